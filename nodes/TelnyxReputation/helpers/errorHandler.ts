@@ -1,0 +1,143 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** One entry of the Telnyx error envelope `{ errors: [...] }`. */
+export interface TelnyxErrorEntry {
+	code?: string;
+	title?: string;
+	detail?: string;
+	meta?: { url?: string };
+	source?: { pointer?: string; parameter?: string };
+}
+
+export interface TelnyxResponse {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	409: 'Conflict',
+	422: 'Unprocessable Entity',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+};
+
+// What a user can do about a status when the API's own words do not say it.
+const STATUS_HINT: Record<number, string> = {
+	401: 'Check the API key in the Telnyx Reputation credential.',
+	403: 'The account may not have agreed to the Number Reputation terms, or reputation is not approved for this enterprise.',
+	404: 'Check the enterprise ID, and that reputation is enabled on this enterprise.',
+	429: 'Telnyx is rate limiting this account; wait and run again.',
+};
+
+export function isSuccess(statusCode: number): boolean {
+	return statusCode >= 200 && statusCode < 300;
+}
+
+/** The envelope's entries, or an empty list when the body is not a Telnyx error envelope. */
+export function errorEntries(body: unknown): TelnyxErrorEntry[] {
+	if (typeof body !== 'object' || body === null) return [];
+	const { errors } = body as { errors?: unknown };
+	if (!Array.isArray(errors)) return [];
+	return errors.filter((e): e is TelnyxErrorEntry => typeof e === 'object' && e !== null);
+}
+
+export function describeEntry(entry: TelnyxErrorEntry): string {
+	const where = entry.source?.pointer ?? entry.source?.parameter;
+	return [
+		`[${entry.code ?? '?'}] ${entry.title ?? 'Error'}: ${entry.detail ?? ''}`.trim(),
+		where ? `(at ${where})` : '',
+		entry.meta?.url ? `- ${entry.meta.url}` : '',
+	]
+		.filter(Boolean)
+		.join(' ');
+}
+
+function statusLabel(statusCode: number): string {
+	const text = STATUS_TEXT[statusCode];
+	return text ? `${statusCode} ${text}` : String(statusCode);
+}
+
+function bodySnippet(body: unknown): string {
+	if (body === undefined || body === null || body === '') return 'The response had no body.';
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	const plain = text
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return `The response was not a Telnyx error envelope: "${plain.slice(0, 200)}${plain.length > 200 ? '…' : ''}"`;
+}
+
+/**
+ * Maps a non-2xx response to a NodeApiError carrying the API's own words:
+ * message "title: detail", a description listing every entry with its code, pointer
+ * and documentation URL, and the HTTP status. Only the response body is kept, never
+ * the request, so the API key cannot travel with the error.
+ */
+export function toNodeApiError(node: INode, response: TelnyxResponse, context?: string): NodeApiError {
+	const entries = errorEntries(response.body);
+	const hint = STATUS_HINT[response.statusCode];
+	let message: string;
+	let description: string;
+	if (entries.length > 0) {
+		const first = entries[0];
+		const more = entries.length > 1 ? ` (and ${entries.length - 1} more)` : '';
+		message = `${first.title ?? statusLabel(response.statusCode)}: ${first.detail ?? ''}${more}`.trim();
+		description = entries.map(describeEntry).join('\n');
+	} else {
+		message = `Telnyx answered ${statusLabel(response.statusCode)}`;
+		description = bodySnippet(response.body);
+	}
+	if (context) description = `${context}\n${description}`;
+	if (hint) description = `${description}\n${hint}`;
+	const errorBody = (
+		entries.length ? { errors: entries } : { status: response.statusCode }
+	) as unknown as JsonObject;
+	return new NodeApiError(node, errorBody, {
+		message,
+		description,
+		httpCode: String(response.statusCode),
+	});
+}
+
+/** A request that got no HTTP answer at all (refused, reset, timed out). */
+export function toConnectionError(node: INode, error: unknown, url: string): NodeApiError {
+	const code = connectionErrorCode(error);
+	const reason = code ? CONNECTION_REASON[code] ?? code : 'the connection failed';
+	return new NodeApiError(
+		node,
+		{ code: code ?? 'CONNECTION_ERROR' },
+		{
+			message: `Could not reach the Telnyx API: ${reason}`,
+			description: `Request to ${url} got no answer (${code ?? 'unknown error'}). Check the Base URL in the credential and the network.`,
+		},
+	);
+}
+
+const CONNECTION_REASON: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset before the answer arrived',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
+};
+
+/** The system error code (ECONNREFUSED …) of a failed request, wherever n8n wrapped it. */
+export function connectionErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+		const { code } = current as { code?: unknown };
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}

@@ -1,0 +1,119 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { CountryCode } from './phoneNumbers';
+import { isCountryCode, normalizeNumber, splitNumbers } from './phoneNumbers';
+import { requireUuid } from './validators';
+
+/** A distinct number for one enterprise, with every input item that supplied it. */
+export interface NumberEntry {
+	e164: string;
+	inputs: unknown[];
+	items: number[];
+	order: number;
+}
+
+/** A value that will not be sent, and why. */
+export interface RejectedValue {
+	input: unknown;
+	reason: string;
+	error: NodeOperationError;
+	itemIndex: number;
+	order: number;
+}
+
+export interface CollectedNumbers {
+	/** enterprise ID → E.164 → entry; insertion order is input order. */
+	byEnterprise: Map<string, Map<string, NumberEntry>>;
+	rejected: RejectedValue[];
+}
+
+function shown(value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+function defaultCountry(context: IExecuteFunctions, itemIndex: number): CountryCode {
+	const country = context.getNodeParameter('options.defaultCountry', itemIndex, 'US');
+	if (!isCountryCode(country)) {
+		throw new NodeOperationError(context.getNode(), `Default Country ${JSON.stringify(country)} is not a known country code`, {
+			itemIndex,
+			description: 'Use a two-letter ISO country code such as US. Nothing was sent.',
+		});
+	}
+	return country;
+}
+
+/**
+ * Reads the enterprise and the phone numbers of every input item, normalizes the numbers
+ * and groups them per enterprise without duplicates. Every value the user gave ends up either
+ * in a group or in `rejected`; nothing is sent here.
+ */
+export function collectNumbers(context: IExecuteFunctions): CollectedNumbers {
+	const collected: CollectedNumbers = { byEnterprise: new Map(), rejected: [] };
+	let order = 0;
+
+	const reject = (itemIndex: number, input: unknown, error: NodeOperationError, reason = error.message) =>
+		collected.rejected.push({ input, reason, error, itemIndex, order: order++ });
+
+	context.getInputData().forEach((_item, itemIndex) => {
+		const raw = context.getNodeParameter('phoneNumbers', itemIndex, '') as unknown;
+		let enterpriseId: string;
+		let country: CountryCode;
+		try {
+			enterpriseId = requireUuid(context, 'enterpriseId', 'Enterprise ID', itemIndex);
+			country = defaultCountry(context, itemIndex);
+		} catch (error) {
+			reject(itemIndex, raw, error as NodeOperationError);
+			return;
+		}
+
+		const candidates = splitNumbers(raw, country);
+		if (candidates.length === 0) candidates.push(raw);
+		const numbers = collected.byEnterprise.get(enterpriseId) ?? new Map<string, NumberEntry>();
+		collected.byEnterprise.set(enterpriseId, numbers);
+
+		for (const candidate of candidates) {
+			const normalized = normalizeNumber(candidate, country);
+			if ('reason' in normalized) {
+				const reason = candidate === '' || candidate === undefined ? 'no phone number given' : normalized.reason;
+				const error = new NodeOperationError(
+					context.getNode(),
+					`Invalid phone number ${shown(candidate)}: ${reason}`,
+					{ itemIndex, description: 'This number was not sent.' },
+				);
+				reject(itemIndex, candidate, error, reason);
+				continue;
+			}
+			const entry = numbers.get(normalized.e164);
+			if (entry) {
+				if (!entry.items.includes(itemIndex)) entry.items.push(itemIndex);
+				entry.inputs.push(candidate);
+			} else {
+				numbers.set(normalized.e164, { e164: normalized.e164, inputs: [candidate], items: [itemIndex], order: order++ });
+			}
+		}
+	});
+	return collected;
+}
+
+/**
+ * With Continue On Fail off, one error that lists every rejected value, thrown before any
+ * request is sent, so the user can fix them all at once and nothing is half-registered.
+ */
+export function throwIfRejected(context: IExecuteFunctions, rejected: RejectedValue[]): void {
+	if (rejected.length === 0 || context.continueOnFail()) return;
+	if (rejected.length === 1) {
+		const [only] = rejected;
+		only.error.description = 'Nothing was sent. Fix the value, or turn on Continue On Fail to send the valid numbers and get the invalid ones back as items.';
+		throw only.error;
+	}
+	const lines = rejected
+		.slice(0, 20)
+		.map((value) => `Item ${value.itemIndex + 1}: ${value.error.message}`);
+	if (rejected.length > 20) lines.push(`…and ${rejected.length - 20} more.`);
+	throw new NodeOperationError(context.getNode(), `${rejected.length} values are not phone numbers the API can take`, {
+		itemIndex: rejected[0].itemIndex,
+		description: `${lines.join('\n')}\nNothing was sent. Fix these values, or turn on Continue On Fail to send the valid numbers and get the invalid ones back as items.`,
+	});
+}

@@ -1,0 +1,34 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { isSuccess, toNodeApiError } from './errorHandler';
+import { telnyxRequest } from './transport';
+
+interface EnterprisePage {
+	data?: Array<{ id: string; legal_name?: string; doing_business_as?: string }>;
+	meta?: { page_number?: number; total_pages?: number };
+}
+
+/** The enterprise picker: the account's enterprises, filtered by legal name, 50 a page. */
+export async function searchEnterprises(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken ?? 1);
+	const qs: Record<string, string | number> = { 'page[number]': page, 'page[size]': 50 };
+	if (filter) qs['filter[legal_name][contains]'] = filter;
+	const response = await telnyxRequest.call(this, 'GET', '/enterprises', { qs });
+	if (!isSuccess(response.statusCode)) throw toNodeApiError(this.getNode(), response);
+
+	const { data = [], meta = {} } = response.body as EnterprisePage;
+	const more = (meta.page_number ?? page) < (meta.total_pages ?? 0);
+	return {
+		results: data.map((enterprise) => ({
+			name: enterprise.doing_business_as
+				? `${enterprise.legal_name} (${enterprise.doing_business_as})`
+				: enterprise.legal_name ?? enterprise.id,
+			value: enterprise.id,
+		})),
+		paginationToken: more ? String(page + 1) : undefined,
+	};
+}
