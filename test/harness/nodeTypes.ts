@@ -1,0 +1,44 @@
+import type { IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { TelnyxReputation } from '../../nodes/TelnyxReputation/TelnyxReputation.node';
+
+export const NODE_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputation';
+export const SOURCE_TYPE = 'test.items';
+
+/** The start of every test workflow: emits the items a test gives, as an upstream node would. */
+function itemsSource(items: IDataObject[]): INodeType {
+	return {
+		description: {
+			displayName: 'Items',
+			name: 'items',
+			group: ['trigger'],
+			version: 1,
+			description: 'Emits fixed items',
+			defaults: { name: 'Items' },
+			inputs: [],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		},
+		async execute() {
+			return [items.map((json) => ({ json }))];
+		},
+	};
+}
+
+export function nodeTypes(items: IDataObject[]): INodeTypes {
+	const types: Record<string, INodeType> = {
+		[NODE_TYPE]: new TelnyxReputation(),
+		[SOURCE_TYPE]: itemsSource(items),
+	};
+	const get = (name: string) => {
+		const type = types[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	};
+	return {
+		getByName: (name: string): INodeType | IVersionedNodeType => get(name),
+		getByNameAndVersion: (name: string) => get(name),
+		getKnownTypes: () => ({}),
+	};
+}

@@ -1,0 +1,77 @@
+/** The Telnyx error envelope, as the contract in shared/telnyx describes it. */
+export interface ErrorEntry {
+	code: string;
+	title: string;
+	detail: string;
+	meta: { url: string };
+	source?: { pointer?: string; parameter?: string };
+}
+
+export interface Reply {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+export function entry(
+	code: string,
+	title: string,
+	detail: string,
+	source?: ErrorEntry['source'],
+): ErrorEntry {
+	return {
+		code,
+		title,
+		detail,
+		meta: { url: `https://developers.telnyx.com/docs/overview/errors/${code}` },
+		...(source ? { source } : {}),
+	};
+}
+
+export function errors(status: number, ...entries: ErrorEntry[]): Reply {
+	return { status, body: { errors: entries } };
+}
+
+// Codes follow the contract's examples (10005 invalid parameters, 10009 not found,
+// 10015 state guard, 10021 in use); 401 has no example there and uses Telnyx's catalog.
+export const invalid = (detail: string, source?: ErrorEntry['source']) =>
+	entry('10005', 'Invalid parameters', detail, source);
+export const notFound = (detail: string) => errors(404, entry('10009', 'Resource not found', detail));
+export const badRequest = (detail: string, source?: ErrorEntry['source']) =>
+	entry('10015', 'Bad Request', detail, source);
+export const inUse = (detail: string, source?: ErrorEntry['source']) =>
+	entry('10021', 'Resource in use', detail, source);
+export const unauthorized = () =>
+	errors(
+		401,
+		entry(
+			'10009',
+			'Authentication failed',
+			'The required authentication headers were either invalid or not included in the request.',
+		),
+	);
+
+export function page<T>(all: T[], query: URLSearchParams, defaultSize: number): Reply {
+	const number = Number(query.get('page[number]') ?? 1);
+	const size = Number(query.get('page[size]') ?? defaultSize);
+	if (!Number.isInteger(number) || number < 1) {
+		return errors(422, invalid('must be an integer of at least 1', { parameter: 'page[number]' }));
+	}
+	if (!Number.isInteger(size) || size < 1) {
+		return errors(422, invalid('must be an integer of at least 1', { parameter: 'page[size]' }));
+	}
+	const pageSize = Math.min(size, 250);
+	const data = all.slice((number - 1) * pageSize, number * pageSize);
+	return {
+		status: 200,
+		body: {
+			data,
+			meta: {
+				total_pages: Math.ceil(all.length / pageSize),
+				total_results: all.length,
+				page_number: number,
+				page_size: data.length,
+			},
+		},
+	};
+}

@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { Reply } from './envelope';
+import { badRequest, entry, errors, unauthorized } from './envelope';
+import type { Route } from './router';
+import { enterpriseRoutes } from './routes/enterprises';
+import { reputationNumberRoutes } from './routes/reputationNumbers';
+import { SandboxState } from './state';
+
+const routes: Route[] = [...enterpriseRoutes, ...reputationNumberRoutes];
+
+/** What the sandbox saw of one request (never the key itself). */
+export interface ReceivedRequest {
+	method: string;
+	/** The path after /v2, exactly as sent (still percent-encoded). */
+	path: string;
+	query: Record<string, string>;
+	body: unknown;
+	authorized: boolean;
+}
+
+export interface SandboxOptions {
+	apiKey?: string;
+	port?: number;
+	/** Added before every answer, to stand in for the distance to the real API. */
+	latencyMs?: number;
+}
+
+export interface Sandbox {
+	/** The base URL to put in the credential, e.g. http://127.0.0.1:41234/v2 */
+	url: string;
+	state: SandboxState;
+	requests: ReceivedRequest[];
+	close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of request) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+async function answer(state: SandboxState, request: IncomingMessage, log: ReceivedRequest[]): Promise<Reply> {
+	const url = new URL(request.url ?? '/', 'http://sandbox');
+	const rawPath = (request.url ?? '/').split('?')[0];
+	const text = await readBody(request);
+	let body: unknown;
+	let malformed = false;
+	try {
+		body = text ? JSON.parse(text) : undefined;
+	} catch {
+		malformed = true;
+	}
+	const authorized = request.headers.authorization === `Bearer ${state.apiKey}`;
+	const path = rawPath.replace(/^\/v2(?=\/)/, '');
+	log.push({ method: request.method ?? 'GET', path, query: Object.fromEntries(url.searchParams), body, authorized });
+
+	if (!authorized) return unauthorized();
+	if (malformed) return errors(400, badRequest('The request body is not valid JSON.'));
+	for (const route of routes) {
+		const match = route.method === request.method && rawPath.startsWith('/v2/') ? route.pattern.exec(path) : null;
+		if (match) {
+			const params = match.slice(1).map((value) => decodeURIComponent(value));
+			return await route.handle({ state, params, query: url.searchParams, body });
+		}
+	}
+	return errors(404, entry('10009', 'Resource not found', 'The requested resource or URL could not be found.'));
+}
+
+function send(response: ServerResponse, reply: Reply): void {
+	const headers: Record<string, string> = { ...reply.headers };
+	if (reply.body === undefined) {
+		response.writeHead(reply.status, headers).end();
+		return;
+	}
+	const payload = Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
+	headers['content-type'] ??= 'application/json';
+	response.writeHead(reply.status, headers).end(payload);
+}
+
+/** A Telnyx-compatible API on 127.0.0.1, on a random port unless one is given. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const state = new SandboxState(options.apiKey ?? 'KEY_sandbox_secret');
+	const requests: ReceivedRequest[] = [];
+	const server = createServer((request, response) => {
+		answer(state, request, requests)
+			.then(async (reply) => {
+				if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+				send(response, reply);
+			})
+			.catch((error: Error) => send(response, errors(500, entry('10000', 'Internal error', error.message))));
+	});
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/v2`,
+		state,
+		requests,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
