@@ -10,7 +10,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	NodeExecutionHint,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, LoggerProxy, Workflow } from 'n8n-workflow';
 
 import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.credentials';
 import { TestCredentialsHelper } from './credentialsHelper';
@@ -33,8 +33,24 @@ export interface RunResult {
 	/** The error the execution stopped on, as n8n records it. */
 	error?: ExecutionError;
 	hints: NodeExecutionHint[];
+	/** Everything n8n logged during the run. */
+	logs: string[];
 	run: IRun;
 }
+
+const logs: string[] = [];
+const capture =
+	(level: string) =>
+	(message: string, meta?: object): void => {
+		logs.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+	};
+LoggerProxy.init({
+	error: capture('error'),
+	warn: capture('warn'),
+	info: capture('info'),
+	debug: capture('debug'),
+	scoped: () => LoggerProxy,
+} as unknown as Parameters<typeof LoggerProxy.init>[0]);
 
 const NODE_NAME = 'Telnyx';
 
@@ -95,6 +111,7 @@ function buildWorkflow(options: RunOptions): Workflow {
 
 /** Runs Items → Telnyx node through n8n-core's WorkflowExecute, as n8n runs a manual execution. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
+	logs.length = 0;
 	const workflow = buildWorkflow(options);
 	const data = additionalData(options.credential);
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
@@ -109,6 +126,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		errorItems: task?.data?.main[1] ?? [],
 		error: run.data.resultData.error ?? task?.error,
 		hints: task?.hints ?? [],
+		logs: [...logs],
 		run,
 	};
 }

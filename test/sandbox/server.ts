@@ -33,6 +33,12 @@ export interface Sandbox {
 	url: string;
 	state: SandboxState;
 	requests: ReceivedRequest[];
+	/** Delay before each answer, in ms; settable between requests. */
+	latencyMs: number;
+	/** The most requests the sandbox was answering at once since the last reset. */
+	readonly maxInFlight: number;
+	/** A fresh, empty account and request log (between tests of one file). */
+	reset(): void;
 	close(): Promise<void>;
 }
 
@@ -82,12 +88,21 @@ function send(response: ServerResponse, reply: Reply): void {
 
 /** A Telnyx-compatible API on 127.0.0.1, on a random port unless one is given. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const state = new SandboxState(options.apiKey ?? 'KEY_sandbox_secret');
-	const requests: ReceivedRequest[] = [];
+	const apiKey = options.apiKey ?? 'KEY_sandbox_secret';
+	const sandbox = {
+		state: new SandboxState(apiKey),
+		requests: [] as ReceivedRequest[],
+		latencyMs: options.latencyMs ?? 0,
+		inFlight: 0,
+		maxInFlight: 0,
+	};
 	const server = createServer((request, response) => {
-		answer(state, request, requests)
+		sandbox.inFlight++;
+		sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
+		response.on('close', () => sandbox.inFlight--);
+		answer(sandbox.state, request, sandbox.requests)
 			.then(async (reply) => {
-				if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+				if (sandbox.latencyMs) await new Promise((resolve) => setTimeout(resolve, sandbox.latencyMs));
 				send(response, reply);
 			})
 			.catch((error: Error) => send(response, errors(500, entry('10000', 'Internal error', error.message))));
@@ -96,8 +111,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}/v2`,
-		state,
-		requests,
+		get state() {
+			return sandbox.state;
+		},
+		get requests() {
+			return sandbox.requests;
+		},
+		get latencyMs() {
+			return sandbox.latencyMs;
+		},
+		set latencyMs(value: number) {
+			sandbox.latencyMs = value;
+		},
+		get maxInFlight() {
+			return sandbox.maxInFlight;
+		},
+		reset() {
+			sandbox.state = new SandboxState(apiKey);
+			sandbox.requests = [];
+			sandbox.latencyMs = options.latencyMs ?? 0;
+			sandbox.maxInFlight = 0;
+		},
 		close: async () => {
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));

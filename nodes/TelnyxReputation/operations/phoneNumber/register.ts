@@ -188,7 +188,7 @@ export async function register(this: IExecuteFunctions): Promise<INodeExecutionD
 
 	const registeredCount = outcomes.reduce((sum, outcome) => sum + (outcome?.registered.length ?? 0), 0);
 	this.addExecutionHints({
-		message: `Registered ${registeredCount} of ${results.length} numbers in ${batches.length} requests`,
+		message: `Registered ${registeredCount} of ${results.length} numbers in ${batches.length} ${batches.length === 1 ? 'request' : 'requests'}`,
 		location: 'outputPane',
 	});
 	return [results.map((result) => result.item)];
