@@ -109,6 +109,22 @@ function buildWorkflow(options: RunOptions): Workflow {
 	});
 }
 
+/** n8n's error reporter writes to the console: keep those lines with the logs, for the secret checks. */
+async function capturingConsole<T>(run: () => Promise<T>): Promise<T> {
+	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+	const originals = methods.map((method) => console[method]);
+	methods.forEach((method) => {
+		console[method] = (...args: unknown[]) => logs.push(`console.${method} ${args.map(String).join(' ')}`);
+	});
+	try {
+		return await run();
+	} finally {
+		methods.forEach((method, index) => {
+			console[method] = originals[index];
+		});
+	}
+}
+
 /** Runs Items → Telnyx node through n8n-core's WorkflowExecute, as n8n runs a manual execution. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	logs.length = 0;
@@ -119,7 +135,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			nodeExecutionStack: [{ node: workflow.getNode('Items')!, data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await capturingConsole(
+		async () => await new WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(workflow),
+	);
 	const task = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: task?.data?.main[0] ?? [],

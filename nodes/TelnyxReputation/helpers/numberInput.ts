@@ -38,7 +38,7 @@ function defaultCountry(context: IExecuteFunctions, itemIndex: number): CountryC
 	if (!isCountryCode(country)) {
 		throw new NodeOperationError(context.getNode(), `Default Country ${JSON.stringify(country)} is not a known country code`, {
 			itemIndex,
-			description: 'Use a two-letter ISO country code such as US. Nothing was sent.',
+			description: 'Use a two-letter ISO country code such as US.',
 		});
 	}
 	return country;
@@ -80,7 +80,7 @@ export function collectNumbers(context: IExecuteFunctions): CollectedNumbers {
 				const error = new NodeOperationError(
 					context.getNode(),
 					`Invalid phone number ${shown(candidate)}: ${reason}`,
-					{ itemIndex, description: 'This number was not sent.' },
+					{ itemIndex },
 				);
 				reject(itemIndex, candidate, error, reason);
 				continue;
@@ -103,10 +103,12 @@ export function collectNumbers(context: IExecuteFunctions): CollectedNumbers {
  */
 export function throwIfRejected(context: IExecuteFunctions, rejected: RejectedValue[]): void {
 	if (rejected.length === 0 || context.continueOnFail()) return;
+	const advice =
+		'Nothing was sent. Fix the value, or turn on Continue On Fail to send the valid numbers and get the invalid ones back as items.';
 	if (rejected.length === 1) {
-		const [only] = rejected;
-		only.error.description = 'Nothing was sent. Fix the value, or turn on Continue On Fail to send the valid numbers and get the invalid ones back as items.';
-		throw only.error;
+		const { error } = rejected[0];
+		error.description = [error.description, advice].filter(Boolean).join('\n');
+		throw error;
 	}
 	const lines = rejected
 		.slice(0, 20)
@@ -114,6 +116,6 @@ export function throwIfRejected(context: IExecuteFunctions, rejected: RejectedVa
 	if (rejected.length > 20) lines.push(`…and ${rejected.length - 20} more.`);
 	throw new NodeOperationError(context.getNode(), `${rejected.length} values are not phone numbers the API can take`, {
 		itemIndex: rejected[0].itemIndex,
-		description: `${lines.join('\n')}\nNothing was sent. Fix these values, or turn on Continue On Fail to send the valid numbers and get the invalid ones back as items.`,
+		description: `${lines.join('\n')}\n${advice}`,
 	});
 }

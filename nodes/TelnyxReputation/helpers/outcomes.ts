@@ -23,26 +23,21 @@ export interface Failure {
 
 /**
  * An output item for a number that was not registered, paired with the input items that
- * supplied it. `error` on the item lets n8n route it to the error output when the node is
- * set to "Continue (using error output)".
+ * supplied it. Its JSON holds only `error` and `details`: that is the shape n8n moves to the
+ * error output when the node is set to "Continue (using error output)".
  */
 export function failureItem(failure: Failure): INodeExecutionData {
 	const { error } = failure;
-	const httpCode = 'httpCode' in error ? error.httpCode : null;
 	const details: IDataObject = {
-		message: failure.message ?? error.message,
+		status: failure.status,
+		phone_number: failure.phoneNumber,
+		input: failure.input as IDataObject,
 		description: error.description ?? null,
 	};
-	if (httpCode) details.httpCode = httpCode;
+	if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
 	if (failure.entries?.length) details.errors = failure.entries as unknown as IDataObject[];
 	return {
-		json: {
-			phone_number: failure.phoneNumber,
-			input: failure.input as IDataObject,
-			status: failure.status,
-			error: details,
-		},
-		error,
+		json: { error: failure.message ?? error.message, details },
 		pairedItem: failure.items.map((item) => ({ item })),
 	};
 }

@@ -30,7 +30,7 @@ export function requireUuid(
 	if (!isUuid(value)) {
 		throw new NodeOperationError(context.getNode(), `${label} ${shown(value)} is not valid`, {
 			itemIndex,
-			description: `A ${label.toLowerCase()} is a UUID such as 4a6192a4-573d-446d-b3ce-aff9117272a6. Pick it from the list, or copy it from the Telnyx portal. Nothing was sent.`,
+			description: `A ${label.toLowerCase()} is a UUID such as 4a6192a4-573d-446d-b3ce-aff9117272a6. Pick it from the list, or copy it from the Telnyx portal.`,
 		});
 	}
 	return value.toLowerCase();
