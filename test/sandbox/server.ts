@@ -37,6 +37,8 @@ export interface Sandbox {
 	latencyMs: number;
 	/** The most requests the sandbox was answering at once since the last reset. */
 	readonly maxInFlight: number;
+	/** Answers the next request with this reply instead of the contract's (a fault, a raw body). */
+	injectReply(reply: Reply): void;
 	/** A fresh, empty account and request log (between tests of one file). */
 	reset(): void;
 	close(): Promise<void>;
@@ -48,7 +50,12 @@ async function readBody(request: IncomingMessage): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
-async function answer(state: SandboxState, request: IncomingMessage, log: ReceivedRequest[]): Promise<Reply> {
+async function answer(
+	state: SandboxState,
+	request: IncomingMessage,
+	log: ReceivedRequest[],
+	injected?: Reply,
+): Promise<Reply> {
 	const url = new URL(request.url ?? '/', 'http://sandbox');
 	const rawPath = (request.url ?? '/').split('?')[0];
 	const text = await readBody(request);
@@ -63,6 +70,7 @@ async function answer(state: SandboxState, request: IncomingMessage, log: Receiv
 	const path = rawPath.replace(/^\/v2(?=\/)/, '');
 	log.push({ method: request.method ?? 'GET', path, query: Object.fromEntries(url.searchParams), body, authorized });
 
+	if (injected) return injected;
 	if (!authorized) return unauthorized();
 	if (malformed) return errors(400, badRequest('The request body is not valid JSON.'));
 	for (const route of routes) {
@@ -81,7 +89,8 @@ function send(response: ServerResponse, reply: Reply): void {
 		response.writeHead(reply.status, headers).end();
 		return;
 	}
-	const payload = Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
+	const payload =
+		Buffer.isBuffer(reply.body) || typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
 	headers['content-type'] ??= 'application/json';
 	response.writeHead(reply.status, headers).end(payload);
 }
@@ -95,12 +104,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		latencyMs: options.latencyMs ?? 0,
 		inFlight: 0,
 		maxInFlight: 0,
+		injected: [] as Reply[],
 	};
 	const server = createServer((request, response) => {
 		sandbox.inFlight++;
 		sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
 		response.on('close', () => sandbox.inFlight--);
-		answer(sandbox.state, request, sandbox.requests)
+		answer(sandbox.state, request, sandbox.requests, sandbox.injected.shift())
 			.then(async (reply) => {
 				if (sandbox.latencyMs) await new Promise((resolve) => setTimeout(resolve, sandbox.latencyMs));
 				send(response, reply);
@@ -126,7 +136,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		get maxInFlight() {
 			return sandbox.maxInFlight;
 		},
+		injectReply(reply: Reply) {
+			sandbox.injected.push(reply);
+		},
 		reset() {
+			sandbox.injected = [];
 			sandbox.state = new SandboxState(apiKey);
 			sandbox.requests = [];
 			sandbox.latencyMs = options.latencyMs ?? 0;

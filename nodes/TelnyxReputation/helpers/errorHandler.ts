@@ -114,7 +114,7 @@ export function toConnectionError(node: INode, error: unknown, url: string): Nod
 	const reason = code ? CONNECTION_REASON[code] ?? code : 'the connection failed';
 	return new NodeApiError(
 		node,
-		{ code: code ?? 'CONNECTION_ERROR' },
+		{ networkError: code ?? 'unknown' },
 		{
 			message: `Could not reach the Telnyx API: ${reason}`,
 			description: `Request to ${url} got no answer (${code ?? 'unknown error'}). Check the Base URL in the credential and the network.`,

@@ -1,0 +1,251 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { RunResult } from '../harness/runNode';
+import { runNode } from '../harness/runNode';
+import { allText, SECRET_KEY, useSandbox } from '../harness/useSandbox';
+import { usNumbers } from '../sandbox/state';
+import { registerParameters } from './params';
+
+const api = useSandbox();
+
+function approvedEnterprise(numbers: string[]) {
+	api.sandbox.state.addInventory(numbers);
+	return api.sandbox.state.addEnterprise('Acme Dental LLC').id;
+}
+
+function expectNoSecret(result: RunResult, secret = SECRET_KEY) {
+	expect(allText(result.run)).not.toContain(secret);
+	expect(allText(result.error)).not.toContain(secret);
+	expect(result.logs.join('\n')).not.toContain(secret);
+}
+
+const details = (item: INodeExecutionData) => item.json.details as IDataObject;
+const statusOf = (item: INodeExecutionData) => (item.json.error ? details(item).status : 'registered');
+
+describe('Register Numbers: API errors', () => {
+	test('a wrong API key stops with the API words, the 401 status, and no key anywhere', async () => {
+		const enterpriseId = approvedEnterprise(['+19493253498']);
+		const wrongKey = 'KEY_wrong_but_still_secret';
+
+		const result = await runNode({
+			credential: { apiKey: wrongKey, baseUrl: api.sandbox.url },
+			parameters: registerParameters(enterpriseId, '+19493253498'),
+		});
+
+		expect(result.error?.message).toBe(
+			'Authentication failed: The required authentication headers were either invalid or not included in the request.',
+		);
+		expect(result.error).toMatchObject({ httpCode: '401', name: 'NodeApiError' });
+		expect(result.error?.description).toContain('[10009] Authentication failed');
+		expect(result.error?.description).toContain('https://developers.telnyx.com/docs/overview/errors/10009');
+		expect(result.error?.description).toContain('Check the API key');
+		expectNoSecret(result, wrongKey);
+	});
+
+	test('an unknown enterprise stops with 404 and the API detail', async () => {
+		api.sandbox.state.addInventory(['+19493253498']);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters('0b7c1f1c-7a9d-4f0a-9d3e-2f6a1c4b8e21', '+19493253498'),
+		});
+
+		expect(result.error?.message).toBe('Resource not found: Enterprise not found.');
+		expect(result.error).toMatchObject({ httpCode: '404' });
+		expectNoSecret(result);
+	});
+
+	test('a request refused for two of its numbers names both, and registers none (all or nothing)', async () => {
+		const numbers = usNumbers(5);
+		const enterpriseId = approvedEnterprise([numbers[0], numbers[2], numbers[4]]);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterpriseId, numbers.join(',')),
+		});
+
+		expect(result.error?.message).toBe(
+			`Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory (and 1 more)`,
+		);
+		expect(result.error).toMatchObject({ httpCode: '400' });
+		expect(result.error?.description).toContain(
+			`[10015] Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory (at /body/phone_numbers/1)`,
+		);
+		expect(result.error?.description).toContain(`(at /body/phone_numbers/3)`);
+		expect(result.error?.description).toContain('0 numbers were registered');
+		expect(api.sandbox.state.registrations.size).toBe(0);
+		expectNoSecret(result);
+	});
+
+	test('with Continue On Fail, refused numbers carry their own reason and the rest say why they were not registered', async () => {
+		const numbers = usNumbers(5);
+		const enterpriseId = approvedEnterprise([numbers[0], numbers[2], numbers[4]]);
+
+		const result = await runNode({
+			credential: api.credential,
+			onError: 'continueRegularOutput',
+			items: numbers.map((phone) => ({ phone })),
+			parameters: registerParameters(enterpriseId, '={{ $json.phone }}'),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.items.map(statusOf)).toEqual(['failed', 'refused', 'failed', 'refused', 'failed']);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(numbers.map((_, item) => [{ item }]));
+		expect(result.items[1].json.error).toBe(
+			`[10015] Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory (at /body/phone_numbers/1) - https://developers.telnyx.com/docs/overview/errors/10015`,
+		);
+		expect(details(result.items[1])).toMatchObject({
+			phone_number: numbers[1],
+			httpCode: '400',
+			errors: [expect.objectContaining({ code: '10015', source: { pointer: '/body/phone_numbers/1' } })],
+		});
+		expect(result.items[0].json.error).toMatch(/^Not registered: Telnyx refused the whole request because of other numbers/);
+		expectNoSecret(result);
+	});
+
+	test('a 422 with one entry per number maps each entry to its number', async () => {
+		const numbers = usNumbers(3);
+		const enterpriseId = approvedEnterprise(numbers);
+		api.sandbox.injectReply({
+			status: 422,
+			body: {
+				errors: [0, 2].map((index) => ({
+					code: '10005',
+					title: 'Invalid parameters',
+					detail: `${numbers[index]} is not allowed`,
+					meta: { url: 'https://developers.telnyx.com/docs/overview/errors/10005' },
+					source: { pointer: `/body/phone_numbers/${index}` },
+				})),
+			},
+		});
+
+		const result = await runNode({
+			credential: api.credential,
+			onError: 'continueRegularOutput',
+			parameters: registerParameters(enterpriseId, numbers.join(' ')),
+		});
+
+		expect(result.items.map(statusOf)).toEqual(['refused', 'failed', 'refused']);
+		expect(result.items[2].json.error).toContain(`${numbers[2]} is not allowed`);
+		expect(details(result.items[0]).httpCode).toBe('422');
+	});
+
+	test('with the error output on, registered numbers go to the main output and failures to the error output', async () => {
+		const numbers = usNumbers(150);
+		const enterpriseId = approvedEnterprise(numbers.slice(0, 149));
+
+		const result = await runNode({
+			credential: api.credential,
+			onError: 'continueErrorOutput',
+			items: numbers.map((phone, row) => ({ phone, row })),
+			parameters: registerParameters(enterpriseId, '={{ $json.phone }}', { concurrency: 1 }),
+		});
+
+		expect(result.items).toHaveLength(100);
+		expect(result.items.every((item) => item.json.phone_number && !item.json.error)).toBe(true);
+		expect(result.errorItems).toHaveLength(50);
+		// n8n merges the input item into each error item, so the row travels with its failure.
+		expect(result.errorItems[49].json).toMatchObject({
+			row: 149,
+			phone: numbers[149],
+			details: { status: 'refused', phone_number: numbers[149] },
+		});
+		expect(result.errorItems[0].json).toMatchObject({ row: 100, details: { status: 'failed' } });
+	});
+
+	test('when request 2 of 3 fails, stops, says what was registered and what was not sent', async () => {
+		const numbers = usNumbers(300);
+		const enterpriseId = approvedEnterprise(numbers.filter((_, index) => index !== 150));
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterpriseId, numbers.join('\n'), { concurrency: 1 }),
+		});
+
+		expect(api.sandbox.requests).toHaveLength(2);
+		expect(api.sandbox.state.registrations.size).toBe(100);
+		expect(result.error?.message).toBe(`Bad Request: ${numbers[150]} is not in your Telnyx phone number inventory`);
+		expect(result.error?.description).toContain('In request 2 of 3 (100 numbers for enterprise');
+		expect(result.error?.description).toContain('100 numbers were registered by the requests that succeeded.');
+		expect(result.error?.description).toContain('100 numbers in 1 requests were not sent after this failure.');
+	});
+
+	test('with Continue On Fail, a failed request does not stop the others; every number is accounted for', async () => {
+		const numbers = usNumbers(300);
+		const enterpriseId = approvedEnterprise(numbers.filter((_, index) => index !== 150));
+
+		const result = await runNode({
+			credential: api.credential,
+			onError: 'continueRegularOutput',
+			parameters: registerParameters(enterpriseId, numbers.join('\n'), { concurrency: 1 }),
+		});
+
+		expect(api.sandbox.requests).toHaveLength(3);
+		expect(result.items).toHaveLength(300);
+		const counts = result.items.reduce<Record<string, number>>((all, item) => {
+			const status = String(statusOf(item));
+			return { ...all, [status]: (all[status] ?? 0) + 1 };
+		}, {});
+		expect(counts).toEqual({ registered: 200, refused: 1, failed: 99 });
+		expect(result.hints[0]?.message).toBe('Registered 200 of 300 numbers in 3 requests');
+	});
+
+	test('a 502 with an HTML body gets a clear message and the body text, not a parse error', async () => {
+		const enterpriseId = approvedEnterprise(['+19493253498']);
+		api.sandbox.injectReply({
+			status: 502,
+			headers: { 'content-type': 'text/html' },
+			body: '<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>',
+		});
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterpriseId, '+19493253498'),
+		});
+
+		expect(result.error?.message).toBe('Telnyx answered 502 Bad Gateway');
+		expect(result.error?.description).toContain('"502 Bad Gateway nginx"');
+		expect(result.error).toMatchObject({ httpCode: '502' });
+		expectNoSecret(result);
+	});
+
+	test('a server that cannot be reached is named, and with Continue On Fail each number says so', async () => {
+		const enterpriseId = approvedEnterprise(['+19493253498', '+12134445566']);
+		const closed = await import('../sandbox/server').then(async ({ startSandbox }) => {
+			const other = await startSandbox();
+			await other.close();
+			return other.url;
+		});
+
+		const stopped = await runNode({
+			credential: { apiKey: SECRET_KEY, baseUrl: closed },
+			parameters: registerParameters(enterpriseId, '+19493253498'),
+		});
+		expect(stopped.error?.message).toBe('Could not reach the Telnyx API: the connection was refused');
+		expect(stopped.error?.description).toContain(`${closed}/enterprises/${enterpriseId}/reputation/numbers`);
+		expectNoSecret(stopped);
+
+		const continued = await runNode({
+			credential: { apiKey: SECRET_KEY, baseUrl: closed },
+			onError: 'continueRegularOutput',
+			parameters: registerParameters(enterpriseId, '+19493253498 +12134445566'),
+		});
+		expect(continued.items.map(statusOf)).toEqual(['failed', 'failed']);
+		expect(continued.items[0].json.error).toBe('Could not reach the Telnyx API: the connection was refused');
+		expectNoSecret(continued);
+	});
+
+	test('a 201 that does not list a sent number reports it as possibly registered, not as lost', async () => {
+		const enterpriseId = approvedEnterprise(['+19493253498', '+12134445566']);
+		api.sandbox.injectReply({ status: 201, body: { data: [], meta: {} } });
+
+		const result = await runNode({
+			credential: api.credential,
+			onError: 'continueRegularOutput',
+			parameters: registerParameters(enterpriseId, '+19493253498, +12134445566'),
+		});
+
+		expect(result.items.map(statusOf)).toEqual(['failed', 'failed']);
+		expect(details(result.items[0]).description).toContain('Check them with Get Many before sending them again');
+	});
+});
