@@ -1,10 +1,36 @@
 import type { IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.credentials';
 import { TelnyxReputation } from '../../nodes/TelnyxReputation/TelnyxReputation.node';
 
 export const NODE_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputation';
 export const SOURCE_TYPE = 'test.items';
+export const CREDENTIAL_TEST_TYPE = 'test.credentialTest';
+
+/**
+ * What n8n's credential tester runs: a declarative node whose one property routes the
+ * credential's `test.request`, with no request defaults of the real node.
+ */
+function credentialTester(): INodeType {
+	const credential = new TelnyxReputationApi();
+	return {
+		description: {
+			displayName: 'Credential test',
+			name: 'credentialTest',
+			group: ['transform'],
+			version: 1,
+			description: 'Runs the credential test request',
+			defaults: { name: 'Credential test' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			credentials: [{ name: credential.name, required: true }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credential.test.request } },
+			],
+		},
+	};
+}
 
 /** The start of every test workflow: emits the items a test gives, as an upstream node would. */
 function itemsSource(items: IDataObject[]): INodeType {
@@ -30,6 +56,7 @@ export function nodeTypes(items: IDataObject[]): INodeTypes {
 	const types: Record<string, INodeType> = {
 		[NODE_TYPE]: new TelnyxReputation(),
 		[SOURCE_TYPE]: itemsSource(items),
+		[CREDENTIAL_TEST_TYPE]: credentialTester(),
 	};
 	const get = (name: string) => {
 		const type = types[name];

@@ -14,7 +14,8 @@ import { createRunExecutionData, LoggerProxy, Workflow } from 'n8n-workflow';
 
 import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.credentials';
 import { TestCredentialsHelper } from './credentialsHelper';
-import { NODE_TYPE, nodeTypes, SOURCE_TYPE } from './nodeTypes';
+import { capturedLogs } from './logCapture';
+import { CREDENTIAL_TEST_TYPE, NODE_TYPE, nodeTypes, SOURCE_TYPE } from './nodeTypes';
 
 export interface RunOptions {
 	/** The credential as the user saved it. */
@@ -23,6 +24,8 @@ export interface RunOptions {
 	/** What the upstream node emits; one empty item by default. */
 	items?: IDataObject[];
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** The node under test; the Telnyx node unless a test says otherwise. */
+	nodeType?: string;
 }
 
 export interface RunResult {
@@ -92,7 +95,7 @@ function buildWorkflow(options: RunOptions): Workflow {
 	const node: INode = {
 		id: 'telnyx',
 		name: NODE_NAME,
-		type: NODE_TYPE,
+		type: options.nodeType ?? NODE_TYPE,
 		typeVersion: 1,
 		position: [200, 0],
 		parameters: options.parameters,
@@ -109,22 +112,6 @@ function buildWorkflow(options: RunOptions): Workflow {
 	});
 }
 
-/** n8n's error reporter writes to the console: keep those lines with the logs, for the secret checks. */
-async function capturingConsole<T>(run: () => Promise<T>): Promise<T> {
-	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-	const originals = methods.map((method) => console[method]);
-	methods.forEach((method) => {
-		console[method] = (...args: unknown[]) => logs.push(`console.${method} ${args.map(String).join(' ')}`);
-	});
-	try {
-		return await run();
-	} finally {
-		methods.forEach((method, index) => {
-			console[method] = originals[index];
-		});
-	}
-}
-
 /** Runs Items → Telnyx node through n8n-core's WorkflowExecute, as n8n runs a manual execution. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	logs.length = 0;
@@ -135,16 +122,17 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			nodeExecutionStack: [{ node: workflow.getNode('Items')!, data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	const run = await capturingConsole(
-		async () => await new WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(workflow),
-	);
+	const firstLog = capturedLogs.length;
+	const run = await new WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(workflow);
+	// Log transports write on a later tick.
+	await new Promise((resolve) => setTimeout(resolve, 5));
 	const task = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: task?.data?.main[0] ?? [],
 		errorItems: task?.data?.main[1] ?? [],
 		error: run.data.resultData.error ?? task?.error,
 		hints: task?.hints ?? [],
-		logs: [...logs],
+		logs: [...logs, ...capturedLogs.slice(firstLog)],
 		run,
 	};
 }
@@ -160,4 +148,9 @@ export async function searchList(
 	const context = new LoadOptionsContext(workflow, workflow.getNode(NODE_NAME)!, additionalData(credential), '');
 	const type = workflow.nodeTypes.getByName(NODE_TYPE) as import('n8n-workflow').INodeType;
 	return await type.methods!.listSearch![method].call(context, filter, paginationToken);
+}
+
+/** Runs the credential's test request the way n8n's credential tester does. */
+export async function testCredential(credential: RunOptions['credential']): Promise<RunResult> {
+	return await runNode({ credential, parameters: { temp: '' }, nodeType: CREDENTIAL_TEST_TYPE });
 }
