@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { captureConsole } from './harness/logCapture';
-
 // n8n-core writes its instance settings file under the user folder: keep it out of $HOME.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-telnyx-test-'));
-
-captureConsole();
+// n8n's logger writes to a file the tests read, to check that no secret reaches a log line.
+process.env.N8N_LOG_OUTPUT = 'file';
+process.env.N8N_LOG_LEVEL = 'debug';
+process.env.N8N_LOG_FILE_LOCATION = join(process.env.N8N_USER_FOLDER, 'n8n.log');

@@ -7,6 +7,7 @@ import { TelnyxReputation } from '../../nodes/TelnyxReputation/TelnyxReputation.
 export const NODE_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputation';
 export const SOURCE_TYPE = 'test.items';
 export const CREDENTIAL_TEST_TYPE = 'test.credentialTest';
+export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 
 /**
  * What n8n's credential tester runs: a declarative node whose one property routes the
@@ -32,7 +33,10 @@ function credentialTester(): INodeType {
 	};
 }
 
-/** The start of every test workflow: emits the items a test gives, as an upstream node would. */
+/**
+ * The start of a workflow: emits the items a test gives, as an upstream node would. Also
+ * stands in for n8n's Manual Trigger (one empty item), which lives in n8n-nodes-base.
+ */
 function itemsSource(items: IDataObject[]): INodeType {
 	return {
 		description: {
@@ -56,6 +60,7 @@ export function nodeTypes(items: IDataObject[]): INodeTypes {
 	const types: Record<string, INodeType> = {
 		[NODE_TYPE]: new TelnyxReputation(),
 		[SOURCE_TYPE]: itemsSource(items),
+		[MANUAL_TRIGGER_TYPE]: itemsSource([{}]),
 		[CREDENTIAL_TEST_TYPE]: credentialTester(),
 	};
 	const get = (name: string) => {

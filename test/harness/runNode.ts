@@ -1,63 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
+	IConnections,
 	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
+	INodeType,
 	IRun,
-	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 	NodeExecutionHint,
 } from 'n8n-workflow';
-import { createRunExecutionData, LoggerProxy, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.credentials';
 import { TestCredentialsHelper } from './credentialsHelper';
-import { capturedLogs } from './logCapture';
 import { CREDENTIAL_TEST_TYPE, NODE_TYPE, nodeTypes, SOURCE_TYPE } from './nodeTypes';
 
-export interface RunOptions {
-	/** The credential as the user saved it. */
-	credential: { apiKey: string; baseUrl: string };
-	parameters: INodeParameters;
-	/** What the upstream node emits; one empty item by default. */
-	items?: IDataObject[];
-	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
-	/** The node under test; the Telnyx node unless a test says otherwise. */
-	nodeType?: string;
+/** The credential as the user saved it. */
+export interface Credential {
+	apiKey: string;
+	baseUrl: string;
 }
 
-export interface RunResult {
-	/** The node's main output. */
-	items: INodeExecutionData[];
-	/** The error output (only with onError: continueErrorOutput). */
-	errorItems: INodeExecutionData[];
-	/** The error the execution stopped on, as n8n records it. */
-	error?: ExecutionError;
-	hints: NodeExecutionHint[];
+export interface WorkflowRun {
+	run: IRun;
 	/** Everything n8n logged during the run. */
 	logs: string[];
-	run: IRun;
 }
 
-const logs: string[] = [];
-const capture =
-	(level: string) =>
-	(message: string, meta?: object): void => {
-		logs.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
-	};
-LoggerProxy.init({
-	error: capture('error'),
-	warn: capture('warn'),
-	info: capture('info'),
-	debug: capture('debug'),
-	scoped: () => LoggerProxy,
-} as unknown as Parameters<typeof LoggerProxy.init>[0]);
+/** What n8n's own logger wrote (the tests point it at a file; see test/setup.ts). */
+function logFile(): string {
+	const path = process.env.N8N_LOG_FILE_LOCATION;
+	return path && existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
 
-const NODE_NAME = 'Telnyx';
-
-function additionalData(credential: RunOptions['credential']): IWorkflowExecuteAdditionalData {
+function additionalData(credential: Credential): IWorkflowExecuteAdditionalData {
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test',
 		name: 'test',
@@ -72,7 +52,7 @@ function additionalData(credential: RunOptions['credential']): IWorkflowExecuteA
 	return {
 		credentialsHelper: new TestCredentialsHelper(
 			{ telnyxReputationApi: new TelnyxReputationApi() },
-			{ telnyxReputationApi: credential },
+			{ telnyxReputationApi: { ...credential } },
 		),
 		hooks,
 		currentNodeExecutionIndex: 0,
@@ -91,8 +71,61 @@ function additionalData(credential: RunOptions['credential']): IWorkflowExecuteA
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function buildWorkflow(options: RunOptions): Workflow {
-	const node: INode = {
+/**
+ * Runs a workflow (nodes and connections, as n8n stores them) through n8n-core's
+ * WorkflowExecute, as n8n runs a manual execution, from its first node.
+ */
+export async function runWorkflow(options: {
+	nodes: INode[];
+	connections: IConnections;
+	credential: Credential;
+	/** What the `test.items` source node emits. */
+	items?: IDataObject[];
+}): Promise<WorkflowRun> {
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: options.nodes,
+		connections: options.connections,
+		nodeTypes: nodeTypes(options.items ?? [{}]),
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: options.nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+	const logFileStart = logFile().length;
+	const run = await new WorkflowExecute(additionalData(options.credential), 'manual', runExecutionData).processRunExecutionData(workflow);
+	// The log file is written on a later tick.
+	await new Promise((resolve) => setTimeout(resolve, 20));
+	return { run, logs: logFile().slice(logFileStart).split('\n') };
+}
+
+export interface RunOptions {
+	credential: Credential;
+	parameters: INodeParameters;
+	/** What the upstream node emits; one empty item by default. */
+	items?: IDataObject[];
+	onError?: INode['onError'];
+	/** The node under test; the Telnyx node unless a test says otherwise. */
+	nodeType?: string;
+}
+
+export interface RunResult extends WorkflowRun {
+	/** The node's main output. */
+	items: INodeExecutionData[];
+	/** The error output (only with onError: continueErrorOutput). */
+	errorItems: INodeExecutionData[];
+	/** The error the execution stopped on, as n8n records it. */
+	error?: ExecutionError;
+	hints: NodeExecutionHint[];
+}
+
+const NODE_NAME = 'Telnyx';
+
+function nodeUnderTest(options: Pick<RunOptions, 'parameters' | 'onError' | 'nodeType'>): INode {
+	return {
 		id: 'telnyx',
 		name: NODE_NAME,
 		type: options.nodeType ?? NODE_TYPE,
@@ -102,55 +135,36 @@ function buildWorkflow(options: RunOptions): Workflow {
 		credentials: { telnyxReputationApi: { id: '1', name: 'Telnyx sandbox' } },
 		onError: options.onError,
 	};
-	return new Workflow({
-		id: 'test',
-		nodes: [{ id: 'source', name: 'Items', type: SOURCE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} }, node],
-		connections: { Items: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
-		nodeTypes: nodeTypes(options.items ?? [{}]),
-		active: false,
-		settings: { executionOrder: 'v1' },
-	});
 }
 
-/** Runs Items → Telnyx node through n8n-core's WorkflowExecute, as n8n runs a manual execution. */
+/** Runs Items → Telnyx node, and reads what the user would see on the node. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
-	logs.length = 0;
-	const workflow = buildWorkflow(options);
-	const data = additionalData(options.credential);
-	const runExecutionData: IRunExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node: workflow.getNode('Items')!, data: { main: [[{ json: {} }]] }, source: null }],
-		},
+	const result = await runWorkflow({
+		nodes: [{ id: 'source', name: 'Items', type: SOURCE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} }, nodeUnderTest(options)],
+		connections: { Items: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
+		credential: options.credential,
+		items: options.items,
 	});
-	const firstLog = capturedLogs.length;
-	const run = await new WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(workflow);
-	// Log transports write on a later tick.
-	await new Promise((resolve) => setTimeout(resolve, 5));
-	const task = run.data.resultData.runData[NODE_NAME]?.[0];
+	const task = result.run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
+		...result,
 		items: task?.data?.main[0] ?? [],
 		errorItems: task?.data?.main[1] ?? [],
-		error: run.data.resultData.error ?? task?.error,
+		error: result.run.data.resultData.error ?? task?.error,
 		hints: task?.hints ?? [],
-		logs: [...logs, ...capturedLogs.slice(firstLog)],
-		run,
 	};
 }
 
-/** Calls one of the node's listSearch methods the way the editor does, through n8n-core. */
-export async function searchList(
-	credential: RunOptions['credential'],
-	method: string,
-	filter?: string,
-	paginationToken?: string,
-) {
-	const workflow = buildWorkflow({ credential, parameters: {} });
-	const context = new LoadOptionsContext(workflow, workflow.getNode(NODE_NAME)!, additionalData(credential), '');
-	const type = workflow.nodeTypes.getByName(NODE_TYPE) as import('n8n-workflow').INodeType;
-	return await type.methods!.listSearch![method].call(context, filter, paginationToken);
+/** Runs the credential's test request the way n8n's credential tester does. */
+export async function testCredential(credential: Credential): Promise<RunResult> {
+	return await runNode({ credential, parameters: { temp: '' }, nodeType: CREDENTIAL_TEST_TYPE });
 }
 
-/** Runs the credential's test request the way n8n's credential tester does. */
-export async function testCredential(credential: RunOptions['credential']): Promise<RunResult> {
-	return await runNode({ credential, parameters: { temp: '' }, nodeType: CREDENTIAL_TEST_TYPE });
+/** Calls one of the node's listSearch methods the way the editor does, through n8n-core. */
+export async function searchList(credential: Credential, method: string, filter?: string, paginationToken?: string) {
+	const node = nodeUnderTest({ parameters: {} });
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes: nodeTypes([]), active: false });
+	const context = new LoadOptionsContext(workflow, node, additionalData(credential), '');
+	const type = workflow.nodeTypes.getByName(NODE_TYPE) as INodeType;
+	return await type.methods!.listSearch![method].call(context, filter, paginationToken);
 }

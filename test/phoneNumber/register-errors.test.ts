@@ -187,7 +187,7 @@ describe('Register Numbers: API errors', () => {
 			return { ...all, [status]: (all[status] ?? 0) + 1 };
 		}, {});
 		expect(counts).toEqual({ registered: 200, refused: 1, failed: 99 });
-		expect(result.hints[0]?.message).toBe('Registered 200 of 300 numbers in 3 requests');
+		expect(result.hints[0]?.message).toBe('200 registered, 100 not registered, in 3 requests');
 	});
 
 	test('a 502 with an HTML body gets a clear message and the body text, not a parse error', async () => {

@@ -37,7 +37,7 @@ describe('Register Numbers', () => {
 			}),
 		]);
 		expect(api.sandbox.state.registrationsOf(enterpriseId)).toHaveLength(2);
-		expect(result.hints[0]?.message).toBe('Registered 2 of 2 numbers in 1 request');
+		expect(result.hints[0]?.message).toBe('2 registered, in 1 request');
 	});
 
 	test('registers 250 numbers from 250 items in 3 requests, each output paired with its item', async () => {
@@ -88,6 +88,7 @@ describe('Register Numbers', () => {
 			['+19493253498', [{ item: 0 }, { item: 1 }]],
 			['+12134445566', [{ item: 2 }]],
 		]);
+		expect(result.hints[0]?.message).toBe('2 registered, in 1 request; 2 duplicates sent once');
 	});
 
 	test('reads national formats with the default country and sends E.164', async () => {

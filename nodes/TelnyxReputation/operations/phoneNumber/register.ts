@@ -144,6 +144,24 @@ function failureWithAccount(error: NodeApiError, outcomes: Array<BatchOutcome | 
 	return error;
 }
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** "3 registered, 1 not registered, 1 invalid (not sent), in 1 request; 1 duplicate sent once" */
+function summary(outcomes: Array<BatchOutcome | undefined>, invalid: number, batches: Batch[]): string {
+	const registered = outcomes.reduce((sum, outcome) => sum + (outcome?.registered.length ?? 0), 0);
+	const failed = outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0);
+	const duplicates = batches.reduce(
+		(sum, batch) => sum + batch.entries.reduce((count, entry) => count + entry.inputs.length - 1, 0),
+		0,
+	);
+	const parts = [`${registered} registered`];
+	if (failed) parts.push(`${failed} not registered`);
+	if (invalid) parts.push(`${invalid} invalid (not sent)`);
+	let text = `${parts.join(', ')}, in ${plural(batches.length, 'request')}`;
+	if (duplicates) text += `; ${plural(duplicates, 'duplicate')} sent once`;
+	return text;
+}
+
 /**
  * Register Numbers. Runs once for all input items (a custom operation), so numbers from
  * every item are normalized, de-duplicated and sent together, at most 100 per request and a
@@ -186,10 +204,6 @@ export async function register(this: IExecuteFunctions): Promise<INodeExecutionD
 	];
 	results.sort((a, b) => a.order - b.order);
 
-	const registeredCount = outcomes.reduce((sum, outcome) => sum + (outcome?.registered.length ?? 0), 0);
-	this.addExecutionHints({
-		message: `Registered ${registeredCount} of ${results.length} numbers in ${batches.length} ${batches.length === 1 ? 'request' : 'requests'}`,
-		location: 'outputPane',
-	});
+	this.addExecutionHints({ message: summary(outcomes, rejected.length, batches), location: 'outputPane' });
 	return [results.map((result) => result.item)];
 }

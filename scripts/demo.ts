@@ -1,0 +1,49 @@
+// `npm run demo`: the example workflow, run by n8n's own engine (n8n-core) against the
+// embedded Telnyx-compatible sandbox, printing what a user would see on the node.
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { IConnections, INode } from 'n8n-workflow';
+
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-telnyx-demo-'));
+
+async function main() {
+	const { startSandbox } = await import('../test/sandbox/server');
+	const { seedDemo } = await import('../test/sandbox/seed');
+	const { runWorkflow } = await import('../test/harness/runNode');
+
+	const sandbox = await startSandbox();
+	seedDemo(sandbox.state);
+	const workflow = JSON.parse(readFileSync(join(__dirname, '../examples/register-numbers.workflow.json'), 'utf8')) as {
+		name: string;
+		nodes: INode[];
+		connections: IConnections;
+	};
+	console.log(`Workflow: ${workflow.name}`);
+	console.log(`Telnyx sandbox: ${sandbox.url}\n`);
+
+	const { run } = await runWorkflow({
+		nodes: workflow.nodes,
+		connections: workflow.connections,
+		credential: { apiKey: sandbox.state.apiKey, baseUrl: sandbox.url },
+	});
+	await sandbox.close();
+
+	const node = workflow.nodes[workflow.nodes.length - 1].name;
+	const task = run.data.resultData.runData[node]?.[0];
+	if (run.data.resultData.error) {
+		console.error(`The workflow stopped: ${run.data.resultData.error.message}`);
+		process.exitCode = 1;
+		return;
+	}
+	const items = task?.data?.main[0] ?? [];
+	console.log(`Output of "${node}" (${items.length} items):`);
+	for (const item of items) console.log(JSON.stringify(item.json));
+	for (const hint of task?.hints ?? []) console.log(`\n${hint.message}`);
+	console.log(`The sandbox received ${sandbox.requests.length} request(s):`);
+	for (const request of sandbox.requests) console.log(`  ${request.method} ${request.path} ${JSON.stringify(request.body)}`);
+}
+
+void main();
