@@ -99,7 +99,7 @@ describe('Register Numbers: API errors', () => {
 			httpCode: '400',
 			errors: [expect.objectContaining({ code: '10015', source: { pointer: '/body/phone_numbers/1' } })],
 		});
-		expect(result.items[0].json.error).toMatch(/^Not registered: Telnyx refused the whole request because of other numbers/);
+		expect(result.items[0].json.error).toMatch(/^Not sent through: Telnyx refused the whole request because of other numbers/);
 		expectNoSecret(result);
 	});
 
@@ -167,7 +167,9 @@ describe('Register Numbers: API errors', () => {
 		expect(result.error?.message).toBe(`Bad Request: ${numbers[150]} is not in your Telnyx phone number inventory`);
 		expect(result.error?.description).toContain('In request 2 of 3 (100 numbers for enterprise');
 		expect(result.error?.description).toContain('100 numbers were registered by the requests that succeeded.');
-		expect(result.error?.description).toContain('100 numbers in 1 requests were not sent after this failure.');
+		expect(result.error?.description).toContain(`${numbers[150]}: [10015] Bad Request`);
+		expect(result.error?.description).toContain('99 numbers: Not sent through: Telnyx refused the whole request');
+		expect(result.error?.description).toContain('100 numbers in 1 request were not sent after this failure.');
 	});
 
 	test('with Continue On Fail, a failed request does not stop the others; every number is accounted for', async () => {

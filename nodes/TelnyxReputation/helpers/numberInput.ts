@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CountryCode } from './phoneNumbers';
@@ -22,11 +22,21 @@ export interface RejectedValue {
 	order: number;
 }
 
+/** Numbers that can travel in the same requests: one enterprise, the same other body fields. */
+export interface NumberGroup {
+	enterpriseId: string;
+	fields: IDataObject;
+	/** E.164 → entry; insertion order is input order. */
+	numbers: Map<string, NumberEntry>;
+}
+
 export interface CollectedNumbers {
-	/** enterprise ID → E.164 → entry; insertion order is input order. */
-	byEnterprise: Map<string, Map<string, NumberEntry>>;
+	groups: NumberGroup[];
 	rejected: RejectedValue[];
 }
+
+/** Reads an item's other body fields (checked; throws NodeOperationError when one is bad). */
+export type ReadFields = (context: IExecuteFunctions, itemIndex: number) => IDataObject;
 
 function shown(value: unknown): string {
 	const text = JSON.stringify(value) ?? String(value);
@@ -45,12 +55,13 @@ function defaultCountry(context: IExecuteFunctions, itemIndex: number): CountryC
 }
 
 /**
- * Reads the enterprise and the phone numbers of every input item, normalizes the numbers
- * and groups them per enterprise without duplicates. Every value the user gave ends up either
- * in a group or in `rejected`; nothing is sent here.
+ * Reads the enterprise, the phone numbers and any other body fields of every input item,
+ * normalizes the numbers and groups them per enterprise and fields without duplicates. Every
+ * value the user gave ends up either in a group or in `rejected`; nothing is sent here.
  */
-export function collectNumbers(context: IExecuteFunctions): CollectedNumbers {
-	const collected: CollectedNumbers = { byEnterprise: new Map(), rejected: [] };
+export function collectNumbers(context: IExecuteFunctions, readFields?: ReadFields): CollectedNumbers {
+	const groups = new Map<string, NumberGroup>();
+	const collected: CollectedNumbers = { groups: [], rejected: [] };
 	let order = 0;
 
 	const reject = (itemIndex: number, input: unknown, error: NodeOperationError, reason = error.message) =>
@@ -60,9 +71,11 @@ export function collectNumbers(context: IExecuteFunctions): CollectedNumbers {
 		const raw = context.getNodeParameter('phoneNumbers', itemIndex, '') as unknown;
 		let enterpriseId: string;
 		let country: CountryCode;
+		let fields: IDataObject;
 		try {
 			enterpriseId = requireUuid(context, 'enterpriseId', 'Enterprise ID', itemIndex);
 			country = defaultCountry(context, itemIndex);
+			fields = readFields?.(context, itemIndex) ?? {};
 		} catch (error) {
 			reject(itemIndex, raw, error as NodeOperationError);
 			return;
@@ -70,8 +83,10 @@ export function collectNumbers(context: IExecuteFunctions): CollectedNumbers {
 
 		const candidates = splitNumbers(raw, country);
 		if (candidates.length === 0) candidates.push(raw);
-		const numbers = collected.byEnterprise.get(enterpriseId) ?? new Map<string, NumberEntry>();
-		collected.byEnterprise.set(enterpriseId, numbers);
+		const key = JSON.stringify([enterpriseId, fields]);
+		const group = groups.get(key) ?? { enterpriseId, fields, numbers: new Map<string, NumberEntry>() };
+		groups.set(key, group);
+		const { numbers } = group;
 
 		for (const candidate of candidates) {
 			const normalized = normalizeNumber(candidate, country);
@@ -94,6 +109,7 @@ export function collectNumbers(context: IExecuteFunctions): CollectedNumbers {
 			}
 		}
 	});
+	collected.groups = [...groups.values()].filter((group) => group.numbers.size > 0);
 	return collected;
 }
 

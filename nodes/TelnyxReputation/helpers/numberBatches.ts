@@ -1,0 +1,223 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { TelnyxErrorEntry, TelnyxResponse } from './errorHandler';
+import { describeEntry, errorEntries, isSuccess, toNodeApiError } from './errorHandler';
+import type { NumberEntry, ReadFields } from './numberInput';
+import { collectNumbers, throwIfRejected } from './numberInput';
+import type { Failure, FailureStatus } from './outcomes';
+import { failureItem } from './outcomes';
+import { chunk, runBounded } from './pool';
+import { telnyxRequest } from './transport';
+
+export interface Batch {
+	enterpriseId: string;
+	fields: IDataObject;
+	entries: NumberEntry[];
+	/** "request 2 of 3 (100 numbers for enterprise …)", for messages. */
+	label: string;
+}
+
+export interface BatchOutcome {
+	succeeded: Array<{ order: number; item: INodeExecutionData }>;
+	failures: Array<Failure & { order: number }>;
+	error?: NodeApiError;
+}
+
+/** An operation that sends phone numbers of many items in shared requests. */
+export interface BatchedOperation {
+	/** Past tense for the summary: "registered". */
+	verb: string;
+	maxPerRequest: number;
+	path: (enterpriseId: string) => string;
+	readFields?: ReadFields;
+	/** Maps a 2xx answer to output items; a number it cannot account for must come back as a failure. */
+	onSuccess: (context: IExecuteFunctions, batch: Batch, response: TelnyxResponse) => BatchOutcome;
+}
+
+export function entryFailure(
+	entry: NumberEntry,
+	status: FailureStatus,
+	error: NodeApiError,
+	extra: Pick<Failure, 'entries' | 'message'> = {},
+): Failure & { order: number } {
+	return { status, phoneNumber: entry.e164, input: entry.inputs[0], items: entry.items, error, order: entry.order, ...extra };
+}
+
+export function pairedTo(entries: NumberEntry[]): INodeExecutionData['pairedItem'] {
+	const items = [...new Set(entries.flatMap((entry) => entry.items))].sort((a, b) => a - b);
+	return items.map((item) => ({ item }));
+}
+
+/** A 2xx answer that does not account for a sent, billable number: it may have been processed. */
+export function unconfirmed(context: IExecuteFunctions, batch: Batch, response: TelnyxResponse): NodeApiError {
+	return new NodeApiError(
+		context.getNode(),
+		{ status: response.statusCode },
+		{
+			message: `Telnyx answered ${response.statusCode} but did not confirm every number of ${batch.label}`,
+			description: 'These numbers may have been processed. Check them with Get Many before sending them again.',
+			httpCode: String(response.statusCode),
+		},
+	);
+}
+
+const POINTER = /^\/body\/phone_numbers\/(\d+)$/;
+
+/** The API's error entries grouped by the position of the number they point at. */
+function entriesByNumber(entries: TelnyxErrorEntry[]): Map<number, TelnyxErrorEntry[]> {
+	const byIndex = new Map<number, TelnyxErrorEntry[]>();
+	for (const entry of entries) {
+		const match = POINTER.exec(entry.source?.pointer ?? '');
+		if (!match) continue;
+		const index = Number(match[1]);
+		byIndex.set(index, [...(byIndex.get(index) ?? []), entry]);
+	}
+	return byIndex;
+}
+
+/**
+ * The request was refused as a whole (the API is all-or-nothing): numbers the API pointed at
+ * are `refused` with its reason, the others `failed` because they shared the request.
+ */
+function refusedBatch(batch: Batch, error: NodeApiError, body: unknown): BatchOutcome {
+	const all = errorEntries(body);
+	const pointed = entriesByNumber(all);
+	const failures = batch.entries.map((entry, index) => {
+		const own = pointed.get(index);
+		if (own) return entryFailure(entry, 'refused', error, { entries: own, message: own.map(describeEntry).join('; ') });
+		if (pointed.size === 0) return entryFailure(entry, 'failed', error, { entries: all });
+		return entryFailure(entry, 'failed', error, {
+			message:
+				'Not sent through: Telnyx refused the whole request because of other numbers in it; this number was not processed and can be sent again without them',
+		});
+	});
+	return { succeeded: [], failures, error };
+}
+
+async function sendBatch(context: IExecuteFunctions, operation: BatchedOperation, batch: Batch): Promise<BatchOutcome> {
+	const body = { phone_numbers: batch.entries.map((entry) => entry.e164), ...batch.fields };
+	let response: TelnyxResponse;
+	try {
+		response = await telnyxRequest.call(context, 'POST', operation.path(batch.enterpriseId), { body });
+	} catch (error) {
+		const failures = batch.entries.map((entry) => entryFailure(entry, 'failed', error as NodeApiError));
+		return { succeeded: [], failures, error: error as NodeApiError };
+	}
+	if (!isSuccess(response.statusCode)) {
+		return refusedBatch(batch, toNodeApiError(context.getNode(), response, `In ${batch.label}.`), response.body);
+	}
+	return operation.onSuccess(context, batch, response);
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+const count = (outcomes: Array<BatchOutcome | undefined>, key: 'succeeded' | 'failures') =>
+	outcomes.reduce((sum, outcome) => sum + (outcome?.[key].length ?? 0), 0);
+
+/** With Continue On Fail off: the first failure, with an account of every number. */
+function failureWithAccount(
+	verb: string,
+	error: NodeApiError,
+	outcomes: Array<BatchOutcome | undefined>,
+	batches: Batch[],
+): NodeApiError {
+	const failed = outcomes.flatMap((outcome) => outcome?.failures ?? []);
+	const notSent = batches.filter((_, index) => outcomes[index] === undefined);
+	const refused = failed.filter((failure) => failure.status === 'refused');
+	const lines = [
+		`${count(outcomes, 'succeeded')} numbers were ${verb} by the requests that succeeded.`,
+		...refused.slice(0, 20).map((failure) => `${failure.phoneNumber}: ${failure.message}`),
+	];
+	if (refused.length > 20) lines.push(`…and ${refused.length - 20} more numbers refused.`);
+	const others = new Map<string, number>();
+	for (const failure of failed.filter((f) => f.status !== 'refused')) {
+		const message = failure.message ?? failure.error.message;
+		others.set(message, (others.get(message) ?? 0) + 1);
+	}
+	for (const [message, numbers] of others) lines.push(`${plural(numbers, 'number')}: ${message}`);
+	if (notSent.length > 0) {
+		const numbers = notSent.reduce((sum, batch) => sum + batch.entries.length, 0);
+		lines.push(`${numbers} numbers in ${plural(notSent.length, 'request')} were not sent after this failure.`);
+	}
+	error.description = `${error.description ?? ''}\n\n${lines.join('\n')}\nTurn on Continue On Fail to get every number back as an item.`;
+	return error;
+}
+
+/** "3 registered, 1 not registered, 1 invalid (not sent), in 1 request; 1 duplicate sent once" */
+function summary(verb: string, outcomes: Array<BatchOutcome | undefined>, invalid: number, batches: Batch[]): string {
+	const succeeded = outcomes.reduce(
+		(sum, outcome, index) => sum + (outcome ? batches[index].entries.length - outcome.failures.length : 0),
+		0,
+	);
+	const failed = count(outcomes, 'failures');
+	const duplicates = batches.reduce(
+		(sum, batch) => sum + batch.entries.reduce((total, entry) => total + entry.inputs.length - 1, 0),
+		0,
+	);
+	const parts = [`${succeeded} ${verb}`];
+	if (failed) parts.push(`${failed} not ${verb}`);
+	if (invalid) parts.push(`${invalid} invalid (not sent)`);
+	let text = `${parts.join(', ')}, in ${plural(batches.length, 'request')}`;
+	if (duplicates) text += `; ${plural(duplicates, 'duplicate')} sent once`;
+	return text;
+}
+
+/**
+ * Runs once for all input items (a custom operation), so numbers from every item are
+ * normalized, de-duplicated and sent together, `maxPerRequest` at a time and a few requests
+ * at once. Every number comes back: in the operation's success items, or as an item with
+ * `details.status` invalid / refused / failed and the error, paired to its input items.
+ */
+export async function runBatchedOperation(
+	context: IExecuteFunctions,
+	operation: BatchedOperation,
+): Promise<INodeExecutionData[][]> {
+	const { groups, rejected } = collectNumbers(context, operation.readFields);
+	throwIfRejected(context, rejected);
+
+	const batches: Batch[] = groups.flatMap(({ enterpriseId, fields, numbers }) =>
+		chunk([...numbers.values()], operation.maxPerRequest).map((entries) => ({ enterpriseId, fields, entries, label: '' })),
+	);
+	batches.forEach((batch, index) => {
+		batch.label = `request ${index + 1} of ${batches.length} (${plural(batch.entries.length, 'number')} for enterprise ${batch.enterpriseId})`;
+	});
+
+	const continueOnFail = context.continueOnFail();
+	const concurrency = context.getNodeParameter('options.concurrency', 0, 3) as number;
+	let firstError: NodeApiError | undefined;
+	const outcomes = await runBounded(
+		batches.map((batch) => async () => {
+			const outcome = await sendBatch(context, operation, batch);
+			firstError ??= outcome.error;
+			return outcome;
+		}),
+		concurrency,
+		() => !continueOnFail && firstError !== undefined,
+	);
+	if (firstError && !continueOnFail) throw failureWithAccount(operation.verb, firstError, outcomes, batches);
+
+	const results = [
+		...outcomes.flatMap((outcome) => outcome?.succeeded ?? []),
+		...outcomes
+			.flatMap((outcome) => outcome?.failures ?? [])
+			.map((failure) => ({ order: failure.order, item: failureItem(failure) })),
+		...rejected.map((value) => ({
+			order: value.order,
+			item: failureItem({
+				status: 'invalid',
+				phoneNumber: null,
+				input: value.input,
+				items: [value.itemIndex],
+				error: value.error,
+				message: value.reason,
+			}),
+		})),
+	];
+	results.sort((a, b) => a.order - b.order);
+	context.addExecutionHints({
+		message: summary(operation.verb, outcomes, rejected.length, batches),
+		location: 'outputPane',
+	});
+	return [results.map((result) => result.item)];
+}
