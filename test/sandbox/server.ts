@@ -6,10 +6,19 @@ import type { Reply } from './envelope';
 import { badRequest, entry, errors, unauthorized } from './envelope';
 import type { Route } from './router';
 import { enterpriseRoutes } from './routes/enterprises';
+import { remediationRoutes } from './routes/remediation';
 import { reputationNumberRoutes } from './routes/reputationNumbers';
+import { reputationSettingsRoutes } from './routes/reputationSettings';
+import { termsOfServiceRoutes } from './routes/termsOfService';
 import { SandboxState } from './state';
 
-const routes: Route[] = [...enterpriseRoutes, ...reputationNumberRoutes];
+const routes: Route[] = [
+	...enterpriseRoutes,
+	...reputationSettingsRoutes,
+	...reputationNumberRoutes,
+	...remediationRoutes,
+	...termsOfServiceRoutes,
+];
 
 /** What the sandbox saw of one request (never the key itself). */
 export interface ReceivedRequest {
@@ -76,7 +85,8 @@ async function answer(
 	for (const route of routes) {
 		const match = route.method === request.method && rawPath.startsWith('/v2/') ? route.pattern.exec(path) : null;
 		if (match) {
-			const params = match.slice(1).map((value) => decodeURIComponent(value));
+			// A raw '+' in a path reads as a space, as on the real API: the contract asks for %2B.
+			const params = match.slice(1).map((value) => decodeURIComponent(value.replace(/\+/g, ' ')));
 			return await route.handle({ state, params, query: url.searchParams, body });
 		}
 	}

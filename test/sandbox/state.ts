@@ -2,20 +2,45 @@ import { randomUUID } from 'node:crypto';
 
 export type ReputationStatus = 'pending' | 'approved' | 'deleted' | 'rejected';
 
+export interface ReputationSettings {
+	enterprise_id: string;
+	status: ReputationStatus;
+	loa_status: 'pending' | 'approved' | 'rejected';
+	check_frequency: string;
+	loa_document_id: string | null;
+	rejection_reasons: string[] | null;
+	created_at: string;
+	updated_at: string;
+}
+
 export interface Enterprise {
 	id: string;
 	legal_name: string;
 	doing_business_as?: string;
 	country_code: string;
-	reputation?: {
-		status: ReputationStatus;
-		loa_status: 'pending' | 'approved' | 'rejected';
-		check_frequency: string;
-		loa_document_id: string | null;
-	};
+	reputation?: ReputationSettings;
 	created_at: string;
 	updated_at: string;
 }
+
+export type RemediationStatus = 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
+
+export interface Remediation {
+	id: string;
+	enterprise_id: string;
+	status: RemediationStatus;
+	phone_numbers: string[];
+	call_purpose: string;
+	contact_email: string | null;
+	webhook_url: string | null;
+	created_at: string;
+	updated_at: string;
+	tier1_completed_at: string | null;
+	tier2_completed_at: string | null;
+	results: Record<string, string[]> | null;
+}
+
+export const TERMS_VERSION = '2026-06-01';
 
 export interface InventoryNumber {
 	country: 'US' | 'CA';
@@ -41,6 +66,11 @@ export class SandboxState {
 	/** Monitored numbers, by E.164 (a number is on at most one enterprise). */
 	registrations = new Map<string, Registration>();
 
+	remediations = new Map<string, Remediation>();
+
+	/** When the account agreed to the Number Reputation terms. */
+	termsAgreedAt: string | null = null;
+
 	constructor(readonly apiKey: string) {}
 
 	now(): string {
@@ -60,17 +90,38 @@ export class SandboxState {
 			created_at: now,
 			updated_at: now,
 		};
+		this.enterprises.set(enterprise.id, enterprise);
 		const reputation = options.reputation ?? 'approved';
 		if (reputation !== 'none') {
-			enterprise.reputation = {
-				status: reputation,
-				loa_status: reputation,
-				check_frequency: 'business_daily',
-				loa_document_id: randomUUID(),
-			};
+			this.enableReputation(enterprise.id, randomUUID(), 'business_daily');
+			if (reputation === 'approved') this.approve(enterprise.id);
 		}
-		this.enterprises.set(enterprise.id, enterprise);
 		return enterprise;
+	}
+
+	enableReputation(enterpriseId: string, loaDocumentId: string, checkFrequency: string): ReputationSettings {
+		const now = this.now();
+		const settings: ReputationSettings = {
+			enterprise_id: enterpriseId,
+			status: 'pending',
+			loa_status: 'pending',
+			check_frequency: checkFrequency,
+			loa_document_id: loaDocumentId,
+			rejection_reasons: null,
+			created_at: now,
+			updated_at: now,
+		};
+		this.enterprises.get(enterpriseId)!.reputation = settings;
+		return settings;
+	}
+
+	/** What Telnyx's review does after Enable: reputation and LOA approved. */
+	approve(enterpriseId: string): void {
+		const settings = this.enterprises.get(enterpriseId)?.reputation;
+		if (!settings) throw new Error(`reputation is not enabled on ${enterpriseId}`);
+		settings.status = 'approved';
+		settings.loa_status = 'approved';
+		settings.updated_at = this.now();
 	}
 
 	addInventory(numbers: string[], details: Partial<InventoryNumber> = {}): void {
@@ -90,6 +141,23 @@ export class SandboxState {
 			updated_at: now,
 		};
 		this.registrations.set(phoneNumber, registration);
+		return registration;
+	}
+
+	/** A live lookup: deterministic scores from the digits, so tests can assert them. */
+	lookUp(registration: Registration): Registration {
+		const digits = Number(registration.phone_number.slice(-4));
+		const score = (offset: number) => (digits + offset) % 101;
+		registration.reputation_data = {
+			spam_risk: ['low', 'medium', 'high'][digits % 3],
+			spam_category: digits % 3 === 2 ? 'Telemarketer' : null,
+			maturity_score: score(11),
+			connection_score: score(23),
+			engagement_score: score(37),
+			sentiment_score: score(41),
+			last_refreshed_at: this.now(),
+		};
+		registration.updated_at = this.now();
 		return registration;
 	}
 

@@ -1,38 +1,32 @@
 import type { ErrorEntry, Reply } from '../envelope';
-import { badRequest, errors, inUse, invalid, notFound } from '../envelope';
-import type { Route } from '../router';
-import type { SandboxState } from '../state';
+import { badRequest, errors, inUse, invalid, notFound, page } from '../envelope';
+import type { Route, RouteContext } from '../router';
+import type { Enterprise, SandboxState } from '../state';
+import { E164, extraFields, isEntry, objectBody, phoneNumberList, UUID } from '../validate';
 
-const E164 = /^\+[1-9]\d{9,14}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+type Found = { enterprise: Enterprise } | { reply: Reply };
 
-/** Checks the body against ReputationPhoneNumberCreate: one entry per problem. */
-function bodyProblems(body: unknown): ErrorEntry[] {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		return [invalid('body must be a JSON object', { pointer: '/body' })];
+function findEnterprise(state: SandboxState, enterpriseId: string): Found {
+	if (!UUID.test(enterpriseId)) {
+		return { reply: errors(422, invalid('must be a lowercase UUID', { parameter: 'enterprise_id' })) };
 	}
-	const problems = Object.keys(body)
-		.filter((key) => key !== 'phone_numbers')
-		.map((key) => invalid('extra fields not permitted', { pointer: `/body/${key}` }));
-	const numbers = (body as { phone_numbers?: unknown }).phone_numbers;
-	if (numbers === undefined) return [...problems, invalid('field required', { pointer: '/body/phone_numbers' })];
-	if (!Array.isArray(numbers) || numbers.length < 1 || numbers.length > 100) {
-		return [...problems, invalid('must be a list of 1 to 100 phone numbers', { pointer: '/body/phone_numbers' })];
-	}
-	const seen = new Set<unknown>();
-	numbers.forEach((number, index) => {
-		const pointer = `/body/phone_numbers/${index}`;
-		if (typeof number !== 'string' || !E164.test(number)) {
-			problems.push(invalid(`${JSON.stringify(number)} is not an E.164 phone number`, { pointer }));
-		} else if (seen.has(number)) {
-			problems.push(invalid(`${number} appears more than once`, { pointer }));
-		}
-		seen.add(number);
-	});
-	return problems;
+	const enterprise = state.enterprises.get(enterpriseId);
+	return enterprise ? { enterprise } : { reply: notFound('Enterprise not found.') };
 }
 
-/** Account-state checks, one entry per refused number. */
+function approved(enterprise: Enterprise): boolean {
+	return enterprise.reputation?.status === 'approved' && enterprise.reputation.loa_status === 'approved';
+}
+
+/** The numbers body of Register and Refresh, or the reply that refuses it. */
+function numbersBody(body: unknown): string[] | Reply {
+	const object = objectBody(body);
+	if (isEntry(object)) return errors(422, object);
+	const problems = [...extraFields(object, ['phone_numbers']), ...phoneNumberList(object, 100)];
+	return problems.length ? errors(422, ...problems) : (object.phone_numbers as string[]);
+}
+
+/** Account-state checks of Register, one entry per refused number. */
 function numberProblems(state: SandboxState, enterpriseId: string, numbers: string[]): ErrorEntry[] {
 	return numbers.flatMap((number, index) => {
 		const pointer = `/body/phone_numbers/${index}`;
@@ -49,38 +43,132 @@ function numberProblems(state: SandboxState, enterpriseId: string, numbers: stri
 	});
 }
 
-function register(state: SandboxState, enterpriseId: string, body: unknown): Reply {
-	if (!UUID.test(enterpriseId)) {
-		return errors(422, invalid('must be a lowercase UUID', { parameter: 'enterprise_id' }));
-	}
-	const enterprise = state.enterprises.get(enterpriseId);
-	if (!enterprise) return notFound('Enterprise not found.');
-	const reputation = enterprise.reputation;
-	if (reputation?.status !== 'approved' || reputation.loa_status !== 'approved') {
+function register({ state, params, body }: RouteContext): Reply {
+	const found = findEnterprise(state, params[0]);
+	if ('reply' in found) return found.reply;
+	if (!approved(found.enterprise)) {
 		return errors(400, badRequest('Reputation is not approved for this enterprise (status and LOA must both be approved).'));
 	}
-	const invalidBody = bodyProblems(body);
-	if (invalidBody.length > 0) return errors(422, ...invalidBody);
-
-	const numbers = (body as { phone_numbers: string[] }).phone_numbers;
-	const refused = numberProblems(state, enterpriseId, numbers);
+	const numbers = numbersBody(body);
+	if (!Array.isArray(numbers)) return numbers;
+	const refused = numberProblems(state, found.enterprise.id, numbers);
 	// All or nothing: one refused number fails the request and nothing is registered.
 	if (refused.length > 0) return errors(400, ...refused);
 
-	const data = numbers.map((number) => state.register(enterpriseId, number));
+	const data = numbers.map((number) => state.register(found.enterprise.id, number));
 	return {
 		status: 201,
+		body: { data, meta: { total_pages: 1, total_results: data.length, page_number: 1, page_size: data.length } },
+	};
+}
+
+/** 200 with one result per number; numbers not monitored on the enterprise fail one by one. */
+function refresh({ state, params, body }: RouteContext): Reply {
+	const found = findEnterprise(state, params[0]);
+	if ('reply' in found) return found.reply;
+	if (!approved(found.enterprise)) return errors(403, badRequest('Reputation is not approved for this enterprise.'));
+	const numbers = numbersBody(body);
+	if (!Array.isArray(numbers)) return numbers;
+	const results = numbers.map((number) => {
+		const registration = state.registrations.get(number);
+		if (registration?.enterprise_id !== found.enterprise.id) {
+			return { phone_number: number, success: false, error: 'Phone number is not monitored on this enterprise' };
+		}
+		state.lookUp(registration);
+		return { phone_number: number, success: true, error: null };
+	});
+	const successful = results.filter((result) => result.success).length;
+	return {
+		status: 200,
 		body: {
-			data,
-			meta: { total_pages: 1, total_results: data.length, page_number: 1, page_size: data.length },
+			data: {
+				results,
+				total_requested: numbers.length,
+				total_successful: successful,
+				total_failed: numbers.length - successful,
+			},
 		},
 	};
 }
 
+function list(state: SandboxState, query: URLSearchParams, enterpriseId: string | null, defaultSize: number): Reply {
+	const contains = query.get('filter[phone_number][contains]');
+	if (contains !== null && (contains.match(/\d/g) ?? []).length < 5) {
+		return errors(422, invalid('must contain at least 5 digits', { parameter: 'filter[phone_number][contains]' }));
+	}
+	const eq = query.get('filter[phone_number][eq]');
+	const all = [...state.registrations.values()].filter(
+		(r) =>
+			(!enterpriseId || r.enterprise_id === enterpriseId) &&
+			(!contains || r.phone_number.includes(contains)) &&
+			(!eq || r.phone_number === eq),
+	);
+	return page(all, query, defaultSize);
+}
+
+/** GET one number: 403 unless approved, 404 unless monitored; a fresh or first read is a live lookup. */
+function getOne(state: SandboxState, enterprise: Enterprise | undefined, number: string, query: URLSearchParams): Reply {
+	if (!E164.test(number)) return errors(422, invalid('must be an E.164 phone number', { parameter: 'phone_number' }));
+	const registration = state.registrations.get(number);
+	if (!registration || (enterprise && registration.enterprise_id !== enterprise.id)) {
+		return notFound('Phone number is not monitored.');
+	}
+	const owner = state.enterprises.get(registration.enterprise_id);
+	if (!owner || !approved(owner)) return errors(403, badRequest('Reputation is not approved for this enterprise.'));
+	if (query.get('fresh') === 'true' || registration.reputation_data === null) state.lookUp(registration);
+	return { status: 200, body: { data: registration } };
+}
+
+function remove(state: SandboxState, enterprise: Enterprise | undefined, number: string): Reply {
+	const registration = state.registrations.get(number);
+	if (!registration || (enterprise && registration.enterprise_id !== enterprise.id)) {
+		return notFound('Phone number is not monitored.');
+	}
+	state.registrations.delete(number);
+	return { status: 204 };
+}
+
+const withEnterprise =
+	(handle: (context: RouteContext, enterprise: Enterprise) => Reply) =>
+	(context: RouteContext): Reply => {
+		const found = findEnterprise(context.state, context.params[0]);
+		return 'reply' in found ? found.reply : handle(context, found.enterprise);
+	};
+
 export const reputationNumberRoutes: Route[] = [
+	{ method: 'POST', pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers$/, handle: register },
+	{ method: 'POST', pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers\/refresh$/, handle: refresh },
 	{
-		method: 'POST',
+		method: 'GET',
 		pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers$/,
-		handle: ({ state, params, body }) => register(state, params[0], body),
+		handle: withEnterprise(({ state, query }, enterprise) => list(state, query, enterprise.id, 10)),
+	},
+	{
+		method: 'GET',
+		pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers\/([^/]+)$/,
+		handle: withEnterprise(({ state, params, query }, enterprise) => getOne(state, enterprise, params[1], query)),
+	},
+	{
+		method: 'DELETE',
+		pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers\/([^/]+)$/,
+		handle: withEnterprise(({ state, params }, enterprise) => remove(state, enterprise, params[1])),
+	},
+	{
+		method: 'GET',
+		pattern: /^\/reputation\/numbers$/,
+		handle: ({ state, query }) => {
+			const enterpriseId = query.get('filter[enterprise_id]');
+			return list(state, query, enterpriseId, 20);
+		},
+	},
+	{
+		method: 'GET',
+		pattern: /^\/reputation\/numbers\/([^/]+)$/,
+		handle: ({ state, params, query }) => getOne(state, undefined, params[0], query),
+	},
+	{
+		method: 'DELETE',
+		pattern: /^\/reputation\/numbers\/([^/]+)$/,
+		handle: ({ state, params }) => remove(state, undefined, params[0]),
 	},
 ];

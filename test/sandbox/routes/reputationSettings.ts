@@ -1,0 +1,130 @@
+import type { Reply } from '../envelope';
+import { badRequest, entry, errors, invalid, notFound } from '../envelope';
+import { loaPdf } from '../loaPdf';
+import type { Route, RouteContext } from '../router';
+import type { Enterprise } from '../state';
+import { extraFields, FREQUENCIES, isEntry, objectBody, UUID } from '../validate';
+
+const AGENT_FIELDS = [
+	'legal_name',
+	'street_address',
+	'city',
+	'administrative_area',
+	'postal_code',
+	'country',
+	'contact_name',
+	'contact_title',
+	'contact_email',
+	'contact_phone',
+];
+
+/** Resolves the enterprise of the path, then hands over to the handler. */
+const onEnterprise =
+	(handle: (context: RouteContext, enterprise: Enterprise) => Reply) =>
+	(context: RouteContext): Reply => {
+		const [enterpriseId] = context.params;
+		if (!UUID.test(enterpriseId)) {
+			return errors(422, invalid('must be a lowercase UUID', { parameter: 'enterprise_id' }));
+		}
+		const enterprise = context.state.enterprises.get(enterpriseId);
+		return enterprise ? handle(context, enterprise) : notFound('Enterprise not found.');
+	};
+
+const settings = (enterprise: Enterprise, status = 200): Reply =>
+	enterprise.reputation
+		? { status, body: { data: enterprise.reputation } }
+		: notFound('Reputation is not enabled for this enterprise.');
+
+function enable({ state, body }: RouteContext, enterprise: Enterprise): Reply {
+	if (!state.termsAgreedAt) {
+		return errors(403, entry('10010', 'Forbidden', 'The Number Reputation terms of service have not been accepted.'));
+	}
+	if (enterprise.reputation) return errors(400, badRequest('Reputation is already enabled for this enterprise.'));
+	const object = objectBody(body);
+	if (isEntry(object)) return errors(422, object);
+	const problems = extraFields(object, ['loa_document_id', 'check_frequency']);
+	const loa = object.loa_document_id;
+	if (typeof loa !== 'string' || loa.length < 1 || loa.length > 255) {
+		problems.push(invalid('field required', { pointer: '/body/loa_document_id' }));
+	}
+	const frequency = object.check_frequency ?? 'business_daily';
+	if (typeof frequency !== 'string' || !FREQUENCIES.includes(frequency)) {
+		problems.push(invalid(`must be one of ${FREQUENCIES.join(', ')}`, { pointer: '/body/check_frequency' }));
+	}
+	if (problems.length) return errors(422, ...problems);
+	state.enableReputation(enterprise.id, loa as string, frequency as string);
+	return settings(enterprise, 201);
+}
+
+function disable({ state }: RouteContext, enterprise: Enterprise): Reply {
+	if (!enterprise.reputation) return notFound('Reputation is not enabled for this enterprise.');
+	for (const registration of state.registrationsOf(enterprise.id)) state.registrations.delete(registration.phone_number);
+	delete enterprise.reputation;
+	return { status: 204 };
+}
+
+function updateFrequency({ state, body }: RouteContext, enterprise: Enterprise): Reply {
+	const current = enterprise.reputation;
+	if (!current) return notFound('Reputation is not enabled for this enterprise.');
+	if (current.status !== 'approved') {
+		return errors(400, badRequest(`Cannot change the frequency while reputation is ${current.status}.`));
+	}
+	const object = objectBody(body);
+	if (isEntry(object)) return errors(422, object);
+	const problems = extraFields(object, ['check_frequency']);
+	if (typeof object.check_frequency !== 'string' || !FREQUENCIES.includes(object.check_frequency)) {
+		problems.push(invalid(`must be one of ${FREQUENCIES.join(', ')}`, { pointer: '/body/check_frequency' }));
+	}
+	if (problems.length) return errors(422, ...problems);
+	current.check_frequency = object.check_frequency as string;
+	current.updated_at = state.now();
+	return settings(enterprise);
+}
+
+function replaceLoa({ state, body }: RouteContext, enterprise: Enterprise): Reply {
+	const current = enterprise.reputation;
+	if (!current) return notFound('Reputation is not enabled for this enterprise.');
+	if (current.loa_status === 'approved') return errors(400, badRequest('The LOA is already approved and cannot be replaced.'));
+	const object = objectBody(body);
+	if (isEntry(object)) return errors(422, object);
+	const loa = object.loa_document_id;
+	if (typeof loa !== 'string' || loa.length < 1 || loa.length > 255) {
+		return errors(422, invalid('field required', { pointer: '/body/loa_document_id' }));
+	}
+	current.loa_document_id = loa;
+	current.loa_status = 'pending';
+	current.updated_at = state.now();
+	return settings(enterprise);
+}
+
+function generateLoa({ body }: RouteContext, enterprise: Enterprise): Reply {
+	const object = body === undefined ? {} : objectBody(body);
+	if (isEntry(object)) return errors(422, object);
+	const agent = object.agent as Record<string, unknown> | undefined;
+	if (agent !== undefined) {
+		const missing = AGENT_FIELDS.filter((field) => typeof agent[field] !== 'string' || agent[field] === '');
+		if (missing.length) {
+			return errors(422, ...missing.map((field) => invalid('field required', { pointer: `/body/agent/${field}` })));
+		}
+	}
+	const signature = object.signature as { image_base64?: unknown; signer_name?: unknown } | undefined;
+	if (signature !== undefined && typeof signature.image_base64 !== 'string') {
+		return errors(422, invalid('field required', { pointer: '/body/signature/image_base64' }));
+	}
+	return {
+		status: 200,
+		headers: { 'content-type': 'application/pdf' },
+		body: loaPdf(enterprise.legal_name, agent?.legal_name as string | undefined, signature?.signer_name as string | undefined),
+	};
+}
+
+const path = /^\/enterprises\/([^/]+)\/reputation$/;
+
+export const reputationSettingsRoutes: Route[] = [
+	{ method: 'GET', pattern: path, handle: onEnterprise((_context, enterprise) => settings(enterprise)) },
+	{ method: 'POST', pattern: path, handle: onEnterprise(enable) },
+	{ method: 'DELETE', pattern: path, handle: onEnterprise(disable) },
+	{ method: 'PATCH', pattern: /^\/enterprises\/([^/]+)\/reputation\/frequency$/, handle: onEnterprise(updateFrequency) },
+	{ method: 'PATCH', pattern: /^\/enterprises\/([^/]+)\/reputation\/loa$/, handle: onEnterprise(replaceLoa) },
+	{ method: 'POST', pattern: /^\/enterprises\/([^/]+)\/reputation\/loa$/, handle: onEnterprise(generateLoa) },
+];
