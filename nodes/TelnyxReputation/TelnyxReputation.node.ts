@@ -2,8 +2,13 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as phoneNumber from './descriptions/phoneNumber/PhoneNumber.resource';
+import * as remediation from './descriptions/remediation/Remediation.resource';
+import * as reputationSettings from './descriptions/reputationSettings/ReputationSettings.resource';
+import * as termsOfService from './descriptions/termsOfService/TermsOfService.resource';
 import { searchEnterprises } from './helpers/searchFunctions';
+import { refresh } from './operations/phoneNumber/refresh';
 import { register } from './operations/phoneNumber/register';
+import { submit } from './operations/remediation/submit';
 
 export class TelnyxReputation implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,10 +35,18 @@ export class TelnyxReputation implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Phone Number', value: 'phoneNumber' }],
+				options: [
+					{ name: 'Phone Number', value: 'phoneNumber' },
+					{ name: 'Remediation', value: 'remediation' },
+					{ name: 'Reputation Setting', value: 'reputationSettings' },
+					{ name: 'Terms of Service', value: 'termsOfService' },
+				],
 				default: 'phoneNumber',
 			},
 			...phoneNumber.description,
+			...reputationSettings.description,
+			...remediation.description,
+			...termsOfService.description,
 		],
 	};
 
@@ -41,9 +54,10 @@ export class TelnyxReputation implements INodeType {
 		listSearch: { searchEnterprises },
 	};
 
-	// Operations that must see all input items at once (to batch numbers across items)
-	// run as custom operations; everything else stays declarative routing.
+	// Operations that send numbers from many items in shared requests must see all items at
+	// once, so they run as custom operations; every other operation is declarative routing.
 	customOperations = {
-		phoneNumber: { register },
+		phoneNumber: { register, refresh },
+		remediation: { submit },
 	};
 }

@@ -1,4 +1,10 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 /** One entry of the Telnyx error envelope `{ errors: [...] }`. */
@@ -140,4 +146,32 @@ export function connectionErrorCode(error: unknown): string | undefined {
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
+}
+
+/** A body that came back as bytes (binary operations) read as JSON where it is JSON. */
+function readBody(body: unknown): unknown {
+	if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return body;
+	const text = Buffer.from(body as Buffer).toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * The first postReceive step of every declarative operation (they all set
+ * `ignoreHttpStatusErrors`): a non-2xx answer becomes the API's own error.
+ */
+export async function handleErrors(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (isSuccess(response.statusCode)) return items;
+	throw toNodeApiError(this.getNode(), {
+		statusCode: response.statusCode,
+		body: readBody(response.body),
+		headers: response.headers,
+	});
 }

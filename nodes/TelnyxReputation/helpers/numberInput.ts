@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CountryCode } from './phoneNumbers';
-import { isCountryCode, normalizeNumber, splitNumbers } from './phoneNumbers';
-import { requireUuid } from './validators';
+import { normalizeNumber, splitNumbers } from './phoneNumbers';
+import { checkCountry, requireUuid, shown } from './validators';
 
 /** A distinct number for one enterprise, with every input item that supplied it. */
 export interface NumberEntry {
@@ -38,22 +38,6 @@ export interface CollectedNumbers {
 /** Reads an item's other body fields (checked; throws NodeOperationError when one is bad). */
 export type ReadFields = (context: IExecuteFunctions, itemIndex: number) => IDataObject;
 
-function shown(value: unknown): string {
-	const text = JSON.stringify(value) ?? String(value);
-	return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-}
-
-function defaultCountry(context: IExecuteFunctions, itemIndex: number): CountryCode {
-	const country = context.getNodeParameter('options.defaultCountry', itemIndex, 'US');
-	if (!isCountryCode(country)) {
-		throw new NodeOperationError(context.getNode(), `Default Country ${JSON.stringify(country)} is not a known country code`, {
-			itemIndex,
-			description: 'Use a two-letter ISO country code such as US.',
-		});
-	}
-	return country;
-}
-
 /**
  * Reads the enterprise, the phone numbers and any other body fields of every input item,
  * normalizes the numbers and groups them per enterprise and fields without duplicates. Every
@@ -74,7 +58,7 @@ export function collectNumbers(context: IExecuteFunctions, readFields?: ReadFiel
 		let fields: IDataObject;
 		try {
 			enterpriseId = requireUuid(context, 'enterpriseId', 'Enterprise ID', itemIndex);
-			country = defaultCountry(context, itemIndex);
+			country = checkCountry(context.getNode(), context.getNodeParameter('options.defaultCountry', itemIndex, 'US'), itemIndex);
 			fields = readFields?.(context, itemIndex) ?? {};
 		} catch (error) {
 			reject(itemIndex, raw, error as NodeOperationError);
@@ -94,7 +78,7 @@ export function collectNumbers(context: IExecuteFunctions, readFields?: ReadFiel
 				const reason = candidate === '' || candidate === undefined ? 'no phone number given' : normalized.reason;
 				const error = new NodeOperationError(
 					context.getNode(),
-					`Invalid phone number ${shown(candidate)}: ${reason}`,
+					`Invalid phone number ${shown(candidate, 60)}: ${reason}`,
 					{ itemIndex },
 				);
 				reject(itemIndex, candidate, error, reason);

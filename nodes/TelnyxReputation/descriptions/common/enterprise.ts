@@ -38,3 +38,10 @@ export const enterpriseLocator: INodeProperties = {
 		},
 	],
 };
+
+/** For reads that also work account-wide (the API's simplified endpoints). */
+export const optionalEnterpriseLocator: INodeProperties = {
+	...enterpriseLocator,
+	required: false,
+	description: 'The enterprise that monitors the numbers. Leave empty to look across every enterprise of the account.',
+};

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as refresh from './refresh.operation';
 import * as register from './register.operation';
+import * as remove from './remove.operation';
 
 export const description: INodeProperties[] = [
 	{
@@ -9,15 +13,12 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['phoneNumber'] } },
-		options: [
-			{
-				name: 'Register',
-				value: 'register',
-				description: 'Add numbers to spam-score monitoring on an enterprise (billable)',
-				action: 'Register phone numbers for reputation monitoring',
-			},
-		],
+		options: [get.option, getMany.option, refresh.option, register.option, remove.option],
 		default: 'register',
 	},
 	...register.description,
+	...get.description,
+	...getMany.description,
+	...refresh.description,
+	...remove.description,
 ];

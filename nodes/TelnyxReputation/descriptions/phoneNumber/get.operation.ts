@@ -1,0 +1,46 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { handleErrors } from '../../helpers/errorHandler';
+import { resolveOptionalEnterprisePath } from '../../helpers/paths';
+import { unwrapData } from '../../helpers/responses';
+import { optionalEnterpriseLocator } from '../common/enterprise';
+import { defaultCountryOption, phoneNumberField } from '../common/fields';
+
+export const option: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get the spam score and reputation data of a monitored number',
+	action: 'Get the reputation of a phone number',
+	routing: {
+		request: { method: 'GET', ignoreHttpStatusErrors: true },
+		send: { preSend: [resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}')] },
+		output: { postReceive: [handleErrors, unwrapData] },
+	},
+};
+
+const properties: INodeProperties[] = [
+	optionalEnterpriseLocator,
+	phoneNumberField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			defaultCountryOption,
+			{
+				displayName: 'Fresh',
+				name: 'fresh',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to run a live lookup instead of returning the latest stored scores. A live lookup is billable (so is the first read of a number that has no scores yet).',
+				routing: { send: { type: 'query', property: 'fresh' } },
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['get'] } }, properties);

@@ -1,0 +1,65 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { handleErrors } from '../../helpers/errorHandler';
+import { paginateByPageNumber } from '../../helpers/pagination';
+import { resolveOptionalEnterprisePath } from '../../helpers/paths';
+import { phoneNumberFilters } from '../../helpers/filters';
+import { optionalEnterpriseLocator } from '../common/enterprise';
+import { defaultCountryOption, returnAllAndLimit } from '../common/fields';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: 'List monitored numbers with their latest reputation data',
+	action: 'Get many monitored phone numbers',
+	routing: {
+		request: { method: 'GET', ignoreHttpStatusErrors: true },
+		send: {
+			paginate: true,
+			preSend: [resolveOptionalEnterprisePath('/reputation/numbers'), phoneNumberFilters],
+		},
+		operations: { pagination: paginateByPageNumber },
+		output: { postReceive: [handleErrors] },
+	},
+};
+
+const properties: INodeProperties[] = [
+	optionalEnterpriseLocator,
+	...returnAllAndLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Phone Number Contains',
+				name: 'contains',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 94932',
+				description: 'Part of the number, at least 5 digits',
+			},
+			{
+				displayName: 'Phone Number Is',
+				name: 'equals',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +19493253498',
+				description: 'One exact number, in E.164 or a national format',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [defaultCountryOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['getMany'] } }, properties);

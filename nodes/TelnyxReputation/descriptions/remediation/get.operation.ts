@@ -1,0 +1,34 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { handleErrors } from '../../helpers/errorHandler';
+import { resolvePath } from '../../helpers/paths';
+import { unwrapData } from '../../helpers/responses';
+import { enterpriseLocator } from '../common/enterprise';
+
+export const option: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get a remediation request with its status and, once done, its per-number results',
+	action: 'Get a remediation request',
+	routing: {
+		request: { method: 'GET', ignoreHttpStatusErrors: true },
+		send: { preSend: [resolvePath('/enterprises/{enterpriseId}/reputation/remediation/{remediationId}')] },
+		output: { postReceive: [handleErrors, unwrapData] },
+	},
+};
+
+const properties: INodeProperties[] = [
+	enterpriseLocator,
+	{
+		displayName: 'Remediation ID',
+		name: 'remediationId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. b7c1f1c0-7a9d-4f0a-9d3e-2f6a1c4b8e21',
+		description: 'The ID returned by Submit',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['remediation'], operation: ['get'] } }, properties);

@@ -1,0 +1,69 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { handleErrors } from '../../helpers/errorHandler';
+import { createdAtFilters } from '../../helpers/filters';
+import { paginateByPageNumber } from '../../helpers/pagination';
+import { resolvePath } from '../../helpers/paths';
+import { enterpriseLocator } from '../common/enterprise';
+import { returnAllAndLimit } from '../common/fields';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: 'List the remediation requests of an enterprise',
+	action: 'Get many remediation requests',
+	routing: {
+		request: { method: 'GET', ignoreHttpStatusErrors: true },
+		send: {
+			paginate: true,
+			preSend: [resolvePath('/enterprises/{enterpriseId}/reputation/remediation'), createdAtFilters],
+		},
+		operations: { pagination: paginateByPageNumber },
+		output: { postReceive: [handleErrors] },
+	},
+};
+
+const properties: INodeProperties[] = [
+	enterpriseLocator,
+	...returnAllAndLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Pending', value: 'pending' },
+					{ name: 'In Progress', value: 'in_progress' },
+					{ name: 'Completed', value: 'completed' },
+					{ name: 'Failed', value: 'failed' },
+					{ name: 'Cancelled', value: 'cancelled' },
+				],
+				default: 'pending',
+				routing: { send: { type: 'query', property: 'filter[status]' } },
+			},
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only requests created at or after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only requests created at or before this time',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['remediation'], operation: ['getMany'] } }, properties);

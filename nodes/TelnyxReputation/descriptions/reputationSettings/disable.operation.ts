@@ -1,0 +1,31 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { handleErrors } from '../../helpers/errorHandler';
+import { resolvePath } from '../../helpers/paths';
+import { disabledReputation } from '../../helpers/responses';
+import { enterpriseLocator } from '../common/enterprise';
+
+export const option: INodePropertyOptions = {
+	name: 'Disable',
+	value: 'disable',
+	description: 'Turn off reputation monitoring; every monitored number of the enterprise is removed',
+	action: 'Disable reputation monitoring',
+	routing: {
+		request: { method: 'DELETE', ignoreHttpStatusErrors: true },
+		send: { preSend: [resolvePath('/enterprises/{enterpriseId}/reputation')] },
+		output: { postReceive: [handleErrors, disabledReputation] },
+	},
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Disabling removes every monitored number of this enterprise from reputation monitoring.',
+		name: 'disableNotice',
+		type: 'notice',
+		default: '',
+	},
+	enterpriseLocator,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['reputationSettings'], operation: ['disable'] } }, properties);

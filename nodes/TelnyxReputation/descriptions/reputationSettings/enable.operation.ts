@@ -1,0 +1,61 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { handleErrors } from '../../helpers/errorHandler';
+import { resolvePath } from '../../helpers/paths';
+import { unwrapData } from '../../helpers/responses';
+import { enterpriseLocator } from '../common/enterprise';
+import { checkFrequencyOptions } from '../common/fields';
+
+export const option: INodePropertyOptions = {
+	name: 'Enable',
+	value: 'enable',
+	description: 'Turn on reputation monitoring for an enterprise (billable)',
+	action: 'Enable reputation monitoring',
+	routing: {
+		request: { method: 'POST', ignoreHttpStatusErrors: true },
+		send: { preSend: [resolvePath('/enterprises/{enterpriseId}/reputation')] },
+		output: { postReceive: [handleErrors, unwrapData] },
+	},
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Enabling reputation is billable. First agree to the Number Reputation terms (Terms of Service → Agree) and upload the signed Letter of Authorization through the Telnyx Documents API.',
+		name: 'billingNotice',
+		type: 'notice',
+		default: '',
+	},
+	enterpriseLocator,
+	{
+		displayName: 'LOA Document ID',
+		name: 'loaDocumentId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 2a7e8337-e803-4057-a4ae-26c40eb0bc6c',
+		description: 'ID of the signed Letter of Authorization, as returned by the Telnyx Documents API',
+		routing: { send: { type: 'body', property: 'loa_document_id' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Check Frequency',
+				name: 'checkFrequency',
+				type: 'options',
+				options: checkFrequencyOptions,
+				default: 'business_daily',
+				description: 'How often Telnyx refreshes the scores of monitored numbers (Telnyx uses Business Days when not set)',
+				routing: { send: { type: 'body', property: 'check_frequency' } },
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['reputationSettings'], operation: ['enable'] } }, properties);

@@ -1,0 +1,39 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { handleErrors } from '../../helpers/errorHandler';
+import { resolvePath } from '../../helpers/paths';
+import { unwrapData } from '../../helpers/responses';
+import { enterpriseLocator } from '../common/enterprise';
+import { checkFrequencyOptions } from '../common/fields';
+
+export const option: INodePropertyOptions = {
+	name: 'Update Frequency',
+	value: 'updateFrequency',
+	description: 'Change how often scores are refreshed (only once reputation is approved)',
+	action: 'Update the reputation check frequency',
+	routing: {
+		request: { method: 'PATCH', ignoreHttpStatusErrors: true },
+		send: { preSend: [resolvePath('/enterprises/{enterpriseId}/reputation/frequency')] },
+		output: { postReceive: [handleErrors, unwrapData] },
+	},
+};
+
+const properties: INodeProperties[] = [
+	enterpriseLocator,
+	{
+		displayName: 'Check Frequency',
+		name: 'checkFrequency',
+		type: 'options',
+		options: checkFrequencyOptions,
+		required: true,
+		default: 'business_daily',
+		description: 'How often Telnyx refreshes the scores of monitored numbers',
+		routing: { send: { type: 'body', property: 'check_frequency' } },
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reputationSettings'], operation: ['updateFrequency'] } },
+	properties,
+);

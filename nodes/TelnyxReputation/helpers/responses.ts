@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+
+import { pathParameters } from './paths';
+
+/** `{ data: {...} }` → the record itself, as one item. */
+export async function unwrapData(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return items.map((item) => ({ ...item, json: ((item.json.data as IDataObject) ?? item.json) }));
+}
+
+/** 204 carries no body: say what was done, so the item is useful downstream. */
+export function confirm(fields: (context: IExecuteSingleFunctions) => IDataObject) {
+	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+		return [{ json: fields(this) }];
+	};
+}
+
+export const removedNumber = confirm((context) => ({
+	phone_number: pathParameters.phoneNumber(context),
+	removed: true,
+}));
+
+export const disabledReputation = confirm((context) => ({
+	enterprise_id: pathParameters.enterpriseId(context),
+	disabled: true,
+}));
+
+/** The LOA PDF as an n8n binary property, with a file name and MIME type. */
+export async function pdfToBinary(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const enterpriseId = pathParameters.enterpriseId(this);
+	const property = this.getNodeParameter('binaryPropertyName', 'data') as string;
+	const fileName = `letter-of-authorization-${enterpriseId}.pdf`;
+	const binary = await this.helpers.prepareBinaryData(Buffer.from(response.body as Buffer), fileName, 'application/pdf');
+	return [
+		{
+			json: { enterprise_id: enterpriseId, file_name: fileName, mime_type: 'application/pdf', file_size: binary.fileSize ?? null },
+			binary: { [property]: binary },
+		},
+	];
+}

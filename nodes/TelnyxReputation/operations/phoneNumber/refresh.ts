@@ -1,0 +1,57 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { TelnyxResponse } from '../../helpers/errorHandler';
+import type { Batch, BatchedOperation, BatchOutcome } from '../../helpers/numberBatches';
+import { entryFailure, runBatchedOperation, unconfirmed } from '../../helpers/numberBatches';
+import { apiPath } from '../../helpers/transport';
+
+interface RefreshResult {
+	phone_number: string;
+	success: boolean;
+	error?: string | null;
+}
+
+/** 200 carries one result per number, and any of them may have failed: each failure is surfaced. */
+function refreshed(context: IExecuteFunctions, batch: Batch, response: TelnyxResponse): BatchOutcome {
+	const results = (response.body as { data?: { results?: unknown } })?.data?.results;
+	const byNumber = new Map<string, RefreshResult>();
+	if (Array.isArray(results)) {
+		for (const result of results) {
+			if (typeof result?.phone_number === 'string') byNumber.set(result.phone_number, result);
+		}
+	}
+	const outcome: BatchOutcome = { succeeded: [], failures: [] };
+	for (const entry of batch.entries) {
+		const result = byNumber.get(entry.e164);
+		if (result?.success === true) {
+			outcome.succeeded.push({
+				order: entry.order,
+				item: { json: { ...result }, pairedItem: entry.items.map((item) => ({ item })) },
+			});
+		} else if (result) {
+			const error = new NodeApiError(
+				context.getNode(),
+				{ status: response.statusCode },
+				{ message: `Refresh of ${entry.e164} failed: ${result.error ?? 'no reason given'}`, httpCode: String(response.statusCode) },
+			);
+			outcome.failures.push(entryFailure(entry, 'failed', error, { message: result.error ?? error.message }));
+		} else {
+			outcome.error ??= unconfirmed(context, batch, response);
+			outcome.failures.push(entryFailure(entry, 'failed', outcome.error));
+		}
+	}
+	return outcome;
+}
+
+const operation: BatchedOperation = {
+	verb: 'refreshed',
+	maxPerRequest: 100,
+	path: (enterpriseId) => apiPath`/enterprises/${enterpriseId}/reputation/numbers/refresh`,
+	onSuccess: refreshed,
+};
+
+/** Refresh (billable live lookups), batched across all input items. */
+export async function refresh(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runBatchedOperation(this, operation);
+}
