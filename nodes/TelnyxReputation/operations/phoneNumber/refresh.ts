@@ -35,6 +35,7 @@ function refreshed(context: IExecuteFunctions, batch: Batch, response: TelnyxRes
 				{ status: response.statusCode },
 				{ message: `Refresh of ${entry.e164} failed: ${result.error ?? 'no reason given'}`, httpCode: String(response.statusCode) },
 			);
+			outcome.error ??= error;
 			outcome.failures.push(entryFailure(entry, 'failed', error, { message: result.error ?? error.message }));
 		} else {
 			outcome.error ??= unconfirmed(context, batch, response);
