@@ -1,6 +1,6 @@
 import { runNode } from '../harness/runNode';
 import { byId, operation } from '../harness/parameters';
-import { useSandbox } from '../harness/useSandbox';
+import { allText, SECRET_KEY, useSandbox } from '../harness/useSandbox';
 import { usNumbers } from '../sandbox/state';
 
 const api = useSandbox();
@@ -223,5 +223,35 @@ describe('Phone number: Remove', () => {
 
 		expect(result.error?.message).toBe('Resource not found: Phone number is not monitored.');
 		expect(result.error).toMatchObject({ httpCode: '404' });
+	});
+});
+
+describe('Declarative operations: the key never leaks', () => {
+	test('a server that cannot be reached is named, and the key is in no error, item or log', async () => {
+		const { startSandbox } = await import('../sandbox/server');
+		const closed = await startSandbox();
+		await closed.close();
+
+		const result = await runNode({
+			credential: { apiKey: SECRET_KEY, baseUrl: closed.url },
+			parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498' }),
+		});
+
+		expect(result.error?.message).toMatch(/refused the connection/);
+		expect(allText(result.run)).not.toContain(SECRET_KEY);
+		expect(allText(result.error)).not.toContain(SECRET_KEY);
+		expect(result.logs.join('\n')).not.toContain(SECRET_KEY);
+	});
+
+	test('a 401 on a declarative operation leaks no key', async () => {
+		const wrong = `${SECRET_KEY}-wrong`;
+		const result = await runNode({
+			credential: { ...api.credential, apiKey: wrong },
+			parameters: phone('getMany', { enterpriseId: anyEnterprise, returnAll: true }),
+		});
+
+		expect(result.error).toMatchObject({ httpCode: '401' });
+		expect(allText(result.run)).not.toContain(wrong);
+		expect(result.logs.join('\n')).not.toContain(wrong);
 	});
 });

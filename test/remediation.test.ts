@@ -1,0 +1,155 @@
+import { runNode } from './harness/runNode';
+import { byId, operation } from './harness/parameters';
+import { useSandbox } from './harness/useSandbox';
+import { usNumbers } from './sandbox/state';
+
+const api = useSandbox();
+const remediation = (name: string, fields = {}) => operation('remediation', name, fields);
+
+function monitored(numbers: string[]) {
+	const enterprise = api.sandbox.state.addEnterprise('Acme Dental LLC');
+	for (const number of numbers) api.sandbox.state.register(enterprise.id, number);
+	return enterprise.id;
+}
+
+describe('Remediation: Submit', () => {
+	test('numbers from many items with the same purpose go in one request, paired with every item', async () => {
+		const numbers = usNumbers(3);
+		const enterpriseId = monitored(numbers);
+
+		const result = await runNode({
+			credential: api.credential,
+			items: numbers.map((number) => ({ number })),
+			parameters: remediation('submit', {
+				enterpriseId: byId(enterpriseId),
+				phoneNumbers: '={{ $json.number }}',
+				callPurpose: 'Appointment reminders for our dental clinic.',
+				additionalFields: { contactEmail: 'ops@example.com' },
+			}),
+		});
+
+		expect(api.sandbox.requests.map((r) => [r.path, r.body])).toEqual([
+			[
+				`/enterprises/${enterpriseId}/reputation/remediation`,
+				{ phone_numbers: numbers, call_purpose: 'Appointment reminders for our dental clinic.', contact_email: 'ops@example.com' },
+			],
+		]);
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].json).toMatchObject({ status: 'pending', phone_numbers_count: 3, contact_email: 'ops@example.com' });
+		expect(result.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	test('items with different purposes make separate requests', async () => {
+		const numbers = usNumbers(2);
+		const enterpriseId = monitored(numbers);
+
+		const result = await runNode({
+			credential: api.credential,
+			items: [
+				{ number: numbers[0], purpose: 'Reminders' },
+				{ number: numbers[1], purpose: 'Surveys' },
+			],
+			parameters: remediation('submit', { enterpriseId: byId(enterpriseId), phoneNumbers: '={{ $json.number }}', callPurpose: '={{ $json.purpose }}' }),
+		});
+
+		expect(api.sandbox.requests.map((r) => (r.body as { call_purpose: string }).call_purpose)).toEqual(['Reminders', 'Surveys']);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }], [{ item: 1 }]]);
+	});
+
+	test('a number with a request in flight gets the 409 in the API words, pointing at it', async () => {
+		const numbers = usNumbers(2);
+		const enterpriseId = monitored(numbers);
+		const parameters = remediation('submit', { enterpriseId: byId(enterpriseId), phoneNumbers: numbers.join(','), callPurpose: 'Reminders' });
+		await runNode({ credential: api.credential, parameters });
+
+		const again = await runNode({ credential: api.credential, onError: 'continueRegularOutput', parameters });
+
+		expect(again.items.map((item) => (item.json.details as { status: string }).status)).toEqual(['refused', 'refused']);
+		expect(again.items[0].json.error).toContain(`${numbers[0]} already has a remediation request in progress`);
+		expect(again.items[0].json.details).toMatchObject({ httpCode: '409' });
+	});
+
+	test('a bad email or a plain-http webhook is refused before anything is sent', async () => {
+		const enterpriseId = monitored(usNumbers(1));
+		const base = { enterpriseId: byId(enterpriseId), phoneNumbers: usNumbers(1)[0], callPurpose: 'Reminders' };
+
+		const email = await runNode({ credential: api.credential, parameters: remediation('submit', { ...base, additionalFields: { contactEmail: 'ops at example' } }) });
+		const webhook = await runNode({
+			credential: api.credential,
+			parameters: remediation('submit', { ...base, additionalFields: { webhookUrl: 'http://example.com/hook' } }),
+		});
+
+		expect(email.error?.message).toBe('Contact Email "ops at example" is not an email address');
+		expect(webhook.error?.message).toBe('Webhook URL "http://example.com/hook" must be an https URL');
+		expect(api.sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe('Remediation: Get and Get Many', () => {
+	test('Get follows a request from pending to completed with its results', async () => {
+		const numbers = usNumbers(2);
+		const enterpriseId = monitored(numbers);
+		const submitted = await runNode({
+			credential: api.credential,
+			parameters: remediation('submit', { enterpriseId: byId(enterpriseId), phoneNumbers: numbers.join(','), callPurpose: 'Reminders' }),
+		});
+		const id = submitted.items[0].json.id as string;
+		const get = remediation('get', { enterpriseId: byId(enterpriseId), remediationId: id });
+
+		const first = await runNode({ credential: api.credential, parameters: get });
+		const second = await runNode({ credential: api.credential, parameters: get });
+
+		expect(first.items[0].json).toMatchObject({ id, status: 'in_progress', results: null });
+		expect(second.items[0].json).toMatchObject({ id, status: 'completed', results: { remediated: [numbers[0]], not_flagged: [numbers[1]] } });
+		expect(api.sandbox.requests[1].path).toBe(`/enterprises/${enterpriseId}/reputation/remediation/${id}`);
+	});
+
+	test('Get refuses an ID that is not a UUID before any request', async () => {
+		const enterpriseId = monitored([]);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: remediation('get', { enterpriseId: byId(enterpriseId), remediationId: '../numbers' }),
+		});
+
+		expect(result.error?.message).toBe('Remediation ID "../numbers" is not valid');
+		expect(api.sandbox.requests).toHaveLength(0);
+	});
+
+	test('Get Many filters by status and creation time, and pages', async () => {
+		const numbers = usNumbers(30);
+		const enterpriseId = monitored(numbers);
+		for (const number of numbers) {
+			await runNode({
+				credential: api.credential,
+				parameters: remediation('submit', { enterpriseId: byId(enterpriseId), phoneNumbers: number, callPurpose: 'Reminders' }),
+			});
+		}
+		api.sandbox.requests.length = 0;
+
+		const all = await runNode({ credential: api.credential, parameters: remediation('getMany', { enterpriseId: byId(enterpriseId), returnAll: true }) });
+		const limited = await runNode({ credential: api.credential, parameters: remediation('getMany', { enterpriseId: byId(enterpriseId), limit: 5 }) });
+		const filtered = await runNode({
+			credential: api.credential,
+			parameters: remediation('getMany', {
+				enterpriseId: byId(enterpriseId),
+				returnAll: true,
+				filters: { status: 'completed', createdAfter: '2000-01-01T00:00:00.000Z', createdBefore: '2999-01-01T00:00:00.000Z' },
+			}),
+		});
+
+		expect(all.items).toHaveLength(30);
+		expect(Object.keys(all.items[0].json).sort()).toEqual(
+			['call_purpose', 'created_at', 'id', 'phone_numbers_count', 'status', 'tier1_completed_at', 'tier2_completed_at', 'updated_at'],
+		);
+		expect(limited.items).toHaveLength(5);
+		expect(filtered.items).toHaveLength(0);
+		expect(api.sandbox.requests[2].query).toEqual({
+			'page[number]': '1',
+			'page[size]': '250',
+			'filter[status]': 'completed',
+			'filter[created_at][gte]': '2000-01-01T00:00:00.000Z',
+			'filter[created_at][lte]': '2999-01-01T00:00:00.000Z',
+		});
+	});
+});
