@@ -1,12 +1,35 @@
+const { build } = require('esbuild');
 const { src, dest, parallel } = require('gulp');
 
-// tsc compiles the TypeScript; n8n also needs the icons and the codex files beside the built nodes.
-function copyIcons() {
-	return src(['nodes/**/*.svg', 'credentials/**/*.svg'], { base: '.', encoding: false }).pipe(dest('dist'));
+// `n8n-node build` compiles the TypeScript and copies the icons. This adds what it does not:
+// the codex files, and libphonenumber-js bundled into the one module that imports it, so the
+// published package has no runtime dependencies (n8n's `no-runtime-dependencies` rule).
+
+const PHONE_MODULE = 'dist/nodes/TelnyxReputation/helpers/phoneNumbers.js';
+
+/**
+ * libphonenumber-js ships three metadata sets: min (the default import), max and mobile.
+ * `min` validates numbers as well as the node needs; `npm run bench` prints the sizes of all three.
+ */
+async function bundlePhoneNumbers(metadata = 'min', outfile = PHONE_MODULE) {
+	await build({
+		entryPoints: [PHONE_MODULE],
+		outfile,
+		allowOverwrite: true,
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		external: ['n8n-workflow'],
+		alias: metadata === 'min' ? {} : { 'libphonenumber-js': `libphonenumber-js/${metadata}` },
+		legalComments: 'inline',
+		logLevel: 'warning',
+	});
 }
 
 function copyCodex() {
 	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
 }
 
-exports.build = parallel(copyIcons, copyCodex);
+exports.bundlePhoneNumbers = bundlePhoneNumbers;
+exports.build = parallel(copyCodex, () => bundlePhoneNumbers());

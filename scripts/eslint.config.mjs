@@ -1,0 +1,2 @@
+// The scripts are development tools like the tests: the same config.
+export { default } from '../test/eslint.config.mjs';

@@ -1,0 +1,10 @@
+// The tests, the sandbox and the scripts are development tools, not part of the published
+// node: they are linted as ordinary TypeScript, without n8n's community-node rules.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(js.configs.recommended, tseslint.configs.recommended, {
+	rules: {
+		'@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+	},
+});
