@@ -9,8 +9,11 @@ export interface ErrorEntry {
 
 export interface Reply {
 	status: number;
+	/** An object is sent as JSON; a string or Buffer as it is (malformed JSON, HTML, a PDF). */
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** `reset`: the connection is cut after the headers; `hang`: no answer ever comes. */
+	fault?: 'reset' | 'hang';
 }
 
 export function entry(

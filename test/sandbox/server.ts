@@ -48,6 +48,8 @@ export interface Sandbox {
 	readonly maxInFlight: number;
 	/** Answers the next request with this reply instead of the contract's (a fault, a raw body). */
 	injectReply(reply: Reply): void;
+	/** Requests allowed per second before 429s with x-ratelimit-* headers; 0 for no limit. */
+	rateLimitPerSecond: number;
 	/** A fresh, empty account and request log (between tests of one file). */
 	reset(): void;
 	close(): Promise<void>;
@@ -94,6 +96,13 @@ async function answer(
 }
 
 function send(response: ServerResponse, reply: Reply): void {
+	if (reply.fault === 'hang') return;
+	if (reply.fault === 'reset') {
+		response.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': '1000' });
+		response.write('{"data": [');
+		response.socket?.destroy();
+		return;
+	}
 	const headers: Record<string, string> = { ...reply.headers };
 	if (reply.body === undefined) {
 		response.writeHead(reply.status, headers).end();
@@ -115,12 +124,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		inFlight: 0,
 		maxInFlight: 0,
 		injected: [] as Reply[],
+		rateLimitPerSecond: 0,
+		window: { second: 0, count: 0 },
+	};
+	/** The rate limit's answer for a request arriving now, if it is over the limit. */
+	const rateLimited = (): Reply | undefined => {
+		if (!sandbox.rateLimitPerSecond) return undefined;
+		const now = Date.now();
+		const second = Math.floor(now / 1000);
+		if (sandbox.window.second !== second) sandbox.window = { second, count: 0 };
+		sandbox.window.count++;
+		if (sandbox.window.count <= sandbox.rateLimitPerSecond) return undefined;
+		return {
+			...errors(429, entry('10011', 'Too many requests', 'Rate limit exceeded.')),
+			headers: {
+				'x-ratelimit-limit': String(sandbox.rateLimitPerSecond),
+				'x-ratelimit-remaining': '0',
+				'x-ratelimit-reset': String(((second + 1) * 1000 - now) / 1000),
+			},
+		};
 	};
 	const server = createServer((request, response) => {
 		sandbox.inFlight++;
 		sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
 		response.on('close', () => sandbox.inFlight--);
-		answer(sandbox.state, request, sandbox.requests, sandbox.injected.shift())
+		answer(sandbox.state, request, sandbox.requests, sandbox.injected.shift() ?? rateLimited())
 			.then(async (reply) => {
 				if (sandbox.latencyMs) await new Promise((resolve) => setTimeout(resolve, sandbox.latencyMs));
 				send(response, reply);
@@ -146,6 +174,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		get maxInFlight() {
 			return sandbox.maxInFlight;
 		},
+		get rateLimitPerSecond() {
+			return sandbox.rateLimitPerSecond;
+		},
+		set rateLimitPerSecond(value: number) {
+			sandbox.rateLimitPerSecond = value;
+		},
 		injectReply(reply: Reply) {
 			sandbox.injected.push(reply);
 		},
@@ -154,6 +188,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			sandbox.state = new SandboxState(apiKey);
 			sandbox.requests = [];
 			sandbox.latencyMs = options.latencyMs ?? 0;
+			sandbox.rateLimitPerSecond = 0;
 			sandbox.maxInFlight = 0;
 		},
 		close: async () => {

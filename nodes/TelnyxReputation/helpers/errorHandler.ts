@@ -88,6 +88,8 @@ function bodySnippet(body: unknown): string {
  * and documentation URL, and the HTTP status. Only the response body is kept, never
  * the request, so the API key cannot travel with the error.
  */
+const RATE_LIMIT_HEADERS = ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+
 export function toNodeApiError(node: INode, response: TelnyxResponse, context?: string): NodeApiError {
 	const entries = errorEntries(response.body);
 	const hint = STATUS_HINT[response.statusCode];
@@ -107,24 +109,39 @@ export function toNodeApiError(node: INode, response: TelnyxResponse, context?: 
 	const errorBody = (
 		entries.length ? { errors: entries } : { status: response.statusCode }
 	) as unknown as JsonObject;
-	return new NodeApiError(node, errorBody, {
+	const error = new NodeApiError(node, errorBody, {
 		message,
 		description,
 		httpCode: String(response.statusCode),
 	});
+	// Kept for retries (how long a 429 asks to wait); response headers only, never the request's.
+	const headers = Object.fromEntries(
+		RATE_LIMIT_HEADERS.filter((name) => response.headers?.[name] !== undefined).map((name) => [name, response.headers[name]]),
+	);
+	if (Object.keys(headers).length) error.context.headers = headers;
+	return error;
 }
 
-/** A request that got no HTTP answer at all (refused, reset, timed out). */
-export function toConnectionError(node: INode, error: unknown, url: string): NodeApiError {
+/** Said of a billable request that failed in a way that does not prove it was not processed. */
+export const MAY_HAVE_BEEN_PROCESSED =
+	'The request may have been processed (and billed); check with Get Many before sending these numbers again.';
+
+/**
+ * A request that got no HTTP answer at all (refused, reset, timed out). `billable` adds, when
+ * the failure does not prove the request was not processed, that it may have been.
+ */
+export function toConnectionError(node: INode, error: unknown, url: string, billable = false): NodeApiError {
 	const code = connectionErrorCode(error);
 	const reason = code ? CONNECTION_REASON[code] ?? code : 'the connection failed';
+	const notProcessed = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+	const description = [
+		`Request to ${url} got no answer (${code ?? 'unknown error'}). Check the Base URL in the credential and the network.`,
+		billable && !notProcessed ? MAY_HAVE_BEEN_PROCESSED : '',
+	];
 	return new NodeApiError(
 		node,
 		{ networkError: code ?? 'unknown' },
-		{
-			message: `Could not reach the Telnyx API: ${reason}`,
-			description: `Request to ${url} got no answer (${code ?? 'unknown error'}). Check the Base URL in the credential and the network.`,
-		},
+		{ message: `Could not reach the Telnyx API: ${reason}`, description: description.filter(Boolean).join('\n') },
 	);
 }
 

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import type { TelnyxErrorEntry, TelnyxResponse } from './errorHandler';
-import { describeEntry, errorEntries, isSuccess, toNodeApiError } from './errorHandler';
+import { describeEntry, errorEntries, isSuccess, MAY_HAVE_BEEN_PROCESSED, toNodeApiError } from './errorHandler';
 import type { NumberEntry, ReadFields } from './numberInput';
 import { collectNumbers, throwIfRejected } from './numberInput';
 import type { Failure, FailureStatus } from './outcomes';
 import { failureItem } from './outcomes';
 import { chunk, runBounded } from './pool';
-import { telnyxRequest } from './transport';
+import { mayHaveBeenProcessed } from './retry';
+import { DEFAULT_TIMEOUT_MS, telnyxRequest } from './transport';
 
 export interface Batch {
 	enterpriseId: string;
@@ -22,6 +23,8 @@ export interface BatchOutcome {
 	succeeded: Array<{ order: number; item: INodeExecutionData }>;
 	failures: Array<Failure & { order: number }>;
 	error?: NodeApiError;
+	/** After a refusal that named some of the numbers: the others, which were not processed. */
+	notNamed?: NumberEntry[];
 }
 
 /** An operation that sends phone numbers of many items in shared requests. */
@@ -92,22 +95,51 @@ function refusedBatch(batch: Batch, error: NodeApiError, body: unknown): BatchOu
 				'Not sent through: Telnyx refused the whole request because of other numbers in it; this number was not processed and can be sent again without them',
 		});
 	});
-	return { succeeded: [], failures, error };
+	const notNamed = pointed.size > 0 ? batch.entries.filter((_, index) => !pointed.has(index)) : undefined;
+	return { succeeded: [], failures, error, notNamed };
 }
 
-async function sendBatch(context: IExecuteFunctions, operation: BatchedOperation, batch: Batch): Promise<BatchOutcome> {
+async function sendOnce(context: IExecuteFunctions, operation: BatchedOperation, batch: Batch): Promise<BatchOutcome> {
 	const body = { phone_numbers: batch.entries.map((entry) => entry.e164), ...batch.fields };
 	let response: TelnyxResponse;
 	try {
-		response = await telnyxRequest.call(context, 'POST', operation.path(batch.enterpriseId), { body });
+		response = await telnyxRequest.call(context, 'POST', operation.path(batch.enterpriseId), {
+			body,
+			policy: 'billable',
+			timeoutMs: (context.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_MS / 1000) as number) * 1000,
+		});
 	} catch (error) {
 		const failures = batch.entries.map((entry) => entryFailure(entry, 'failed', error as NodeApiError));
 		return { succeeded: [], failures, error: error as NodeApiError };
 	}
 	if (!isSuccess(response.statusCode)) {
-		return refusedBatch(batch, toNodeApiError(context.getNode(), response, `In ${batch.label}.`), response.body);
+		const where = `In ${batch.label}.`;
+		const note = mayHaveBeenProcessed({ statusCode: response.statusCode }) ? `\n${MAY_HAVE_BEEN_PROCESSED}` : '';
+		return refusedBatch(batch, toNodeApiError(context.getNode(), response, where + note), response.body);
 	}
 	return operation.onSuccess(context, batch, response);
+}
+
+/**
+ * Sends a batch. With "Retry Without Refused Numbers", a request refused because of some of
+ * its numbers is sent again without them (a refused request was not processed, so this bills
+ * nothing twice), until it passes or fails for another reason; the named numbers stay refused.
+ */
+async function sendBatch(context: IExecuteFunctions, operation: BatchedOperation, batch: Batch): Promise<BatchOutcome> {
+	const retryWithoutRefused = context.getNodeParameter('options.retryWithoutRefused', 0, false) as boolean;
+	const refused: BatchOutcome['failures'] = [];
+	let refusal: NodeApiError | undefined;
+	let current = batch;
+	for (;;) {
+		const outcome = await sendOnce(context, operation, current);
+		const rest = outcome.notNamed ?? [];
+		if (!retryWithoutRefused || rest.length === 0) {
+			return { ...outcome, failures: [...refused, ...outcome.failures], error: outcome.error ?? refusal };
+		}
+		refused.push(...outcome.failures.filter((failure) => failure.status === 'refused'));
+		refusal ??= outcome.error;
+		current = { ...batch, entries: rest, label: `${batch.label}, sent again without ${plural(refused.length, 'refused number')}` };
+	}
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

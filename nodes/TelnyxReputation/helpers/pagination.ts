@@ -3,6 +3,8 @@ import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctio
 /** The API caps pages at 250 and clamps larger sizes. */
 export const MAX_PAGE_SIZE = 250;
 
+import { failureOfError, withRetries } from './retry';
+
 interface Page {
 	data?: IDataObject[];
 	meta?: { page_number?: number; total_pages?: number };
@@ -23,7 +25,9 @@ export async function paginateByPageNumber(
 	const results: INodeExecutionData[] = [];
 	for (let pageNumber = 1; results.length < limit; pageNumber++) {
 		requestData.options.qs = { ...requestData.options.qs, 'page[number]': pageNumber, 'page[size]': pageSize };
-		const [response] = await this.makeRoutingRequest(requestData);
+		const [response] = await withRetries('read', async () => await this.makeRoutingRequest(requestData), (_result, error) =>
+			failureOfError(error),
+		);
 		const { data = [], meta = {} } = (response?.json ?? {}) as Page;
 		results.push(...data.map((json) => ({ json })));
 		if (data.length === 0 || (meta.page_number ?? pageNumber) >= (meta.total_pages ?? 0)) break;

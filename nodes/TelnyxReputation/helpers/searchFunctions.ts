@@ -17,7 +17,7 @@ export async function searchEnterprises(
 	const page = Number(paginationToken ?? 1);
 	const qs: Record<string, string | number> = { 'page[number]': page, 'page[size]': 50 };
 	if (filter) qs['filter[legal_name][contains]'] = filter;
-	const response = await telnyxRequest.call(this, 'GET', '/enterprises', { qs });
+	const response = await telnyxRequest.call(this, 'GET', '/enterprises', { qs, policy: 'read' });
 	if (!isSuccess(response.statusCode)) throw toNodeApiError(this.getNode(), response);
 
 	const { data = [], meta = {} } = response.body as EnterprisePage;

@@ -6,9 +6,13 @@ import type {
 } from 'n8n-workflow';
 
 import type { TelnyxResponse } from './errorHandler';
-import { toConnectionError } from './errorHandler';
+import { connectionErrorCode, toConnectionError } from './errorHandler';
+import type { RetryPolicy } from './retry';
+import { withRetries } from './retry';
 
 export const CREDENTIAL_TYPE = 'telnyxReputationApi';
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -30,29 +34,35 @@ async function baseUrl(context: RequestContext): Promise<string> {
 }
 
 /**
- * One authenticated request to the Telnyx API. Answers with the full response whatever
- * its status (callers map errors, since they know which numbers were in the request);
- * throws only when no answer came back.
+ * One authenticated request to the Telnyx API, retried under `policy` (reads: any transient
+ * failure; billable: only what proves the request was not processed). Answers with the full
+ * response whatever its status (callers map errors, since they know which numbers were in
+ * the request); throws only when no answer came back.
  */
 export async function telnyxRequest(
 	this: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { body?: IDataObject; qs?: IDataObject } = {},
+	options: { body?: IDataObject; qs?: IDataObject; policy: RetryPolicy; timeoutMs?: number },
 ): Promise<TelnyxResponse> {
 	const url = (await baseUrl(this)) + path;
-	try {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+	const send = async () =>
+		(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 			method,
 			url,
 			body: options.body,
 			qs: options.qs,
 			json: true,
+			timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 		})) as TelnyxResponse;
-		return response;
+	try {
+		return await withRetries(options.policy, send, (response, error) => {
+			if (error !== undefined) return { networkCode: connectionErrorCode(error) ?? 'UNKNOWN' };
+			return response && response.statusCode >= 400 ? { statusCode: response.statusCode, headers: response.headers } : undefined;
+		});
 	} catch (error) {
-		throw toConnectionError(this.getNode(), error, url);
+		throw toConnectionError(this.getNode(), error, url, options.policy === 'billable');
 	}
 }

@@ -20,6 +20,25 @@ export const concurrencyOption: INodeProperties = {
 	description: 'How many requests may be in flight at once',
 };
 
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 60,
+	description:
+		'How long to wait for each answer. A request that times out is not sent again: it may have been processed.',
+};
+
+export const retryWithoutRefusedOption: INodeProperties = {
+	displayName: 'Retry Without Refused Numbers',
+	name: 'retryWithoutRefused',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to send a request again without the numbers the API refused. The API refuses a whole request for one bad number; a refused request is not processed, so this bills nothing twice.',
+};
+
 /** One number, in E.164 or a national format. */
 export const phoneNumberField: INodeProperties = {
 	displayName: 'Phone Number',
@@ -53,7 +72,9 @@ export function numberOptions(batched: boolean): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: batched ? [defaultCountryOption, concurrencyOption] : [defaultCountryOption],
+		options: batched
+			? [defaultCountryOption, concurrencyOption, retryWithoutRefusedOption, timeoutOption]
+			: [defaultCountryOption],
 	};
 }
 

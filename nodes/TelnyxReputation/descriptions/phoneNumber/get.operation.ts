@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { handleErrors } from '../../helpers/errorHandler';
+import { retrying } from '../../helpers/retry';
 import { resolveOptionalEnterprisePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { optionalEnterpriseLocator } from '../common/enterprise';
@@ -14,7 +15,8 @@ export const option: INodePropertyOptions = {
 	action: 'Get the reputation of a phone number',
 	routing: {
 		request: { method: 'GET', ignoreHttpStatusErrors: true },
-		send: { preSend: [resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}')] },
+		send: { paginate: true, preSend: [resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}')] },
+		operations: { pagination: retrying('read') },
 		output: { postReceive: [handleErrors, unwrapData] },
 	},
 };

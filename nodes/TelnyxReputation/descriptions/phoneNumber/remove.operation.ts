@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { handleErrors } from '../../helpers/errorHandler';
+import { retrying } from '../../helpers/retry';
 import { resolveOptionalEnterprisePath } from '../../helpers/paths';
 import { removedNumber } from '../../helpers/responses';
 import { optionalEnterpriseLocator } from '../common/enterprise';
@@ -14,7 +15,8 @@ export const option: INodePropertyOptions = {
 	action: 'Remove a phone number from reputation monitoring',
 	routing: {
 		request: { method: 'DELETE', ignoreHttpStatusErrors: true },
-		send: { preSend: [resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}')] },
+		send: { paginate: true, preSend: [resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}')] },
+		operations: { pagination: retrying('billable') },
 		output: { postReceive: [handleErrors, removedNumber] },
 	},
 };

@@ -2,7 +2,13 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { enterpriseLocator } from '../common/enterprise';
-import { concurrencyOption, defaultCountryOption, phoneNumbersField } from '../common/fields';
+import {
+	concurrencyOption,
+	defaultCountryOption,
+	phoneNumbersField,
+	retryWithoutRefusedOption,
+	timeoutOption,
+} from '../common/fields';
 
 // Runs as a custom operation (see TelnyxReputation.node.ts): it batches across items.
 export const option: INodePropertyOptions = {
@@ -64,7 +70,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [defaultCountryOption, concurrencyOption],
+		options: [defaultCountryOption, concurrencyOption, retryWithoutRefusedOption, timeoutOption],
 	},
 ];
 

@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { handleErrors } from '../../helpers/errorHandler';
+import { retrying } from '../../helpers/retry';
 import { resolvePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
@@ -14,7 +15,8 @@ export const option: INodePropertyOptions = {
 	action: 'Enable reputation monitoring',
 	routing: {
 		request: { method: 'POST', ignoreHttpStatusErrors: true },
-		send: { preSend: [resolvePath('/enterprises/{enterpriseId}/reputation')] },
+		send: { paginate: true, preSend: [resolvePath('/enterprises/{enterpriseId}/reputation')] },
+		operations: { pagination: retrying('billable') },
 		output: { postReceive: [handleErrors, unwrapData] },
 	},
 };

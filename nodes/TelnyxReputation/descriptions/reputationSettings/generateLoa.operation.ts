@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { handleErrors } from '../../helpers/errorHandler';
+import { retrying } from '../../helpers/retry';
 import { loaBody } from '../../helpers/loaBody';
 import { resolvePath } from '../../helpers/paths';
 import { pdfToBinary } from '../../helpers/responses';
@@ -19,7 +20,8 @@ export const option: INodePropertyOptions = {
 			encoding: 'arraybuffer',
 			headers: { Accept: 'application/pdf, application/json' },
 		},
-		send: { preSend: [resolvePath('/enterprises/{enterpriseId}/reputation/loa'), loaBody] },
+		send: { paginate: true, preSend: [resolvePath('/enterprises/{enterpriseId}/reputation/loa'), loaBody] },
+		operations: { pagination: retrying('read') },
 		output: { postReceive: [handleErrors, pdfToBinary] },
 	},
 };

@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { handleErrors } from '../../helpers/errorHandler';
+import { retrying } from '../../helpers/retry';
 import { resolvePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
@@ -13,7 +14,8 @@ export const option: INodePropertyOptions = {
 	action: 'Replace the letter of authorization',
 	routing: {
 		request: { method: 'PATCH', ignoreHttpStatusErrors: true },
-		send: { preSend: [resolvePath('/enterprises/{enterpriseId}/reputation/loa')] },
+		send: { paginate: true, preSend: [resolvePath('/enterprises/{enterpriseId}/reputation/loa')] },
+		operations: { pagination: retrying('read') },
 		output: { postReceive: [handleErrors, unwrapData] },
 	},
 };

@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { handleErrors } from '../../helpers/errorHandler';
+import { retrying } from '../../helpers/retry';
 import { unwrapData } from '../../helpers/responses';
 
 export const option: INodePropertyOptions = {
@@ -11,6 +12,8 @@ export const option: INodePropertyOptions = {
 	action: 'Agree to the number reputation terms',
 	routing: {
 		request: { method: 'POST', url: '/terms_of_service/number_reputation/agree', ignoreHttpStatusErrors: true },
+		send: { paginate: true },
+		operations: { pagination: retrying('read') },
 		output: { postReceive: [handleErrors, unwrapData] },
 	},
 };

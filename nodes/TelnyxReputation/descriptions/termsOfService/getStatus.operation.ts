@@ -1,6 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { handleErrors } from '../../helpers/errorHandler';
+import { retrying } from '../../helpers/retry';
 import { unwrapData } from '../../helpers/responses';
 
 export const option: INodePropertyOptions = {
@@ -16,6 +17,8 @@ export const option: INodePropertyOptions = {
 			qs: { product_type: 'number_reputation' },
 			ignoreHttpStatusErrors: true,
 		},
+		send: { paginate: true },
+		operations: { pagination: retrying('read') },
 		output: { postReceive: [handleErrors, unwrapData] },
 	},
 };

@@ -1,0 +1,121 @@
+import type { DeclarativeRestApiSettings, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { connectionErrorCode } from './errorHandler';
+
+/**
+ * `read`: idempotent, so any failure that may pass on a second try is retried (429, 5xx,
+ * connection errors). `billable`: not idempotent, so only failures that prove the request was
+ * not processed are retried (429, a refused connection), never a timeout or a 5xx.
+ */
+export type RetryPolicy = 'read' | 'billable';
+
+/** What a failed attempt looked like. */
+export interface AttemptFailure {
+	statusCode?: number;
+	/** ECONNREFUSED, ECONNRESET, ETIMEDOUT, ECONNABORTED… */
+	networkCode?: string;
+	headers?: Record<string, unknown>;
+}
+
+export const MAX_RETRIES = 3;
+const BASE_DELAY_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+/** Longest wait a rate limit may ask for before the node gives up and reports the 429. */
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+const NOT_PROCESSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
+
+export function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
+	if (failure.statusCode === 429) return true;
+	if (failure.networkCode && NOT_PROCESSED.has(failure.networkCode)) return true;
+	if (policy === 'billable') return false;
+	return failure.networkCode !== undefined || TRANSIENT_STATUS.has(failure.statusCode ?? 0);
+}
+
+/** Whether a billable request that failed this way may still have been processed. */
+export function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
+	if (failure.networkCode) return !NOT_PROCESSED.has(failure.networkCode);
+	return (failure.statusCode ?? 0) >= 500;
+}
+
+function header(headers: Record<string, unknown> | undefined, name: string): number | undefined {
+	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
+	const number = Number(Array.isArray(value) ? value[0] : value);
+	return value === undefined || Number.isNaN(number) ? undefined : number;
+}
+
+/**
+ * How long to wait before retry number `retry` (0-based): what a 429 asks for (Retry-After, or
+ * x-ratelimit-reset, both in seconds), else exponential backoff with full jitter.
+ * Undefined when a rate limit asks for longer than the node is willing to wait.
+ */
+export function retryDelayMs(retry: number, failure: AttemptFailure): number | undefined {
+	if (failure.statusCode === 429) {
+		const seconds = header(failure.headers, 'retry-after') ?? header(failure.headers, 'x-ratelimit-reset');
+		if (seconds !== undefined) {
+			const wait = Math.max(0, seconds * 1000);
+			return wait > MAX_RATE_LIMIT_WAIT_MS ? undefined : wait;
+		}
+	}
+	return Math.random() * Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** retry);
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails in a way the policy does not retry, or has been
+ * retried MAX_RETRIES times. `failureOf` says whether a result or a thrown error is a failure.
+ */
+export async function withRetries<T>(
+	policy: RetryPolicy,
+	attempt: () => Promise<T>,
+	failureOf: (result: T | undefined, error: unknown) => AttemptFailure | undefined,
+): Promise<T> {
+	for (let retry = 0; ; retry++) {
+		let result: T | undefined;
+		let error: unknown;
+		let threw = false;
+		try {
+			result = await attempt();
+		} catch (caught) {
+			error = caught;
+			threw = true;
+		}
+		const failure = failureOf(result, error);
+		const delay = failure && retry < MAX_RETRIES && isRetryable(policy, failure) ? retryDelayMs(retry, failure) : undefined;
+		if (delay === undefined) {
+			if (threw) throw error;
+			return result as T;
+		}
+		await sleep(delay);
+	}
+}
+
+/** A failed attempt of a declarative request, from the error n8n or `handleErrors` threw. */
+export function failureOfError(error: unknown): AttemptFailure | undefined {
+	if (error === undefined) return undefined;
+	const { httpCode, context } = error as { httpCode?: unknown; context?: { headers?: Record<string, unknown> } };
+	const statusCode = Number(httpCode);
+	const networkCode = connectionErrorCode(error);
+	return {
+		statusCode: Number.isInteger(statusCode) ? statusCode : undefined,
+		networkCode: networkCode ?? (Number.isInteger(statusCode) ? undefined : 'UNKNOWN'),
+		headers: context?.headers,
+	};
+}
+
+/**
+ * Retries for declarative operations. RoutingNode offers one hook around its request, the
+ * `pagination` request operation; operations set `send.paginate` and this as `pagination`
+ * so their one request is retried under the given policy.
+ */
+export function retrying(policy: RetryPolicy) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		return await withRetries(policy, async () => await this.makeRoutingRequest(requestData), (_result, error) =>
+			failureOfError(error),
+		);
+	};
+}
