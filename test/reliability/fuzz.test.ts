@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import type { IDataObject } from 'n8n-workflow';
+
+import { normalizeNumber, splitNumbers } from '../../nodes/TelnyxReputation/helpers/phoneNumbers';
+import { runNode } from '../harness/runNode';
+import { useSandbox } from '../harness/useSandbox';
+import { usNumbers } from '../sandbox/state';
+import { registerParameters } from '../phoneNumber/params';
+
+const api = useSandbox();
+const SEED = 20261125;
+const E164_US = /^\+1\d{10}$/;
+
+/** What upstream nodes and AI agents can put in a field: anything. */
+const hostileValue = fc.oneof(
+	fc.string(),
+	fc.string({ unit: 'grapheme', maxLength: 40 }),
+	fc.string({ unit: fc.constantFrom(...'0123456789+-(). ,;\n'.split('')), maxLength: 40 }),
+	fc.integer(),
+	fc.double(),
+	fc.constant(null),
+	fc.constant(undefined),
+	fc.boolean(),
+	fc.object({ maxDepth: 2 }),
+	fc.array(fc.oneof(fc.string(), fc.integer(), fc.array(fc.string())), { maxLength: 5 }),
+	fc.constantFrom('+19493253498', '(213) 444-5566', '../../etc/passwd', '%2e%2e%2f', '?x=1#y', 'x'.repeat(100_000)),
+);
+
+describe('Hostile input (property-based, seeded)', () => {
+	test('splitting and normalizing never throw and only ever produce valid US E.164', () => {
+		fc.assert(
+			fc.property(hostileValue, (value) => {
+				for (const candidate of splitNumbers(value, 'US')) {
+					const normalized = normalizeNumber(candidate, 'US');
+					if ('e164' in normalized) expect(normalized.e164).toMatch(E164_US);
+					else expect(typeof normalized.reason).toBe('string');
+				}
+			}),
+			{ seed: SEED, numRuns: 5000 },
+		);
+	});
+
+	test('through the engine: no crash, only valid numbers on the intended path, every item accounted for', async () => {
+		const known = usNumbers(50);
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(
+					fc.record({
+						phone: fc.oneof(hostileValue, fc.constantFrom(...known)),
+						enterprise: fc.oneof(fc.constant('valid'), fc.string(), fc.constantFrom('../x', ' ', '4a6192a4-573d-446d-b3ce-aff9117272a6/../..')),
+					}),
+					{ minLength: 1, maxLength: 150 },
+				),
+				async (rows) => {
+					api.sandbox.reset();
+					const enterprise = api.sandbox.state.addEnterprise('Acme');
+					api.sandbox.state.addInventory(known);
+					const items = rows.map((row) => ({
+						phone: row.phone as IDataObject['phone'],
+						enterprise: row.enterprise === 'valid' ? enterprise.id : row.enterprise,
+					}));
+
+					const result = await runNode({
+						credential: api.credential,
+						onError: 'continueRegularOutput',
+						items,
+						parameters: registerParameters('={{ $json.enterprise }}', '={{ $json.phone }}'),
+					});
+
+					expect(result.error).toBeUndefined();
+					for (const request of api.sandbox.requests) {
+						expect(request.path).toBe(`/enterprises/${enterprise.id}/reputation/numbers`);
+						for (const number of (request.body as { phone_numbers: string[] }).phone_numbers) expect(number).toMatch(E164_US);
+					}
+					const paired = new Set(
+						result.items.flatMap((item) => (item.pairedItem as Array<{ item: number }>).map((pair) => pair.item)),
+					);
+					expect([...paired].sort((a, b) => a - b)).toEqual(items.map((_, index) => index));
+					for (const item of result.items) {
+						if (item.json.error) expect(typeof item.json.error).toBe('string');
+					}
+				},
+			),
+			{ seed: SEED, numRuns: 25 },
+		);
+	});
+});

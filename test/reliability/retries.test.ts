@@ -1,0 +1,171 @@
+import { runNode } from '../harness/runNode';
+import { byId, operation } from '../harness/parameters';
+import { useSandbox } from '../harness/useSandbox';
+import type { Reply } from '../sandbox/envelope';
+import { entry, errors } from '../sandbox/envelope';
+import { usNumbers } from '../sandbox/state';
+import { registerParameters } from '../phoneNumber/params';
+
+const api = useSandbox();
+
+const tooMany: Reply = { ...errors(429, entry('10011', 'Too many requests', 'Slow down.')), headers: { 'retry-after': '0' } };
+const unavailable = errors(503, entry('10000', 'Service unavailable', 'Try later.'));
+
+describe('Billable requests are retried only when they provably were not processed', () => {
+	test('Register: a 429 is waited out and sent again; every number registered once', async () => {
+		const numbers = usNumbers(3);
+		api.sandbox.state.addInventory(numbers);
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		api.sandbox.injectReply(tooMany);
+		api.sandbox.injectReply(tooMany);
+
+		const result = await runNode({ credential: api.credential, parameters: registerParameters(enterprise.id, numbers.join(',')) });
+
+		expect(result.error).toBeUndefined();
+		expect(api.sandbox.requests).toHaveLength(3);
+		expect(result.items).toHaveLength(3);
+		expect(api.sandbox.state.registrations.size).toBe(3);
+	});
+
+	test('Register: a 503 is not sent again, and the error says the request may have been processed', async () => {
+		api.sandbox.state.addInventory(['+19493253498']);
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		api.sandbox.injectReply(unavailable);
+
+		const result = await runNode({ credential: api.credential, parameters: registerParameters(enterprise.id, '+19493253498') });
+
+		expect(api.sandbox.requests).toHaveLength(1);
+		expect(result.error?.description).toContain('may have been processed (and billed); check with Get Many');
+	});
+
+	test('Register: a timed-out request is not sent again', async () => {
+		api.sandbox.state.addInventory(['+19493253498']);
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		api.sandbox.injectReply({ status: 201, fault: 'hang' });
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterprise.id, '+19493253498', { timeout: 1 }),
+		});
+
+		expect(api.sandbox.requests).toHaveLength(1);
+		expect(result.error?.message).toBe('Could not reach the Telnyx API: the request timed out');
+	});
+
+	test('Enable (declarative, billable): a 429 is retried, a 500 is not', async () => {
+		api.sandbox.state.termsAgreedAt = api.sandbox.state.now();
+		const first = api.sandbox.state.addEnterprise('Acme', { reputation: 'none' });
+		const second = api.sandbox.state.addEnterprise('Globex', { reputation: 'none' });
+		const enable = (id: string) => operation('reputationSettings', 'enable', { enterpriseId: byId(id), loaDocumentId: 'doc-1' });
+
+		api.sandbox.injectReply(tooMany);
+		const retried = await runNode({ credential: api.credential, parameters: enable(first.id) });
+		const afterRetry = api.sandbox.requests.length;
+		api.sandbox.injectReply(errors(500, entry('10000', 'Internal error', 'Something broke.')));
+		const failed = await runNode({ credential: api.credential, parameters: enable(second.id) });
+
+		expect(retried.items[0].json).toMatchObject({ enterprise_id: first.id, status: 'pending' });
+		expect(afterRetry).toBe(2);
+		expect(failed.error?.message).toBe('Internal error: Something broke.');
+		expect(api.sandbox.requests.length - afterRetry).toBe(1);
+	});
+
+	test('a rate limit that asks for more than a minute is reported, not waited for', async () => {
+		api.sandbox.state.addInventory(['+19493253498']);
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		api.sandbox.injectReply({ ...tooMany, headers: { 'retry-after': '3600' } });
+
+		const result = await runNode({ credential: api.credential, parameters: registerParameters(enterprise.id, '+19493253498') });
+
+		expect(api.sandbox.requests).toHaveLength(1);
+		expect(result.error).toMatchObject({ httpCode: '429' });
+		expect(result.error?.description).toContain('rate limiting');
+	});
+});
+
+describe('Idempotent reads are retried with backoff', () => {
+	test('Get Many: two 503s, then the page', async () => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		for (const number of usNumbers(5)) api.sandbox.state.register(enterprise.id, number);
+		api.sandbox.injectReply(unavailable);
+		api.sandbox.injectReply(unavailable);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: operation('phoneNumber', 'getMany', { enterpriseId: byId(enterprise.id), returnAll: true }),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(5);
+		expect(api.sandbox.requests).toHaveLength(3);
+	});
+
+	test('Get: a connection reset, then the answer', async () => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		api.sandbox.state.register(enterprise.id, '+19493253498');
+		api.sandbox.injectReply({ status: 200, fault: 'reset' });
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: operation('phoneNumber', 'get', { enterpriseId: byId(enterprise.id), phoneNumber: '+19493253498' }),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.phone_number).toBe('+19493253498');
+		expect(api.sandbox.requests).toHaveLength(2);
+	});
+
+	test('Settings Get: gives up after 3 retries and reports the last error', async () => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		for (let i = 0; i < 4; i++) api.sandbox.injectReply(unavailable);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: operation('reputationSettings', 'get', { enterpriseId: byId(enterprise.id) }),
+		});
+
+		expect(result.error?.message).toBe('Service unavailable: Try later.');
+		expect(api.sandbox.requests).toHaveLength(4);
+	});
+});
+
+describe('Partial success', () => {
+	test('Retry Without Refused Numbers registers the good numbers of a refused request', async () => {
+		const numbers = usNumbers(5);
+		api.sandbox.state.addInventory([numbers[0], numbers[2], numbers[4]]);
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+
+		const result = await runNode({
+			credential: api.credential,
+			onError: 'continueRegularOutput',
+			parameters: registerParameters(enterprise.id, numbers.join(','), { retryWithoutRefused: true }),
+		});
+
+		expect(api.sandbox.requests.map((r) => (r.body as { phone_numbers: string[] }).phone_numbers)).toEqual([
+			numbers,
+			[numbers[0], numbers[2], numbers[4]],
+		]);
+		expect(result.items.map((item) => (item.json.error ? (item.json.details as { status: string }).status : 'registered'))).toEqual([
+			'registered',
+			'refused',
+			'registered',
+			'refused',
+			'registered',
+		]);
+	});
+
+	test('with it on and Continue On Fail off, the good numbers are registered and the refused ones stop the workflow', async () => {
+		const numbers = usNumbers(3);
+		api.sandbox.state.addInventory([numbers[0], numbers[2]]);
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterprise.id, numbers.join(','), { retryWithoutRefused: true }),
+		});
+
+		expect(api.sandbox.state.registrations.size).toBe(2);
+		expect(result.error?.message).toBe(`Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory`);
+		expect(result.error?.description).toContain('2 numbers were registered by the requests that succeeded.');
+	});
+});
