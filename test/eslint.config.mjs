@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(js.configs.recommended, tseslint.configs.recommended, {
+	languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
 	rules: {
 		'@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
 	},
