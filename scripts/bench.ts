@@ -119,7 +119,7 @@ async function main() {
 	await sandbox.close();
 
 	console.log('\n## 3. Normalization (libphonenumber-js, the metadata the build ships)');
-	const { normalizeNumber } = require(join(root, 'dist/nodes/TelnyxReputation/helpers/phoneNumbers.js'));
+	const { normalizeNumber } = await import(join(root, 'dist/nodes/TelnyxReputation/helpers/phoneNumbers.js'));
 	const formats = [
 		(d: string) => `+1${d}`,
 		(d: string) => `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`,
@@ -144,7 +144,7 @@ async function main() {
 	console.log(`cold require, median of 7 fresh processes: node + credential ${fmt(own)} ms, after n8n-workflow (${fmt(base)} ms); ${ratio(own, base)} of n8n-workflow's own load time`);
 	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }));
 	console.log(`package: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked`);
-	const { bundlePhoneNumbers } = require(join(root, 'gulpfile.js'));
+	const { bundlePhoneNumbers } = await import(join(root, 'gulpfile.js'));
 	const sizes: string[] = [];
 	for (const metadata of ['min', 'mobile', 'max']) {
 		const out = join(mkdtempSync(join(tmpdir(), 'bench-')), 'phoneNumbers.js');
