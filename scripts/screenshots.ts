@@ -1,0 +1,61 @@
+// `npm run screenshots`: opens the real n8n editor (see devEnvironment.ts) in headless Chromium
+// (Debian's package; no browser download) and saves what the README shows.
+import { join } from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { OWNER, startDevEnvironment } from './devEnvironment';
+
+const out = join(__dirname, '../docs/screenshots');
+/** The Register node's id in examples/register-numbers.workflow.json. */
+const REGISTER_NODE_ID = '8b2c4d6e-1a3b-4c5d-8e9f-a0b1c2d3e4f5';
+
+async function main() {
+	const environment = await startDevEnvironment();
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	try {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		const login = await context.request.post(`${environment.url}/rest/login`, {
+			data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
+		});
+		if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+		const page = await context.newPage();
+
+		await page.goto(environment.workflowUrl);
+		await page.getByText('Register numbers').first().waitFor({ timeout: 60_000 });
+		await page.waitForTimeout(1500);
+		await page.screenshot({ path: join(out, 'workflow.png') });
+
+		// The editor opens a node's panel from its URL.
+		await page.goto(`${environment.workflowUrl}/${REGISTER_NODE_ID}`);
+		await page.getByText('Phone Numbers', { exact: true }).first().waitFor({ state: 'visible', timeout: 60_000 });
+		await page.waitForTimeout(1000);
+		await page.screenshot({ path: join(out, 'node-parameters.png') });
+
+		await page.locator('[data-test-id="node-execute-button"]').first().click();
+		await page.getByText('4 items').first().waitFor({ timeout: 60_000 });
+		// The output panel's JSON view shows the failure item's reason next to the records.
+		await page.getByText('JSON', { exact: true }).last().click();
+		await page.waitForTimeout(1000);
+		await page.screenshot({ path: join(out, 'node-output.png') });
+
+		await page.goto(environment.workflowUrl);
+		await page.getByText('Register numbers').first().waitFor();
+		await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
+		await page.getByPlaceholder(/Search/).first().fill('Telnyx');
+		await page.waitForTimeout(1500);
+		await page.screenshot({ path: join(out, 'nodes-panel.png') });
+		console.log(`screenshots saved in ${out}`);
+	} finally {
+		await browser.close();
+		await environment.stop();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
