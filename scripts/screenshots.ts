@@ -1,5 +1,6 @@
 // `npm run screenshots`: opens the real n8n editor (see devEnvironment.ts) in headless Chromium
-// (Debian's package; no browser download) and saves what the README shows.
+// (Debian's package; no browser download) and saves what the README shows. JPEG, because
+// `n8n-node build` copies every PNG and SVG of the project into the package.
 import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
@@ -27,27 +28,27 @@ async function main() {
 		await page.goto(environment.workflowUrl);
 		await page.getByText('Register numbers').first().waitFor({ timeout: 60_000 });
 		await page.waitForTimeout(1500);
-		await page.screenshot({ path: join(out, 'workflow.png') });
+		await page.screenshot({ path: join(out, 'workflow.jpg'), type: 'jpeg', quality: 90 });
 
 		// The editor opens a node's panel from its URL.
 		await page.goto(`${environment.workflowUrl}/${REGISTER_NODE_ID}`);
 		await page.getByText('Phone Numbers', { exact: true }).first().waitFor({ state: 'visible', timeout: 60_000 });
 		await page.waitForTimeout(1000);
-		await page.screenshot({ path: join(out, 'node-parameters.png') });
+		await page.screenshot({ path: join(out, 'node-parameters.jpg'), type: 'jpeg', quality: 90 });
 
 		await page.locator('[data-test-id="node-execute-button"]').first().click();
 		await page.getByText('4 items').first().waitFor({ timeout: 60_000 });
 		// The output panel's JSON view shows the failure item's reason next to the records.
 		await page.getByText('JSON', { exact: true }).last().click();
 		await page.waitForTimeout(1000);
-		await page.screenshot({ path: join(out, 'node-output.png') });
+		await page.screenshot({ path: join(out, 'node-output.jpg'), type: 'jpeg', quality: 90 });
 
 		await page.goto(environment.workflowUrl);
 		await page.getByText('Register numbers').first().waitFor();
 		await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
 		await page.getByPlaceholder(/Search/).first().fill('Telnyx');
 		await page.waitForTimeout(1500);
-		await page.screenshot({ path: join(out, 'nodes-panel.png') });
+		await page.screenshot({ path: join(out, 'nodes-panel.jpg'), type: 'jpeg', quality: 90 });
 		console.log(`screenshots saved in ${out}`);
 	} finally {
 		await browser.close();
