@@ -10,29 +10,6 @@ import { refresh } from './operations/phoneNumber/refresh';
 import { register } from './operations/phoneNumber/register';
 import { submit } from './operations/remediation/submit';
 
-// "Register phone numbers", "Get reputation settings"… under the node on the canvas.
-const SUBTITLE_OPERATIONS = {
-	agree: 'Agree to',
-	disable: 'Disable',
-	enable: 'Enable',
-	generateLoa: 'Generate LOA for',
-	get: 'Get',
-	getMany: 'Get many',
-	getStatus: 'Get status of',
-	refresh: 'Refresh',
-	register: 'Register',
-	remove: 'Remove',
-	replaceLoa: 'Replace LOA of',
-	submit: 'Submit',
-	updateFrequency: 'Update frequency of',
-};
-const SUBTITLE_RESOURCES = {
-	phoneNumber: 'phone numbers',
-	remediation: 'remediation',
-	reputationSettings: 'reputation settings',
-	termsOfService: 'terms of service',
-};
-
 export class TelnyxReputation implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Telnyx Number Reputation',
@@ -40,7 +17,9 @@ export class TelnyxReputation implements INodeType {
 		icon: { light: 'file:telnyx.svg', dark: 'file:telnyx.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: `={{ ${JSON.stringify(SUBTITLE_OPERATIONS)}[$parameter.operation] + " " + ${JSON.stringify(SUBTITLE_RESOURCES)}[$parameter.resource] }}`,
+		// "Register phone numbers", "Get reputation settings"… under the node on the canvas.
+		subtitle:
+			'={{ {"agree":"Agree to","disable":"Disable","enable":"Enable","generateLoa":"Generate LOA for","get":"Get","getMany":"Get many","getStatus":"Get status of","refresh":"Refresh","register":"Register","remove":"Remove","replaceLoa":"Replace LOA of","submit":"Submit","updateFrequency":"Update frequency of"}[$parameter.operation] + " " + {"phoneNumber":"phone numbers","remediation":"remediation","reputationSettings":"reputation settings","termsOfService":"terms of service"}[$parameter.resource] }}',
 		description:
 			'Register caller IDs for spam-score monitoring and read their reputation with the Telnyx Number Reputation API',
 		defaults: { name: 'Telnyx Number Reputation' },

@@ -105,3 +105,14 @@ export const returnAllAndLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+export const loaDocumentIdField: INodeProperties = {
+	displayName: 'LOA Document ID',
+	name: 'loaDocumentId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 2a7e8337-e803-4057-a4ae-26c40eb0bc6c',
+	description: 'ID of the signed Letter of Authorization, as returned by the Telnyx Documents API',
+	routing: { send: { type: 'body', property: 'loa_document_id' } },
+};

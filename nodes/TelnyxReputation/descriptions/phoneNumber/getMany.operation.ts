@@ -1,27 +1,18 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { handleErrors } from '../../helpers/errorHandler';
-import { paginateByPageNumber } from '../../helpers/pagination';
 import { resolveOptionalEnterprisePath } from '../../helpers/paths';
 import { phoneNumberFilters } from '../../helpers/filters';
 import { optionalEnterpriseLocator } from '../common/enterprise';
 import { defaultCountryOption, returnAllAndLimit } from '../common/fields';
+import { pagedList } from '../common/routing';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getMany',
 	description: 'List monitored numbers with their latest reputation data',
 	action: 'Get many monitored phone numbers',
-	routing: {
-		request: { method: 'GET', ignoreHttpStatusErrors: true },
-		send: {
-			paginate: true,
-			preSend: [resolveOptionalEnterprisePath('/reputation/numbers'), phoneNumberFilters],
-		},
-		operations: { pagination: paginateByPageNumber },
-		output: { postReceive: [handleErrors] },
-	},
+	routing: pagedList(resolveOptionalEnterprisePath('/reputation/numbers'), phoneNumberFilters),
 };
 
 const properties: INodeProperties[] = [

@@ -1,27 +1,18 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { handleErrors } from '../../helpers/errorHandler';
 import { createdAtFilters } from '../../helpers/filters';
-import { paginateByPageNumber } from '../../helpers/pagination';
 import { resolvePath } from '../../helpers/paths';
 import { enterpriseLocator } from '../common/enterprise';
 import { returnAllAndLimit } from '../common/fields';
+import { pagedList } from '../common/routing';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getMany',
 	description: 'List the remediation requests of an enterprise',
 	action: 'Get many remediation requests',
-	routing: {
-		request: { method: 'GET', ignoreHttpStatusErrors: true },
-		send: {
-			paginate: true,
-			preSend: [resolvePath('/enterprises/{enterpriseId}/reputation/remediation'), createdAtFilters],
-		},
-		operations: { pagination: paginateByPageNumber },
-		output: { postReceive: [handleErrors] },
-	},
+	routing: pagedList(resolvePath('/enterprises/{enterpriseId}/reputation/remediation'), createdAtFilters),
 };
 
 const properties: INodeProperties[] = [

@@ -6,7 +6,7 @@ import { retrying } from '../../helpers/retry';
 import { resolvePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
-import { checkFrequencyOptions } from '../common/fields';
+import { checkFrequencyOptions, loaDocumentIdField } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Enable',
@@ -30,16 +30,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	enterpriseLocator,
-	{
-		displayName: 'LOA Document ID',
-		name: 'loaDocumentId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 2a7e8337-e803-4057-a4ae-26c40eb0bc6c',
-		description: 'ID of the signed Letter of Authorization, as returned by the Telnyx Documents API',
-		routing: { send: { type: 'body', property: 'loa_document_id' } },
-	},
+	loaDocumentIdField,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

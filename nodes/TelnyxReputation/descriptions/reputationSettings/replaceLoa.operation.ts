@@ -6,6 +6,7 @@ import { retrying } from '../../helpers/retry';
 import { resolvePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
+import { loaDocumentIdField } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Replace LOA',
@@ -22,16 +23,7 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	enterpriseLocator,
-	{
-		displayName: 'LOA Document ID',
-		name: 'loaDocumentId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 2a7e8337-e803-4057-a4ae-26c40eb0bc6c',
-		description: 'ID of the new signed Letter of Authorization, as returned by the Telnyx Documents API',
-		routing: { send: { type: 'body', property: 'loa_document_id' } },
-	},
+	loaDocumentIdField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['reputationSettings'], operation: ['replaceLoa'] } }, properties);
