@@ -161,3 +161,22 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 		expect(result.error?.message).toBe('Default Country "XX" is not a known country code');
 	});
 });
+
+describe('Register Numbers: an expression that fails for one item', () => {
+	test('with Continue On Fail, only that item is reported; the others are registered', async () => {
+		api.sandbox.state.addInventory(['+19493253498']);
+		const enterpriseId = api.sandbox.state.addEnterprise('Acme').id;
+
+		const result = await runNode({
+			credential: api.credential,
+			onError: 'continueRegularOutput',
+			items: [{ contact: { phone: '+19493253498' } }, { contact: null }],
+			parameters: registerParameters(enterpriseId, '={{ $json.contact.phone.trim() }}'),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.phone_number).toBe('+19493253498');
+		expect(result.items[1].json).toMatchObject({ details: { status: 'invalid' } });
+		expect(result.items[1].pairedItem).toEqual([{ item: 1 }]);
+	});
+});

@@ -52,11 +52,13 @@ export function collectNumbers(context: IExecuteFunctions, readFields?: ReadFiel
 		collected.rejected.push({ input, reason, error, itemIndex, order: order++ });
 
 	context.getInputData().forEach((_item, itemIndex) => {
-		const raw = context.getNodeParameter('phoneNumbers', itemIndex, '') as unknown;
+		// An expression that fails for one item (a missing field…) rejects that item only.
+		let raw: unknown;
 		let enterpriseId: string;
 		let country: CountryCode;
 		let fields: IDataObject;
 		try {
+			raw = context.getNodeParameter('phoneNumbers', itemIndex, '');
 			enterpriseId = requireUuid(context, 'enterpriseId', 'Enterprise ID', itemIndex);
 			country = checkCountry(context.getNode(), context.getNodeParameter('options.defaultCountry', itemIndex, 'US'), itemIndex);
 			fields = readFields?.(context, itemIndex) ?? {};
