@@ -170,8 +170,8 @@ describe('Register Numbers: an expression that fails for one item', () => {
 		const result = await runNode({
 			credential: api.credential,
 			onError: 'continueRegularOutput',
-			items: [{ contact: { phone: '+19493253498' } }, { contact: null }],
-			parameters: registerParameters(enterpriseId, '={{ $json.contact.phone.trim() }}'),
+			items: [{ phone: '+19493253498' }, { phone: null }],
+			parameters: registerParameters(enterpriseId, '={{ $json.phone ?? $("No such node").item.json.phone }}'),
 		});
 
 		expect(result.error).toBeUndefined();
