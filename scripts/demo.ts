@@ -1,13 +1,13 @@
 // `npm run demo`: the example workflow, run by n8n's own engine (n8n-core) against the
 // embedded Telnyx-compatible sandbox, printing what a user would see on the node.
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { IConnections, INode } from 'n8n-workflow';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-telnyx-demo-'));
+process.env.N8N_ENCRYPTION_KEY ??= 'telnyx-demo-encryption-key-not-a-secret';
 
 async function main() {
 	const { startSandbox } = await import('../test/sandbox/server');
