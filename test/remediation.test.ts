@@ -69,6 +69,29 @@ describe('Remediation: Submit', () => {
 		expect(again.items[0].json.details).toMatchObject({ httpCode: '409' });
 	});
 
+	test('when a later request is refused, the error counts the numbers the earlier one submitted', async () => {
+		const numbers = usNumbers(3);
+		const enterpriseId = monitored(numbers.slice(0, 2));
+
+		const result = await runNode({
+			credential: api.credential,
+			items: [
+				{ number: numbers[0], purpose: 'Reminders' },
+				{ number: numbers[1], purpose: 'Reminders' },
+				{ number: numbers[2], purpose: 'Surveys' },
+			],
+			parameters: remediation('submit', {
+				enterpriseId: byId(enterpriseId),
+				phoneNumbers: '={{ $json.number }}',
+				callPurpose: '={{ $json.purpose }}',
+				options: { concurrency: 1 },
+			}),
+		});
+
+		expect(result.error?.message).toBe(`Invalid parameters: ${numbers[2]} is not monitored on this enterprise`);
+		expect(result.error?.description).toContain('2 numbers were submitted by the requests that succeeded.');
+	});
+
 	test('a bad email or a plain-http webhook is refused before anything is sent', async () => {
 		const enterpriseId = monitored(usNumbers(1));
 		const base = { enterpriseId: byId(enterpriseId), phoneNumbers: usNumbers(1)[0], callPurpose: 'Reminders' };

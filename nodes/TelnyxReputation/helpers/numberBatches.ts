@@ -144,8 +144,9 @@ async function sendBatch(context: IExecuteFunctions, operation: BatchedOperation
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-const count = (outcomes: Array<BatchOutcome | undefined>, key: 'succeeded' | 'failures') =>
-	outcomes.reduce((sum, outcome) => sum + (outcome?.[key].length ?? 0), 0);
+/** Numbers of the batches that were sent and did not fail (a Submit succeeds once for many). */
+const succeededNumbers = (outcomes: Array<BatchOutcome | undefined>, batches: Batch[]) =>
+	outcomes.reduce((sum, outcome, index) => sum + (outcome ? batches[index].entries.length - outcome.failures.length : 0), 0);
 
 /** With Continue On Fail off: the first failure, with an account of every number. */
 function failureWithAccount(
@@ -158,7 +159,7 @@ function failureWithAccount(
 	const notSent = batches.filter((_, index) => outcomes[index] === undefined);
 	const refused = failed.filter((failure) => failure.status === 'refused');
 	const lines = [
-		`${count(outcomes, 'succeeded')} numbers were ${verb} by the requests that succeeded.`,
+		`${succeededNumbers(outcomes, batches)} numbers were ${verb} by the requests that succeeded.`,
 		...refused.slice(0, 20).map((failure) => `${failure.phoneNumber}: ${failure.message}`),
 	];
 	if (refused.length > 20) lines.push(`…and ${refused.length - 20} more numbers refused.`);
@@ -178,11 +179,8 @@ function failureWithAccount(
 
 /** "3 registered, 1 not registered, 1 invalid (not sent), in 1 request; 1 duplicate sent once" */
 function summary(verb: string, outcomes: Array<BatchOutcome | undefined>, invalid: number, batches: Batch[]): string {
-	const succeeded = outcomes.reduce(
-		(sum, outcome, index) => sum + (outcome ? batches[index].entries.length - outcome.failures.length : 0),
-		0,
-	);
-	const failed = count(outcomes, 'failures');
+	const succeeded = succeededNumbers(outcomes, batches);
+	const failed = outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0);
 	const duplicates = batches.reduce(
 		(sum, batch) => sum + batch.entries.reduce((total, entry) => total + entry.inputs.length - 1, 0),
 		0,
