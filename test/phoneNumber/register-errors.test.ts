@@ -8,11 +8,6 @@ import { registerParameters } from './params';
 
 const api = useSandbox();
 
-function approvedEnterprise(numbers: string[]) {
-	api.sandbox.state.addInventory(numbers);
-	return api.sandbox.state.addEnterprise('Acme Dental LLC').id;
-}
-
 function expectNoSecret(result: RunResult, secret = SECRET_KEY) {
 	expect(allText(result.run)).not.toContain(secret);
 	expect(allText(result.error)).not.toContain(secret);
@@ -24,7 +19,7 @@ const statusOf = (item: INodeExecutionData) => (item.json.error ? details(item).
 
 describe('Register Numbers: API errors', () => {
 	test('a wrong API key stops with the API words, the 401 status, and no key anywhere', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
 		const wrongKey = 'KEY_wrong_but_still_secret';
 
 		const result = await runNode({
@@ -57,7 +52,7 @@ describe('Register Numbers: API errors', () => {
 
 	test('a request refused for two of its numbers names both, and registers none (all or nothing)', async () => {
 		const numbers = usNumbers(5);
-		const enterpriseId = approvedEnterprise([numbers[0], numbers[2], numbers[4]]);
+		const enterpriseId = api.sandbox.state.enterpriseOwning([numbers[0], numbers[2], numbers[4]]);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -79,7 +74,7 @@ describe('Register Numbers: API errors', () => {
 
 	test('with Continue On Fail, refused numbers carry their own reason and the rest say why they were not registered', async () => {
 		const numbers = usNumbers(5);
-		const enterpriseId = approvedEnterprise([numbers[0], numbers[2], numbers[4]]);
+		const enterpriseId = api.sandbox.state.enterpriseOwning([numbers[0], numbers[2], numbers[4]]);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -105,7 +100,7 @@ describe('Register Numbers: API errors', () => {
 
 	test('a 422 with one entry per number maps each entry to its number', async () => {
 		const numbers = usNumbers(3);
-		const enterpriseId = approvedEnterprise(numbers);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers);
 		api.sandbox.injectReply({
 			status: 422,
 			body: {
@@ -132,7 +127,7 @@ describe('Register Numbers: API errors', () => {
 
 	test('with the error output on, registered numbers go to the main output and failures to the error output', async () => {
 		const numbers = usNumbers(150);
-		const enterpriseId = approvedEnterprise(numbers.slice(0, 149));
+		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers.slice(0, 149));
 
 		const result = await runNode({
 			credential: api.credential,
@@ -155,7 +150,7 @@ describe('Register Numbers: API errors', () => {
 
 	test('when request 2 of 3 fails, stops, says what was registered and what was not sent', async () => {
 		const numbers = usNumbers(300);
-		const enterpriseId = approvedEnterprise(numbers.filter((_, index) => index !== 150));
+		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers.filter((_, index) => index !== 150));
 
 		const result = await runNode({
 			credential: api.credential,
@@ -174,7 +169,7 @@ describe('Register Numbers: API errors', () => {
 
 	test('with Continue On Fail, a failed request does not stop the others; every number is accounted for', async () => {
 		const numbers = usNumbers(300);
-		const enterpriseId = approvedEnterprise(numbers.filter((_, index) => index !== 150));
+		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers.filter((_, index) => index !== 150));
 
 		const result = await runNode({
 			credential: api.credential,
@@ -193,7 +188,7 @@ describe('Register Numbers: API errors', () => {
 	});
 
 	test('a 502 with an HTML body gets a clear message and the body text, not a parse error', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
 		api.sandbox.injectReply({
 			status: 502,
 			headers: { 'content-type': 'text/html' },
@@ -212,7 +207,7 @@ describe('Register Numbers: API errors', () => {
 	});
 
 	test('a server that cannot be reached is named, and with Continue On Fail each number says so', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498', '+12134445566']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566']);
 		const closed = await import('../sandbox/server').then(async ({ startSandbox }) => {
 			const other = await startSandbox();
 			await other.close();
@@ -238,7 +233,7 @@ describe('Register Numbers: API errors', () => {
 	});
 
 	test('a 201 that does not list a sent number reports it as possibly registered, not as lost', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498', '+12134445566']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566']);
 		api.sandbox.injectReply({ status: 201, body: { data: [], meta: {} } });
 
 		const result = await runNode({

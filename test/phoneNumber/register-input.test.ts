@@ -6,14 +6,9 @@ import { registerParameters } from './params';
 
 const api = useSandbox();
 
-function approvedEnterprise(numbers: string[]) {
-	api.sandbox.state.addInventory(numbers);
-	return api.sandbox.state.addEnterprise('Acme Dental LLC').id;
-}
-
 describe('Register Numbers: bad input is reported and never sent', () => {
 	test('stops before sending anything and names every invalid value with its reason', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -32,7 +27,7 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 	});
 
 	test('one invalid value gets its own message', async () => {
-		const enterpriseId = approvedEnterprise([]);
+		const enterpriseId = api.sandbox.state.enterpriseOwning([]);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -44,7 +39,7 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 	});
 
 	test('with Continue On Fail, sends the valid numbers and returns each invalid one as an item', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498', '+12134445566']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566']);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -80,7 +75,7 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 	});
 
 	test('takes odd values from upstream without crashing and reports each', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -130,7 +125,7 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 	});
 
 	test('with Continue On Fail, an item with a bad enterprise ID is reported and the others go ahead', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498', '+12134445566']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566']);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -150,7 +145,7 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 	});
 
 	test('refuses an unknown Default Country', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
 
 		const result = await runNode({
 			credential: api.credential,

@@ -5,18 +5,12 @@ import { registerParameters } from './params';
 
 const api = useSandbox();
 
-function approvedEnterprise(numbers: string[]) {
-	const enterprise = api.sandbox.state.addEnterprise('Acme Dental LLC');
-	api.sandbox.state.addInventory(numbers);
-	return enterprise.id;
-}
-
 const posts = () => api.sandbox.requests.filter((request) => request.method === 'POST');
 const sent = () => posts().map((request) => (request.body as { phone_numbers: string[] }).phone_numbers);
 
 describe('Register Numbers', () => {
 	test('registers the numbers of one item and returns the API record of each', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498', '+12134445566']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566']);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -42,7 +36,7 @@ describe('Register Numbers', () => {
 
 	test('registers 250 numbers from 250 items in 3 requests, each output paired with its item', async () => {
 		const numbers = usNumbers(250);
-		const enterpriseId = approvedEnterprise(numbers);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -62,7 +56,7 @@ describe('Register Numbers', () => {
 
 	test('splits 250 numbers given in one item into requests of at most 100', async () => {
 		const numbers = usNumbers(250);
-		const enterpriseId = approvedEnterprise(numbers);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -75,7 +69,7 @@ describe('Register Numbers', () => {
 	});
 
 	test('sends a number given twice once, paired with every item that gave it', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498', '+12134445566']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566']);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -92,7 +86,7 @@ describe('Register Numbers', () => {
 	});
 
 	test('reads national formats with the default country and sends E.164', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498', '+12134445566', '+13125550147', '+14155550123']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566', '+13125550147', '+14155550123']);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -110,7 +104,7 @@ describe('Register Numbers', () => {
 	});
 
 	test('takes a list from an expression, and numbers separated by spaces', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498', '+12134445566', '+13125550147']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566', '+13125550147']);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -124,7 +118,7 @@ describe('Register Numbers', () => {
 
 	test('batches per enterprise when items name different enterprises', async () => {
 		const numbers = usNumbers(3);
-		const first = approvedEnterprise(numbers);
+		const first = api.sandbox.state.enterpriseOwning(numbers);
 		const second = api.sandbox.state.addEnterprise('Globex').id;
 
 		const result = await runNode({
@@ -145,7 +139,7 @@ describe('Register Numbers', () => {
 	});
 
 	test('accepts an enterprise ID in upper case and sends it in lower case', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -157,7 +151,7 @@ describe('Register Numbers', () => {
 	});
 
 	test('an enterprise picked from the list is used like one given by ID', async () => {
-		const enterpriseId = approvedEnterprise(['+19493253498']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -170,7 +164,7 @@ describe('Register Numbers', () => {
 
 	test('never has more requests in flight than Max Concurrent Requests', async () => {
 		const numbers = usNumbers(600);
-		const enterpriseId = approvedEnterprise(numbers);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers);
 		api.sandbox.latencyMs = 30;
 
 		const result = await runNode({

@@ -124,6 +124,12 @@ export class SandboxState {
 		settings.updated_at = this.now();
 	}
 
+	/** An approved enterprise, and these numbers in the account's inventory: ready to register. */
+	enterpriseOwning(numbers: string[]): string {
+		this.addInventory(numbers);
+		return this.addEnterprise('Acme Dental LLC').id;
+	}
+
 	addInventory(numbers: string[], details: Partial<InventoryNumber> = {}): void {
 		for (const number of numbers) {
 			this.inventory.set(number, { country: 'US', inService: true, ...details });
