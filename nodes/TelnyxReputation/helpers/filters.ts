@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkCountry, checkPhoneNumber } from './validators';
+import { readPhoneNumber } from './paths';
 
 /** Get Many's phone filters: "contains" needs 5 digits; "is" is normalized to E.164 like every number. */
 export async function phoneNumberFilters(
@@ -16,10 +16,7 @@ export async function phoneNumberFilters(
 		}
 		qs['filter[phone_number][contains]'] = contains.trim();
 	}
-	if (equals.trim() !== '') {
-		const country = checkCountry(this.getNode(), this.getNodeParameter('options.defaultCountry', 'US'));
-		qs['filter[phone_number][eq]'] = checkPhoneNumber(this.getNode(), equals, country);
-	}
+	if (equals.trim() !== '') qs['filter[phone_number][eq]'] = readPhoneNumber(this, 'filters.equals');
 	return { ...requestOptions, qs };
 }
 

@@ -4,18 +4,19 @@ import { checkCountry, checkPhoneNumber, checkUuid } from './validators';
 
 type PathParameter = (context: IExecuteSingleFunctions) => string;
 
+/** A one-number parameter in E.164, read with the Default Country option; throws when it is not a number. */
+export function readPhoneNumber(context: IExecuteSingleFunctions, parameterName: string): string {
+	const country = checkCountry(context.getNode(), context.getNodeParameter('options.defaultCountry', 'US'));
+	return checkPhoneNumber(context.getNode(), context.getNodeParameter(parameterName, ''), country);
+}
+
 /** How each `{name}` of a path template is read and checked. */
 export const pathParameters: Record<string, PathParameter> = {
 	enterpriseId: (context) =>
 		checkUuid(context.getNode(), context.getNodeParameter('enterpriseId', '', { extractValue: true }), 'Enterprise ID'),
 	remediationId: (context) =>
 		checkUuid(context.getNode(), context.getNodeParameter('remediationId', '', { extractValue: true }), 'Remediation ID'),
-	phoneNumber: (context) =>
-		checkPhoneNumber(
-			context.getNode(),
-			context.getNodeParameter('phoneNumber', ''),
-			checkCountry(context.getNode(), context.getNodeParameter('options.defaultCountry', 'US')),
-		),
+	phoneNumber: (context) => readPhoneNumber(context, 'phoneNumber'),
 };
 
 function fill(context: IExecuteSingleFunctions, template: string): string {
