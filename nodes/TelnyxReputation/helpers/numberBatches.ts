@@ -47,6 +47,16 @@ export function entryFailure(
 	return { status, phoneNumber: entry.e164, input: entry.inputs[0], items: entry.items, error, order: entry.order, ...extra };
 }
 
+/** The records of a list in an answer, by their `phone_number`; empty when the answer is not such a list. */
+export function byPhoneNumber<T extends { phone_number: string }>(records: unknown): Map<string, T> {
+	const found = new Map<string, T>();
+	if (!Array.isArray(records)) return found;
+	for (const record of records) {
+		if (typeof record?.phone_number === 'string') found.set(record.phone_number, record);
+	}
+	return found;
+}
+
 export function pairedTo(entries: NumberEntry[]): INodeExecutionData['pairedItem'] {
 	const items = [...new Set(entries.flatMap((entry) => entry.items))].sort((a, b) => a - b);
 	return items.map((item) => ({ item }));

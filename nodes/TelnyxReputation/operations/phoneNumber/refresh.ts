@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../helpers/errorHandler';
 import type { Batch, BatchedOperation, BatchOutcome } from '../../helpers/numberBatches';
-import { entryFailure, runBatchedOperation, unconfirmed } from '../../helpers/numberBatches';
+import { byPhoneNumber, entryFailure, runBatchedOperation, unconfirmed } from '../../helpers/numberBatches';
 import { apiPath } from '../../helpers/transport';
 
 interface RefreshResult {
@@ -14,13 +14,7 @@ interface RefreshResult {
 
 /** 200 carries one result per number, and any of them may have failed: each failure is surfaced. */
 function refreshed(context: IExecuteFunctions, batch: Batch, response: TelnyxResponse): BatchOutcome {
-	const results = (response.body as { data?: { results?: unknown } })?.data?.results;
-	const byNumber = new Map<string, RefreshResult>();
-	if (Array.isArray(results)) {
-		for (const result of results) {
-			if (typeof result?.phone_number === 'string') byNumber.set(result.phone_number, result);
-		}
-	}
+	const byNumber = byPhoneNumber<RefreshResult>((response.body as { data?: { results?: unknown } })?.data?.results);
 	const outcome: BatchOutcome = { succeeded: [], failures: [] };
 	for (const entry of batch.entries) {
 		const result = byNumber.get(entry.e164);

@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../helpers/errorHandler';
 import type { Batch, BatchedOperation, BatchOutcome } from '../../helpers/numberBatches';
-import { entryFailure, runBatchedOperation, unconfirmed } from '../../helpers/numberBatches';
+import { byPhoneNumber, entryFailure, runBatchedOperation, unconfirmed } from '../../helpers/numberBatches';
 import { apiPath } from '../../helpers/transport';
 
 /** The API takes 1-100 numbers per request. */
@@ -10,13 +10,7 @@ export const MAX_NUMBERS_PER_REQUEST = 100;
 
 /** 201: one ReputationPhoneNumber per registered number, output as it is. */
 function registered(context: IExecuteFunctions, batch: Batch, response: TelnyxResponse): BatchOutcome {
-	const data = (response.body as { data?: unknown })?.data;
-	const records = new Map<string, INodeExecutionData['json']>();
-	if (Array.isArray(data)) {
-		for (const record of data) {
-			if (typeof record?.phone_number === 'string') records.set(record.phone_number, record);
-		}
-	}
+	const records = byPhoneNumber<IDataObject & { phone_number: string }>((response.body as { data?: unknown })?.data);
 	const outcome: BatchOutcome = { succeeded: [], failures: [] };
 	for (const entry of batch.entries) {
 		const json = records.get(entry.e164);
