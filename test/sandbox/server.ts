@@ -20,6 +20,9 @@ const routes: Route[] = [
 	...termsOfServiceRoutes,
 ];
 
+/** A fixed reply, or one made from the request (a server that answers each page with the same lie). */
+export type InjectedReply = Reply | ((request: ReceivedRequest) => Reply);
+
 /** What the sandbox saw of one request (never the key itself). */
 export interface ReceivedRequest {
 	method: string;
@@ -46,8 +49,11 @@ export interface Sandbox {
 	latencyMs: number;
 	/** The most requests the sandbox was answering at once since the last reset. */
 	readonly maxInFlight: number;
-	/** Answers the next request with this reply instead of the contract's (a fault, a raw body). */
-	injectReply(reply: Reply): void;
+	/**
+	 * Answers the next `times` requests (1 by default, Infinity for a server that never changes
+	 * its mind) with this reply instead of the contract's (a fault, a raw body).
+	 */
+	injectReply(reply: InjectedReply, times?: number): void;
 	/** Requests allowed per second before 429s with x-ratelimit-* headers; 0 for no limit. */
 	rateLimitPerSecond: number;
 	/** A fresh, empty account and request log (between tests of one file). */
@@ -65,7 +71,7 @@ async function answer(
 	state: SandboxState,
 	request: IncomingMessage,
 	log: ReceivedRequest[],
-	injected?: Reply,
+	injected?: InjectedReply,
 ): Promise<Reply> {
 	const url = new URL(request.url ?? '/', 'http://sandbox');
 	const rawPath = (request.url ?? '/').split('?')[0];
@@ -81,7 +87,7 @@ async function answer(
 	const path = rawPath.replace(/^\/v2(?=\/)/, '');
 	log.push({ method: request.method ?? 'GET', path, query: Object.fromEntries(url.searchParams), body, authorized });
 
-	if (injected) return injected;
+	if (injected) return typeof injected === 'function' ? injected(log[log.length - 1]) : injected;
 	if (!authorized) return unauthorized();
 	if (malformed) return errors(400, badRequest('The request body is not valid JSON.'));
 	for (const route of routes) {
@@ -123,7 +129,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		latencyMs: options.latencyMs ?? 0,
 		inFlight: 0,
 		maxInFlight: 0,
-		injected: [] as Reply[],
+		injected: [] as Array<{ reply: InjectedReply; times: number }>,
 		rateLimitPerSecond: 0,
 		window: { second: 0, count: 0 },
 	};
@@ -144,11 +150,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			},
 		};
 	};
+	const nextInjected = (): InjectedReply | undefined => {
+		const [next] = sandbox.injected;
+		if (next && --next.times <= 0) sandbox.injected.shift();
+		return next?.reply;
+	};
 	const server = createServer((request, response) => {
 		sandbox.inFlight++;
 		sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
 		response.on('close', () => sandbox.inFlight--);
-		answer(sandbox.state, request, sandbox.requests, sandbox.injected.shift() ?? rateLimited())
+		answer(sandbox.state, request, sandbox.requests, nextInjected() ?? rateLimited())
 			.then(async (reply) => {
 				if (sandbox.latencyMs) await new Promise((resolve) => setTimeout(resolve, sandbox.latencyMs));
 				send(response, reply);
@@ -180,8 +191,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		set rateLimitPerSecond(value: number) {
 			sandbox.rateLimitPerSecond = value;
 		},
-		injectReply(reply: Reply) {
-			sandbox.injected.push(reply);
+		injectReply(reply: InjectedReply, times = 1) {
+			sandbox.injected.push({ reply, times });
 		},
 		reset() {
 			sandbox.injected = [];

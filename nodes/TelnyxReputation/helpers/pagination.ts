@@ -1,9 +1,13 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { failureOfError, withRetries } from './retry';
 
 /** The API caps pages at 250 and clamps larger sizes. */
 export const MAX_PAGE_SIZE = 250;
 
-import { failureOfError, withRetries } from './retry';
+/** Return All reads at most this many pages (250,000 results) before it stops and says so. */
+export const MAX_PAGES = 1000;
 
 interface Page {
 	data?: IDataObject[];
@@ -13,7 +17,9 @@ interface Page {
 /**
  * Return All / Limit over `page[number]` and `page[size]`. The page size is always sent (the
  * API's defaults differ per endpoint) and stays the same across pages, so the page maths
- * hold; more pages exist while `meta.page_number < meta.total_pages`.
+ * hold. It stops at an empty or short page, or when `meta` says it was the last; a server
+ * that answers another page than the one asked for, or never runs out, is stopped with an
+ * error rather than read forever.
  */
 export async function paginateByPageNumber(
 	this: IExecutePaginationFunctions,
@@ -24,13 +30,25 @@ export async function paginateByPageNumber(
 	const pageSize = Math.min(MAX_PAGE_SIZE, limit);
 	const results: INodeExecutionData[] = [];
 	for (let pageNumber = 1; results.length < limit; pageNumber++) {
+		if (pageNumber > MAX_PAGES) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Telnyx kept answering with more pages: stopped after ${MAX_PAGES.toLocaleString('en-US')} pages (${results.length.toLocaleString('en-US')} results)`,
+				{ description: 'Narrow the list with a filter, or use Limit instead of Return All.' },
+			);
+		}
 		requestData.options.qs = { ...requestData.options.qs, 'page[number]': pageNumber, 'page[size]': pageSize };
-		const [response] = await withRetries('read', async () => await this.makeRoutingRequest(requestData), (_result, error) =>
+		const [response] = await withRetries('idempotent', async () => await this.makeRoutingRequest(requestData), (_result, error) =>
 			failureOfError(error),
 		);
 		const { data = [], meta = {} } = (response?.json ?? {}) as Page;
+		if (meta.page_number !== undefined && meta.page_number !== pageNumber) {
+			throw new NodeOperationError(this.getNode(), `Telnyx answered page ${meta.page_number} when page ${pageNumber} was asked for`, {
+				description: `Return All stopped after ${pageNumber} requests rather than read the same results again. Run it again later; if it persists, use Limit.`,
+			});
+		}
 		results.push(...data.map((json) => ({ json })));
-		if (data.length === 0 || (meta.page_number ?? pageNumber) >= (meta.total_pages ?? 0)) break;
+		if (data.length < pageSize || pageNumber >= (meta.total_pages ?? 0)) break;
 	}
 	return results.slice(0, limit);
 }
