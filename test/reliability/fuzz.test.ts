@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
-import { normalizeNumber, splitNumbers } from '../../nodes/TelnyxReputation/helpers/phoneNumbers';
+import { readNumbers } from '../../nodes/TelnyxReputation/helpers/phoneNumbers';
 import { runNode } from '../harness/runNode';
 import { useSandbox } from '../harness/useSandbox';
 import { usNumbers } from '../sandbox/state';
@@ -27,11 +27,10 @@ const hostileValue = fc.oneof(
 );
 
 describe('Hostile input (property-based, seeded)', () => {
-	test('splitting and normalizing never throw and only ever produce valid US E.164', () => {
+	test('reading never throws and only ever produces valid US E.164', () => {
 		fc.assert(
 			fc.property(hostileValue, (value) => {
-				for (const candidate of splitNumbers(value, 'US')) {
-					const normalized = normalizeNumber(candidate, 'US');
+				for (const { normalized } of readNumbers(value, 'US')) {
 					if ('e164' in normalized) expect(normalized.e164).toMatch(E164_US);
 					else expect(typeof normalized.reason).toBe('string');
 				}

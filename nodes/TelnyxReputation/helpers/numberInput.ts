@@ -2,25 +2,26 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CountryCode } from './phoneNumbers';
-import { normalizeNumber, splitNumbers } from './phoneNumbers';
+import { readNumbers } from './phoneNumbers';
+import type { Failure } from './outcomes';
+import { CONTINUE_ADVICE } from './outcomes';
 import { checkCountry, requireUuid, shown } from './validators';
 
-/** A distinct number for one enterprise, with every input item that supplied it. */
-export interface NumberEntry {
-	e164: string;
-	inputs: unknown[];
-	items: number[];
+/** One value an input item gave for a number; `order` is its place among all values given. */
+export interface NumberSource {
+	item: number;
+	input: unknown;
 	order: number;
+	/** The extension it was written with, which the API does not take. */
+	extension?: string;
 }
 
-/** A value that will not be sent, and why. */
-export interface RejectedValue {
-	input: unknown;
-	reason: string;
-	error: NodeOperationError;
-	itemIndex: number;
-	order: number;
+/** A distinct number for one enterprise, with every value of every input item that gave it. */
+export interface NumberEntry {
+	e164: string;
+	sources: NumberSource[];
 }
+
 
 /** Numbers that can travel in the same requests: one enterprise, the same other body fields. */
 export interface NumberGroup {
@@ -32,7 +33,8 @@ export interface NumberGroup {
 
 export interface CollectedNumbers {
 	groups: NumberGroup[];
-	rejected: RejectedValue[];
+	/** Values that will not be sent, each with the reason. */
+	invalid: Failure[];
 }
 
 /** Reads an item's other body fields (checked; throws NodeOperationError when one is bad). */
@@ -45,11 +47,18 @@ export type ReadFields = (context: IExecuteFunctions, itemIndex: number) => IDat
  */
 export function collectNumbers(context: IExecuteFunctions, readFields?: ReadFields): CollectedNumbers {
 	const groups = new Map<string, NumberGroup>();
-	const collected: CollectedNumbers = { groups: [], rejected: [] };
+	const collected: CollectedNumbers = { groups: [], invalid: [] };
 	let order = 0;
 
 	const reject = (itemIndex: number, input: unknown, error: NodeOperationError, reason = error.message) =>
-		collected.rejected.push({ input, reason, error, itemIndex, order: order++ });
+		collected.invalid.push({
+			status: 'invalid',
+			phoneNumber: null,
+			sources: [{ item: itemIndex, input, order: order++ }],
+			error,
+			message: reason,
+			description: 'Nothing was sent for this value.',
+		});
 
 	context.getInputData().forEach((_item, itemIndex) => {
 		// An expression that fails for one item (a missing field…) rejects that item only.
@@ -67,32 +76,23 @@ export function collectNumbers(context: IExecuteFunctions, readFields?: ReadFiel
 			return;
 		}
 
-		const candidates = splitNumbers(raw, country);
-		if (candidates.length === 0) candidates.push(raw);
+		const read = readNumbers(raw, country);
 		const key = JSON.stringify([enterpriseId, fields]);
 		const group = groups.get(key) ?? { enterpriseId, fields, numbers: new Map<string, NumberEntry>() };
 		groups.set(key, group);
-		const { numbers } = group;
 
-		for (const candidate of candidates) {
-			const normalized = normalizeNumber(candidate, country);
+		for (const { input, normalized } of read) {
 			if ('reason' in normalized) {
-				const reason = candidate === '' || candidate === undefined ? 'no phone number given' : normalized.reason;
-				const error = new NodeOperationError(
-					context.getNode(),
-					`Invalid phone number ${shown(candidate, 60)}: ${reason}`,
-					{ itemIndex },
-				);
-				reject(itemIndex, candidate, error, reason);
+				const error = new NodeOperationError(context.getNode(), `Invalid phone number ${shown(input, 60)}: ${normalized.reason}`, {
+					itemIndex,
+				});
+				reject(itemIndex, input, error, normalized.reason);
 				continue;
 			}
-			const entry = numbers.get(normalized.e164);
-			if (entry) {
-				if (!entry.items.includes(itemIndex)) entry.items.push(itemIndex);
-				entry.inputs.push(candidate);
-			} else {
-				numbers.set(normalized.e164, { e164: normalized.e164, inputs: [candidate], items: [itemIndex], order: order++ });
-			}
+			const source: NumberSource = { item: itemIndex, input, order: order++, extension: normalized.extension };
+			const entry = group.numbers.get(normalized.e164);
+			if (entry) entry.sources.push(source);
+			else group.numbers.set(normalized.e164, { e164: normalized.e164, sources: [source] });
 		}
 	});
 	collected.groups = [...groups.values()].filter((group) => group.numbers.size > 0);
@@ -103,21 +103,18 @@ export function collectNumbers(context: IExecuteFunctions, readFields?: ReadFiel
  * With Continue On Fail off, one error that lists every rejected value, thrown before any
  * request is sent, so the user can fix them all at once and nothing is half-registered.
  */
-export function throwIfRejected(context: IExecuteFunctions, rejected: RejectedValue[]): void {
-	if (rejected.length === 0 || context.continueOnFail()) return;
-	const advice =
-		'Nothing was sent. Fix the value, or turn on Continue On Fail to send the valid numbers and get the invalid ones back as items.';
-	if (rejected.length === 1) {
-		const { error } = rejected[0];
+export function throwIfInvalid(context: IExecuteFunctions, invalid: Failure[]): void {
+	if (invalid.length === 0 || context.continueOnFail()) return;
+	const advice = `Nothing was sent. Fix the value, or ${CONTINUE_ADVICE} to send the valid numbers and get the invalid ones back as items.`;
+	if (invalid.length === 1) {
+		const { error } = invalid[0];
 		error.description = [error.description, advice].filter(Boolean).join('\n');
 		throw error;
 	}
-	const lines = rejected
-		.slice(0, 20)
-		.map((value) => `Item ${value.itemIndex + 1}: ${value.error.message}`);
-	if (rejected.length > 20) lines.push(`…and ${rejected.length - 20} more.`);
-	throw new NodeOperationError(context.getNode(), `${rejected.length} values are not phone numbers the API can take`, {
-		itemIndex: rejected[0].itemIndex,
+	const lines = invalid.slice(0, 20).map((value) => `Item ${value.sources[0].item + 1}: ${value.error.message}`);
+	if (invalid.length > 20) lines.push(`…and ${invalid.length - 20} more.`);
+	throw new NodeOperationError(context.getNode(), `${invalid.length} values are not phone numbers the API can take`, {
+		itemIndex: invalid[0].sources[0].item,
 		description: `${lines.join('\n')}\n${advice}`,
 	});
 }

@@ -14,7 +14,8 @@ export type { CountryCode };
 /** The Reputation API monitors US numbers only today (Canada and the rest of +1 are refused). */
 export const SUPPORTED_COUNTRY: CountryCode = 'US';
 
-export type NormalizedNumber = { e164: string } | { reason: string };
+/** A number the API can take (with the extension it was written with, which the API does not monitor), or why not. */
+export type NormalizedNumber = { e164: string; extension?: string } | { reason: string };
 
 const PARSE_REASON: Record<string, string> = {
 	NOT_A_NUMBER: 'not a phone number',
@@ -53,6 +54,42 @@ export function isCountryCode(value: unknown): value is CountryCode {
 	return typeof value === 'string' && isSupportedCountry(value);
 }
 
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * The value of any Unicode decimal digit (Arabic-Indic, Devanagari…): Unicode encodes each
+ * script's digits as a run of ten code points from 0 to 9, so the value is the position in
+ * that run.
+ */
+function digitValue(char: string): string {
+	const codePoint = char.codePointAt(0) as number;
+	let before = 0;
+	while (before < 100 && DECIMAL_DIGIT.test(String.fromCodePoint(codePoint - before - 1))) before++;
+	return String(before % 10);
+}
+
+/** `tel:+1-949-325-3498;ext=12;phone-context=…` (RFC 3966) → `+1-949-325-3498 ext. 12`. */
+const TEL_URI = /\btel:([^;,\s]+)((?:;[^;,\s]*)*)/giu;
+
+function telUriToText(_uri: string, number: string, parameters: string): string {
+	const extension = /;ext=([^;]+)/i.exec(parameters)?.[1];
+	return extension ? `${number} ext. ${extension}` : number;
+}
+
+/**
+ * What a user pasted, as plain text: compatibility forms folded (full-width digits and plus),
+ * invisible format characters dropped (zero-width spaces, bidi marks, BOM), every kind of
+ * space made a space, every script's decimal digits made ASCII, and tel: URIs unwrapped.
+ */
+export function plainText(text: string): string {
+	return text
+		.normalize('NFKC')
+		.replace(/\p{Cf}/gu, '')
+		.replace(/\p{Zs}/gu, ' ')
+		.replace(/[^\P{Nd}0-9]/gu, digitValue)
+		.replace(TEL_URI, telUriToText);
+}
+
 function parse(text: string, country: CountryCode): NormalizedNumber {
 	if (!/\d/.test(text)) return { reason: 'not a phone number' };
 	let phone;
@@ -74,7 +111,7 @@ function parse(text: string, country: CountryCode): NormalizedNumber {
 			reason: `a ${regionName(phone.country ?? `+${phone.countryCallingCode}`)} number; Telnyx Number Reputation accepts US numbers only`,
 		};
 	}
-	return { e164: phone.number };
+	return phone.ext ? { e164: phone.number, extension: phone.ext } : { e164: phone.number };
 }
 
 /** Normalizes one value to E.164, or says why it is not a number the API can take. */
@@ -84,34 +121,56 @@ export function normalizeNumber(value: unknown, country: CountryCode): Normalize
 			? parse(String(value), country)
 			: { reason: 'not a phone number' };
 	}
+	if (value === undefined) return { reason: 'no phone number given' };
 	if (typeof value !== 'string') {
 		return { reason: `not a phone number (got ${value === null ? 'null' : typeof value})` };
 	}
-	return parse(value.trim(), country);
+	return parse(plainText(value).trim(), country);
+}
+
+/** A number as the API may spell it in an answer (`19493253498`, `+1 (949) 325-3498`), in E.164 where it reads as one. */
+export function canonical(value: string): string {
+	const normalized = normalizeNumber(value, SUPPORTED_COUNTRY);
+	return 'e164' in normalized ? normalized.e164 : value;
 }
 
 const SEPARATORS = /[,;\r\n\t|]+/;
 
+/** One value the user gave, and what it reads as. */
+export interface ReadNumber {
+	input: unknown;
+	normalized: NormalizedNumber;
+}
+
 /**
- * Turns what an upstream node produced (an array, nested arrays, a number, or text with
- * numbers separated by commas, semicolons, new lines or spaces) into single candidates.
+ * Reads what an upstream node produced (an array, nested arrays, a number, or text with
+ * numbers separated by commas, semicolons, new lines or spaces), parsing each value once.
  * Nothing is dropped: a value that is not text or a list comes back as it is, to be
  * reported. Spaces separate numbers only when every part is a number by itself, since
- * "(949) 325 3498" is one number written with spaces.
+ * "(949) 325 3498" is one number written with spaces. A single value keeps the text the
+ * user gave as its input.
  */
-export function splitNumbers(value: unknown, country: CountryCode, depth = 0): unknown[] {
+export function readNumbers(value: unknown, country: CountryCode): ReadNumber[] {
+	const read = readValue(value, country, 0);
+	return read.length > 0 ? read : [{ input: value, normalized: { reason: 'no phone number given' } }];
+}
+
+function readValue(value: unknown, country: CountryCode, depth: number): ReadNumber[] {
 	if (Array.isArray(value)) {
-		if (depth > 5) return [value];
-		return value.flatMap((entry) => splitNumbers(entry, country, depth + 1));
+		if (depth > 5) return [{ input: value, normalized: normalizeNumber(value, country) }];
+		return value.flatMap((entry) => readValue(entry, country, depth + 1));
 	}
-	if (typeof value !== 'string') return [value];
-	return value
+	if (typeof value !== 'string') return [{ input: value, normalized: normalizeNumber(value, country) }];
+	const chunks = plainText(value)
 		.split(SEPARATORS)
 		.map((chunk) => chunk.trim())
-		.filter((chunk) => chunk !== '')
-		.flatMap((chunk) => {
-			const words = chunk.split(/\s+/);
-			if (words.length < 2 || 'e164' in parse(chunk, country)) return [chunk];
-			return words.every((word) => 'e164' in parse(word, country)) ? words : [chunk];
-		});
+		.filter((chunk) => chunk !== '');
+	const read = chunks.flatMap((chunk): ReadNumber[] => {
+		const whole = parse(chunk, country);
+		const words = chunk.split(/\s+/);
+		if (words.length < 2 || 'e164' in whole) return [{ input: chunk, normalized: whole }];
+		const each = words.map((word) => ({ input: word, normalized: parse(word, country) }));
+		return each.every((word) => 'e164' in word.normalized) ? each : [{ input: chunk, normalized: whole }];
+	});
+	return read.length === 1 ? [{ ...read[0], input: value }] : read;
 }
