@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+const KEY_REFUSED =
+	'Telnyx refused the API key: copy a V2 API key from Mission Control → Account Settings → Keys & Credentials';
+
 // Named for this package: the official Telnyx node package already owns `telnyxApi`.
 export class TelnyxReputationApi implements ICredentialType {
 	name = 'telnyxReputationApi';
@@ -46,12 +49,24 @@ export class TelnyxReputationApi implements ICredentialType {
 	};
 
 	// The test runs without the node's request defaults, so it names its own base URL.
-	// Listing one enterprise is free and fails with 401 on a wrong key.
+	// Listing one enterprise is free; n8n shows a rule's message for its status instead of the
+	// bare status text, so the user reads what to fix.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/enterprises',
 			qs: { 'page[size]': 1 },
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: KEY_REFUSED } },
+			{ type: 'responseCode', properties: { value: 403, message: KEY_REFUSED } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Nothing answers at this Base URL: it must end in /v2, as https://api.telnyx.com/v2 does',
+				},
+			},
+		],
 	};
 }

@@ -4,6 +4,13 @@ import { allText, SECRET_KEY, useSandbox } from './harness/useSandbox';
 
 const api = useSandbox();
 
+/** What n8n's credential tester shows for a failed test: the message of the credential's rule for that status. */
+function shownByN8n(result: Awaited<ReturnType<typeof testCredential>>): string | undefined {
+	const rules = new TelnyxReputationApi().test.rules ?? [];
+	const rule = rules.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === Number((result.error as { httpCode?: string })?.httpCode));
+	return rule?.properties.message;
+}
+
 describe('Telnyx Reputation API credential', () => {
 	test('has a name no other Telnyx package uses, and hides the key', () => {
 		const credential = new TelnyxReputationApi();
@@ -27,6 +34,16 @@ describe('Telnyx Reputation API credential', () => {
 		expect(result.error).toMatchObject({ httpCode: '401' });
 		expect(api.sandbox.requests[0].authorized).toBe(false);
 		expect(allText(result.run)).not.toContain(SECRET_KEY);
+	});
+
+	test('a wrong key or a Base URL without /v2: n8n shows what to fix, not the bare status', async () => {
+		const wrongKey = await testCredential({ ...api.credential, apiKey: `${SECRET_KEY}-wrong` });
+		const withoutVersion = await testCredential({ ...api.credential, baseUrl: api.sandbox.url.replace(/\/v2$/, '') });
+
+		expect(shownByN8n(wrongKey)).toBe(
+			'Telnyx refused the API key: copy a V2 API key from Mission Control → Account Settings → Keys & Credentials',
+		);
+		expect(shownByN8n(withoutVersion)).toBe('Nothing answers at this Base URL: it must end in /v2, as https://api.telnyx.com/v2 does');
 	});
 
 	test('a Base URL with a trailing slash still works', async () => {
