@@ -1,3 +1,4 @@
+import { statusOf } from './harness/items';
 import { runNode } from './harness/runNode';
 import { byId, operation } from './harness/parameters';
 import { useSandbox } from './harness/useSandbox';
@@ -64,7 +65,7 @@ describe('Remediation: Submit', () => {
 
 		const again = await runNode({ credential: api.credential, onError: 'continueRegularOutput', parameters });
 
-		expect(again.items.map((item) => (item.json.details as { status: string }).status)).toEqual(['refused', 'refused']);
+		expect(again.items.map((item) => statusOf(item, 'submitted'))).toEqual(['refused', 'refused']);
 		expect(again.items[0].json.error).toContain(`${numbers[0]} already has a remediation request in progress`);
 		expect(again.items[0].json.details).toMatchObject({ httpCode: '409' });
 	});

@@ -160,6 +160,6 @@ describe('Reputation settings', () => {
 		const { contact_phone: _empty, ...sent } = agent;
 		expect(api.sandbox.requests[0].body).toEqual({ agent: sent });
 		expect(result.error?.message).toBe('Invalid parameters: field required');
-		expect(result.error?.description).toContain('(at /body/agent/contact_phone)');
+		expect(result.error?.description).toContain('at /body/agent/contact_phone');
 	});
 });

@@ -178,8 +178,9 @@ describe('Phone number: Refresh', () => {
 		expect(result.items).toHaveLength(150);
 		expect(result.items[0].json).toEqual({ phone_number: numbers[0], success: true, error: null });
 		expect(result.items[149].json).toMatchObject({
-			error: 'Phone number is not monitored on this enterprise',
-			details: { status: 'failed', phone_number: numbers[149] },
+			phone_number: numbers[149],
+			status: 'failed',
+			error: `Refresh of ${numbers[149]} failed: Phone number is not monitored on this enterprise`,
 		});
 		expect(result.items[149].pairedItem).toEqual([{ item: 149 }]);
 		expect(result.hints[0].message).toBe('149 refreshed, 1 not refreshed, in 2 requests');
@@ -237,7 +238,8 @@ describe('Declarative operations: the key never leaks', () => {
 			parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498' }),
 		});
 
-		expect(result.error?.message).toMatch(/refused the connection/);
+		expect(result.error?.message).toBe('Could not reach the Telnyx API: the connection was refused');
+		expect(result.error?.description).toContain(`Request to ${closed.url}/reputation/numbers/%2B19493253498 got no answer (ECONNREFUSED)`);
 		expect(allText(result.run)).not.toContain(SECRET_KEY);
 		expect(allText(result.error)).not.toContain(SECRET_KEY);
 		expect(result.logs.join('\n')).not.toContain(SECRET_KEY);

@@ -1,21 +1,14 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { RunResult } from '../harness/runNode';
 import { runNode } from '../harness/runNode';
-import { allText, SECRET_KEY, useSandbox } from '../harness/useSandbox';
+import { expectNoSecret, statusOf } from '../harness/items';
+import { SECRET_KEY, useSandbox } from '../harness/useSandbox';
 import { usNumbers } from '../sandbox/state';
 import { registerParameters } from './params';
 
 const api = useSandbox();
 
-function expectNoSecret(result: RunResult, secret = SECRET_KEY) {
-	expect(allText(result.run)).not.toContain(secret);
-	expect(allText(result.error)).not.toContain(secret);
-	expect(result.logs.join('\n')).not.toContain(secret);
-}
-
 const details = (item: INodeExecutionData) => item.json.details as IDataObject;
-const statusOf = (item: INodeExecutionData) => (item.json.error ? details(item).status : 'registered');
 
 describe('Register Numbers: API errors', () => {
 	test('a wrong API key stops with the API words, the 401 status, and no key anywhere', async () => {
@@ -31,9 +24,16 @@ describe('Register Numbers: API errors', () => {
 			'Authentication failed: The required authentication headers were either invalid or not included in the request.',
 		);
 		expect(result.error).toMatchObject({ httpCode: '401', name: 'NodeApiError' });
-		expect(result.error?.description).toContain('[10009] Authentication failed');
-		expect(result.error?.description).toContain('https://developers.telnyx.com/docs/overview/errors/10009');
-		expect(result.error?.description).toContain('Check the API key');
+		// One clear sentence first; the details below it do not repeat it.
+		expect(result.error?.description?.split('\n')).toEqual([
+			'Check the API key in the Telnyx Reputation credential.',
+			'Telnyx error 10009 - https://developers.telnyx.com/docs/overview/errors/10009',
+			`In request 1 of 1 (1 number for enterprise ${enterpriseId}).`,
+			'',
+			'No number was registered.',
+			'1 number: not processed, for the reason above',
+			'To get every number back as an item, set the node\'s Settings → On Error to "Continue (using error output)".',
+		]);
 		expectNoSecret(result, wrongKey);
 	});
 
@@ -67,7 +67,7 @@ describe('Register Numbers: API errors', () => {
 			`[10015] Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory (at /body/phone_numbers/1)`,
 		);
 		expect(result.error?.description).toContain(`(at /body/phone_numbers/3)`);
-		expect(result.error?.description).toContain('0 numbers were registered');
+		expect(result.error?.description).toContain('No number was registered.');
 		expect(api.sandbox.state.registrations.size).toBe(0);
 		expectNoSecret(result);
 	});
@@ -84,13 +84,12 @@ describe('Register Numbers: API errors', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.items.map(statusOf)).toEqual(['failed', 'refused', 'failed', 'refused', 'failed']);
+		expect(result.items.map((item) => statusOf(item))).toEqual(['failed', 'refused', 'failed', 'refused', 'failed']);
 		expect(result.items.map((item) => item.pairedItem)).toEqual(numbers.map((_, item) => [{ item }]));
-		expect(result.items[1].json.error).toBe(
-			`[10015] Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory (at /body/phone_numbers/1) - https://developers.telnyx.com/docs/overview/errors/10015`,
-		);
+		expect(result.items[1].json.error).toBe(`Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory`);
+		expect(result.items[1].json.phone_number).toBe(numbers[1]);
 		expect(details(result.items[1])).toMatchObject({
-			phone_number: numbers[1],
+			description: expect.stringContaining('Telnyx error 10015 at /body/phone_numbers/1 - https://developers.telnyx.com/docs/overview/errors/10015'),
 			httpCode: '400',
 			errors: [expect.objectContaining({ code: '10015', source: { pointer: '/body/phone_numbers/1' } })],
 		});
@@ -120,7 +119,7 @@ describe('Register Numbers: API errors', () => {
 			parameters: registerParameters(enterpriseId, numbers.join(' ')),
 		});
 
-		expect(result.items.map(statusOf)).toEqual(['refused', 'failed', 'refused']);
+		expect(result.items.map((item) => statusOf(item))).toEqual(['refused', 'failed', 'refused']);
 		expect(result.items[2].json.error).toContain(`${numbers[2]} is not allowed`);
 		expect(details(result.items[0]).httpCode).toBe('422');
 	});
@@ -143,9 +142,10 @@ describe('Register Numbers: API errors', () => {
 		expect(result.errorItems[49].json).toMatchObject({
 			row: 149,
 			phone: numbers[149],
-			details: { status: 'refused', phone_number: numbers[149] },
+			error: `Bad Request: ${numbers[149]} is not in your Telnyx phone number inventory`,
+			message: expect.stringMatching(new RegExp(`^\\${numbers[149]} was refused by Telnyx`)),
 		});
-		expect(result.errorItems[0].json).toMatchObject({ row: 100, details: { status: 'failed' } });
+		expect(result.errorItems[0].json).toMatchObject({ row: 100, message: expect.stringMatching(/was not processed/) });
 	});
 
 	test('when request 2 of 3 fails, stops, says what was registered and what was not sent', async () => {
@@ -162,7 +162,7 @@ describe('Register Numbers: API errors', () => {
 		expect(result.error?.message).toBe(`Bad Request: ${numbers[150]} is not in your Telnyx phone number inventory`);
 		expect(result.error?.description).toContain('In request 2 of 3 (100 numbers for enterprise');
 		expect(result.error?.description).toContain('100 numbers were registered by the requests that succeeded.');
-		expect(result.error?.description).toContain(`${numbers[150]}: [10015] Bad Request`);
+		expect(result.error?.description).toContain(`Bad Request: ${numbers[150]} is not in your Telnyx phone number inventory`);
 		expect(result.error?.description).toContain('99 numbers: Not sent through: Telnyx refused the whole request');
 		expect(result.error?.description).toContain('100 numbers in 1 request were not sent after this failure.');
 	});
@@ -227,7 +227,7 @@ describe('Register Numbers: API errors', () => {
 			onError: 'continueRegularOutput',
 			parameters: registerParameters(enterpriseId, '+19493253498 +12134445566'),
 		});
-		expect(continued.items.map(statusOf)).toEqual(['failed', 'failed']);
+		expect(continued.items.map((item) => statusOf(item))).toEqual(['failed', 'failed']);
 		expect(continued.items[0].json.error).toBe('Could not reach the Telnyx API: the connection was refused');
 		expectNoSecret(continued);
 	});
@@ -242,7 +242,7 @@ describe('Register Numbers: API errors', () => {
 			parameters: registerParameters(enterpriseId, '+19493253498, +12134445566'),
 		});
 
-		expect(result.items.map(statusOf)).toEqual(['failed', 'failed']);
+		expect(result.items.map((item) => statusOf(item))).toEqual(['failed', 'failed']);
 		expect(details(result.items[0]).description).toContain('Check them with Get Many before sending them again');
 	});
 });

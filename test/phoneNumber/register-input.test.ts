@@ -1,5 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
+import { statusOf } from '../harness/items';
 import { runNode } from '../harness/runNode';
 import { allText, SECRET_KEY, useSandbox } from '../harness/useSandbox';
 import { registerParameters } from './params';
@@ -50,11 +49,7 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(api.sandbox.requests.map((r) => r.body)).toEqual([{ phone_numbers: ['+19493253498', '+12134445566'] }]);
-		const outcome = (json: IDataObject) => [
-			json.phone_number ?? (json.details as IDataObject).phone_number,
-			(json.details as IDataObject | undefined)?.status ?? 'registered',
-		];
-		expect(result.items.map((item) => [...outcome(item.json), item.pairedItem])).toEqual([
+		expect(result.items.map((item) => [item.json.phone_number, statusOf(item), item.pairedItem])).toEqual([
 			['+19493253498', 'registered', [{ item: 0 }]],
 			[null, 'invalid', [{ item: 1 }]],
 			[null, 'invalid', [{ item: 2 }]],
@@ -62,16 +57,14 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 			[null, 'invalid', [{ item: 4 }]],
 		]);
 		expect(result.items[1].json).toEqual({
+			phone_number: null,
+			input: '949-325',
+			status: 'invalid',
 			error: 'too short for United States',
-			details: {
-				status: 'invalid',
-				phone_number: null,
-				input: '949-325',
-				description: null,
-			},
+			details: { description: 'Nothing was sent for this value.' },
 		});
-		expect(result.items[2].json).toMatchObject({ error: 'not a phone number (got null)', details: { input: null } });
-		expect(result.items[4].json).toMatchObject({ error: 'no phone number given', details: { input: '' } });
+		expect(result.items[2].json).toMatchObject({ error: 'not a phone number (got null)', input: null });
+		expect(result.items[4].json).toMatchObject({ error: 'no phone number given', input: '' });
 	});
 
 	test('takes odd values from upstream without crashing and reports each', async () => {
@@ -85,7 +78,7 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => (item.json.details as IDataObject | undefined)?.status ?? 'registered')).toEqual([
+		expect(result.items.map((item) => statusOf(item))).toEqual([
 			'invalid',
 			'invalid',
 			'invalid',
@@ -140,7 +133,8 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 		expect(api.sandbox.requests.map((r) => r.body)).toEqual([{ phone_numbers: ['+19493253498'] }]);
 		expect(result.items[1].json).toMatchObject({
 			error: 'Enterprise ID "oops" is not valid',
-			details: { status: 'invalid', input: '+12134445566' },
+			status: 'invalid',
+			input: '+12134445566',
 		});
 	});
 
@@ -171,7 +165,7 @@ describe('Register Numbers: an expression that fails for one item', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.phone_number).toBe('+19493253498');
-		expect(result.items[1].json).toMatchObject({ details: { status: 'invalid' } });
+		expect(result.items[1].json).toMatchObject({ status: 'invalid' });
 		expect(result.items[1].pairedItem).toEqual([{ item: 1 }]);
 	});
 });

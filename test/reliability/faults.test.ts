@@ -1,7 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { runNode } from '../harness/runNode';
-import { allText, SECRET_KEY, useSandbox } from '../harness/useSandbox';
+import { expectNoSecret, statusOf } from '../harness/items';
+import { useSandbox } from '../harness/useSandbox';
 import type { Reply } from '../sandbox/envelope';
 import { badRequest, entry, errors, inUse, invalid } from '../sandbox/envelope';
 import { registerParameters } from '../phoneNumber/params';
@@ -77,12 +76,6 @@ function arrange(fault: Fault) {
 	return registerParameters(enterprise.id, NUMBERS.join(','), { timeout: 1 });
 }
 
-function expectNoSecret(result: Awaited<ReturnType<typeof runNode>>) {
-	expect(allText(result.run)).not.toContain(SECRET_KEY);
-	expect(allText(result.error)).not.toContain(SECRET_KEY);
-	expect(result.logs.join('\n')).not.toContain(SECRET_KEY);
-}
-
 describe.each(faults)('Register Numbers under $name', (fault) => {
 	test('stops with a clear error naming what happened, and its status', async () => {
 		const result = await runNode({ credential: api.credential, parameters: arrange(fault) });
@@ -100,8 +93,8 @@ describe.each(faults)('Register Numbers under $name', (fault) => {
 		const result = await runNode({ credential: api.credential, onError: 'continueRegularOutput', parameters: arrange(fault) });
 
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => (item.json.details as IDataObject).phone_number)).toEqual(NUMBERS);
-		expect(result.items.every((item) => ['failed', 'refused'].includes((item.json.details as IDataObject).status as string))).toBe(true);
+		expect(result.items.map((item) => item.json.phone_number)).toEqual(NUMBERS);
+		expect(result.items.every((item) => ['failed', 'refused'].includes(statusOf(item)))).toBe(true);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }], [{ item: 0 }]]);
 		expectNoSecret(result);
 		expect(rejections).toEqual([]);

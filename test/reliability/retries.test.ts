@@ -1,3 +1,4 @@
+import { statusOf } from '../harness/items';
 import { runNode } from '../harness/runNode';
 import { byId, operation } from '../harness/parameters';
 import { useSandbox } from '../harness/useSandbox';
@@ -145,7 +146,7 @@ describe('Partial success', () => {
 			numbers,
 			[numbers[0], numbers[2], numbers[4]],
 		]);
-		expect(result.items.map((item) => (item.json.error ? (item.json.details as { status: string }).status : 'registered'))).toEqual([
+		expect(result.items.map((item) => statusOf(item))).toEqual([
 			'registered',
 			'refused',
 			'registered',

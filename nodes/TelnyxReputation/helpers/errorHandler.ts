@@ -36,13 +36,25 @@ const STATUS_TEXT: Record<number, string> = {
 	504: 'Gateway Timeout',
 };
 
-// What a user can do about a status when the API's own words do not say it.
-const STATUS_HINT: Record<number, string> = {
-	401: 'Check the API key in the Telnyx Reputation credential.',
-	403: 'The account may not have agreed to the Number Reputation terms, or reputation is not approved for this enterprise.',
-	404: 'Check the enterprise ID, and that reputation is enabled on this enterprise.',
-	429: 'Telnyx is rate limiting this account; wait and run again.',
-};
+/** What a user can do about a status when the API's own words do not say it. */
+function statusHint(statusCode: number, detail = ''): string | undefined {
+	switch (statusCode) {
+		case 401:
+			return 'Check the API key in the Telnyx Reputation credential.';
+		case 403:
+			return 'The account may not have agreed to the Number Reputation terms, or reputation is not approved for this enterprise.';
+		case 404:
+			if (/phone number|not monitored|not registered/i.test(detail)) {
+				return 'Check that the number is monitored (Phone Number → Get Many lists them), and on this enterprise.';
+			}
+			if (/remediation/i.test(detail)) return 'Check the remediation ID, and that it belongs to this enterprise.';
+			return 'Check the enterprise ID, and that reputation is enabled on this enterprise.';
+		case 429:
+			return 'Telnyx is rate limiting this account; wait and run again.';
+		default:
+			return undefined;
+	}
+}
 
 export function isSuccess(statusCode: number): boolean {
 	return statusCode >= 200 && statusCode < 300;
@@ -82,61 +94,64 @@ function bodySnippet(body: unknown): string {
 	return `The response was not a Telnyx error envelope: "${plain.slice(0, 200)}${plain.length > 200 ? '…' : ''}"`;
 }
 
-/**
- * Maps a non-2xx response to a NodeApiError carrying the API's own words:
- * message "title: detail", a description listing every entry with its code, pointer
- * and documentation URL, and the HTTP status. Only the response body is kept, never
- * the request, so the API key cannot travel with the error.
- */
 const RATE_LIMIT_HEADERS = ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
 
-export function toNodeApiError(node: INode, response: TelnyxResponse, context?: string): NodeApiError {
-	const entries = errorEntries(response.body);
-	const hint = STATUS_HINT[response.statusCode];
-	let message: string;
-	let description: string;
-	if (entries.length > 0) {
-		const first = entries[0];
-		const more = entries.length > 1 ? ` (and ${entries.length - 1} more)` : '';
-		message = `${first.title ?? statusLabel(response.statusCode)}: ${first.detail ?? ''}${more}`.trim();
-		description = entries.map(describeEntry).join('\n');
-	} else {
-		message = `Telnyx answered ${statusLabel(response.statusCode)}`;
-		description = bodySnippet(response.body);
-	}
-	if (context) description = `${context}\n${description}`;
-	if (hint) description = `${description}\n${hint}`;
-	const errorBody = (
-		entries.length ? { errors: entries } : { status: response.statusCode }
-	) as unknown as JsonObject;
-	const error = new NodeApiError(node, errorBody, {
-		message,
-		description,
-		httpCode: String(response.statusCode),
-	});
-	// Kept for retries (how long a 429 asks to wait); response headers only, never the request's.
-	const headers = Object.fromEntries(
+/** The response's rate-limit headers (never the request's), for how long a 429 asks to wait. */
+export function rateLimitHeaders(response: TelnyxResponse): Record<string, unknown> {
+	return Object.fromEntries(
 		RATE_LIMIT_HEADERS.filter((name) => response.headers?.[name] !== undefined).map((name) => [name, response.headers[name]]),
 	);
-	if (Object.keys(headers).length) error.context.headers = headers;
-	return error;
 }
 
-/** Said of a billable request that failed in a way that does not prove it was not processed. */
-export const MAY_HAVE_BEEN_PROCESSED =
-	'The request may have been processed (and billed); check with Get Many before sending these numbers again.';
+/** "Title: detail (and 2 more)": the error's one sentence. */
+export function entriesMessage(entries: TelnyxErrorEntry[], fallback: string): string {
+	const [first] = entries;
+	const more = entries.length > 1 ? ` (and ${entries.length - 1} more)` : '';
+	return `${first.title ?? fallback}: ${first.detail ?? ''}`.trim() + more;
+}
 
 /**
- * A request that got no HTTP answer at all (refused, reset, timed out). `billable` adds, when
- * the failure does not prove the request was not processed, that it may have been.
+ * The details under that sentence: every entry with its code, pointer and documentation
+ * URL; a single entry is not repeated, only its code, pointer and URL are given.
  */
-export function toConnectionError(node: INode, error: unknown, url: string, billable = false): NodeApiError {
+export function entriesDescription(entries: TelnyxErrorEntry[]): string {
+	if (entries.length !== 1) return entries.map(describeEntry).join('\n');
+	const [entry] = entries;
+	const where = entry.source?.pointer ?? entry.source?.parameter;
+	return [`Telnyx error ${entry.code ?? '?'}`, where ? `at ${where}` : '', entry.meta?.url ? `- ${entry.meta.url}` : '']
+		.filter(Boolean)
+		.join(' ');
+}
+
+/**
+ * Maps a non-2xx response to a NodeApiError carrying the API's own words: message "title:
+ * detail", then a description with what to do, the entries' codes, pointers and
+ * documentation URLs, and `context` (where it happened), and the HTTP status. Only the
+ * response body is kept, never the request, so the API key cannot travel with the error.
+ */
+export function toNodeApiError(node: INode, response: TelnyxResponse, context?: string): NodeApiError {
+	const entries = errorEntries(response.body);
+	const message = entries.length
+		? entriesMessage(entries, statusLabel(response.statusCode))
+		: `Telnyx answered ${statusLabel(response.statusCode)}`;
+	const description = [
+		statusHint(response.statusCode, entries[0]?.detail),
+		entries.length ? entriesDescription(entries) : bodySnippet(response.body),
+		context,
+	]
+		.filter(Boolean)
+		.join('\n');
+	const errorBody = (entries.length ? { errors: entries } : { status: response.statusCode }) as unknown as JsonObject;
+	return new NodeApiError(node, errorBody, { message, description, httpCode: String(response.statusCode) });
+}
+
+/** A request that got no HTTP answer at all (refused, reset, timed out), naming the URL. */
+export function toConnectionError(node: INode, error: unknown, url: string, note?: string): NodeApiError {
 	const code = connectionErrorCode(error);
 	const reason = code ? CONNECTION_REASON[code] ?? code : 'the connection failed';
-	const notProcessed = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 	const description = [
 		`Request to ${url} got no answer (${code ?? 'unknown error'}). Check the Base URL in the credential and the network.`,
-		billable && !notProcessed ? MAY_HAVE_BEEN_PROCESSED : '',
+		note,
 	];
 	return new NodeApiError(
 		node,
@@ -186,9 +201,9 @@ export async function handleErrors(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (isSuccess(response.statusCode)) return items;
-	throw toNodeApiError(this.getNode(), {
-		statusCode: response.statusCode,
-		body: readBody(response.body),
-		headers: response.headers,
-	});
+	const telnyxResponse = { statusCode: response.statusCode, body: readBody(response.body), headers: response.headers };
+	const error = toNodeApiError(this.getNode(), telnyxResponse);
+	// The retry around this request (helpers/routing.ts) reads how long a 429 asks to wait from here.
+	error.context.headers = rateLimitHeaders(telnyxResponse);
+	throw error;
 }

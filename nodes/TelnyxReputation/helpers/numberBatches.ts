@@ -2,13 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import type { TelnyxErrorEntry, TelnyxResponse } from './errorHandler';
-import { describeEntry, errorEntries, isSuccess, MAY_HAVE_BEEN_PROCESSED, toNodeApiError } from './errorHandler';
+import { entriesDescription, entriesMessage, errorEntries, isSuccess, toNodeApiError } from './errorHandler';
 import type { NumberEntry, ReadFields } from './numberInput';
-import { collectNumbers, throwIfRejected } from './numberInput';
-import type { Failure, FailureStatus } from './outcomes';
-import { failureItem } from './outcomes';
+import { collectNumbers, throwIfInvalid } from './numberInput';
+import type { Failure, FailureStatus, Ordered } from './outcomes';
+import { failureItems } from './outcomes';
+import { canonical } from './phoneNumbers';
 import { chunk, runBounded } from './pool';
-import { mayHaveBeenProcessed } from './retry';
+import { processedNote } from './retry';
+import { failureWithAccount, plural, summary } from './batchReport';
 import { DEFAULT_TIMEOUT_MS, telnyxRequest } from './transport';
 
 export interface Batch {
@@ -20,8 +22,9 @@ export interface Batch {
 }
 
 export interface BatchOutcome {
-	succeeded: Array<{ order: number; item: INodeExecutionData }>;
-	failures: Array<Failure & { order: number }>;
+	succeeded: Ordered[];
+	/** One per number that was not processed. */
+	failures: Failure[];
 	error?: NodeApiError;
 	/** After a refusal that named some of the numbers: the others, which were not processed. */
 	notNamed?: NumberEntry[];
@@ -38,28 +41,37 @@ export interface BatchedOperation {
 	onSuccess: (context: IExecuteFunctions, batch: Batch, response: TelnyxResponse) => BatchOutcome;
 }
 
+/** With Retry Without Refused Numbers: how many times one request may be sent in all. */
+export const MAX_SENDS_PER_REQUEST = 10;
+
 export function entryFailure(
 	entry: NumberEntry,
 	status: FailureStatus,
 	error: NodeApiError,
-	extra: Pick<Failure, 'entries' | 'message'> = {},
-): Failure & { order: number } {
-	return { status, phoneNumber: entry.e164, input: entry.inputs[0], items: entry.items, error, order: entry.order, ...extra };
+	extra: Partial<Pick<Failure, 'entries' | 'message' | 'description'>> = {},
+): Failure {
+	return {
+		status,
+		phoneNumber: entry.e164,
+		sources: entry.sources,
+		error,
+		message: error.message,
+		description: error.description ?? undefined,
+		...extra,
+	};
 }
 
-/** The records of a list in an answer, by their `phone_number`; empty when the answer is not such a list. */
+/**
+ * The records of a list in an answer, by their `phone_number` in E.164 (the API may spell a
+ * number `19493253498` or `+1 (949) 325-3498`); empty when the answer is not such a list.
+ */
 export function byPhoneNumber<T extends { phone_number: string }>(records: unknown): Map<string, T> {
 	const found = new Map<string, T>();
 	if (!Array.isArray(records)) return found;
 	for (const record of records) {
-		if (typeof record?.phone_number === 'string') found.set(record.phone_number, record);
+		if (typeof record?.phone_number === 'string') found.set(canonical(record.phone_number), record);
 	}
 	return found;
-}
-
-export function pairedTo(entries: NumberEntry[]): INodeExecutionData['pairedItem'] {
-	const items = [...new Set(entries.flatMap((entry) => entry.items))].sort((a, b) => a - b);
-	return items.map((item) => ({ item }));
 }
 
 /** A 2xx answer that does not account for a sent, billable number: it may have been processed. */
@@ -75,146 +87,127 @@ export function unconfirmed(context: IExecuteFunctions, batch: Batch, response: 
 	);
 }
 
-const POINTER = /^\/body\/phone_numbers\/(\d+)$/;
+/** `/body/phone_numbers/3` or, as plain JSON pointers, `/phone_numbers/3`. */
+const POINTER = /^(?:\/body)?\/phone_numbers\/(\d+)$/;
+/** Something in a message that may be a phone number: `+19493253498`, `(949) 325-3498`… */
+const NUMBER_IN_TEXT = /\+?\(?\d[\d\s().-]{5,}\d/g;
 
-/** The API's error entries grouped by the position of the number they point at. */
-function entriesByNumber(entries: TelnyxErrorEntry[]): Map<number, TelnyxErrorEntry[]> {
+/**
+ * The API's error entries grouped by the number of the batch they concern: the one their
+ * pointer names, or, without a usable pointer, the one number of the batch their detail names.
+ * An entry that names no number of the batch (or several) concerns the whole request.
+ */
+function entriesByNumber(entries: TelnyxErrorEntry[], batch: Batch): Map<number, TelnyxErrorEntry[]> {
+	const positions = new Map(batch.entries.map((entry, index) => [entry.e164, index]));
 	const byIndex = new Map<number, TelnyxErrorEntry[]>();
 	for (const entry of entries) {
 		const match = POINTER.exec(entry.source?.pointer ?? '');
-		if (!match) continue;
-		const index = Number(match[1]);
-		byIndex.set(index, [...(byIndex.get(index) ?? []), entry]);
+		let index = match ? Number(match[1]) : undefined;
+		if (index === undefined || index >= batch.entries.length) {
+			const named = new Set((entry.detail?.match(NUMBER_IN_TEXT) ?? []).map((text) => positions.get(canonical(text))));
+			named.delete(undefined);
+			index = named.size === 1 ? [...named][0] : undefined;
+		}
+		if (index !== undefined) byIndex.set(index, [...(byIndex.get(index) ?? []), entry]);
 	}
 	return byIndex;
 }
 
 /**
- * The request was refused as a whole (the API is all-or-nothing): numbers the API pointed at
- * are `refused` with its reason, the others `failed` because they shared the request.
+ * The request was refused as a whole (the API is all-or-nothing): numbers the API named are
+ * `refused` with their own reason, the others `failed` because they shared the request.
  */
 function refusedBatch(batch: Batch, error: NodeApiError, body: unknown): BatchOutcome {
 	const all = errorEntries(body);
-	const pointed = entriesByNumber(all);
+	const named = entriesByNumber(all, batch);
+	const where = `In ${batch.label}.`;
 	const failures = batch.entries.map((entry, index) => {
-		const own = pointed.get(index);
-		if (own) return entryFailure(entry, 'refused', error, { entries: own, message: own.map(describeEntry).join('; ') });
-		if (pointed.size === 0) return entryFailure(entry, 'failed', error, { entries: all });
+		const own = named.get(index);
+		if (own) {
+			return entryFailure(entry, 'refused', error, {
+				entries: own,
+				message: entriesMessage(own, 'Refused'),
+				description: `${entriesDescription(own)}\n${where}`,
+			});
+		}
+		if (named.size === 0) return entryFailure(entry, 'failed', error, { entries: all });
 		return entryFailure(entry, 'failed', error, {
 			message:
 				'Not sent through: Telnyx refused the whole request because of other numbers in it; this number was not processed and can be sent again without them',
+			description: where,
 		});
 	});
-	const notNamed = pointed.size > 0 ? batch.entries.filter((_, index) => !pointed.has(index)) : undefined;
+	const notNamed = named.size > 0 ? batch.entries.filter((_, index) => !named.has(index)) : undefined;
 	return { succeeded: [], failures, error, notNamed };
 }
 
-async function sendOnce(context: IExecuteFunctions, operation: BatchedOperation, batch: Batch): Promise<BatchOutcome> {
+async function sendOnce(context: IExecuteFunctions, operation: BatchedOperation, batch: Batch, timeoutMs: number): Promise<BatchOutcome> {
 	const body = { phone_numbers: batch.entries.map((entry) => entry.e164), ...batch.fields };
 	let response: TelnyxResponse;
 	try {
-		response = await telnyxRequest.call(context, 'POST', operation.path(batch.enterpriseId), {
-			body,
-			policy: 'billable',
-			timeoutMs: (context.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_MS / 1000) as number) * 1000,
-		});
+		response = await telnyxRequest.call(context, 'POST', operation.path(batch.enterpriseId), { body, policy: 'atMostOnce', timeoutMs });
 	} catch (error) {
 		const failures = batch.entries.map((entry) => entryFailure(entry, 'failed', error as NodeApiError));
 		return { succeeded: [], failures, error: error as NodeApiError };
 	}
 	if (!isSuccess(response.statusCode)) {
-		const where = `In ${batch.label}.`;
-		const note = mayHaveBeenProcessed({ statusCode: response.statusCode }) ? `\n${MAY_HAVE_BEEN_PROCESSED}` : '';
-		return refusedBatch(batch, toNodeApiError(context.getNode(), response, where + note), response.body);
+		const note = processedNote('atMostOnce', { statusCode: response.statusCode }, true);
+		const error = toNodeApiError(context.getNode(), response, [`In ${batch.label}.`, note].filter(Boolean).join('\n'));
+		return refusedBatch(batch, error, response.body);
 	}
 	return operation.onSuccess(context, batch, response);
+}
+
+/** Run-wide options, read once. */
+interface SendOptions {
+	retryWithoutRefused: boolean;
+	timeoutMs: number;
 }
 
 /**
  * Sends a batch. With "Retry Without Refused Numbers", a request refused because of some of
  * its numbers is sent again without them (a refused request was not processed, so this bills
- * nothing twice), until it passes or fails for another reason; the named numbers stay refused.
+ * nothing twice). Every resend drops at least one number the API named, and a request is sent
+ * at most MAX_SENDS_PER_REQUEST times; the named numbers stay refused.
  */
-async function sendBatch(context: IExecuteFunctions, operation: BatchedOperation, batch: Batch): Promise<BatchOutcome> {
-	const retryWithoutRefused = context.getNodeParameter('options.retryWithoutRefused', 0, false) as boolean;
-	const refused: BatchOutcome['failures'] = [];
+async function sendBatch(context: IExecuteFunctions, operation: BatchedOperation, batch: Batch, options: SendOptions): Promise<BatchOutcome> {
+	const refused: Failure[] = [];
 	let refusal: NodeApiError | undefined;
 	let current = batch;
-	for (;;) {
-		const outcome = await sendOnce(context, operation, current);
+	for (let sends = 1; ; sends++) {
+		const outcome = await sendOnce(context, operation, current, options.timeoutMs);
 		const rest = outcome.notNamed ?? [];
-		if (!retryWithoutRefused || rest.length === 0) {
+		if (!options.retryWithoutRefused || rest.length === 0) {
 			return { ...outcome, failures: [...refused, ...outcome.failures], error: outcome.error ?? refusal };
 		}
 		refused.push(...outcome.failures.filter((failure) => failure.status === 'refused'));
 		refusal ??= outcome.error;
+		if (sends === MAX_SENDS_PER_REQUEST) {
+			const error = refusal as NodeApiError;
+			const stopped = rest.map((entry) =>
+				entryFailure(entry, 'failed', error, {
+					message: `Not sent: the request was refused for other numbers each time, and not sent again after it was sent ${MAX_SENDS_PER_REQUEST} times; this number was not processed and can be sent again`,
+					description: `In ${batch.label}.`,
+				}),
+			);
+			return { succeeded: [], failures: [...refused, ...stopped], error };
+		}
 		current = { ...batch, entries: rest, label: `${batch.label}, sent again without ${plural(refused.length, 'refused number')}` };
 	}
-}
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
-/** Numbers of the batches that were sent and did not fail (a Submit succeeds once for many). */
-const succeededNumbers = (outcomes: Array<BatchOutcome | undefined>, batches: Batch[]) =>
-	outcomes.reduce((sum, outcome, index) => sum + (outcome ? batches[index].entries.length - outcome.failures.length : 0), 0);
-
-/** With Continue On Fail off: the first failure, with an account of every number. */
-function failureWithAccount(
-	verb: string,
-	error: NodeApiError,
-	outcomes: Array<BatchOutcome | undefined>,
-	batches: Batch[],
-): NodeApiError {
-	const failed = outcomes.flatMap((outcome) => outcome?.failures ?? []);
-	const notSent = batches.filter((_, index) => outcomes[index] === undefined);
-	const refused = failed.filter((failure) => failure.status === 'refused');
-	const lines = [
-		`${succeededNumbers(outcomes, batches)} numbers were ${verb} by the requests that succeeded.`,
-		...refused.slice(0, 20).map((failure) => `${failure.phoneNumber}: ${failure.message}`),
-	];
-	if (refused.length > 20) lines.push(`…and ${refused.length - 20} more numbers refused.`);
-	const others = new Map<string, number>();
-	for (const failure of failed.filter((f) => f.status !== 'refused')) {
-		const message = failure.message ?? failure.error.message;
-		others.set(message, (others.get(message) ?? 0) + 1);
-	}
-	for (const [message, numbers] of others) lines.push(`${plural(numbers, 'number')}: ${message}`);
-	if (notSent.length > 0) {
-		const numbers = notSent.reduce((sum, batch) => sum + batch.entries.length, 0);
-		lines.push(`${numbers} numbers in ${plural(notSent.length, 'request')} were not sent after this failure.`);
-	}
-	error.description = `${error.description ?? ''}\n\n${lines.join('\n')}\nTurn on Continue On Fail to get every number back as an item.`;
-	return error;
-}
-
-/** "3 registered, 1 not registered, 1 invalid (not sent), in 1 request; 1 duplicate sent once" */
-function summary(verb: string, outcomes: Array<BatchOutcome | undefined>, invalid: number, batches: Batch[]): string {
-	const succeeded = succeededNumbers(outcomes, batches);
-	const failed = outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0);
-	const duplicates = batches.reduce(
-		(sum, batch) => sum + batch.entries.reduce((total, entry) => total + entry.inputs.length - 1, 0),
-		0,
-	);
-	const parts = [`${succeeded} ${verb}`];
-	if (failed) parts.push(`${failed} not ${verb}`);
-	if (invalid) parts.push(`${invalid} invalid (not sent)`);
-	let text = `${parts.join(', ')}, in ${plural(batches.length, 'request')}`;
-	if (duplicates) text += `; ${plural(duplicates, 'duplicate')} sent once`;
-	return text;
 }
 
 /**
  * Runs once for all input items (a custom operation), so numbers from every item are
  * normalized, de-duplicated and sent together, `maxPerRequest` at a time and a few requests
- * at once. Every number comes back: in the operation's success items, or as an item with
- * `details.status` invalid / refused / failed and the error, paired to its input items.
+ * at once. Every value comes back: in the operation's success items, or as a failure item
+ * (invalid / refused / failed) per input item that gave it.
  */
 export async function runBatchedOperation(
 	context: IExecuteFunctions,
 	operation: BatchedOperation,
 ): Promise<INodeExecutionData[][]> {
-	const { groups, rejected } = collectNumbers(context, operation.readFields);
-	throwIfRejected(context, rejected);
+	const { groups, invalid } = collectNumbers(context, operation.readFields);
+	throwIfInvalid(context, invalid);
 
 	const batches: Batch[] = groups.flatMap(({ enterpriseId, fields, numbers }) =>
 		chunk([...numbers.values()], operation.maxPerRequest).map((entries) => ({ enterpriseId, fields, entries, label: '' })),
@@ -224,40 +217,31 @@ export async function runBatchedOperation(
 	});
 
 	const continueOnFail = context.continueOnFail();
-	const concurrency = context.getNodeParameter('options.concurrency', 0, 3) as number;
+	const options: SendOptions = {
+		retryWithoutRefused: context.getNodeParameter('options.retryWithoutRefused', 0, false) as boolean,
+		timeoutMs: (context.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_MS / 1000) as number) * 1000,
+	};
 	let firstError: NodeApiError | undefined;
 	const outcomes = await runBounded(
 		batches.map((batch) => async () => {
-			const outcome = await sendBatch(context, operation, batch);
+			const outcome = await sendBatch(context, operation, batch, options);
 			firstError ??= outcome.error;
 			return outcome;
 		}),
-		concurrency,
+		context.getNodeParameter('options.concurrency', 0, 3) as number,
 		() => !continueOnFail && firstError !== undefined,
 	);
 	if (firstError && !continueOnFail) throw failureWithAccount(operation.verb, firstError, outcomes, batches);
 
 	const results = [
 		...outcomes.flatMap((outcome) => outcome?.succeeded ?? []),
-		...outcomes
-			.flatMap((outcome) => outcome?.failures ?? [])
-			.map((failure) => ({ order: failure.order, item: failureItem(failure) })),
-		...rejected.map((value) => ({
-			order: value.order,
-			item: failureItem({
-				status: 'invalid',
-				phoneNumber: null,
-				input: value.input,
-				items: [value.itemIndex],
-				error: value.error,
-				message: value.reason,
-			}),
-		})),
+		...[...outcomes.flatMap((outcome) => outcome?.failures ?? []), ...invalid].flatMap((failure) =>
+			failureItems(failure, context.getNode().onError === 'continueErrorOutput'),
+		),
 	];
 	results.sort((a, b) => a.order - b.order);
-	context.addExecutionHints({
-		message: summary(operation.verb, outcomes, rejected.length, batches),
-		location: 'outputPane',
-	});
+	for (const message of summary(operation.verb, outcomes, invalid.length, batches)) {
+		context.addExecutionHints({ message, location: 'outputPane' });
+	}
 	return [results.map((result) => result.item)];
 }

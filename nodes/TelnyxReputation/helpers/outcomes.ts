@@ -1,9 +1,14 @@
 import type { IDataObject, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { TelnyxErrorEntry } from './errorHandler';
+import type { NumberEntry, NumberSource } from './numberInput';
+import { shown } from './validators';
+
+/** How n8n 1.x and 2.x both name the setting that turns failures into items. */
+export const CONTINUE_ADVICE = 'set the node\'s Settings → On Error to "Continue (using error output)"';
 
 /**
- * How a number that was not registered is reported:
+ * How a number that was not processed is reported:
  * `invalid` never sent (not a number the API can take), `refused` the API named this number
  * as the problem, `failed` the request carrying it failed for another reason.
  */
@@ -12,32 +17,82 @@ export type FailureStatus = 'invalid' | 'refused' | 'failed';
 export interface Failure {
 	status: FailureStatus;
 	phoneNumber: string | null;
-	input: unknown;
-	items: number[];
+	/** The values of the input items that gave this number. */
+	sources: NumberSource[];
+	/** What n8n routes to the error output, and what stops the node in Stop mode. */
 	error: NodeApiError | NodeOperationError;
+	/** The one sentence a user reads first: this number's own reason. */
+	message: string;
+	/** This number's details: its own error entries, where it happened, what to do. */
+	description?: string;
 	/** The API's error entries that concern this number. */
 	entries?: TelnyxErrorEntry[];
-	/** Overrides error.message as the item's message. */
-	message?: string;
 }
 
-/**
- * An output item for a number that was not registered, paired with the input items that
- * supplied it. Its JSON holds only `error` and `details`: that is the shape n8n moves to the
- * error output when the node is set to "Continue (using error output)".
- */
-export function failureItem(failure: Failure): INodeExecutionData {
-	const { error } = failure;
-	const details: IDataObject = {
-		status: failure.status,
-		phone_number: failure.phoneNumber,
-		input: failure.input as IDataObject,
-		description: error.description ?? null,
-	};
-	if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
-	if (failure.entries?.length) details.errors = failure.entries as unknown as IDataObject[];
+/** An output item and its place among the values the user gave, to keep input order. */
+export interface Ordered {
+	order: number;
+	item: INodeExecutionData;
+}
+
+const pairedTo = (sources: NumberSource[]) =>
+	[...new Set(sources.map((source) => source.item))].sort((a, b) => a - b).map((item) => ({ item }));
+
+const listed = (values: string[]) =>
+	values.length === 1 ? values[0] : `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}`;
+
+/** The extensions the number was written with, which were not sent. */
+export function droppedExtensions(entry: NumberEntry): string[] {
+	return [...new Set(entry.sources.flatMap((source) => (source.extension ? [source.extension] : [])))];
+}
+
+/** An API answer for a number (or for a request of many), paired with every input item that gave them. */
+export function successItem(entries: NumberEntry[], json: IDataObject): Ordered {
+	const sources = entries.flatMap((entry) => entry.sources);
+	const extensions = entries.length === 1 ? droppedExtensions(entries[0]) : [];
+	const notice = extensions.length
+		? `${extensions.length === 1 ? 'Extension' : 'Extensions'} ${listed(extensions)} dropped: Telnyx monitors the line ${entries[0].e164}, not its extensions`
+		: undefined;
 	return {
-		json: { error: failure.message ?? error.message, details },
-		pairedItem: failure.items.map((item) => ({ item })),
+		order: Math.min(...sources.map((source) => source.order)),
+		item: { json: notice ? { ...json, notice } : json, pairedItem: pairedTo(sources) },
 	};
+}
+
+const OUTCOME: Record<FailureStatus, string> = {
+	invalid: 'was not sent: it is not a number Telnyx Number Reputation can take',
+	refused: 'was refused by Telnyx',
+	failed: 'was not processed',
+};
+
+/**
+ * One output item per input item that gave the number, paired with that item only, so n8n's
+ * error output merges each failure with its own row.
+ *
+ * n8n routes an item to the error output only when its JSON holds nothing but `error` and
+ * `message` (n8n 2.36 and later also allow `details`); an item that carries the error object
+ * itself is routed too, but n8n then replaces its JSON with the bare message, row and all. So
+ * with the error output on, a failure is `{ error, message }` (the reason, then which number
+ * and what happened), merged by n8n with the row it came from. Everywhere else it lines up with
+ * the successes in the Table view: the number, the value given, the status and the reason
+ * first, then the details.
+ */
+export function failureItems(failure: Failure, toErrorOutput: boolean): Ordered[] {
+	const { error } = failure;
+	const byItem = new Map<number, NumberSource>();
+	for (const source of failure.sources) if (!byItem.has(source.item)) byItem.set(source.item, source);
+	return [...byItem.values()].map((source) => {
+		let json: IDataObject;
+		if (toErrorOutput) {
+			const subject = failure.phoneNumber ?? `The value ${shown(source.input, 60)}`;
+			const message = [`${subject} ${OUTCOME[failure.status]}.`, failure.description].filter(Boolean).join('\n');
+			json = { error: failure.message, message };
+		} else {
+			const details: IDataObject = { description: failure.description ?? null };
+			if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
+			if (failure.entries?.length) details.errors = failure.entries as unknown as IDataObject[];
+			json = { phone_number: failure.phoneNumber, input: source.input as IDataObject, status: failure.status, error: failure.message, details };
+		}
+		return { order: source.order, item: { json, pairedItem: [{ item: source.item }] } };
+	});
 }

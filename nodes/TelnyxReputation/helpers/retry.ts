@@ -1,14 +1,15 @@
-import type { DeclarativeRestApiSettings, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { connectionErrorCode } from './errorHandler';
 
 /**
- * `read`: idempotent, so any failure that may pass on a second try is retried (429, 5xx,
- * connection errors). `billable`: not idempotent, so only failures that prove the request was
+ * Whether a request may be sent again after a failure that does not prove it was not processed.
+ * `idempotent` (reads, and writes that set a value): any failure that may pass on a second try
+ * is retried (429, 5xx, connection errors). `atMostOnce` (billable requests, and removals, whose
+ * second try would fail on the first one's success): only failures that prove the request was
  * not processed are retried (429, a refused connection), never a timeout or a 5xx.
  */
-export type RetryPolicy = 'read' | 'billable';
+export type RetryPolicy = 'idempotent' | 'atMostOnce';
 
 /** What a failed attempt looked like. */
 export interface AttemptFailure {
@@ -24,20 +25,36 @@ const MAX_BACKOFF_MS = 8_000;
 /** Longest wait a rate limit may ask for before the node gives up and reports the 429. */
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
+/** Failures that prove the request never reached the API. */
 const NOT_PROCESSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
+
+/** Said of an at-most-once request that failed in a way that does not prove it was not processed. */
+export const MAY_HAVE_BEEN_PROCESSED =
+	'The request may have been processed (and billed); check with Get Many before sending these numbers again.';
+const MAY_HAVE_BEEN_APPLIED =
+	'The request may have been processed all the same; check the current state with a Get before running it again.';
 
 export function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
 	if (failure.statusCode === 429) return true;
 	if (failure.networkCode && NOT_PROCESSED.has(failure.networkCode)) return true;
-	if (policy === 'billable') return false;
+	if (policy === 'atMostOnce') return false;
 	return failure.networkCode !== undefined || TRANSIENT_STATUS.has(failure.statusCode ?? 0);
 }
 
-/** Whether a billable request that failed this way may still have been processed. */
+/** Whether a request that failed this way may still have been processed. */
 export function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
 	if (failure.networkCode) return !NOT_PROCESSED.has(failure.networkCode);
 	return (failure.statusCode ?? 0) >= 500;
+}
+
+/**
+ * What to add to the error of an at-most-once request that may have been processed: for
+ * requests carrying numbers, to check them with Get Many; for the others, with a Get.
+ */
+export function processedNote(policy: RetryPolicy, failure: AttemptFailure, carriesNumbers = false): string | undefined {
+	if (policy !== 'atMostOnce' || !mayHaveBeenProcessed(failure)) return undefined;
+	return carriesNumbers ? MAY_HAVE_BEEN_PROCESSED : MAY_HAVE_BEEN_APPLIED;
 }
 
 function header(headers: Record<string, unknown> | undefined, name: string): number | undefined {
@@ -101,21 +118,5 @@ export function failureOfError(error: unknown): AttemptFailure | undefined {
 		statusCode: Number.isInteger(statusCode) ? statusCode : undefined,
 		networkCode: networkCode ?? (Number.isInteger(statusCode) ? undefined : 'UNKNOWN'),
 		headers: context?.headers,
-	};
-}
-
-/**
- * Retries for declarative operations. RoutingNode offers one hook around its request, the
- * `pagination` request operation; operations set `send.paginate` and this as `pagination`
- * so their one request is retried under the given policy.
- */
-export function retrying(policy: RetryPolicy) {
-	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
-	): Promise<INodeExecutionData[]> {
-		return await withRetries(policy, async () => await this.makeRoutingRequest(requestData), (_result, error) =>
-			failureOfError(error),
-		);
 	};
 }

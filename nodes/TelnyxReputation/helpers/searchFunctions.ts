@@ -8,6 +8,12 @@ interface EnterprisePage {
 	meta?: { page_number?: number; total_pages?: number };
 }
 
+/** "Legal name (DBA)"; without a legal name, the DBA and the ID; the ID alone if it has neither. */
+function enterpriseName({ id, legal_name: legal, doing_business_as: dba }: { id: string; legal_name?: string; doing_business_as?: string }) {
+	if (legal) return dba ? `${legal} (${dba})` : legal;
+	return dba ? `${dba} (${id})` : id;
+}
+
 /** The enterprise picker: the account's enterprises, filtered by legal name, 50 a page. */
 export async function searchEnterprises(
 	this: ILoadOptionsFunctions,
@@ -17,18 +23,13 @@ export async function searchEnterprises(
 	const page = Number(paginationToken ?? 1);
 	const qs: Record<string, string | number> = { 'page[number]': page, 'page[size]': 50 };
 	if (filter) qs['filter[legal_name][contains]'] = filter;
-	const response = await telnyxRequest.call(this, 'GET', '/enterprises', { qs, policy: 'read' });
+	const response = await telnyxRequest.call(this, 'GET', '/enterprises', { qs, policy: 'idempotent' });
 	if (!isSuccess(response.statusCode)) throw toNodeApiError(this.getNode(), response);
 
 	const { data = [], meta = {} } = response.body as EnterprisePage;
 	const more = (meta.page_number ?? page) < (meta.total_pages ?? 0);
 	return {
-		results: data.map((enterprise) => ({
-			name: enterprise.doing_business_as
-				? `${enterprise.legal_name} (${enterprise.doing_business_as})`
-				: enterprise.legal_name ?? enterprise.id,
-			value: enterprise.id,
-		})),
+		results: data.map((enterprise) => ({ name: enterpriseName(enterprise), value: enterprise.id })),
 		paginationToken: more ? String(page + 1) : undefined,
 	};
 }

@@ -7,8 +7,8 @@ import type {
 
 import type { TelnyxResponse } from './errorHandler';
 import { connectionErrorCode, toConnectionError } from './errorHandler';
-import type { RetryPolicy } from './retry';
-import { withRetries } from './retry';
+import type { AttemptFailure, RetryPolicy } from './retry';
+import { processedNote, withRetries } from './retry';
 
 export const CREDENTIAL_TYPE = 'telnyxReputationApi';
 
@@ -34,8 +34,7 @@ async function baseUrl(context: RequestContext): Promise<string> {
 }
 
 /**
- * One authenticated request to the Telnyx API, retried under `policy` (reads: any transient
- * failure; billable: only what proves the request was not processed). Answers with the full
+ * One authenticated request to the Telnyx API, retried under `policy` (see RetryPolicy). Answers with the full
  * response whatever its status (callers map errors, since they know which numbers were in
  * the request); throws only when no answer came back.
  */
@@ -57,12 +56,15 @@ export async function telnyxRequest(
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 		})) as TelnyxResponse;
+	let lastFailure: AttemptFailure = {};
 	try {
 		return await withRetries(options.policy, send, (response, error) => {
-			if (error !== undefined) return { networkCode: connectionErrorCode(error) ?? 'UNKNOWN' };
-			return response && response.statusCode >= 400 ? { statusCode: response.statusCode, headers: response.headers } : undefined;
+			if (error !== undefined) lastFailure = { networkCode: connectionErrorCode(error) ?? 'UNKNOWN' };
+			else if (response && response.statusCode >= 400) lastFailure = { statusCode: response.statusCode, headers: response.headers };
+			else return undefined;
+			return lastFailure;
 		});
 	} catch (error) {
-		throw toConnectionError(this.getNode(), error, url, options.policy === 'billable');
+		throw toConnectionError(this.getNode(), error, url, processedNote(options.policy, lastFailure, true));
 	}
 }

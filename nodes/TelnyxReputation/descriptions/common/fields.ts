@@ -56,6 +56,7 @@ export function phoneNumbersField(perRequest: number): INodeProperties {
 		displayName: 'Phone Numbers',
 		name: 'phoneNumbers',
 		type: 'string',
+		typeOptions: { rows: 4 },
 		required: true,
 		default: '',
 		placeholder: 'e.g. +19493253498, (213) 444-5566',

@@ -14,7 +14,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['phoneNumber'] } },
 		options: [get.option, getMany.option, refresh.option, register.option, remove.option],
-		default: 'register',
+		// A new node, and the form an AI agent fills in, open on a free read, not the billable Register.
+		default: 'get',
 	},
 	...register.description,
 	...get.description,

@@ -1,8 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { handleErrors } from '../../helpers/errorHandler';
-import { retrying } from '../../helpers/retry';
+import { singleRequest } from '../../helpers/routing';
 import { resolveOptionalEnterprisePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { optionalEnterpriseLocator } from '../common/enterprise';
@@ -13,12 +12,12 @@ export const option: INodePropertyOptions = {
 	value: 'get',
 	description: 'Get the spam score and reputation data of a monitored number',
 	action: 'Get the reputation of a phone number',
-	routing: {
-		request: { method: 'GET', ignoreHttpStatusErrors: true },
-		send: { paginate: true, preSend: [resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}')] },
-		operations: { pagination: retrying('read') },
-		output: { postReceive: [handleErrors, unwrapData] },
-	},
+	routing: singleRequest({
+		method: 'GET',
+		policy: 'idempotent',
+		prepare: [resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}')],
+		output: [unwrapData],
+	}),
 };
 
 const properties: INodeProperties[] = [

@@ -2,10 +2,10 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resolveOptionalEnterprisePath } from '../../helpers/paths';
+import { pagedList } from '../../helpers/routing';
 import { phoneNumberFilters } from '../../helpers/filters';
 import { optionalEnterpriseLocator } from '../common/enterprise';
 import { defaultCountryOption, returnAllAndLimit } from '../common/fields';
-import { pagedList } from '../common/routing';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

@@ -1,8 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { handleErrors } from '../../helpers/errorHandler';
-import { retrying } from '../../helpers/retry';
+import { singleRequest } from '../../helpers/routing';
 import { resolveOptionalEnterprisePath } from '../../helpers/paths';
 import { removedNumber } from '../../helpers/responses';
 import { optionalEnterpriseLocator } from '../common/enterprise';
@@ -13,12 +12,12 @@ export const option: INodePropertyOptions = {
 	value: 'remove',
 	description: 'Stop monitoring a number (it stays in your Telnyx inventory)',
 	action: 'Remove a phone number from reputation monitoring',
-	routing: {
-		request: { method: 'DELETE', ignoreHttpStatusErrors: true },
-		send: { paginate: true, preSend: [resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}')] },
-		operations: { pagination: retrying('billable') },
-		output: { postReceive: [handleErrors, removedNumber] },
-	},
+	routing: singleRequest({
+		method: 'DELETE',
+		policy: 'atMostOnce',
+		prepare: [resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}')],
+		output: [removedNumber],
+	}),
 };
 
 const properties: INodeProperties[] = [optionalEnterpriseLocator, phoneNumberField, numberOptions(false)];

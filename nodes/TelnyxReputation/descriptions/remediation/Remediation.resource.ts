@@ -12,7 +12,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['remediation'] } },
 		options: [get.option, getMany.option, submit.option],
-		default: 'submit',
+		default: 'getMany',
 	},
 	...submit.description,
 	...get.description,

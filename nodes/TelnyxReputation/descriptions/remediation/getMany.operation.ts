@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createdAtFilters } from '../../helpers/filters';
 import { resolvePath } from '../../helpers/paths';
+import { pagedList } from '../../helpers/routing';
 import { enterpriseLocator } from '../common/enterprise';
 import { returnAllAndLimit } from '../common/fields';
-import { pagedList } from '../common/routing';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

@@ -1,8 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { handleErrors } from '../../helpers/errorHandler';
-import { retrying } from '../../helpers/retry';
+import { singleRequest } from '../../helpers/routing';
 import { resolvePath } from '../../helpers/paths';
 import { disabledReputation } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
@@ -12,12 +11,12 @@ export const option: INodePropertyOptions = {
 	value: 'disable',
 	description: 'Turn off reputation monitoring; every monitored number of the enterprise is removed',
 	action: 'Disable reputation monitoring',
-	routing: {
-		request: { method: 'DELETE', ignoreHttpStatusErrors: true },
-		send: { paginate: true, preSend: [resolvePath('/enterprises/{enterpriseId}/reputation')] },
-		operations: { pagination: retrying('billable') },
-		output: { postReceive: [handleErrors, disabledReputation] },
-	},
+	routing: singleRequest({
+		method: 'DELETE',
+		policy: 'atMostOnce',
+		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation')],
+		output: [disabledReputation],
+	}),
 };
 
 const properties: INodeProperties[] = [

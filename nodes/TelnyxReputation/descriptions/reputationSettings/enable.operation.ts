@@ -1,8 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { handleErrors } from '../../helpers/errorHandler';
-import { retrying } from '../../helpers/retry';
+import { singleRequest } from '../../helpers/routing';
 import { resolvePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
@@ -13,12 +12,12 @@ export const option: INodePropertyOptions = {
 	value: 'enable',
 	description: 'Turn on reputation monitoring for an enterprise (billable)',
 	action: 'Enable reputation monitoring',
-	routing: {
-		request: { method: 'POST', ignoreHttpStatusErrors: true },
-		send: { paginate: true, preSend: [resolvePath('/enterprises/{enterpriseId}/reputation')] },
-		operations: { pagination: retrying('billable') },
-		output: { postReceive: [handleErrors, unwrapData] },
-	},
+	routing: singleRequest({
+		method: 'POST',
+		policy: 'atMostOnce',
+		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation')],
+		output: [unwrapData],
+	}),
 };
 
 const properties: INodeProperties[] = [

@@ -1,8 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { handleErrors } from '../../helpers/errorHandler';
-import { retrying } from '../../helpers/retry';
+import { singleRequest } from '../../helpers/routing';
 import { loaBody } from '../../helpers/loaBody';
 import { resolvePath } from '../../helpers/paths';
 import { pdfToBinary } from '../../helpers/responses';
@@ -13,17 +12,13 @@ export const option: INodePropertyOptions = {
 	value: 'generateLoa',
 	description: 'Render the Letter of Authorization as a PDF file to sign (not billable)',
 	action: 'Generate the letter of authorization',
-	routing: {
-		request: {
-			method: 'POST',
-			ignoreHttpStatusErrors: true,
-			encoding: 'arraybuffer',
-			headers: { Accept: 'application/pdf, application/json' },
-		},
-		send: { paginate: true, preSend: [resolvePath('/enterprises/{enterpriseId}/reputation/loa'), loaBody] },
-		operations: { pagination: retrying('read') },
-		output: { postReceive: [handleErrors, pdfToBinary] },
-	},
+	routing: singleRequest({
+		method: 'POST',
+		policy: 'idempotent',
+		request: { encoding: 'arraybuffer', headers: { Accept: 'application/pdf, application/json' } },
+		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation/loa'), loaBody],
+		output: [pdfToBinary],
+	}),
 };
 
 const agentFields: INodeProperties[] = [

@@ -1,8 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { handleErrors } from '../../helpers/errorHandler';
-import { retrying } from '../../helpers/retry';
+import { singleRequest } from '../../helpers/routing';
 import { resolvePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
@@ -12,12 +11,12 @@ export const option: INodePropertyOptions = {
 	value: 'get',
 	description: 'Get the reputation status, LOA status and check frequency of an enterprise',
 	action: 'Get reputation settings',
-	routing: {
-		request: { method: 'GET', ignoreHttpStatusErrors: true },
-		send: { paginate: true, preSend: [resolvePath('/enterprises/{enterpriseId}/reputation')] },
-		operations: { pagination: retrying('read') },
-		output: { postReceive: [handleErrors, unwrapData] },
-	},
+	routing: singleRequest({
+		method: 'GET',
+		policy: 'idempotent',
+		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation')],
+		output: [unwrapData],
+	}),
 };
 
 const properties: INodeProperties[] = [enterpriseLocator];

@@ -1,8 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { handleErrors } from '../../helpers/errorHandler';
-import { retrying } from '../../helpers/retry';
+import { singleRequest } from '../../helpers/routing';
 import { resolvePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
@@ -13,12 +12,12 @@ export const option: INodePropertyOptions = {
 	value: 'replaceLoa',
 	description: 'Point the settings at a new signed Letter of Authorization (before the LOA is approved)',
 	action: 'Replace the letter of authorization',
-	routing: {
-		request: { method: 'PATCH', ignoreHttpStatusErrors: true },
-		send: { paginate: true, preSend: [resolvePath('/enterprises/{enterpriseId}/reputation/loa')] },
-		operations: { pagination: retrying('read') },
-		output: { postReceive: [handleErrors, unwrapData] },
-	},
+	routing: singleRequest({
+		method: 'PATCH',
+		policy: 'idempotent',
+		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation/loa')],
+		output: [unwrapData],
+	}),
 };
 
 const properties: INodeProperties[] = [

@@ -1,8 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { handleErrors } from '../../helpers/errorHandler';
-import { retrying } from '../../helpers/retry';
+import { singleRequest } from '../../helpers/routing';
 import { unwrapData } from '../../helpers/responses';
 
 export const option: INodePropertyOptions = {
@@ -10,12 +9,12 @@ export const option: INodePropertyOptions = {
 	value: 'agree',
 	description: 'Accept the current Number Reputation terms of service (needed before Enable)',
 	action: 'Agree to the number reputation terms',
-	routing: {
-		request: { method: 'POST', url: '/terms_of_service/number_reputation/agree', ignoreHttpStatusErrors: true },
-		send: { paginate: true },
-		operations: { pagination: retrying('read') },
-		output: { postReceive: [handleErrors, unwrapData] },
-	},
+	routing: singleRequest({
+		method: 'POST',
+		policy: 'idempotent',
+		request: { url: '/terms_of_service/number_reputation/agree' },
+		output: [unwrapData],
+	}),
 };
 
 const properties: INodeProperties[] = [

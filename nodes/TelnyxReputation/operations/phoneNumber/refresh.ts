@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { TelnyxResponse } from '../../helpers/errorHandler';
 import type { Batch, BatchedOperation, BatchOutcome } from '../../helpers/numberBatches';
 import { byPhoneNumber, entryFailure, runBatchedOperation, unconfirmed } from '../../helpers/numberBatches';
+import { successItem } from '../../helpers/outcomes';
 import { apiPath } from '../../helpers/transport';
 
 interface RefreshResult {
@@ -16,13 +17,11 @@ interface RefreshResult {
 function refreshed(context: IExecuteFunctions, batch: Batch, response: TelnyxResponse): BatchOutcome {
 	const byNumber = byPhoneNumber<RefreshResult>((response.body as { data?: { results?: unknown } })?.data?.results);
 	const outcome: BatchOutcome = { succeeded: [], failures: [] };
+	let missing: NodeApiError | undefined;
 	for (const entry of batch.entries) {
 		const result = byNumber.get(entry.e164);
 		if (result?.success === true) {
-			outcome.succeeded.push({
-				order: entry.order,
-				item: { json: { ...result }, pairedItem: entry.items.map((item) => ({ item })) },
-			});
+			outcome.succeeded.push(successItem([entry], { ...result }));
 		} else if (result) {
 			const error = new NodeApiError(
 				context.getNode(),
@@ -30,10 +29,12 @@ function refreshed(context: IExecuteFunctions, batch: Batch, response: TelnyxRes
 				{ message: `Refresh of ${entry.e164} failed: ${result.error ?? 'no reason given'}`, httpCode: String(response.statusCode) },
 			);
 			outcome.error ??= error;
-			outcome.failures.push(entryFailure(entry, 'failed', error, { message: result.error ?? error.message }));
+			outcome.failures.push(entryFailure(entry, 'failed', error));
 		} else {
-			outcome.error ??= unconfirmed(context, batch, response);
-			outcome.failures.push(entryFailure(entry, 'failed', outcome.error));
+			// Its own error: another number's failed refresh says nothing about this one.
+			missing ??= unconfirmed(context, batch, response);
+			outcome.error ??= missing;
+			outcome.failures.push(entryFailure(entry, 'failed', missing));
 		}
 	}
 	return outcome;

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { TelnyxResponse } from '../../helpers/errorHandler';
 import type { Batch, BatchedOperation, BatchOutcome } from '../../helpers/numberBatches';
 import { byPhoneNumber, entryFailure, runBatchedOperation, unconfirmed } from '../../helpers/numberBatches';
+import { successItem } from '../../helpers/outcomes';
 import { apiPath } from '../../helpers/transport';
 
 /** The API takes 1-100 numbers per request. */
@@ -15,7 +16,7 @@ function registered(context: IExecuteFunctions, batch: Batch, response: TelnyxRe
 	for (const entry of batch.entries) {
 		const json = records.get(entry.e164);
 		if (json) {
-			outcome.succeeded.push({ order: entry.order, item: { json, pairedItem: entry.items.map((item) => ({ item })) } });
+			outcome.succeeded.push(successItem([entry], json));
 		} else {
 			outcome.error ??= unconfirmed(context, batch, response);
 			outcome.failures.push(entryFailure(entry, 'failed', outcome.error));

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../helpers/errorHandler';
 import type { Batch, BatchedOperation, BatchOutcome } from '../../helpers/numberBatches';
-import { entryFailure, pairedTo, runBatchedOperation, unconfirmed } from '../../helpers/numberBatches';
+import { entryFailure, runBatchedOperation, unconfirmed } from '../../helpers/numberBatches';
+import { successItem } from '../../helpers/outcomes';
 import { apiPath } from '../../helpers/transport';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -37,10 +38,7 @@ function accepted(context: IExecuteFunctions, batch: Batch, response: TelnyxResp
 		const error = unconfirmed(context, batch, response);
 		return { succeeded: [], failures: batch.entries.map((entry) => entryFailure(entry, 'failed', error)), error };
 	}
-	return {
-		succeeded: [{ order: batch.entries[0].order, item: { json: data, pairedItem: pairedTo(batch.entries) } }],
-		failures: [],
-	};
+	return { succeeded: [successItem(batch.entries, data)], failures: [] };
 }
 
 const operation: BatchedOperation = {

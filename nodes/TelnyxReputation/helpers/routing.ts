@@ -1,0 +1,103 @@
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { connectionErrorCode, handleErrors, toConnectionError } from './errorHandler';
+import { paginateByPageNumber } from './pagination';
+import type { RetryPolicy } from './retry';
+import { failureOfError, processedNote, withRetries } from './retry';
+
+/** A step that completes the request before it is sent (its path, query or body); it may throw. */
+export type Prepare = (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+
+type PostReceive = (
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+) => Promise<INodeExecutionData[]>;
+
+type Fetch = (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
+
+/** The error a user sees: a request that got no answer names its URL, and one that may have been processed says so. */
+function explained(
+	context: IExecuteSingleFunctions,
+	error: unknown,
+	policy: RetryPolicy,
+	options: { baseURL?: string; url?: string },
+): Error {
+	const failure = failureOfError(error) ?? {};
+	const note = processedNote(policy, failure);
+	const answered = error instanceof NodeApiError && error.httpCode !== null && /^\d+$/.test(error.httpCode);
+	if (!answered && connectionErrorCode(error)) {
+		return toConnectionError(context.getNode(), error, `${options.baseURL ?? ''}${options.url ?? ''}`, note);
+	}
+	if (note && error instanceof NodeApiError) error.description = [error.description, note].filter(Boolean).join('\n');
+	return error as Error;
+}
+
+/**
+ * RoutingNode's one hook around an item's request is the `pagination` request operation, so
+ * every operation goes through it (`send.paginate: true`, even for a single GET). Here, for
+ * each input item: the `prepare` steps run (checked paths, filters, bodies: a bad value fails
+ * this item only), the request is retried under `policy`, every output item is paired to its
+ * input item, and with Continue On Fail a failure becomes an error item paired to it too, so
+ * n8n's error output merges it with its input row.
+ */
+function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const pairedItem = { item: this.getItemIndex() };
+		try {
+			for (const step of prepare) requestData.options = await step.call(this, requestData.options as IHttpRequestOptions);
+			const items = await fetch.call(this, requestData);
+			return items.map((item) => ({ ...item, pairedItem }));
+		} catch (caught) {
+			const error = explained(this, caught, policy, requestData.options);
+			if (!this.continueOnFail()) throw error;
+			// Only `error` and `message`: the shape every n8n version routes to the error output (see outcomes.ts).
+			const { description } = error as NodeApiError;
+			return [{ json: { error: error.message, message: description ?? error.message }, pairedItem }];
+		}
+	};
+}
+
+/** One request per input item, retried under `policy`; `output` maps a 2xx answer to items. */
+export function singleRequest(options: {
+	method: IHttpRequestMethods;
+	policy: RetryPolicy;
+	prepare?: Prepare[];
+	output?: PostReceive[];
+	request?: Partial<IHttpRequestOptions>;
+}): INodePropertyRouting {
+	const fetch: Fetch = async function (requestData) {
+		return await withRetries(options.policy, async () => await this.makeRoutingRequest(requestData), (_result, error) =>
+			failureOfError(error),
+		);
+	};
+	return {
+		request: { ...options.request, method: options.method, ignoreHttpStatusErrors: true },
+		send: { paginate: true },
+		operations: { pagination: perItem(options.policy, options.prepare ?? [], fetch) },
+		output: { postReceive: [handleErrors, ...(options.output ?? [])] },
+	};
+}
+
+/** A paged GET list per input item (Return All / Limit over page[number] and page[size]). */
+export function pagedList(...prepare: Prepare[]): INodePropertyRouting {
+	return {
+		request: { method: 'GET', ignoreHttpStatusErrors: true },
+		send: { paginate: true },
+		operations: { pagination: perItem('idempotent', prepare, paginateByPageNumber) },
+		output: { postReceive: [handleErrors] },
+	};
+}

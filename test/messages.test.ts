@@ -1,0 +1,80 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { TelnyxReputation } from '../nodes/TelnyxReputation/TelnyxReputation.node';
+import { byId, operation } from './harness/parameters';
+import { runNode, searchList } from './harness/runNode';
+import { useSandbox } from './harness/useSandbox';
+import { errors, entry } from './sandbox/envelope';
+import { registerParameters } from './phoneNumber/params';
+
+const api = useSandbox();
+const unavailable = errors(503, entry('10000', 'Service unavailable', 'Try later.'));
+
+describe('What a user reads', () => {
+	test('one number registered is "1 number was", never "1 numbers were"', async () => {
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterpriseId, '+19493253498 +12134445566', { concurrency: 1 }),
+		});
+		expect(result.error?.description).not.toContain('1 numbers');
+		expect(result.error?.description).toContain('No number was registered.');
+	});
+
+	test('a 404 for a number that is not monitored does not tell the user to check the enterprise', async () => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: operation('phoneNumber', 'get', { enterpriseId: byId(enterprise.id), phoneNumber: '+19493253498' }),
+		});
+
+		expect(result.error?.message).toBe('Resource not found: Phone number is not monitored.');
+		expect(result.error?.description).not.toContain('enterprise ID');
+		expect(result.error?.description).toContain('Check that the number is monitored');
+	});
+
+	test.each([
+		['Enable', 'reputationSettings', 'enable', { loaDocumentId: '2a7e8337-e803-4057-a4ae-26c40eb0bc6c' }],
+		['Disable', 'reputationSettings', 'disable', {}],
+		['Remove', 'phoneNumber', 'remove', { phoneNumber: '+19493253498' }],
+	])('a 5xx on %s is not retried, and says the request may have been processed', async (_name, resource, name, fields) => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		api.sandbox.injectReply(unavailable);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: operation(resource, name, { enterpriseId: byId(enterprise.id), ...fields }),
+		});
+
+		expect(api.sandbox.requests).toHaveLength(1);
+		expect(result.error?.message).toBe('Service unavailable: Try later.');
+		expect(result.error?.description).toContain('may have been processed');
+	});
+
+	test('the enterprise list never shows "undefined" when the legal name is missing', async () => {
+		api.sandbox.injectReply({
+			status: 200,
+			body: { data: [{ id: '4a6192a4-573d-446d-b3ce-aff9117272a6', doing_business_as: 'Acme' }], meta: { page_number: 1, total_pages: 1 } },
+		});
+
+		const list = await searchList(api.credential, 'searchEnterprises');
+
+		expect(list.results).toEqual([{ name: 'Acme (4a6192a4-573d-446d-b3ce-aff9117272a6)', value: '4a6192a4-573d-446d-b3ce-aff9117272a6' }]);
+	});
+
+	test('a new node opens on a free read, and Phone Numbers is a multi-line box', () => {
+		const { properties } = new TelnyxReputation().description;
+		const find = (name: string, resource?: string) =>
+			properties.find((p) => p.name === name && (!resource || p.displayOptions?.show?.resource?.includes(resource))) as INodeProperties;
+
+		expect(find('operation', 'phoneNumber').default).toBe('get');
+		for (const operationName of ['register', 'refresh']) {
+			const field = properties.find((p) => p.name === 'phoneNumbers' && p.displayOptions?.show?.operation?.includes(operationName));
+			expect(field?.typeOptions?.rows).toBeGreaterThan(1);
+		}
+		const submit = properties.find((p) => p.name === 'phoneNumbers' && p.displayOptions?.show?.resource?.includes('remediation'));
+		expect(submit?.typeOptions?.rows).toBeGreaterThan(1);
+	});
+});
