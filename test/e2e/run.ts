@@ -1,15 +1,18 @@
-// `npm run test:e2e`: the packed package installed into a real, pinned n8n (on Node 24) the way
-// users install community nodes, the example workflow imported and executed by n8n's CLI
-// against the sandbox, and the result checked: the items n8n produced and the requests the
-// sandbox received.
+// `npm run test:e2e [v2|v1]`: the packed package installed into a real, pinned n8n (2.x on
+// Node 24, or the newest 1.x on Node 22) by n8n's own community-package installer, the example
+// workflow imported and executed by n8n's CLI against the sandbox, and the result checked: the
+// items n8n routed to each output and the requests the sandbox received.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox/server';
 import { seedDemo } from '../sandbox/seed';
-import { importExample, installCommunityPackage, installN8n, n8nCli, packPackage, WORKFLOW_ID } from './n8n';
+import type { N8nLine } from './n8n';
+import { importExample, installN8n, installThroughN8n, n8nCli, packPackage, WORKFLOW_ID } from './n8n';
+import { freePort } from './ports';
+import { startRegistry } from './registry';
 
 const checks: Array<[string, boolean, string?]> = [];
 function check(name: string, ok: boolean, detail?: string) {
@@ -23,14 +26,15 @@ function step(title: string) {
 
 type Item = { json: Record<string, unknown> };
 
-/** The Register node's items, from the JSON document n8n's --rawOutput prints after its logs. */
-function outputItems(stdout: string): Item[] {
+/** The Register node's success and error outputs, from the JSON document n8n's --rawOutput prints after its logs. */
+function outputs(stdout: string): { registered: Item[]; failed: Item[] } {
 	try {
 		const run = JSON.parse(stdout.slice(stdout.search(/^\{/m)));
-		return run.data.resultData.runData['Register numbers'][0].data.main[0];
+		const [registered = [], failed = []] = run.data.resultData.runData['Register numbers'][0].data.main;
+		return { registered, failed };
 	} catch (error) {
 		check('the output can be read', false, `${String(error)}\n${stdout.slice(0, 3000)}`);
-		return [];
+		return { registered: [], failed: [] };
 	}
 }
 
@@ -38,10 +42,25 @@ async function main() {
 	const work = mkdtempSync(join(tmpdir(), 'telnyx-e2e-'));
 	const userFolder = join(work, 'user');
 
-	step('Pack and install');
-	const n8n = installN8n();
-	installCommunityPackage(userFolder, packPackage(work));
-	console.log(`n8n ${(await n8nCli(n8n, userFolder, ['--version'])).stdout.trim()} on Node ${execFileSync(n8n.node24, ['--version'], { encoding: 'utf8' }).trim()}`);
+	const line = (process.argv[2] ?? 'v2') as N8nLine;
+	step(`Install n8n (${line}), pack the package, install it with n8n's community-package installer`);
+	const n8n = installN8n(line);
+	console.log(`n8n ${(await n8nCli(n8n, userFolder, ['--version'])).stdout.trim()} on Node ${execFileSync(n8n.node, ['--version'], { encoding: 'utf8' }).trim()}`);
+	const registry = await startRegistry(packPackage(work));
+	let installed;
+	try {
+		installed = await installThroughN8n(n8n, userFolder, await freePort(), registry.url, registry.name);
+	} catch (error) {
+		check("n8n's installer installs the package", false, String(error));
+	}
+	await registry.close();
+	check(
+		'n8n lists the package as installed, with its node',
+		installed?.installedVersion === registry.version &&
+			installed.installedNodes.some((node) => node.type === 'n8n-nodes-telnyx-reputation.telnyxReputation'),
+		JSON.stringify(installed),
+	);
+	check('n8n fetched the package from the registry', registry.requests.some((path) => path.endsWith('.tgz')), JSON.stringify(registry.requests));
 
 	step('Sandbox, credential and workflow');
 	const sandbox = await startSandbox();
@@ -53,15 +72,17 @@ async function main() {
 	step('Execute');
 	const run = await n8nCli(n8n, userFolder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
 	check('n8n executes the workflow', run.status === 0, `${run.stderr}\n${run.stdout}`.slice(0, 2000));
-	const items = outputItems(run.stdout);
-	const registered = items.filter((item) => typeof item.json.id === 'string').map((item) => item.json.phone_number);
-	const invalid = items.filter((item) => item.json.error);
+	const first = outputs(run.stdout);
 	check(
-		'the node registers the three valid numbers',
-		JSON.stringify(registered) === JSON.stringify(['+19493253498', '+12134445566', '+13125550147']),
-		JSON.stringify(items),
+		'the success output holds the three registered numbers',
+		JSON.stringify(first.registered.map((item) => item.json.phone_number)) === JSON.stringify(['+19493253498', '+12134445566', '+13125550147']),
+		JSON.stringify(first),
 	);
-	check('the invalid number comes back with its reason', invalid.length === 1 && invalid[0].json.error === 'too short for United States', JSON.stringify(invalid));
+	check(
+		'the error output holds the invalid value with its reason',
+		first.failed.length === 1 && first.failed[0].json.error === 'too short for United States',
+		JSON.stringify(first.failed),
+	);
 	const posts = sandbox.requests.filter((request) => request.method === 'POST');
 	check(
 		'the sandbox received one authorized request with the numbers in E.164',
@@ -74,11 +95,14 @@ async function main() {
 	step('Execute again: the API refuses numbers that are already registered');
 	const again = await n8nCli(n8n, userFolder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
 	await sandbox.close();
-	const refused = outputItems(again.stdout).filter((item) => (item.json.details as { status?: string })?.status === 'refused');
+	const second = outputs(again.stdout);
+	const refused = second.failed.filter((item) => String(item.json.message).includes('was refused by Telnyx'));
 	check(
-		"n8n shows the API's own error for each refused number",
-		refused.length === 3 && refused.every((item) => String(item.json.error).includes('is already registered on this enterprise')),
-		JSON.stringify(outputItems(again.stdout)),
+		"the error output holds each refused number with the API's own words; nothing on the success output",
+		second.registered.length === 0 &&
+			refused.length === 3 &&
+			refused.every((item) => String(item.json.error).includes('is already registered on this enterprise')),
+		JSON.stringify(second),
 	);
 	const output = [run.stdout, run.stderr, again.stdout, again.stderr].join('\n');
 	check('the API key is in no output or log', !output.includes(sandbox.state.apiKey));
@@ -86,6 +110,7 @@ async function main() {
 	const failed = checks.filter(([, ok]) => !ok).length;
 	console.log(`\ne2e: ${checks.length - failed} passed, ${failed} failed`);
 	process.exitCode = failed ? 1 : 0;
+	if (!process.env.TELNYX_E2E_KEEP) rmSync(work, { recursive: true, force: true });
 }
 
 void main();

@@ -8,6 +8,7 @@ export const NODE_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputation';
 export const SOURCE_TYPE = 'test.items';
 export const CREDENTIAL_TEST_TYPE = 'test.credentialTest';
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
+export const NO_OP_TYPE = 'n8n-nodes-base.noOp';
 
 /**
  * What n8n's credential tester runs: a declarative node whose one property routes the
@@ -56,11 +57,32 @@ function itemsSource(items: IDataObject[]): INodeType {
 	};
 }
 
+/** Stands in for n8n's No Operation node (n8n-nodes-base): passes its items on. */
+function noOp(): INodeType {
+	return {
+		description: {
+			displayName: 'No Operation',
+			name: 'noOp',
+			group: ['organization'],
+			version: 1,
+			description: 'Passes its items on',
+			defaults: { name: 'No Operation' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		},
+		async execute() {
+			return [this.getInputData()];
+		},
+	};
+}
+
 export function nodeTypes(items: IDataObject[]): INodeTypes {
 	const types: Record<string, INodeType> = {
 		[NODE_TYPE]: new TelnyxReputation(),
 		[SOURCE_TYPE]: itemsSource(items),
 		[MANUAL_TRIGGER_TYPE]: itemsSource([{}]),
+		[NO_OP_TYPE]: noOp(),
 		[CREDENTIAL_TEST_TYPE]: credentialTester(),
 	};
 	const get = (name: string) => {

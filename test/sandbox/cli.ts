@@ -1,11 +1,12 @@
 // `npm run sandbox`: the sandbox on its own, seeded with a demo account, until Ctrl+C.
 import { startSandbox } from './server';
 import { seedDemo } from './seed';
+import { portFor } from '../e2e/ports';
 
 async function main() {
 	const sandbox = await startSandbox({
 		apiKey: process.env.SANDBOX_API_KEY ?? 'KEY_sandbox_secret',
-		port: Number(process.env.SANDBOX_PORT ?? 4010),
+		port: await portFor('SANDBOX_PORT', 4010),
 	});
 	const demo = seedDemo(sandbox.state);
 	console.log(`Telnyx sandbox listening on ${sandbox.url}`);

