@@ -11,15 +11,21 @@ const api = useSandbox();
 const unavailable = errors(503, entry('10000', 'Service unavailable', 'Try later.'));
 
 describe('What a user reads', () => {
-	test('one number registered is "1 number was", never "1 numbers were"', async () => {
-		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
+	test('one number registered is "1 number was", and none is "No number was", never "0 numbers were"', async () => {
+		const acme = api.sandbox.state.enterpriseOwning(['+19493253498']);
+		const globex = api.sandbox.state.addEnterprise('Globex').id;
 
-		const result = await runNode({
+		const one = await runNode({
 			credential: api.credential,
-			parameters: registerParameters(enterpriseId, '+19493253498 +12134445566', { concurrency: 1 }),
+			items: [{ enterprise: acme, phone: '+19493253498' }, { enterprise: globex, phone: '+12134445566' }],
+			parameters: registerParameters('={{ $json.enterprise }}', '={{ $json.phone }}', { concurrency: 1 }),
 		});
-		expect(result.error?.description).not.toContain('1 numbers');
-		expect(result.error?.description).toContain('No number was registered.');
+		expect(one.error?.description).toContain('1 number was registered by the requests that succeeded.');
+		expect(one.error?.description).not.toContain('1 numbers');
+
+		const none = await runNode({ credential: api.credential, parameters: registerParameters(globex, '+13125550147') });
+		expect(none.error?.description).toContain('No number was registered.');
+		expect(none.error?.description).not.toContain('0 numbers');
 	});
 
 	test('a 404 for a number that is not monitored does not tell the user to check the enterprise', async () => {

@@ -4,6 +4,7 @@
 // items n8n routed to each output and the requests the sandbox received.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,6 +40,9 @@ function outputs(stdout: string): { registered: Item[]; failed: Item[] } {
 }
 
 async function main() {
+	// n8n's default task broker port, held as a running `npm run dev` or another n8n holds it:
+	// every n8n process here must run on ports of its own.
+	const held = createServer().listen(5679, '127.0.0.1').on('error', () => {});
 	const work = mkdtempSync(join(tmpdir(), 'telnyx-e2e-'));
 	const userFolder = join(work, 'user');
 
@@ -111,6 +115,7 @@ async function main() {
 	console.log(`\ne2e: ${checks.length - failed} passed, ${failed} failed`);
 	process.exitCode = failed ? 1 : 0;
 	if (!process.env.TELNYX_E2E_KEEP) rmSync(work, { recursive: true, force: true });
+	held.close();
 }
 
 void main();
