@@ -1,14 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as phoneNumber from './descriptions/phoneNumber/PhoneNumber.resource';
-import * as remediation from './descriptions/remediation/Remediation.resource';
-import * as reputationSettings from './descriptions/reputationSettings/ReputationSettings.resource';
-import * as termsOfService from './descriptions/termsOfService/TermsOfService.resource';
+import { phoneNumber } from './actions/phoneNumber/PhoneNumber.resource';
+import { remediation } from './actions/remediation/Remediation.resource';
+import { reputationSettings } from './actions/reputationSettings/ReputationSettings.resource';
+import { customOperations } from './actions/resource';
+import { termsOfService } from './actions/termsOfService/TermsOfService.resource';
 import { searchEnterprises } from './helpers/searchFunctions';
-import { refresh } from './operations/phoneNumber/refresh';
-import { register } from './operations/phoneNumber/register';
-import { submit } from './operations/remediation/submit';
+
+const resources = [phoneNumber, remediation, reputationSettings, termsOfService];
 
 export class TelnyxReputation implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,9 +17,9 @@ export class TelnyxReputation implements INodeType {
 		icon: { light: 'file:telnyx.svg', dark: 'file:telnyx.dark.svg' },
 		group: ['output'],
 		version: 1,
-		// "Register phone numbers", "Get reputation settings"… under the node on the canvas.
-		subtitle:
-			'={{ {"agree":"Agree to","disable":"Disable","enable":"Enable","generateLoa":"Generate LOA for","get":"Get","getMany":"Get many","getStatus":"Get status of","refresh":"Refresh","register":"Register","remove":"Remove","replaceLoa":"Replace LOA of","submit":"Submit","updateFrequency":"Update frequency of"}[$parameter.operation] + " " + {"phoneNumber":"phone numbers","remediation":"remediation","reputationSettings":"reputation settings","termsOfService":"terms of service"}[$parameter.resource] }}',
+		// "register: phone number", "get many: remediation"… under the node on the canvas, read
+		// off the picked values, so a new operation needs no entry here.
+		subtitle: '={{ ($parameter.operation + ": " + $parameter.resource).replace(/([A-Z])/g, " $1").toLowerCase() }}',
 		description:
 			'Register caller IDs for spam-score monitoring and read their reputation with the Telnyx Number Reputation API',
 		defaults: { name: 'Telnyx Number Reputation' },
@@ -37,18 +37,10 @@ export class TelnyxReputation implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Phone Number', value: 'phoneNumber' },
-					{ name: 'Remediation', value: 'remediation' },
-					{ name: 'Reputation Setting', value: 'reputationSettings' },
-					{ name: 'Terms of Service', value: 'termsOfService' },
-				],
+				options: resources.map(({ name, value }) => ({ name, value })),
 				default: 'phoneNumber',
 			},
-			...phoneNumber.description,
-			...reputationSettings.description,
-			...remediation.description,
-			...termsOfService.description,
+			...resources.flatMap((resource) => resource.description),
 		],
 	};
 
@@ -58,8 +50,5 @@ export class TelnyxReputation implements INodeType {
 
 	// Operations that send numbers from many items in shared requests must see all items at
 	// once, so they run as custom operations; every other operation is declarative routing.
-	customOperations = {
-		phoneNumber: { register, refresh },
-		remediation: { submit },
-	};
+	customOperations = customOperations(resources);
 }

@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { rememberHeaders } from './attempts';
+
 /** One entry of the Telnyx error envelope `{ errors: [...] }`. */
 export interface TelnyxErrorEntry {
 	code?: string;
@@ -68,7 +70,7 @@ export function errorEntries(body: unknown): TelnyxErrorEntry[] {
 	return errors.filter((e): e is TelnyxErrorEntry => typeof e === 'object' && e !== null);
 }
 
-export function describeEntry(entry: TelnyxErrorEntry): string {
+function describeEntry(entry: TelnyxErrorEntry): string {
 	const where = entry.source?.pointer ?? entry.source?.parameter;
 	return [
 		`[${entry.code ?? '?'}] ${entry.title ?? 'Error'}: ${entry.detail ?? ''}`.trim(),
@@ -97,7 +99,7 @@ function bodySnippet(body: unknown): string {
 const RATE_LIMIT_HEADERS = ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
 
 /** The response's rate-limit headers (never the request's), for how long a 429 asks to wait. */
-export function rateLimitHeaders(response: TelnyxResponse): Record<string, unknown> {
+function rateLimitHeaders(response: TelnyxResponse): Record<string, unknown> {
 	return Object.fromEntries(
 		RATE_LIMIT_HEADERS.filter((name) => response.headers?.[name] !== undefined).map((name) => [name, response.headers[name]]),
 	);
@@ -145,41 +147,6 @@ export function toNodeApiError(node: INode, response: TelnyxResponse, context?: 
 	return new NodeApiError(node, errorBody, { message, description, httpCode: String(response.statusCode) });
 }
 
-/** A request that got no HTTP answer at all (refused, reset, timed out), naming the URL. */
-export function toConnectionError(node: INode, error: unknown, url: string, note?: string): NodeApiError {
-	const code = connectionErrorCode(error);
-	const reason = code ? CONNECTION_REASON[code] ?? code : 'the connection failed';
-	const description = [
-		`Request to ${url} got no answer (${code ?? 'unknown error'}). Check the Base URL in the credential and the network.`,
-		note,
-	];
-	return new NodeApiError(
-		node,
-		{ networkError: code ?? 'unknown' },
-		{ message: `Could not reach the Telnyx API: ${reason}`, description: description.filter(Boolean).join('\n') },
-	);
-}
-
-const CONNECTION_REASON: Record<string, string> = {
-	ECONNREFUSED: 'the connection was refused',
-	ECONNRESET: 'the connection was reset before the answer arrived',
-	ETIMEDOUT: 'the request timed out',
-	ECONNABORTED: 'the request timed out',
-	ENOTFOUND: 'the host name could not be resolved',
-	EAI_AGAIN: 'the host name could not be resolved',
-};
-
-/** The system error code (ECONNREFUSED …) of a failed request, wherever n8n wrapped it. */
-export function connectionErrorCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-		const { code } = current as { code?: unknown };
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
-
 /** A body that came back as bytes (binary operations) read as JSON where it is JSON. */
 function readBody(body: unknown): unknown {
 	if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return body;
@@ -203,7 +170,6 @@ export async function handleErrors(
 	if (isSuccess(response.statusCode)) return items;
 	const telnyxResponse = { statusCode: response.statusCode, body: readBody(response.body), headers: response.headers };
 	const error = toNodeApiError(this.getNode(), telnyxResponse);
-	// The retry around this request (helpers/routing.ts) reads how long a 429 asks to wait from here.
-	error.context.headers = rateLimitHeaders(telnyxResponse);
+	rememberHeaders(error, rateLimitHeaders(telnyxResponse));
 	throw error;
 }

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readPhoneNumber } from './paths';
+import { ofItem, readPhoneNumber } from './parameters';
 
 /** Get Many's phone filters: "contains" needs 5 digits; "is" is normalized to E.164 like every number. */
 export async function phoneNumberFilters(
@@ -16,7 +16,7 @@ export async function phoneNumberFilters(
 		}
 		qs['filter[phone_number][contains]'] = contains.trim();
 	}
-	if (equals.trim() !== '') qs['filter[phone_number][eq]'] = readPhoneNumber(this, 'filters.equals');
+	if (equals.trim() !== '') qs['filter[phone_number][eq]'] = readPhoneNumber(ofItem(this), 'filters.equals');
 	return { ...requestOptions, qs };
 }
 

@@ -6,12 +6,15 @@ import { entriesDescription, entriesMessage, errorEntries, isSuccess, toNodeApiE
 import type { NumberEntry, ReadFields } from './numberInput';
 import { collectNumbers, throwIfInvalid } from './numberInput';
 import type { Failure, FailureStatus, Ordered } from './outcomes';
-import { failureItems } from './outcomes';
+import { failureItems, successItem } from './outcomes';
+import { buildPath } from './paths';
 import { canonical } from './phoneNumbers';
 import { chunk, runBounded } from './pool';
-import { processedNote } from './retry';
+import { processedNote } from './attempts';
 import { failureWithAccount, plural, summary } from './batchReport';
-import { DEFAULT_TIMEOUT_MS, telnyxRequest } from './transport';
+import type { SendOptions } from './options';
+import { readSendOptions } from './options';
+import { telnyxRequest } from './transport';
 
 export interface Batch {
 	enterpriseId: string;
@@ -31,18 +34,19 @@ export interface BatchOutcome {
 }
 
 /** An operation that sends phone numbers of many items in shared requests. */
-export interface BatchedOperation {
+interface BatchedOperation {
 	/** Past tense for the summary: "registered". */
 	verb: string;
 	maxPerRequest: number;
-	path: (enterpriseId: string) => string;
+	/** The request's path template, with `{enterpriseId}`. */
+	path: string;
 	readFields?: ReadFields;
 	/** Maps a 2xx answer to output items; a number it cannot account for must come back as a failure. */
 	onSuccess: (context: IExecuteFunctions, batch: Batch, response: TelnyxResponse) => BatchOutcome;
 }
 
 /** With Retry Without Refused Numbers: how many times one request may be sent in all. */
-export const MAX_SENDS_PER_REQUEST = 10;
+const MAX_SENDS_PER_REQUEST = 10;
 
 export function entryFailure(
 	entry: NumberEntry,
@@ -65,7 +69,7 @@ export function entryFailure(
  * The records of a list in an answer, by their `phone_number` in E.164 (the API may spell a
  * number `19493253498` or `+1 (949) 325-3498`); empty when the answer is not such a list.
  */
-export function byPhoneNumber<T extends { phone_number: string }>(records: unknown): Map<string, T> {
+function byPhoneNumber<T extends { phone_number: string }>(records: unknown): Map<string, T> {
 	const found = new Map<string, T>();
 	if (!Array.isArray(records)) return found;
 	for (const record of records) {
@@ -85,6 +89,34 @@ export function unconfirmed(context: IExecuteFunctions, batch: Batch, response: 
 			httpCode: String(response.statusCode),
 		},
 	);
+}
+
+/**
+ * Maps an answer that lists one record per number: each number's record is its output item,
+ * unless `failureOf` finds it failed; a number the answer does not list may have been
+ * processed, and gets an error of its own, never another number's.
+ */
+export function eachNumber<T extends { phone_number: string }>(
+	context: IExecuteFunctions,
+	batch: Batch,
+	response: TelnyxResponse,
+	records: unknown,
+	failureOf: (entry: NumberEntry, record: T) => NodeApiError | undefined = () => undefined,
+): BatchOutcome {
+	const byNumber = byPhoneNumber<T>(records);
+	const outcome: BatchOutcome = { succeeded: [], failures: [] };
+	let missing: NodeApiError | undefined;
+	for (const entry of batch.entries) {
+		const record = byNumber.get(entry.e164);
+		const error = record ? failureOf(entry, record) : (missing ??= unconfirmed(context, batch, response));
+		if (record && !error) {
+			outcome.succeeded.push(successItem([entry], { ...record }));
+			continue;
+		}
+		outcome.error ??= error;
+		outcome.failures.push(entryFailure(entry, 'failed', error as NodeApiError));
+	}
+	return outcome;
 }
 
 /** `/body/phone_numbers/3` or, as plain JSON pointers, `/phone_numbers/3`. */
@@ -145,7 +177,7 @@ async function sendOnce(context: IExecuteFunctions, operation: BatchedOperation,
 	const body = { phone_numbers: batch.entries.map((entry) => entry.e164), ...batch.fields };
 	let response: TelnyxResponse;
 	try {
-		response = await telnyxRequest.call(context, 'POST', operation.path(batch.enterpriseId), { body, policy: 'atMostOnce', timeoutMs });
+		response = await telnyxRequest.call(context, 'POST', buildPath(operation.path, { enterpriseId: batch.enterpriseId }), { body, policy: 'atMostOnce', timeoutMs });
 	} catch (error) {
 		const failures = batch.entries.map((entry) => entryFailure(entry, 'failed', error as NodeApiError));
 		return { succeeded: [], failures, error: error as NodeApiError };
@@ -156,12 +188,6 @@ async function sendOnce(context: IExecuteFunctions, operation: BatchedOperation,
 		return refusedBatch(batch, error, response.body);
 	}
 	return operation.onSuccess(context, batch, response);
-}
-
-/** Run-wide options, read once. */
-interface SendOptions {
-	retryWithoutRefused: boolean;
-	timeoutMs: number;
 }
 
 /**
@@ -217,10 +243,7 @@ export async function runBatchedOperation(
 	});
 
 	const continueOnFail = context.continueOnFail();
-	const options: SendOptions = {
-		retryWithoutRefused: context.getNodeParameter('options.retryWithoutRefused', 0, false) as boolean,
-		timeoutMs: (context.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_MS / 1000) as number) * 1000,
-	};
+	const options = readSendOptions(context);
 	let firstError: NodeApiError | undefined;
 	const outcomes = await runBounded(
 		batches.map((batch) => async () => {
@@ -228,7 +251,7 @@ export async function runBatchedOperation(
 			firstError ??= outcome.error;
 			return outcome;
 		}),
-		context.getNodeParameter('options.concurrency', 0, 3) as number,
+		options.concurrency,
 		() => !continueOnFail && firstError !== undefined,
 	);
 	if (firstError && !continueOnFail) throw failureWithAccount(operation.verb, firstError, outcomes, batches);

@@ -5,7 +5,8 @@ import type { CountryCode } from './phoneNumbers';
 import { readNumbers } from './phoneNumbers';
 import type { Failure } from './outcomes';
 import { CONTINUE_ADVICE } from './outcomes';
-import { checkCountry, requireUuid, shown } from './validators';
+import { ofExecuteItem, readDefaultCountry, readEnterpriseId } from './parameters';
+import { invalidNumber } from './validators';
 
 /** One value an input item gave for a number; `order` is its place among all values given. */
 export interface NumberSource {
@@ -24,14 +25,14 @@ export interface NumberEntry {
 
 
 /** Numbers that can travel in the same requests: one enterprise, the same other body fields. */
-export interface NumberGroup {
+interface NumberGroup {
 	enterpriseId: string;
 	fields: IDataObject;
 	/** E.164 → entry; insertion order is input order. */
 	numbers: Map<string, NumberEntry>;
 }
 
-export interface CollectedNumbers {
+interface CollectedNumbers {
 	groups: NumberGroup[];
 	/** Values that will not be sent, each with the reason. */
 	invalid: Failure[];
@@ -67,9 +68,10 @@ export function collectNumbers(context: IExecuteFunctions, readFields?: ReadFiel
 		let country: CountryCode;
 		let fields: IDataObject;
 		try {
-			raw = context.getNodeParameter('phoneNumbers', itemIndex, '');
-			enterpriseId = requireUuid(context, 'enterpriseId', 'Enterprise ID', itemIndex);
-			country = checkCountry(context.getNode(), context.getNodeParameter('options.defaultCountry', itemIndex, 'US'), itemIndex);
+			const item = ofExecuteItem(context, itemIndex);
+			raw = item.get('phoneNumbers', '');
+			enterpriseId = readEnterpriseId(item);
+			country = readDefaultCountry(item);
 			fields = readFields?.(context, itemIndex) ?? {};
 		} catch (error) {
 			reject(itemIndex, raw, error as NodeOperationError);
@@ -83,10 +85,7 @@ export function collectNumbers(context: IExecuteFunctions, readFields?: ReadFiel
 
 		for (const { input, normalized } of read) {
 			if ('reason' in normalized) {
-				const error = new NodeOperationError(context.getNode(), `Invalid phone number ${shown(input, 60)}: ${normalized.reason}`, {
-					itemIndex,
-				});
-				reject(itemIndex, input, error, normalized.reason);
+				reject(itemIndex, input, invalidNumber(context.getNode(), input, normalized.reason, itemIndex), normalized.reason);
 				continue;
 			}
 			const source: NumberSource = { item: itemIndex, input, order: order++, extension: normalized.extension };

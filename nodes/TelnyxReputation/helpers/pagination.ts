@@ -1,13 +1,41 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { failureOfError, withRetries } from './retry';
+import { failureOfError, withRetries } from './attempts';
 
 /** The API caps pages at 250 and clamps larger sizes. */
-export const MAX_PAGE_SIZE = 250;
+const MAX_PAGE_SIZE = 250;
 
 /** Return All reads at most this many pages (250,000 results) before it stops and says so. */
-export const MAX_PAGES = 1000;
+const MAX_PAGES = 1000;
+
+/** The fields of every paged list, read by `paginateByPageNumber`. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+const DEFAULT_LIMIT = returnAllAndLimit[1].default as number;
 
 interface Page {
 	data?: IDataObject[];
@@ -26,7 +54,7 @@ export async function paginateByPageNumber(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', DEFAULT_LIMIT) as number);
 	const pageSize = Math.min(MAX_PAGE_SIZE, limit);
 	const results: INodeExecutionData[] = [];
 	for (let pageNumber = 1; results.length < limit; pageNumber++) {

@@ -1,32 +1,37 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { checkCountry, checkPhoneNumber, checkUuid } from './validators';
+import type { ItemParameters } from './parameters';
+import { ofItem, readEnterpriseId, readPhoneNumber, readRemediationId } from './parameters';
 
-type PathParameter = (context: IExecuteSingleFunctions) => string;
-
-/** A one-number parameter in E.164, read with the Default Country option; throws when it is not a number. */
-export function readPhoneNumber(context: IExecuteSingleFunctions, parameterName: string): string {
-	const country = checkCountry(context.getNode(), context.getNodeParameter('options.defaultCountry', 'US'));
-	return checkPhoneNumber(context.getNode(), context.getNodeParameter(parameterName, ''), country);
+/**
+ * The one URL builder: fills each `{name}` of a path template with its value encoded as one
+ * path segment, so a phone number's `+` travels as `%2B` and no value can add a segment or a
+ * query.
+ */
+export function buildPath(template: string, values: Record<string, string>): string {
+	return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+		if (values[name] === undefined) throw new Error(`No value for {${name}} in ${template}`);
+		return encodeURIComponent(values[name]);
+	});
 }
 
-/** How each `{name}` of a path template is read and checked. */
-export const pathParameters: Record<string, PathParameter> = {
-	enterpriseId: (context) =>
-		checkUuid(context.getNode(), context.getNodeParameter('enterpriseId', '', { extractValue: true }), 'Enterprise ID'),
-	remediationId: (context) =>
-		checkUuid(context.getNode(), context.getNodeParameter('remediationId', '', { extractValue: true }), 'Remediation ID'),
-	phoneNumber: (context) => readPhoneNumber(context, 'phoneNumber'),
+/** How each `{name}` of a declarative operation's path is read and checked. */
+const pathParameters: Record<string, (item: ItemParameters) => string> = {
+	enterpriseId: (item) => readEnterpriseId(item),
+	remediationId: readRemediationId,
+	phoneNumber: (item) => readPhoneNumber(item),
 };
 
 function fill(context: IExecuteSingleFunctions, template: string): string {
-	return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathParameters[name](context)));
+	const item = ofItem(context);
+	const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+	return buildPath(template, Object.fromEntries(names.map((name) => [name, pathParameters[name](item)])));
 }
 
 /**
- * A preSend step that sets the request path from a template such as
+ * A prepare step that sets the request path from a template such as
  * `/enterprises/{enterpriseId}/reputation/numbers/{phoneNumber}`: every value is checked first
- * (nothing is sent when one is bad) and sent as one encoded segment, so `+` travels as `%2B`.
+ * (nothing is sent when one is bad).
  */
 export function resolvePath(template: string) {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -41,7 +46,7 @@ export function resolvePath(template: string) {
  */
 export function resolveOptionalEnterprisePath(template: string) {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const enterprise = this.getNodeParameter('enterpriseId', '', { extractValue: true });
+		const enterprise = readEnterpriseId(ofItem(this), true);
 		requestOptions.url = fill(this, enterprise === '' ? template : `/enterprises/{enterpriseId}${template}`);
 		return requestOptions;
 	};

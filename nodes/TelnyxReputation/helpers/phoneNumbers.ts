@@ -12,10 +12,13 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 export type { CountryCode };
 
 /** The Reputation API monitors US numbers only today (Canada and the rest of +1 are refused). */
-export const SUPPORTED_COUNTRY: CountryCode = 'US';
+const SUPPORTED_COUNTRY: CountryCode = 'US';
+
+/** What the Default Country option starts as: national formats are read as US numbers. */
+export const DEFAULT_COUNTRY: CountryCode = SUPPORTED_COUNTRY;
 
 /** A number the API can take (with the extension it was written with, which the API does not monitor), or why not. */
-export type NormalizedNumber = { e164: string; extension?: string } | { reason: string };
+type NormalizedNumber = { e164: string; extension?: string } | { reason: string };
 
 const PARSE_REASON: Record<string, string> = {
 	NOT_A_NUMBER: 'not a phone number',
@@ -81,7 +84,7 @@ function telUriToText(_uri: string, number: string, parameters: string): string 
  * invisible format characters dropped (zero-width spaces, bidi marks, BOM), every kind of
  * space made a space, every script's decimal digits made ASCII, and tel: URIs unwrapped.
  */
-export function plainText(text: string): string {
+function plainText(text: string): string {
 	return text
 		.normalize('NFKC')
 		.replace(/\p{Cf}/gu, '')
@@ -137,7 +140,7 @@ export function canonical(value: string): string {
 const SEPARATORS = /[,;\r\n\t|]+/;
 
 /** One value the user gave, and what it reads as. */
-export interface ReadNumber {
+interface ReadNumber {
 	input: unknown;
 	normalized: NormalizedNumber;
 }

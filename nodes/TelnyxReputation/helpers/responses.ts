@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import { pathParameters } from './paths';
+import { ofItem, readEnterpriseId, readPhoneNumber } from './parameters';
 
 /** `{ data: {...} }` → the record itself, as one item. */
 export async function unwrapData(
@@ -18,12 +18,12 @@ export function confirm(fields: (context: IExecuteSingleFunctions) => IDataObjec
 }
 
 export const removedNumber = confirm((context) => ({
-	phone_number: pathParameters.phoneNumber(context),
+	phone_number: readPhoneNumber(ofItem(context)),
 	removed: true,
 }));
 
 export const disabledReputation = confirm((context) => ({
-	enterprise_id: pathParameters.enterpriseId(context),
+	enterprise_id: readEnterpriseId(ofItem(context)),
 	disabled: true,
 }));
 
@@ -33,7 +33,7 @@ export async function pdfToBinary(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const enterpriseId = pathParameters.enterpriseId(this);
+	const enterpriseId = readEnterpriseId(ofItem(this));
 	const property = this.getNodeParameter('binaryPropertyName', 'data') as string;
 	const fileName = `letter-of-authorization-${enterpriseId}.pdf`;
 	const binary = await this.helpers.prepareBinaryData(Buffer.from(response.body as Buffer), fileName, 'application/pdf');

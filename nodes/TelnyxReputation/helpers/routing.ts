@@ -10,13 +10,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { connectionErrorCode, handleErrors, toConnectionError } from './errorHandler';
+import { handleErrors } from './errorHandler';
 import { paginateByPageNumber } from './pagination';
-import type { RetryPolicy } from './retry';
-import { failureOfError, processedNote, withRetries } from './retry';
+import type { RetryPolicy } from './attempts';
+import { connectionErrorCode, failureOfError, processedNote, toConnectionError, withRetries } from './attempts';
 
 /** A step that completes the request before it is sent (its path, query or body); it may throw. */
-export type Prepare = (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+type Prepare = (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 
 type PostReceive = (
 	this: IExecuteSingleFunctions,

@@ -6,27 +6,14 @@ import type {
 } from 'n8n-workflow';
 
 import type { TelnyxResponse } from './errorHandler';
-import { connectionErrorCode, toConnectionError } from './errorHandler';
-import type { AttemptFailure, RetryPolicy } from './retry';
-import { processedNote, withRetries } from './retry';
+import type { AttemptFailure, RetryPolicy } from './attempts';
+import { connectionErrorCode, processedNote, toConnectionError, withRetries } from './attempts';
 
-export const CREDENTIAL_TYPE = 'telnyxReputationApi';
+const CREDENTIAL_TYPE = 'telnyxReputationApi';
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
-
-/**
- * Builds an API path, encoding every interpolated value as one path segment,
- * so a phone number's `+` travels as `%2B` and no value can add a segment or a query.
- */
-export function apiPath(strings: TemplateStringsArray, ...values: string[]): string {
-	return strings.reduce(
-		(path, part, index) =>
-			path + part + (index < values.length ? encodeURIComponent(values[index]) : ''),
-		'',
-	);
-}
 
 async function baseUrl(context: RequestContext): Promise<string> {
 	const credentials = await context.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);

@@ -1,6 +1,7 @@
-import { sleep } from 'n8n-workflow';
-
-import { connectionErrorCode } from './errorHandler';
+// One home for what a failed attempt means: was it sent, may it have been processed, may it
+// be sent again and after how long, and what to tell the user about it.
+import type { INode } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 /**
  * Whether a request may be sent again after a failure that does not prove it was not processed.
@@ -19,7 +20,7 @@ export interface AttemptFailure {
 	headers?: Record<string, unknown>;
 }
 
-export const MAX_RETRIES = 3;
+const MAX_RETRIES = 3;
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 /** Longest wait a rate limit may ask for before the node gives up and reports the 429. */
@@ -35,7 +36,7 @@ export const MAY_HAVE_BEEN_PROCESSED =
 const MAY_HAVE_BEEN_APPLIED =
 	'The request may have been processed all the same; check the current state with a Get before running it again.';
 
-export function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
+function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
 	if (failure.statusCode === 429) return true;
 	if (failure.networkCode && NOT_PROCESSED.has(failure.networkCode)) return true;
 	if (policy === 'atMostOnce') return false;
@@ -43,7 +44,7 @@ export function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boole
 }
 
 /** Whether a request that failed this way may still have been processed. */
-export function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
+function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
 	if (failure.networkCode) return !NOT_PROCESSED.has(failure.networkCode);
 	return (failure.statusCode ?? 0) >= 500;
 }
@@ -68,7 +69,7 @@ function header(headers: Record<string, unknown> | undefined, name: string): num
  * x-ratelimit-reset, both in seconds), else exponential backoff with full jitter.
  * Undefined when a rate limit asks for longer than the node is willing to wait.
  */
-export function retryDelayMs(retry: number, failure: AttemptFailure): number | undefined {
+function retryDelayMs(retry: number, failure: AttemptFailure): number | undefined {
 	if (failure.statusCode === 429) {
 		const seconds = header(failure.headers, 'retry-after') ?? header(failure.headers, 'x-ratelimit-reset');
 		if (seconds !== undefined) {
@@ -108,15 +109,60 @@ export async function withRetries<T>(
 	}
 }
 
+/** The rate-limit headers of the answer an error was made from (see `rememberHeaders`). */
+const answerHeaders = new WeakMap<object, Record<string, unknown>>();
+
+/**
+ * Keeps the headers of the answer an error was made from, for `failureOfError`: a declarative
+ * request's answer reaches the retry around it only as the error its post-receive step threw.
+ */
+export function rememberHeaders(error: object, headers: Record<string, unknown>): void {
+	answerHeaders.set(error, headers);
+}
+
 /** A failed attempt of a declarative request, from the error n8n or `handleErrors` threw. */
 export function failureOfError(error: unknown): AttemptFailure | undefined {
 	if (error === undefined) return undefined;
-	const { httpCode, context } = error as { httpCode?: unknown; context?: { headers?: Record<string, unknown> } };
-	const statusCode = Number(httpCode);
+	const statusCode = Number((error as { httpCode?: unknown }).httpCode);
 	const networkCode = connectionErrorCode(error);
 	return {
 		statusCode: Number.isInteger(statusCode) ? statusCode : undefined,
 		networkCode: networkCode ?? (Number.isInteger(statusCode) ? undefined : 'UNKNOWN'),
-		headers: context?.headers,
+		headers: typeof error === 'object' && error !== null ? answerHeaders.get(error) : undefined,
 	};
+}
+
+/** A request that got no HTTP answer at all (refused, reset, timed out), naming the URL. */
+export function toConnectionError(node: INode, error: unknown, url: string, note?: string): NodeApiError {
+	const code = connectionErrorCode(error);
+	const reason = code ? CONNECTION_REASON[code] ?? code : 'the connection failed';
+	const description = [
+		`Request to ${url} got no answer (${code ?? 'unknown error'}). Check the Base URL in the credential and the network.`,
+		note,
+	];
+	return new NodeApiError(
+		node,
+		{ networkError: code ?? 'unknown' },
+		{ message: `Could not reach the Telnyx API: ${reason}`, description: description.filter(Boolean).join('\n') },
+	);
+}
+
+const CONNECTION_REASON: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset before the answer arrived',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
+};
+
+/** The system error code (ECONNREFUSED …) of a failed request, wherever n8n wrapped it. */
+export function connectionErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+		const { code } = current as { code?: unknown };
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
 }

@@ -5,6 +5,7 @@ import { singleRequest } from '../../helpers/routing';
 import { resolvePath } from '../../helpers/paths';
 import { disabledReputation } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
+import { notice } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Disable',
@@ -20,12 +21,7 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Disabling removes every monitored number of this enterprise from reputation monitoring.',
-		name: 'disableNotice',
-		type: 'notice',
-		default: '',
-	},
+	notice('disableNotice', 'Disabling removes every monitored number of this enterprise from reputation monitoring.'),
 	enterpriseLocator,
 ];
 

@@ -5,7 +5,8 @@ import { singleRequest } from '../../helpers/routing';
 import { resolveOptionalEnterprisePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { optionalEnterpriseLocator } from '../common/enterprise';
-import { defaultCountryOption, phoneNumberField } from '../common/fields';
+import { phoneNumberField } from '../common/fields';
+import { defaultCountryOption } from '../../helpers/options';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',

@@ -1,4 +1,4 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing';
 import { unwrapData } from '../../helpers/responses';
@@ -16,3 +16,6 @@ export const option: INodePropertyOptions = {
 		output: [unwrapData],
 	}),
 };
+
+/** No fields: it always asks about number reputation. */
+export const description: INodeProperties[] = [];

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing';
 import { unwrapData } from '../../helpers/responses';
+import { notice } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Agree',
@@ -18,12 +19,7 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'This records that your account accepts the Telnyx Number Reputation terms of service.',
-		name: 'agreeNotice',
-		type: 'notice',
-		default: '',
-	},
+	notice('agreeNotice', 'This records that your account accepts the Telnyx Number Reputation terms of service.'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['termsOfService'], operation: ['agree'] } }, properties);

@@ -5,7 +5,8 @@ import { singleRequest } from '../../helpers/routing';
 import { resolveOptionalEnterprisePath } from '../../helpers/paths';
 import { removedNumber } from '../../helpers/responses';
 import { optionalEnterpriseLocator } from '../common/enterprise';
-import { numberOptions, phoneNumberField } from '../common/fields';
+import { phoneNumberField } from '../common/fields';
+import { numberOptions } from '../../helpers/options';
 
 export const option: INodePropertyOptions = {
 	name: 'Remove',

@@ -5,7 +5,9 @@ import { resolveOptionalEnterprisePath } from '../../helpers/paths';
 import { pagedList } from '../../helpers/routing';
 import { phoneNumberFilters } from '../../helpers/filters';
 import { optionalEnterpriseLocator } from '../common/enterprise';
-import { defaultCountryOption, returnAllAndLimit } from '../common/fields';
+import { defaultCountryOption } from '../../helpers/options';
+import { returnAllAndLimit } from '../../helpers/pagination';
+import { filters } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -18,31 +20,24 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	optionalEnterpriseLocator,
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Phone Number Contains',
-				name: 'contains',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 94932',
-				description: 'Part of the number, at least 5 digits',
-			},
-			{
-				displayName: 'Phone Number Is',
-				name: 'equals',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +19493253498',
-				description: 'One exact number, in E.164 or a national format',
-			},
-		],
-	},
+	filters([
+		{
+			displayName: 'Phone Number Contains',
+			name: 'contains',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 94932',
+			description: 'Part of the number, at least 5 digits',
+		},
+		{
+			displayName: 'Phone Number Is',
+			name: 'equals',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +19493253498',
+			description: 'One exact number, in E.164 or a national format',
+		},
+	]),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -6,6 +6,7 @@ import { loaBody } from '../../helpers/loaBody';
 import { resolvePath } from '../../helpers/paths';
 import { pdfToBinary } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
+import { additionalFields } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Generate LOA',
@@ -53,38 +54,31 @@ const properties: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the output binary field to put the PDF in',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Agent',
-				name: 'agent',
-				type: 'fixedCollection',
-				default: {},
-				description: 'Only when a third-party partner manages the numbers for the enterprise',
-				options: [{ displayName: 'Agent', name: 'details', values: agentFields }],
-			},
-			{
-				displayName: 'Signature Image Field',
-				name: 'signatureBinaryProperty',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. signature',
-				description: 'Name of the input binary field holding the signature image; the letter is unsigned without it',
-			},
-			{
-				displayName: 'Signer Name',
-				name: 'signerName',
-				type: 'string',
-				default: '',
-				description: 'Printed under the signature',
-			},
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'Agent',
+			name: 'agent',
+			type: 'fixedCollection',
+			default: {},
+			description: 'Only when a third-party partner manages the numbers for the enterprise',
+			options: [{ displayName: 'Agent', name: 'details', values: agentFields }],
+		},
+		{
+			displayName: 'Signature Image Field',
+			name: 'signatureBinaryProperty',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. signature',
+			description: 'Name of the input binary field holding the signature image; the letter is unsigned without it',
+		},
+		{
+			displayName: 'Signer Name',
+			name: 'signerName',
+			type: 'string',
+			default: '',
+			description: 'Printed under the signature',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['reputationSettings'], operation: ['generateLoa'] } }, properties);

@@ -5,7 +5,7 @@ import { singleRequest } from '../../helpers/routing';
 import { resolvePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
-import { checkFrequencyOptions, loaDocumentIdField } from '../common/fields';
+import { additionalFields, checkFrequencyOptions, loaDocumentIdField, notice } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Enable',
@@ -21,33 +21,20 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			'Enabling reputation is billable. First agree to the Number Reputation terms (Terms of Service → Agree) and upload the signed Letter of Authorization through the Telnyx Documents API.',
-		name: 'billingNotice',
-		type: 'notice',
-		default: '',
-	},
+	notice('billingNotice', 'Enabling reputation is billable. First agree to the Number Reputation terms (Terms of Service → Agree) and upload the signed Letter of Authorization through the Telnyx Documents API.'),
 	enterpriseLocator,
 	loaDocumentIdField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Check Frequency',
-				name: 'checkFrequency',
-				type: 'options',
-				options: checkFrequencyOptions,
-				default: 'business_daily',
-				description: 'How often Telnyx refreshes the scores of monitored numbers (Telnyx uses Business Days when not set)',
-				routing: { send: { type: 'body', property: 'check_frequency' } },
-			},
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'Check Frequency',
+			name: 'checkFrequency',
+			type: 'options',
+			options: checkFrequencyOptions,
+			default: 'business_daily',
+			description: 'How often Telnyx refreshes the scores of monitored numbers (Telnyx uses Business Days when not set)',
+			routing: { send: { type: 'body', property: 'check_frequency' } },
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['reputationSettings'], operation: ['enable'] } }, properties);

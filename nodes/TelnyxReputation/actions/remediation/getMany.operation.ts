@@ -1,0 +1,54 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { createdAtFilters } from '../../helpers/filters';
+import { resolvePath } from '../../helpers/paths';
+import { pagedList } from '../../helpers/routing';
+import { enterpriseLocator } from '../common/enterprise';
+import { returnAllAndLimit } from '../../helpers/pagination';
+import { filters } from '../common/fields';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: 'List the remediation requests of an enterprise',
+	action: 'Get many remediation requests',
+	routing: pagedList(resolvePath('/enterprises/{enterpriseId}/reputation/remediation'), createdAtFilters),
+};
+
+const properties: INodeProperties[] = [
+	enterpriseLocator,
+	...returnAllAndLimit,
+	filters([
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Cancelled', value: 'cancelled' },
+				{ name: 'Completed', value: 'completed' },
+				{ name: 'Failed', value: 'failed' },
+				{ name: 'In Progress', value: 'in_progress' },
+				{ name: 'Pending', value: 'pending' },
+			],
+			default: 'pending',
+			routing: { send: { type: 'query', property: 'filter[status]' } },
+		},
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Only requests created at or after this time',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Only requests created at or before this time',
+		},
+	]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['remediation'], operation: ['getMany'] } }, properties);

@@ -1,0 +1,103 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { TelnyxResponse } from '../../helpers/errorHandler';
+import type { Batch, BatchOutcome } from '../../helpers/numberBatches';
+import { entryFailure, runBatchedOperation, unconfirmed } from '../../helpers/numberBatches';
+import { numberOptions } from '../../helpers/options';
+import { successItem } from '../../helpers/outcomes';
+import { enterpriseLocator } from '../common/enterprise';
+import { additionalFields, notice, phoneNumbersField } from '../common/fields';
+
+/** The API takes up to 2,000 numbers, and a call purpose of up to 2,000 characters, per request. */
+const MAX_NUMBERS_PER_REQUEST = 2000;
+const MAX_PURPOSE_LENGTH = 2000;
+
+export const option: INodePropertyOptions = {
+	name: 'Submit',
+	value: 'submit',
+	description: 'Ask Telnyx to remediate flagged numbers (billable, USD 1 per number)',
+	action: 'Submit numbers for remediation',
+};
+
+const properties: INodeProperties[] = [
+	notice('billingNotice', 'Remediation is billable per number. Numbers must be monitored on the enterprise; a number with a request in progress is refused.'),
+	enterpriseLocator,
+	phoneNumbersField(MAX_NUMBERS_PER_REQUEST),
+	{
+		displayName: 'Call Purpose',
+		name: 'callPurpose',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 2 },
+		placeholder: 'e.g. Appointment reminders for our dental clinic.',
+		description: `Why these numbers call people (up to ${MAX_PURPOSE_LENGTH.toLocaleString('en-US')} characters). Items with the same purpose, email and webhook share requests.`,
+	},
+	additionalFields([
+		{
+			displayName: 'Contact Email',
+			name: 'contactEmail',
+			type: 'string',
+			placeholder: 'e.g. name@email.com',
+			default: '',
+			description: 'Who Telnyx contacts about this request',
+		},
+		{
+			displayName: 'Webhook URL',
+			name: 'webhookUrl',
+			type: 'string',
+			placeholder: 'e.g. https://example.com/webhooks/remediation',
+			default: '',
+			description: 'An https URL that Telnyx calls when the request changes status',
+		},
+	]),
+	numberOptions(true),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['remediation'], operation: ['submit'] } }, properties);
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** The request's other fields for one item, checked before anything is sent. */
+function remediationFields(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const node = context.getNode();
+	const purpose = String(context.getNodeParameter('callPurpose', itemIndex, '')).trim();
+	if (purpose.length < 1 || purpose.length > MAX_PURPOSE_LENGTH) {
+		throw new NodeOperationError(node, `Call Purpose must be 1 to ${MAX_PURPOSE_LENGTH.toLocaleString('en-US')} characters`, { itemIndex });
+	}
+	const { contactEmail, webhookUrl } = context.getNodeParameter('additionalFields', itemIndex, {}) as Record<string, string>;
+	const fields: IDataObject = { call_purpose: purpose };
+	if (contactEmail) {
+		if (!EMAIL.test(contactEmail)) throw new NodeOperationError(node, `Contact Email "${contactEmail}" is not an email address`, { itemIndex });
+		fields.contact_email = contactEmail;
+	}
+	if (webhookUrl) {
+		if (!/^https:\/\/[^\s]+$/.test(webhookUrl)) {
+			throw new NodeOperationError(node, `Webhook URL "${webhookUrl}" must be an https URL`, { itemIndex });
+		}
+		fields.webhook_url = webhookUrl;
+	}
+	return fields;
+}
+
+/** 202: one remediation request for the whole batch, paired with every item that gave a number. */
+function accepted(context: IExecuteFunctions, batch: Batch, response: TelnyxResponse): BatchOutcome {
+	const data = (response.body as { data?: IDataObject })?.data;
+	if (!data || typeof data.id !== 'string') {
+		const error = unconfirmed(context, batch, response);
+		return { succeeded: [], failures: batch.entries.map((entry) => entryFailure(entry, 'failed', error)), error };
+	}
+	return { succeeded: [successItem(batch.entries, data)], failures: [] };
+}
+
+/** Submit for remediation (billable per number), batched across all input items: a custom operation. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runBatchedOperation(this, {
+		verb: 'submitted',
+		maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+		path: '/enterprises/{enterpriseId}/reputation/remediation',
+		readFields: remediationFields,
+		onSuccess: accepted,
+	});
+}

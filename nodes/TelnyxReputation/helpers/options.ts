@@ -1,0 +1,73 @@
+// The options of the operations that send phone numbers: each field beside the code that reads it.
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { countryOptions, DEFAULT_COUNTRY } from './phoneNumbers';
+
+const DEFAULT_CONCURRENCY = 3;
+const DEFAULT_TIMEOUT_SECONDS = 60;
+
+export const defaultCountryOption: INodeProperties = {
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'options',
+	options: countryOptions,
+	default: DEFAULT_COUNTRY,
+	description: 'Country used to read numbers written without a country code, such as (949) 325-3498',
+};
+
+const concurrencyOption: INodeProperties = {
+	displayName: 'Max Concurrent Requests',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 10 },
+	default: DEFAULT_CONCURRENCY,
+	description: 'How many requests may be in flight at once',
+};
+
+const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_TIMEOUT_SECONDS,
+	description:
+		'How long to wait for each answer. A request that times out is not sent again: it may have been processed.',
+};
+
+const retryWithoutRefusedOption: INodeProperties = {
+	displayName: 'Retry Without Refused Numbers',
+	name: 'retryWithoutRefused',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to send a request again without the numbers the API refused. The API refuses a whole request for one bad number; a refused request is not processed, so this bills nothing twice.',
+};
+
+/** Options of the operations that take phone numbers; `batched` for those that send many at once. */
+export function numberOptions(batched: boolean): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: batched
+			? [defaultCountryOption, concurrencyOption, retryWithoutRefusedOption, timeoutOption]
+			: [defaultCountryOption],
+	};
+}
+
+/** How a batched run sends its requests: options that are not per item, read once. */
+export interface SendOptions {
+	concurrency: number;
+	retryWithoutRefused: boolean;
+	timeoutMs: number;
+}
+
+export function readSendOptions(context: IExecuteFunctions): SendOptions {
+	return {
+		concurrency: context.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as number,
+		retryWithoutRefused: context.getNodeParameter('options.retryWithoutRefused', 0, false) as boolean,
+		timeoutMs: (context.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_SECONDS) as number) * 1000,
+	};
+}
