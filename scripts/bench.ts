@@ -29,9 +29,9 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 async function main() {
 	execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-	const { startSandbox } = await import('../test/sandbox/server');
-	const { usNumbers } = await import('../test/sandbox/state');
-	const { runNode } = await import('../test/harness/runNode');
+	const { startSandbox } = await import('../support/sandbox/server');
+	const { usNumbers } = await import('../support/sandbox/state');
+	const { runNode } = await import('../support/engine/runNode');
 	const { registerParameters } = await import('../test/phoneNumber/params');
 	const TelnyxModule = await import('telnyx');
 	const Telnyx = (TelnyxModule as unknown as { default: typeof TelnyxModule.default }).default;

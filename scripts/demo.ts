@@ -10,9 +10,9 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-telnyx-demo-'));
 process.env.N8N_ENCRYPTION_KEY ??= 'telnyx-demo-encryption-key-not-a-secret';
 
 async function main() {
-	const { startSandbox } = await import('../test/sandbox/server');
-	const { seedDemo } = await import('../test/sandbox/seed');
-	const { runWorkflow } = await import('../test/harness/runNode');
+	const { startSandbox } = await import('../support/sandbox/server');
+	const { seedDemo } = await import('../support/sandbox/seed');
+	const { runWorkflow } = await import('../support/engine/runNode');
 
 	const sandbox = await startSandbox();
 	seedDemo(sandbox.state);
@@ -38,7 +38,7 @@ async function main() {
 		process.exitCode = 1;
 		return;
 	}
-	const [registered = [], failed = []] = task?.data?.main ?? [];
+	const [registered = [], failed = []] = (task?.data?.main ?? []).map((items) => items ?? []);
 	console.log(`"${node}", success output (${registered.length} items):`);
 	for (const item of registered) console.log(JSON.stringify(item.json));
 	console.log(`\n"${node}", error output (${failed.length} items):`);

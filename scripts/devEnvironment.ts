@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { importExample, installN8n, installThroughN8n, OWNER, packPackage, startN8n, WORKFLOW_ID } from '../test/e2e/n8n';
-import { freePort, portFor } from '../test/e2e/ports';
-import { startRegistry } from '../test/e2e/registry';
-import type { Sandbox } from '../test/sandbox/server';
-import { startSandbox } from '../test/sandbox/server';
-import { seedDemo } from '../test/sandbox/seed';
+import { importExample, installN8n, installThroughN8n, OWNER, packPackage, startN8n, WORKFLOW_ID } from '../support/n8n/n8n';
+import { freePort, portFor } from '../support/n8n/ports';
+import { startRegistry } from '../support/n8n/registry';
+import type { Sandbox } from '../support/sandbox/server';
+import { startSandbox } from '../support/sandbox/server';
+import { seedDemo } from '../support/sandbox/seed';
 
 export { OWNER };
 

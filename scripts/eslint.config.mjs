@@ -1,2 +1,2 @@
-// The scripts are development tools like the tests: the same config.
-export { default } from '../test/eslint.config.mjs';
+// The scripts are development tools like support/: the same config.
+export { default } from '../support/eslint.config.mjs';

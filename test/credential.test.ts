@@ -1,6 +1,7 @@
 import { TelnyxReputationApi } from '../credentials/TelnyxReputationApi.credentials';
-import { testCredential } from './harness/runNode';
-import { allText, SECRET_KEY, useSandbox } from './harness/useSandbox';
+import { testCredential } from '../support/engine/runNode';
+import { expectNoSecret } from './harness/items';
+import { SECRET_KEY, useSandbox } from './harness/useSandbox';
 
 const api = useSandbox();
 
@@ -33,7 +34,7 @@ describe('Telnyx Reputation API credential', () => {
 
 		expect(result.error).toMatchObject({ httpCode: '401' });
 		expect(api.sandbox.requests[0].authorized).toBe(false);
-		expect(allText(result.run)).not.toContain(SECRET_KEY);
+		expectNoSecret(result);
 	});
 
 	test('a wrong key or a Base URL without /v2: n8n shows what to fix, not the bare status', async () => {

@@ -1,4 +1,4 @@
-import { searchList } from './harness/runNode';
+import { searchList } from '../support/engine/runNode';
 import { useSandbox } from './harness/useSandbox';
 
 const api = useSandbox();

@@ -1,11 +1,2 @@
-// The tests, the sandbox and the scripts are development tools, not part of the published
-// node: they are linted as ordinary TypeScript, without n8n's community-node rules.
-import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
-
-export default tseslint.config(js.configs.recommended, tseslint.configs.recommended, {
-	languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
-	rules: {
-		'@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
-	},
-});
+// The tests are development tools like support/: the same config.
+export { default } from '../support/eslint.config.mjs';

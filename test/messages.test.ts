@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { TelnyxReputation } from '../nodes/TelnyxReputation/TelnyxReputation.node';
+import { NODE_TYPE, nodeTypes } from '../support/engine/nodeTypes';
 import { byId, operation } from './harness/parameters';
-import { runNode, searchList } from './harness/runNode';
+import { runNode, searchList } from '../support/engine/runNode';
 import { useSandbox } from './harness/useSandbox';
-import { errors, entry } from './sandbox/envelope';
+import { errors, entry } from '../support/sandbox/envelope';
 import { registerParameters } from './phoneNumber/params';
 
 const api = useSandbox();
@@ -82,5 +84,19 @@ describe('What a user reads', () => {
 		}
 		const submit = properties.find((p) => p.name === 'phoneNumbers' && p.displayOptions?.show?.resource?.includes('remediation'));
 		expect(submit?.typeOptions?.rows).toBeGreaterThan(1);
+	});
+});
+
+describe('The subtitle under the node on the canvas', () => {
+	test.each([
+		['phoneNumber', 'register', 'register: phone number'],
+		['reputationSettings', 'generateLoa', 'generate loa: reputation settings'],
+		['termsOfService', 'getStatus', 'get status: terms of service'],
+	])('%s / %s reads "%s"', (resource, operationName, expected) => {
+		const node = { id: '1', name: 'Telnyx', type: NODE_TYPE, typeVersion: 1, position: [0, 0] as [number, number], parameters: { resource, operation: operationName } };
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes([]) });
+		const { subtitle } = new TelnyxReputation().description;
+
+		expect(workflow.expression.getSimpleParameterValue(node, subtitle as string, 'internal', {})).toBe(expected);
 	});
 });

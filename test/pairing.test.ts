@@ -1,5 +1,5 @@
 import { byId, operation } from './harness/parameters';
-import { runNode } from './harness/runNode';
+import { runNode } from '../support/engine/runNode';
 import { useSandbox } from './harness/useSandbox';
 import { registerParameters } from './phoneNumber/params';
 

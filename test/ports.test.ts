@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-import { portFor } from './e2e/ports';
+import { portFor } from '../support/n8n/ports';
 
 /** Something else on the machine holding a port, as `npm run dev` or another n8n would. */
 async function occupy(): Promise<{ port: number; close: () => Promise<void> }> {

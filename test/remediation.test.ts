@@ -1,22 +1,17 @@
 import { statusOf } from './harness/items';
-import { runNode } from './harness/runNode';
+import { runNode } from '../support/engine/runNode';
 import { byId, operation } from './harness/parameters';
 import { useSandbox } from './harness/useSandbox';
-import { usNumbers } from './sandbox/state';
+import { usNumbers } from '../support/sandbox/state';
 
 const api = useSandbox();
 const remediation = (name: string, fields = {}) => operation('remediation', name, fields);
 
-function monitored(numbers: string[]) {
-	const enterprise = api.sandbox.state.addEnterprise('Acme Dental LLC');
-	for (const number of numbers) api.sandbox.state.register(enterprise.id, number);
-	return enterprise.id;
-}
 
 describe('Remediation: Submit', () => {
 	test('numbers from many items with the same purpose go in one request, paired with every item', async () => {
 		const numbers = usNumbers(3);
-		const enterpriseId = monitored(numbers);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -42,7 +37,7 @@ describe('Remediation: Submit', () => {
 
 	test('items with different purposes make separate requests', async () => {
 		const numbers = usNumbers(2);
-		const enterpriseId = monitored(numbers);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -59,7 +54,7 @@ describe('Remediation: Submit', () => {
 
 	test('a number with a request in flight gets the 409 in the API words, pointing at it', async () => {
 		const numbers = usNumbers(2);
-		const enterpriseId = monitored(numbers);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
 		const parameters = remediation('submit', { enterpriseId: byId(enterpriseId), phoneNumbers: numbers.join(','), callPurpose: 'Reminders' });
 		await runNode({ credential: api.credential, parameters });
 
@@ -72,7 +67,7 @@ describe('Remediation: Submit', () => {
 
 	test('when a later request is refused, the error counts the numbers the earlier one submitted', async () => {
 		const numbers = usNumbers(3);
-		const enterpriseId = monitored(numbers.slice(0, 2));
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers.slice(0, 2));
 
 		const result = await runNode({
 			credential: api.credential,
@@ -94,7 +89,7 @@ describe('Remediation: Submit', () => {
 	});
 
 	test('a bad email or a plain-http webhook is refused before anything is sent', async () => {
-		const enterpriseId = monitored(usNumbers(1));
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(usNumbers(1));
 		const base = { enterpriseId: byId(enterpriseId), phoneNumbers: usNumbers(1)[0], callPurpose: 'Reminders' };
 
 		const email = await runNode({ credential: api.credential, parameters: remediation('submit', { ...base, additionalFields: { contactEmail: 'ops at example' } }) });
@@ -112,7 +107,7 @@ describe('Remediation: Submit', () => {
 describe('Remediation: Get and Get Many', () => {
 	test('Get follows a request from pending to completed with its results', async () => {
 		const numbers = usNumbers(2);
-		const enterpriseId = monitored(numbers);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
 		const submitted = await runNode({
 			credential: api.credential,
 			parameters: remediation('submit', { enterpriseId: byId(enterpriseId), phoneNumbers: numbers.join(','), callPurpose: 'Reminders' }),
@@ -129,7 +124,7 @@ describe('Remediation: Get and Get Many', () => {
 	});
 
 	test('Get refuses an ID that is not a UUID before any request', async () => {
-		const enterpriseId = monitored([]);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring([]);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -142,7 +137,7 @@ describe('Remediation: Get and Get Many', () => {
 
 	test('Get Many filters by status and creation time, and pages', async () => {
 		const numbers = usNumbers(30);
-		const enterpriseId = monitored(numbers);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
 		for (const number of numbers) {
 			await runNode({
 				credential: api.credential,

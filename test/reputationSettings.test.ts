@@ -1,5 +1,5 @@
-import { loaPdf } from './sandbox/loaPdf';
-import { runNode } from './harness/runNode';
+import { loaPdf } from '../support/sandbox/loaPdf';
+import { runNode } from '../support/engine/runNode';
 import { byId, operation } from './harness/parameters';
 import { useSandbox } from './harness/useSandbox';
 

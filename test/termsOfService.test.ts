@@ -1,4 +1,4 @@
-import { runNode } from './harness/runNode';
+import { runNode } from '../support/engine/runNode';
 import { operation } from './harness/parameters';
 import { useSandbox } from './harness/useSandbox';
 

@@ -8,12 +8,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startSandbox } from '../sandbox/server';
-import { seedDemo } from '../sandbox/seed';
-import type { N8nLine } from './n8n';
-import { importExample, installN8n, installThroughN8n, n8nCli, packPackage, WORKFLOW_ID } from './n8n';
-import { freePort } from './ports';
-import { startRegistry } from './registry';
+import { startSandbox } from '../../support/sandbox/server';
+import { seedDemo } from '../../support/sandbox/seed';
+import type { N8nLine } from '../../support/n8n/n8n';
+import { importExample, installN8n, installThroughN8n, n8nCli, packPackage, WORKFLOW_ID } from '../../support/n8n/n8n';
+import { freePort } from '../../support/n8n/ports';
+import { startRegistry } from '../../support/n8n/registry';
 
 const checks: Array<[string, boolean, string?]> = [];
 function check(name: string, ok: boolean, detail?: string) {

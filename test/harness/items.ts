@@ -1,6 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import type { RunResult } from './runNode';
+import type { RunResult } from '../../support/engine/runNode';
 import { allText, SECRET_KEY } from './useSandbox';
 
 /** What a user reads in the Table view: a failure's `status`, or `success` for an API record. */

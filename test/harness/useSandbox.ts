@@ -1,5 +1,5 @@
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
+import type { Sandbox } from '../../support/sandbox/server';
+import { startSandbox } from '../../support/sandbox/server';
 
 /** A key that must never be seen anywhere but in the Authorization header. */
 export const SECRET_KEY = 'KEY019F2C_s3cr3t-never-shown';

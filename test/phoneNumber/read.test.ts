@@ -1,7 +1,8 @@
-import { runNode } from '../harness/runNode';
+import { expectNoSecret, sentNumbers } from '../harness/items';
+import { runNode } from '../../support/engine/runNode';
 import { byId, operation } from '../harness/parameters';
-import { allText, SECRET_KEY, useSandbox } from '../harness/useSandbox';
-import { usNumbers } from '../sandbox/state';
+import { SECRET_KEY, useSandbox } from '../harness/useSandbox';
+import { usNumbers } from '../../support/sandbox/state';
 
 const api = useSandbox();
 const phone = (name: string, fields = {}) => operation('phoneNumber', name, fields);
@@ -71,11 +72,7 @@ describe('Phone number: Get', () => {
 });
 
 describe('Phone number: Get Many', () => {
-	function monitored(count: number) {
-		const enterprise = api.sandbox.state.addEnterprise('Acme');
-		for (const number of usNumbers(count)) api.sandbox.state.register(enterprise.id, number);
-		return enterprise.id;
-	}
+	const monitored = (count: number) => api.sandbox.state.enterpriseMonitoring(usNumbers(count));
 	const pages = () => api.sandbox.requests.map((r) => [r.query['page[number]'], r.query['page[size]']]);
 
 	test('an empty account gives no items from one request', async () => {
@@ -171,7 +168,7 @@ describe('Phone number: Refresh', () => {
 			parameters: phone('refresh', { enterpriseId: byId(enterprise.id), phoneNumbers: '={{ $json.number }}' }),
 		});
 
-		expect(api.sandbox.requests.map((r) => [r.path, (r.body as { phone_numbers: string[] }).phone_numbers.length])).toEqual([
+		expect(api.sandbox.requests.map((r, index) => [r.path, sentNumbers(api.sandbox.requests)[index].length])).toEqual([
 			[`/enterprises/${enterprise.id}/reputation/numbers/refresh`, 100],
 			[`/enterprises/${enterprise.id}/reputation/numbers/refresh`, 50],
 		]);
@@ -229,7 +226,7 @@ describe('Phone number: Remove', () => {
 
 describe('Declarative operations: the key never leaks', () => {
 	test('a server that cannot be reached is named, and the key is in no error, item or log', async () => {
-		const { startSandbox } = await import('../sandbox/server');
+		const { startSandbox } = await import('../../support/sandbox/server');
 		const closed = await startSandbox();
 		await closed.close();
 
@@ -240,9 +237,7 @@ describe('Declarative operations: the key never leaks', () => {
 
 		expect(result.error?.message).toBe('Could not reach the Telnyx API: the connection was refused');
 		expect(result.error?.description).toContain(`Request to ${closed.url}/reputation/numbers/%2B19493253498 got no answer (ECONNREFUSED)`);
-		expect(allText(result.run)).not.toContain(SECRET_KEY);
-		expect(allText(result.error)).not.toContain(SECRET_KEY);
-		expect(result.logs.join('\n')).not.toContain(SECRET_KEY);
+		expectNoSecret(result);
 	});
 
 	test('a 401 on a declarative operation leaks no key', async () => {
@@ -253,7 +248,6 @@ describe('Declarative operations: the key never leaks', () => {
 		});
 
 		expect(result.error).toMatchObject({ httpCode: '401' });
-		expect(allText(result.run)).not.toContain(wrong);
-		expect(result.logs.join('\n')).not.toContain(wrong);
+		expectNoSecret(result, wrong);
 	});
 });

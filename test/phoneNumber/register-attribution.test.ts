@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { sentNumbers, statusOf } from '../harness/items';
 import { operation, byId } from '../harness/parameters';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../support/engine/runNode';
 import { useSandbox } from '../harness/useSandbox';
-import { badRequest, errors } from '../sandbox/envelope';
-import { usNumbers } from '../sandbox/state';
+import { badRequest, errors } from '../../support/sandbox/envelope';
+import { usNumbers } from '../../support/sandbox/state';
 import { registerParameters } from './params';
 
 const api = useSandbox();

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../support/engine/runNode';
 import { expectNoSecret, statusOf } from '../harness/items';
 import { SECRET_KEY, useSandbox } from '../harness/useSandbox';
-import { usNumbers } from '../sandbox/state';
+import { usNumbers } from '../../support/sandbox/state';
 import { registerParameters } from './params';
 
 const api = useSandbox();
@@ -208,7 +208,7 @@ describe('Register Numbers: API errors', () => {
 
 	test('a server that cannot be reached is named, and with Continue On Fail each number says so', async () => {
 		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566']);
-		const closed = await import('../sandbox/server').then(async ({ startSandbox }) => {
+		const closed = await import('../../support/sandbox/server').then(async ({ startSandbox }) => {
 			const other = await startSandbox();
 			await other.close();
 			return other.url;

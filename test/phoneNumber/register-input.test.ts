@@ -1,6 +1,6 @@
-import { statusOf } from '../harness/items';
-import { runNode } from '../harness/runNode';
-import { allText, SECRET_KEY, useSandbox } from '../harness/useSandbox';
+import { expectNoSecret, statusOf } from '../harness/items';
+import { runNode } from '../../support/engine/runNode';
+import { useSandbox } from '../harness/useSandbox';
 import { registerParameters } from './params';
 
 const api = useSandbox();
@@ -107,7 +107,7 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 		expect(api.sandbox.requests).toHaveLength(0);
 		expect(result.error?.message).toBe(`Enterprise ID ${JSON.stringify(enterpriseId)} is not valid`);
 		expect(result.error?.description).toContain('is a UUID such as');
-		expect(allText(result.run)).not.toContain(SECRET_KEY);
+		expectNoSecret(result);
 	});
 
 	test('a bad enterprise ID typed into the field is caught by n8n before the node runs', async () => {

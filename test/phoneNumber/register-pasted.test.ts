@@ -1,5 +1,5 @@
 import { sentNumbers, statusOf } from '../harness/items';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../support/engine/runNode';
 import { useSandbox } from '../harness/useSandbox';
 import { registerParameters } from './params';
 

@@ -1,12 +1,13 @@
-import { runNode } from '../harness/runNode';
+import { sentNumbers } from '../harness/items';
+import { runNode } from '../../support/engine/runNode';
 import { useSandbox } from '../harness/useSandbox';
-import { usNumbers } from '../sandbox/state';
+import { usNumbers } from '../../support/sandbox/state';
 import { registerParameters } from './params';
 
 const api = useSandbox();
 
 const posts = () => api.sandbox.requests.filter((request) => request.method === 'POST');
-const sent = () => posts().map((request) => (request.body as { phone_numbers: string[] }).phone_numbers);
+const sent = () => sentNumbers(posts());
 
 describe('Register Numbers', () => {
 	test('registers the numbers of one item and returns the API record of each', async () => {
@@ -132,7 +133,7 @@ describe('Register Numbers', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(posts().map((request) => [request.path, (request.body as { phone_numbers: string[] }).phone_numbers])).toEqual([
+		expect(posts().map((request, index) => [request.path, sent()[index]])).toEqual([
 			[`/enterprises/${first}/reputation/numbers`, [numbers[0], numbers[2]]],
 			[`/enterprises/${second}/reputation/numbers`, [numbers[1]]],
 		]);

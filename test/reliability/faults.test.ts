@@ -1,8 +1,8 @@
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../support/engine/runNode';
 import { expectNoSecret, statusOf } from '../harness/items';
 import { useSandbox } from '../harness/useSandbox';
-import type { Reply } from '../sandbox/envelope';
-import { badRequest, entry, errors, inUse, invalid } from '../sandbox/envelope';
+import type { Reply } from '../../support/sandbox/envelope';
+import { badRequest, entry, errors, inUse, invalid } from '../../support/sandbox/envelope';
 import { registerParameters } from '../phoneNumber/params';
 
 const api = useSandbox();

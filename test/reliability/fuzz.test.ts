@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
 import { readNumbers } from '../../nodes/TelnyxReputation/helpers/phoneNumbers';
-import { runNode } from '../harness/runNode';
+import { sentNumbers } from '../harness/items';
+import { runNode } from '../../support/engine/runNode';
 import { useSandbox } from '../harness/useSandbox';
-import { usNumbers } from '../sandbox/state';
+import { usNumbers } from '../../support/sandbox/state';
 import { registerParameters } from '../phoneNumber/params';
 
 const api = useSandbox();
@@ -69,7 +70,7 @@ describe('Hostile input (property-based, seeded)', () => {
 					expect(result.error).toBeUndefined();
 					for (const request of api.sandbox.requests) {
 						expect(request.path).toBe(`/enterprises/${enterprise.id}/reputation/numbers`);
-						for (const number of (request.body as { phone_numbers: string[] }).phone_numbers) expect(number).toMatch(E164_US);
+						for (const number of sentNumbers([request])[0]) expect(number).toMatch(E164_US);
 					}
 					const paired = new Set(
 						result.items.flatMap((item) => (item.pairedItem as Array<{ item: number }>).map((pair) => pair.item)),

@@ -1,6 +1,6 @@
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../support/engine/runNode';
 import { useSandbox } from '../harness/useSandbox';
-import { usNumbers } from '../sandbox/state';
+import { usNumbers } from '../../support/sandbox/state';
 import { registerParameters } from '../phoneNumber/params';
 
 const api = useSandbox();

@@ -1,9 +1,9 @@
 import { byId, operation } from '../harness/parameters';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../support/engine/runNode';
 import { sentNumbers, statusOf } from '../harness/items';
 import { useSandbox } from '../harness/useSandbox';
-import { badRequest, errors } from '../sandbox/envelope';
-import { usNumbers } from '../sandbox/state';
+import { badRequest, errors } from '../../support/sandbox/envelope';
+import { usNumbers } from '../../support/sandbox/state';
 import { registerParameters } from '../phoneNumber/params';
 
 const api = useSandbox();
@@ -38,7 +38,7 @@ describe('A server that repeats itself or refuses forever does not make the node
 		// Refuses the first number of whatever it is sent, forever.
 		api.sandbox.injectReply(
 			(request) => {
-				const [first] = (request.body as { phone_numbers: string[] }).phone_numbers;
+				const [[first]] = sentNumbers([request]);
 				return errors(400, badRequest(`${first} is not in your Telnyx phone number inventory`, { pointer: '/body/phone_numbers/0' }));
 			},
 			Infinity,

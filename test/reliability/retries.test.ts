@@ -1,10 +1,10 @@
-import { statusOf } from '../harness/items';
-import { runNode } from '../harness/runNode';
+import { sentNumbers, statusOf } from '../harness/items';
+import { runNode } from '../../support/engine/runNode';
 import { byId, operation } from '../harness/parameters';
 import { useSandbox } from '../harness/useSandbox';
-import type { Reply } from '../sandbox/envelope';
-import { entry, errors } from '../sandbox/envelope';
-import { usNumbers } from '../sandbox/state';
+import type { Reply } from '../../support/sandbox/envelope';
+import { entry, errors } from '../../support/sandbox/envelope';
+import { usNumbers } from '../../support/sandbox/state';
 import { registerParameters } from '../phoneNumber/params';
 
 const api = useSandbox();
@@ -142,7 +142,7 @@ describe('Partial success', () => {
 			parameters: registerParameters(enterprise.id, numbers.join(','), { retryWithoutRefused: true }),
 		});
 
-		expect(api.sandbox.requests.map((r) => (r.body as { phone_numbers: string[] }).phone_numbers)).toEqual([
+		expect(sentNumbers(api.sandbox.requests)).toEqual([
 			numbers,
 			[numbers[0], numbers[2], numbers[4]],
 		]);

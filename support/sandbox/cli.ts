@@ -1,7 +1,7 @@
 // `npm run sandbox`: the sandbox on its own, seeded with a demo account, until Ctrl+C.
 import { startSandbox } from './server';
 import { seedDemo } from './seed';
-import { portFor } from '../e2e/ports';
+import { portFor } from '../n8n/ports';
 
 async function main() {
 	const sandbox = await startSandbox({

@@ -51,7 +51,7 @@ export interface Sandbox {
 	readonly maxInFlight: number;
 	/**
 	 * Answers the next `times` requests (1 by default, Infinity for a server that never changes
-	 * its mind) with this reply instead of the contract's (a fault, a raw body).
+	 * its mind) with this reply instead of the API's own answer (a fault, a raw body).
 	 */
 	injectReply(reply: InjectedReply, times?: number): void;
 	/** Requests allowed per second before 429s with x-ratelimit-* headers; 0 for no limit. */
@@ -93,7 +93,7 @@ async function answer(
 	for (const route of routes) {
 		const match = route.method === request.method && rawPath.startsWith('/v2/') ? route.pattern.exec(path) : null;
 		if (match) {
-			// A raw '+' in a path reads as a space, as on the real API: the contract asks for %2B.
+			// A raw '+' in a path reads as a space, as on the real API, whose reference asks for %2B.
 			const params = match.slice(1).map((value) => decodeURIComponent(value.replace(/\+/g, ' ')));
 			return await route.handle({ state, params, query: url.searchParams, body });
 		}

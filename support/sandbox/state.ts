@@ -130,6 +130,13 @@ export class SandboxState {
 		return this.addEnterprise('Acme Dental LLC').id;
 	}
 
+	/** An approved enterprise that monitors these numbers already. */
+	enterpriseMonitoring(numbers: string[]): string {
+		const enterprise = this.addEnterprise('Acme Dental LLC');
+		for (const number of numbers) this.register(enterprise.id, number);
+		return enterprise.id;
+	}
+
 	addInventory(numbers: string[], details: Partial<InventoryNumber> = {}): void {
 		for (const number of numbers) {
 			this.inventory.set(number, { country: 'US', inService: true, ...details });

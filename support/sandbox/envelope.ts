@@ -1,4 +1,4 @@
-/** The Telnyx error envelope, as the contract in shared/telnyx describes it. */
+/** The Telnyx error envelope `{ errors: [{ code, title, detail, source, meta }] }`, as Telnyx documents it: https://developers.telnyx.com/docs/overview/errors */
 export interface ErrorEntry {
 	code: string;
 	title: string;
@@ -35,8 +35,9 @@ export function errors(status: number, ...entries: ErrorEntry[]): Reply {
 	return { status, body: { errors: entries } };
 }
 
-// Codes follow the contract's examples (10005 invalid parameters, 10009 not found,
-// 10015 state guard, 10021 in use); 401 has no example there and uses Telnyx's catalog.
+// Codes as Telnyx's API reference gives them for these endpoints (10005 invalid parameters,
+// 10009 not found, 10015 state guard, 10021 in use), and its error catalog for 401
+// (https://developers.telnyx.com/docs/overview/errors/10009).
 export const invalid = (detail: string, source?: ErrorEntry['source']) =>
 	entry('10005', 'Invalid parameters', detail, source);
 export const notFound = (detail: string) => errors(404, entry('10009', 'Resource not found', detail));
