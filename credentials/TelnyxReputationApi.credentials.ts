@@ -27,7 +27,8 @@ export class TelnyxReputationApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'A Telnyx API key (V2), from Mission Control Portal → Account Settings → Keys & Credentials',
+			description:
+				'A Telnyx API key (V2), from Mission Control Portal → Account Settings → Keys & Credentials',
 		},
 		{
 			displayName: 'Base URL',
@@ -64,7 +65,8 @@ export class TelnyxReputationApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'Nothing answers at this Base URL: it must end in /v2, as https://api.telnyx.com/v2 does',
+					message:
+						'Nothing answers at this Base URL: it must end in /v2, as https://api.telnyx.com/v2 does',
 				},
 			},
 		],

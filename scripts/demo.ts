@@ -16,7 +16,9 @@ async function main() {
 
 	const sandbox = await startSandbox();
 	seedDemo(sandbox.state);
-	const workflow = JSON.parse(readFileSync(join(__dirname, '../examples/register-numbers.workflow.json'), 'utf8')) as {
+	const workflow = JSON.parse(
+		readFileSync(join(__dirname, '../examples/register-numbers.workflow.json'), 'utf8'),
+	) as {
 		name: string;
 		nodes: INode[];
 		connections: IConnections;
@@ -45,7 +47,8 @@ async function main() {
 	for (const item of failed) console.log(JSON.stringify(item.json));
 	for (const hint of task?.hints ?? []) console.log(`\n${hint.message}`);
 	console.log(`The sandbox received ${sandbox.requests.length} request(s):`);
-	for (const request of sandbox.requests) console.log(`  ${request.method} ${request.path} ${JSON.stringify(request.body)}`);
+	for (const request of sandbox.requests)
+		console.log(`  ${request.method} ${request.path} ${JSON.stringify(request.body)}`);
 }
 
 void main();

@@ -6,7 +6,9 @@ async function main() {
 	const environment = await startDevEnvironment();
 	console.log(`\nn8n is ready: ${environment.workflowUrl}`);
 	console.log(`Sign in as ${OWNER.email} / ${OWNER.password}`);
-	console.log(`The "Telnyx sandbox" credential points at ${environment.sandbox.url} (nothing leaves this machine).`);
+	console.log(
+		`The "Telnyx sandbox" credential points at ${environment.sandbox.url} (nothing leaves this machine).`,
+	);
 	console.log('Ctrl+C to stop.');
 	const stop = () => void environment.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);

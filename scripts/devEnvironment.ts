@@ -4,7 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { importExample, installN8n, installThroughN8n, OWNER, packPackage, startN8n, WORKFLOW_ID } from '../support/n8n/n8n';
+import {
+	importExample,
+	installN8n,
+	installThroughN8n,
+	OWNER,
+	packPackage,
+	startN8n,
+	WORKFLOW_ID,
+} from '../support/n8n/n8n';
 import { freePort, portFor } from '../support/n8n/ports';
 import { startRegistry } from '../support/n8n/registry';
 import type { Sandbox } from '../support/sandbox/server';

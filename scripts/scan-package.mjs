@@ -9,13 +9,19 @@ import { join } from 'node:path';
 import { analyzePackage } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'telnyx-scan-'));
-const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { encoding: 'utf8' }));
+const [packed] = JSON.parse(
+	execFileSync('npm', ['pack', '--json', '--pack-destination', work], { encoding: 'utf8' }),
+);
 execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', work]);
 const packageDir = join(work, 'package');
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-console.log(`${packed.filename}: ${packed.entryCount} files, packed ${kib(packed.size)}, unpacked ${kib(packed.unpackedSize)}`);
-const top = readdirSync(packageDir).map((name) => (statSync(join(packageDir, name)).isDirectory() ? `${name}/` : name));
+console.log(
+	`${packed.filename}: ${packed.entryCount} files, packed ${kib(packed.size)}, unpacked ${kib(packed.unpackedSize)}`,
+);
+const top = readdirSync(packageDir).map((name) =>
+	statSync(join(packageDir, name)).isDirectory() ? `${name}/` : name,
+);
 console.log(`contents: ${top.sort().join(' ')}`);
 
 const result = await analyzePackage(packageDir);

@@ -15,7 +15,15 @@ async function main() {
 	const environment = await startDevEnvironment();
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	try {
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -32,7 +40,10 @@ async function main() {
 
 		// The editor opens a node's panel from its URL.
 		await page.goto(`${environment.workflowUrl}/${REGISTER_NODE_ID}`);
-		await page.getByText('Phone Numbers', { exact: true }).first().waitFor({ state: 'visible', timeout: 60_000 });
+		await page
+			.getByText('Phone Numbers', { exact: true })
+			.first()
+			.waitFor({ state: 'visible', timeout: 60_000 });
 		await page.waitForTimeout(1000);
 		await page.screenshot({ path: join(out, 'node-parameters.jpg'), type: 'jpeg', quality: 90 });
 
@@ -46,7 +57,10 @@ async function main() {
 		await page.goto(environment.workflowUrl);
 		await page.getByText('Register numbers').first().waitFor();
 		await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
-		await page.getByPlaceholder(/Search/).first().fill('Telnyx');
+		await page
+			.getByPlaceholder(/Search/)
+			.first()
+			.fill('Telnyx');
 		await page.waitForTimeout(1500);
 		await page.screenshot({ path: join(out, 'nodes-panel.jpg'), type: 'jpeg', quality: 90 });
 		console.log(`screenshots saved in ${out}`);

@@ -6,6 +6,9 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(js.configs.recommended, tseslint.configs.recommended, {
 	languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
 	rules: {
-		'@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+		'@typescript-eslint/no-unused-vars': [
+			'error',
+			{ varsIgnorePattern: '^_', argsIgnorePattern: '^_' },
+		],
 	},
 });

@@ -5,8 +5,13 @@ const api = useSandbox();
 
 describe('Enterprise picker (From List)', () => {
 	test('lists enterprises by legal name, with the trading name when there is one', async () => {
-		api.sandbox.state.addEnterprise('Acme Dental LLC', { id: '4a6192a4-573d-446d-b3ce-aff9117272a6', dba: 'Acme Dental' });
-		api.sandbox.state.addEnterprise('Globex Clinics Inc', { id: '0b7c1f1c-7a9d-4f0a-9d3e-2f6a1c4b8e21' });
+		api.sandbox.state.addEnterprise('Acme Dental LLC', {
+			id: '4a6192a4-573d-446d-b3ce-aff9117272a6',
+			dba: 'Acme Dental',
+		});
+		api.sandbox.state.addEnterprise('Globex Clinics Inc', {
+			id: '0b7c1f1c-7a9d-4f0a-9d3e-2f6a1c4b8e21',
+		});
 
 		const result = await searchList(api.credential, 'searchEnterprises');
 
@@ -37,16 +42,30 @@ describe('Enterprise picker (From List)', () => {
 		for (let index = 0; index < 120; index++) api.sandbox.state.addEnterprise(`Clinic ${index}`);
 
 		const first = await searchList(api.credential, 'searchEnterprises');
-		const second = await searchList(api.credential, 'searchEnterprises', undefined, first.paginationToken);
-		const third = await searchList(api.credential, 'searchEnterprises', undefined, second.paginationToken);
+		const second = await searchList(
+			api.credential,
+			'searchEnterprises',
+			undefined,
+			first.paginationToken,
+		);
+		const third = await searchList(
+			api.credential,
+			'searchEnterprises',
+			undefined,
+			second.paginationToken,
+		);
 
 		expect([first, second, third].map((page) => page.results.length)).toEqual([50, 50, 20]);
-		expect([first.paginationToken, second.paginationToken, third.paginationToken]).toEqual(['2', '3', undefined]);
+		expect([first.paginationToken, second.paginationToken, third.paginationToken]).toEqual([
+			'2',
+			'3',
+			undefined,
+		]);
 	});
 
 	test('a wrong key shows the API error in the picker', async () => {
-		await expect(searchList({ ...api.credential, apiKey: 'KEY_wrong' }, 'searchEnterprises')).rejects.toThrow(
-			'Authentication failed',
-		);
+		await expect(
+			searchList({ ...api.credential, apiKey: 'KEY_wrong' }, 'searchEnterprises'),
+		).rejects.toThrow('Authentication failed');
 	});
 });

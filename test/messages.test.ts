@@ -19,13 +19,23 @@ describe('What a user reads', () => {
 
 		const one = await runNode({
 			credential: api.credential,
-			items: [{ enterprise: acme, phone: '+19493253498' }, { enterprise: globex, phone: '+12134445566' }],
-			parameters: registerParameters('={{ $json.enterprise }}', '={{ $json.phone }}', { concurrency: 1 }),
+			items: [
+				{ enterprise: acme, phone: '+19493253498' },
+				{ enterprise: globex, phone: '+12134445566' },
+			],
+			parameters: registerParameters('={{ $json.enterprise }}', '={{ $json.phone }}', {
+				concurrency: 1,
+			}),
 		});
-		expect(one.error?.description).toContain('1 number was registered by the requests that succeeded.');
+		expect(one.error?.description).toContain(
+			'1 number was registered by the requests that succeeded.',
+		);
 		expect(one.error?.description).not.toContain('1 numbers');
 
-		const none = await runNode({ credential: api.credential, parameters: registerParameters(globex, '+13125550147') });
+		const none = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(globex, '+13125550147'),
+		});
 		expect(none.error?.description).toContain('No number was registered.');
 		expect(none.error?.description).not.toContain('0 numbers');
 	});
@@ -35,7 +45,10 @@ describe('What a user reads', () => {
 
 		const result = await runNode({
 			credential: api.credential,
-			parameters: operation('phoneNumber', 'get', { enterpriseId: byId(enterprise.id), phoneNumber: '+19493253498' }),
+			parameters: operation('phoneNumber', 'get', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumber: '+19493253498',
+			}),
 		});
 
 		expect(result.error?.message).toBe('Resource not found: Phone number is not monitored.');
@@ -44,45 +57,69 @@ describe('What a user reads', () => {
 	});
 
 	test.each([
-		['Enable', 'reputationSettings', 'enable', { loaDocumentId: '2a7e8337-e803-4057-a4ae-26c40eb0bc6c' }],
+		[
+			'Enable',
+			'reputationSettings',
+			'enable',
+			{ loaDocumentId: '2a7e8337-e803-4057-a4ae-26c40eb0bc6c' },
+		],
 		['Disable', 'reputationSettings', 'disable', {}],
 		['Remove', 'phoneNumber', 'remove', { phoneNumber: '+19493253498' }],
-	])('a 5xx on %s is not retried, and says the request may have been processed', async (_name, resource, name, fields) => {
-		const enterprise = api.sandbox.state.addEnterprise('Acme');
-		api.sandbox.injectReply(unavailable);
+	])(
+		'a 5xx on %s is not retried, and says the request may have been processed',
+		async (_name, resource, name, fields) => {
+			const enterprise = api.sandbox.state.addEnterprise('Acme');
+			api.sandbox.injectReply(unavailable);
 
-		const result = await runNode({
-			credential: api.credential,
-			parameters: operation(resource, name, { enterpriseId: byId(enterprise.id), ...fields }),
-		});
+			const result = await runNode({
+				credential: api.credential,
+				parameters: operation(resource, name, { enterpriseId: byId(enterprise.id), ...fields }),
+			});
 
-		expect(api.sandbox.requests).toHaveLength(1);
-		expect(result.error?.message).toBe('Service unavailable: Try later.');
-		expect(result.error?.description).toContain('may have been processed');
-	});
+			expect(api.sandbox.requests).toHaveLength(1);
+			expect(result.error?.message).toBe('Service unavailable: Try later.');
+			expect(result.error?.description).toContain('may have been processed');
+		},
+	);
 
 	test('the enterprise list never shows "undefined" when the legal name is missing', async () => {
 		api.sandbox.injectReply({
 			status: 200,
-			body: { data: [{ id: '4a6192a4-573d-446d-b3ce-aff9117272a6', doing_business_as: 'Acme' }], meta: { page_number: 1, total_pages: 1 } },
+			body: {
+				data: [{ id: '4a6192a4-573d-446d-b3ce-aff9117272a6', doing_business_as: 'Acme' }],
+				meta: { page_number: 1, total_pages: 1 },
+			},
 		});
 
 		const list = await searchList(api.credential, 'searchEnterprises');
 
-		expect(list.results).toEqual([{ name: 'Acme (4a6192a4-573d-446d-b3ce-aff9117272a6)', value: '4a6192a4-573d-446d-b3ce-aff9117272a6' }]);
+		expect(list.results).toEqual([
+			{
+				name: 'Acme (4a6192a4-573d-446d-b3ce-aff9117272a6)',
+				value: '4a6192a4-573d-446d-b3ce-aff9117272a6',
+			},
+		]);
 	});
 
 	test('a new node opens on a free read, and Phone Numbers is a multi-line box', () => {
 		const { properties } = new TelnyxReputation().description;
 		const find = (name: string, resource?: string) =>
-			properties.find((p) => p.name === name && (!resource || p.displayOptions?.show?.resource?.includes(resource))) as INodeProperties;
+			properties.find(
+				(p) =>
+					p.name === name && (!resource || p.displayOptions?.show?.resource?.includes(resource)),
+			) as INodeProperties;
 
 		expect(find('operation', 'phoneNumber').default).toBe('get');
 		for (const operationName of ['register', 'refresh']) {
-			const field = properties.find((p) => p.name === 'phoneNumbers' && p.displayOptions?.show?.operation?.includes(operationName));
+			const field = properties.find(
+				(p) =>
+					p.name === 'phoneNumbers' && p.displayOptions?.show?.operation?.includes(operationName),
+			);
 			expect(field?.typeOptions?.rows).toBeGreaterThan(1);
 		}
-		const submit = properties.find((p) => p.name === 'phoneNumbers' && p.displayOptions?.show?.resource?.includes('remediation'));
+		const submit = properties.find(
+			(p) => p.name === 'phoneNumbers' && p.displayOptions?.show?.resource?.includes('remediation'),
+		);
 		expect(submit?.typeOptions?.rows).toBeGreaterThan(1);
 	});
 });
@@ -93,10 +130,24 @@ describe('The subtitle under the node on the canvas', () => {
 		['reputationSettings', 'generateLoa', 'generate loa: reputation settings'],
 		['termsOfService', 'getStatus', 'get status: terms of service'],
 	])('%s / %s reads "%s"', (resource, operationName, expected) => {
-		const node = { id: '1', name: 'Telnyx', type: NODE_TYPE, typeVersion: 1, position: [0, 0] as [number, number], parameters: { resource, operation: operationName } };
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes([]) });
+		const node = {
+			id: '1',
+			name: 'Telnyx',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: { resource, operation: operationName },
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: nodeTypes([]),
+		});
 		const { subtitle } = new TelnyxReputation().description;
 
-		expect(workflow.expression.getSimpleParameterValue(node, subtitle as string, 'internal', {})).toBe(expected);
+		expect(
+			workflow.expression.getSimpleParameterValue(node, subtitle as string, 'internal', {}),
+		).toBe(expected);
 	});
 });

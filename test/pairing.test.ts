@@ -19,7 +19,10 @@ describe('Every output item is paired to the input row it came from', () => {
 				{ row: 'b', phone: '+13125550147' },
 				{ row: 'c', phone: '+12134445566' },
 			],
-			parameters: operation('phoneNumber', 'get', { enterpriseId: byId(enterprise.id), phoneNumber: '={{ $json.phone }}' }),
+			parameters: operation('phoneNumber', 'get', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumber: '={{ $json.phone }}',
+			}),
 		});
 
 		expect(result.items.map((item) => [item.json.phone_number, item.pairedItem])).toEqual([
@@ -42,14 +45,20 @@ describe('Every output item is paired to the input row it came from', () => {
 		const result = await runNode({
 			credential: api.credential,
 			onError: 'continueErrorOutput',
-			items: [{ row: 'a', phone: '+19493253498' }, { row: 'b', phone: 'not a number' }],
-			parameters: operation('phoneNumber', 'get', { enterpriseId: byId(enterprise.id), phoneNumber: '={{ $json.phone }}' }),
+			items: [
+				{ row: 'a', phone: '+19493253498' },
+				{ row: 'b', phone: 'not a number' },
+			],
+			parameters: operation('phoneNumber', 'get', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumber: '={{ $json.phone }}',
+			}),
 		});
 
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
-		expect(result.errorItems.map((item) => [item.json.row, item.json.error, item.pairedItem])).toEqual([
-			['b', 'Invalid phone number "not a number": not a phone number', { item: 1 }],
-		]);
+		expect(
+			result.errorItems.map((item) => [item.json.row, item.json.error, item.pairedItem]),
+		).toEqual([['b', 'Invalid phone number "not a number": not a phone number', { item: 1 }]]);
 	});
 
 	test('Get Many and Terms Get Status pair every result to the row that asked for it', async () => {
@@ -62,7 +71,10 @@ describe('Every output item is paired to the input row it came from', () => {
 		const many = await runNode({
 			credential: api.credential,
 			items: [{ enterprise: first.id }, { enterprise: second.id }],
-			parameters: operation('phoneNumber', 'getMany', { enterpriseId: byId('={{ $json.enterprise }}'), returnAll: true }),
+			parameters: operation('phoneNumber', 'getMany', {
+				enterpriseId: byId('={{ $json.enterprise }}'),
+				returnAll: true,
+			}),
 		});
 		expect(many.items.map((item) => [item.json.phone_number, item.pairedItem])).toEqual([
 			['+19493253498', { item: 0 }],
@@ -70,7 +82,11 @@ describe('Every output item is paired to the input row it came from', () => {
 			['+13125550147', { item: 1 }],
 		]);
 
-		const terms = await runNode({ credential: api.credential, items: [{}, {}], parameters: operation('termsOfService', 'getStatus') });
+		const terms = await runNode({
+			credential: api.credential,
+			items: [{}, {}],
+			parameters: operation('termsOfService', 'getStatus'),
+		});
 		expect(terms.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
@@ -88,12 +104,16 @@ describe('Every output item is paired to the input row it came from', () => {
 		});
 
 		expect(api.sandbox.requests).toHaveLength(1);
-		expect(result.errorItems.map((item) => [item.json.row, item.json.phone, item.pairedItem])).toEqual([
+		expect(
+			result.errorItems.map((item) => [item.json.row, item.json.phone, item.pairedItem]),
+		).toEqual([
 			[1, '+19493253498', [{ item: 0 }]],
 			[2, '(949) 325-3498', [{ item: 1 }]],
 		]);
 		for (const item of result.errorItems) {
-			expect(item.json.error).toBe('Bad Request: +19493253498 is not in your Telnyx phone number inventory');
+			expect(item.json.error).toBe(
+				'Bad Request: +19493253498 is not in your Telnyx phone number inventory',
+			);
 			expect(item.json.message).toMatch(/^\+19493253498 was refused by Telnyx\./);
 		}
 	});
@@ -116,7 +136,12 @@ describe('Every output item is paired to the input row it came from', () => {
 			status: 'refused',
 			error: 'Bad Request: +12134445566 is not in your Telnyx phone number inventory',
 		});
-		expect(invalid).toMatchObject({ phone_number: null, input: '555', status: 'invalid', error: 'too short for United States' });
+		expect(invalid).toMatchObject({
+			phone_number: null,
+			input: '555',
+			status: 'invalid',
+			error: 'too short for United States',
+		});
 		expect(registered.phone_number).toBe('+19493253498');
 	});
 });

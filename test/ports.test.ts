@@ -7,7 +7,10 @@ async function occupy(): Promise<{ port: number; close: () => Promise<void> }> {
 	const server = createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as { port: number };
-	return { port, close: async () => await new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		port,
+		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }
 
 describe('Ports of the scripts (dev, sandbox, e2e)', () => {
@@ -20,7 +23,9 @@ describe('Ports of the scripts (dev, sandbox, e2e)', () => {
 		const port = await portFor('TEST_PORT', taken.port);
 
 		expect(port).not.toBe(taken.port);
-		expect(log.mock.calls[0][0]).toBe(`Port ${taken.port} is in use; using ${port} instead (set TEST_PORT to choose).`);
+		expect(log.mock.calls[0][0]).toBe(
+			`Port ${taken.port} is in use; using ${port} instead (set TEST_PORT to choose).`,
+		);
 		log.mockRestore();
 		await taken.close();
 	});
@@ -29,7 +34,9 @@ describe('Ports of the scripts (dev, sandbox, e2e)', () => {
 		const taken = await occupy();
 		process.env.TEST_PORT = String(taken.port);
 
-		await expect(portFor('TEST_PORT', 4010)).rejects.toThrow(`Port ${taken.port} (TEST_PORT) is in use: set TEST_PORT to a free port.`);
+		await expect(portFor('TEST_PORT', 4010)).rejects.toThrow(
+			`Port ${taken.port} (TEST_PORT) is in use: set TEST_PORT to a free port.`,
+		);
 		await taken.close();
 	});
 });

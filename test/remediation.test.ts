@@ -7,7 +7,6 @@ import { usNumbers } from '../support/sandbox/state';
 const api = useSandbox();
 const remediation = (name: string, fields = {}) => operation('remediation', name, fields);
 
-
 describe('Remediation: Submit', () => {
 	test('numbers from many items with the same purpose go in one request, paired with every item', async () => {
 		const numbers = usNumbers(3);
@@ -27,11 +26,19 @@ describe('Remediation: Submit', () => {
 		expect(api.sandbox.requests.map((r) => [r.path, r.body])).toEqual([
 			[
 				`/enterprises/${enterpriseId}/reputation/remediation`,
-				{ phone_numbers: numbers, call_purpose: 'Appointment reminders for our dental clinic.', contact_email: 'ops@example.com' },
+				{
+					phone_numbers: numbers,
+					call_purpose: 'Appointment reminders for our dental clinic.',
+					contact_email: 'ops@example.com',
+				},
 			],
 		]);
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toMatchObject({ status: 'pending', phone_numbers_count: 3, contact_email: 'ops@example.com' });
+		expect(result.items[0].json).toMatchObject({
+			status: 'pending',
+			phone_numbers_count: 3,
+			contact_email: 'ops@example.com',
+		});
 		expect(result.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
@@ -45,23 +52,39 @@ describe('Remediation: Submit', () => {
 				{ number: numbers[0], purpose: 'Reminders' },
 				{ number: numbers[1], purpose: 'Surveys' },
 			],
-			parameters: remediation('submit', { enterpriseId: byId(enterpriseId), phoneNumbers: '={{ $json.number }}', callPurpose: '={{ $json.purpose }}' }),
+			parameters: remediation('submit', {
+				enterpriseId: byId(enterpriseId),
+				phoneNumbers: '={{ $json.number }}',
+				callPurpose: '={{ $json.purpose }}',
+			}),
 		});
 
-		expect(api.sandbox.requests.map((r) => (r.body as { call_purpose: string }).call_purpose)).toEqual(['Reminders', 'Surveys']);
+		expect(
+			api.sandbox.requests.map((r) => (r.body as { call_purpose: string }).call_purpose),
+		).toEqual(['Reminders', 'Surveys']);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }], [{ item: 1 }]]);
 	});
 
 	test('a number with a request in flight gets the 409 in the API words, pointing at it', async () => {
 		const numbers = usNumbers(2);
 		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
-		const parameters = remediation('submit', { enterpriseId: byId(enterpriseId), phoneNumbers: numbers.join(','), callPurpose: 'Reminders' });
+		const parameters = remediation('submit', {
+			enterpriseId: byId(enterpriseId),
+			phoneNumbers: numbers.join(','),
+			callPurpose: 'Reminders',
+		});
 		await runNode({ credential: api.credential, parameters });
 
-		const again = await runNode({ credential: api.credential, onError: 'continueRegularOutput', parameters });
+		const again = await runNode({
+			credential: api.credential,
+			onError: 'continueRegularOutput',
+			parameters,
+		});
 
 		expect(again.items.map((item) => statusOf(item, 'submitted'))).toEqual(['refused', 'refused']);
-		expect(again.items[0].json.error).toContain(`${numbers[0]} already has a remediation request in progress`);
+		expect(again.items[0].json.error).toContain(
+			`${numbers[0]} already has a remediation request in progress`,
+		);
 		expect(again.items[0].json.details).toMatchObject({ httpCode: '409' });
 	});
 
@@ -84,22 +107,41 @@ describe('Remediation: Submit', () => {
 			}),
 		});
 
-		expect(result.error?.message).toBe(`Invalid parameters: ${numbers[2]} is not monitored on this enterprise`);
-		expect(result.error?.description).toContain('2 numbers were submitted by the requests that succeeded.');
+		expect(result.error?.message).toBe(
+			`Invalid parameters: ${numbers[2]} is not monitored on this enterprise`,
+		);
+		expect(result.error?.description).toContain(
+			'2 numbers were submitted by the requests that succeeded.',
+		);
 	});
 
 	test('a bad email or a plain-http webhook is refused before anything is sent', async () => {
 		const enterpriseId = api.sandbox.state.enterpriseMonitoring(usNumbers(1));
-		const base = { enterpriseId: byId(enterpriseId), phoneNumbers: usNumbers(1)[0], callPurpose: 'Reminders' };
+		const base = {
+			enterpriseId: byId(enterpriseId),
+			phoneNumbers: usNumbers(1)[0],
+			callPurpose: 'Reminders',
+		};
 
-		const email = await runNode({ credential: api.credential, parameters: remediation('submit', { ...base, additionalFields: { contactEmail: 'ops at example' } }) });
+		const email = await runNode({
+			credential: api.credential,
+			parameters: remediation('submit', {
+				...base,
+				additionalFields: { contactEmail: 'ops at example' },
+			}),
+		});
 		const webhook = await runNode({
 			credential: api.credential,
-			parameters: remediation('submit', { ...base, additionalFields: { webhookUrl: 'http://example.com/hook' } }),
+			parameters: remediation('submit', {
+				...base,
+				additionalFields: { webhookUrl: 'http://example.com/hook' },
+			}),
 		});
 
 		expect(email.error?.message).toBe('Contact Email "ops at example" is not an email address');
-		expect(webhook.error?.message).toBe('Webhook URL "http://example.com/hook" must be an https URL');
+		expect(webhook.error?.message).toBe(
+			'Webhook URL "http://example.com/hook" must be an https URL',
+		);
 		expect(api.sandbox.requests).toHaveLength(0);
 	});
 });
@@ -110,7 +152,11 @@ describe('Remediation: Get and Get Many', () => {
 		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
 		const submitted = await runNode({
 			credential: api.credential,
-			parameters: remediation('submit', { enterpriseId: byId(enterpriseId), phoneNumbers: numbers.join(','), callPurpose: 'Reminders' }),
+			parameters: remediation('submit', {
+				enterpriseId: byId(enterpriseId),
+				phoneNumbers: numbers.join(','),
+				callPurpose: 'Reminders',
+			}),
 		});
 		const id = submitted.items[0].json.id as string;
 		const get = remediation('get', { enterpriseId: byId(enterpriseId), remediationId: id });
@@ -119,8 +165,14 @@ describe('Remediation: Get and Get Many', () => {
 		const second = await runNode({ credential: api.credential, parameters: get });
 
 		expect(first.items[0].json).toMatchObject({ id, status: 'in_progress', results: null });
-		expect(second.items[0].json).toMatchObject({ id, status: 'completed', results: { remediated: [numbers[0]], not_flagged: [numbers[1]] } });
-		expect(api.sandbox.requests[1].path).toBe(`/enterprises/${enterpriseId}/reputation/remediation/${id}`);
+		expect(second.items[0].json).toMatchObject({
+			id,
+			status: 'completed',
+			results: { remediated: [numbers[0]], not_flagged: [numbers[1]] },
+		});
+		expect(api.sandbox.requests[1].path).toBe(
+			`/enterprises/${enterpriseId}/reputation/remediation/${id}`,
+		);
 	});
 
 	test('Get refuses an ID that is not a UUID before any request', async () => {
@@ -128,7 +180,10 @@ describe('Remediation: Get and Get Many', () => {
 
 		const result = await runNode({
 			credential: api.credential,
-			parameters: remediation('get', { enterpriseId: byId(enterpriseId), remediationId: '../numbers' }),
+			parameters: remediation('get', {
+				enterpriseId: byId(enterpriseId),
+				remediationId: '../numbers',
+			}),
 		});
 
 		expect(result.error?.message).toBe('Remediation ID "../numbers" is not valid');
@@ -141,26 +196,47 @@ describe('Remediation: Get and Get Many', () => {
 		for (const number of numbers) {
 			await runNode({
 				credential: api.credential,
-				parameters: remediation('submit', { enterpriseId: byId(enterpriseId), phoneNumbers: number, callPurpose: 'Reminders' }),
+				parameters: remediation('submit', {
+					enterpriseId: byId(enterpriseId),
+					phoneNumbers: number,
+					callPurpose: 'Reminders',
+				}),
 			});
 		}
 		api.sandbox.requests.length = 0;
 
-		const all = await runNode({ credential: api.credential, parameters: remediation('getMany', { enterpriseId: byId(enterpriseId), returnAll: true }) });
-		const limited = await runNode({ credential: api.credential, parameters: remediation('getMany', { enterpriseId: byId(enterpriseId), limit: 5 }) });
+		const all = await runNode({
+			credential: api.credential,
+			parameters: remediation('getMany', { enterpriseId: byId(enterpriseId), returnAll: true }),
+		});
+		const limited = await runNode({
+			credential: api.credential,
+			parameters: remediation('getMany', { enterpriseId: byId(enterpriseId), limit: 5 }),
+		});
 		const filtered = await runNode({
 			credential: api.credential,
 			parameters: remediation('getMany', {
 				enterpriseId: byId(enterpriseId),
 				returnAll: true,
-				filters: { status: 'completed', createdAfter: '2000-01-01T00:00:00.000Z', createdBefore: '2999-01-01T00:00:00.000Z' },
+				filters: {
+					status: 'completed',
+					createdAfter: '2000-01-01T00:00:00.000Z',
+					createdBefore: '2999-01-01T00:00:00.000Z',
+				},
 			}),
 		});
 
 		expect(all.items).toHaveLength(30);
-		expect(Object.keys(all.items[0].json).sort()).toEqual(
-			['call_purpose', 'created_at', 'id', 'phone_numbers_count', 'status', 'tier1_completed_at', 'tier2_completed_at', 'updated_at'],
-		);
+		expect(Object.keys(all.items[0].json).sort()).toEqual([
+			'call_purpose',
+			'created_at',
+			'id',
+			'phone_numbers_count',
+			'status',
+			'tier1_completed_at',
+			'tier2_completed_at',
+			'updated_at',
+		]);
 		expect(limited.items).toHaveLength(5);
 		expect(filtered.items).toHaveLength(0);
 		expect(api.sandbox.requests[2].query).toEqual({

@@ -6,12 +6,25 @@ const api = useSandbox();
 
 describe('Terms of service', () => {
 	test('Get Status always asks about number reputation, whose default is another product', async () => {
-		const before = await runNode({ credential: api.credential, parameters: operation('termsOfService', 'getStatus') });
+		const before = await runNode({
+			credential: api.credential,
+			parameters: operation('termsOfService', 'getStatus'),
+		});
 		await runNode({ credential: api.credential, parameters: operation('termsOfService', 'agree') });
-		const after = await runNode({ credential: api.credential, parameters: operation('termsOfService', 'getStatus') });
+		const after = await runNode({
+			credential: api.credential,
+			parameters: operation('termsOfService', 'getStatus'),
+		});
 
-		expect(before.items[0].json).toMatchObject({ product_type: 'number_reputation', has_agreed: false });
-		expect(after.items[0].json).toMatchObject({ product_type: 'number_reputation', has_agreed: true, agreed_version: expect.any(String) });
+		expect(before.items[0].json).toMatchObject({
+			product_type: 'number_reputation',
+			has_agreed: false,
+		});
+		expect(after.items[0].json).toMatchObject({
+			product_type: 'number_reputation',
+			has_agreed: true,
+			agreed_version: expect.any(String),
+		});
 		expect(api.sandbox.requests.map((r) => [r.method, r.path, r.query])).toEqual([
 			['GET', '/terms_of_service/status', { product_type: 'number_reputation' }],
 			['POST', '/terms_of_service/number_reputation/agree', {}],
@@ -20,10 +33,19 @@ describe('Terms of service', () => {
 	});
 
 	test('Agree returns the agreement, and a wrong key shows the 401', async () => {
-		const agreed = await runNode({ credential: api.credential, parameters: operation('termsOfService', 'agree') });
-		const refused = await runNode({ credential: { ...api.credential, apiKey: 'KEY_wrong' }, parameters: operation('termsOfService', 'agree') });
+		const agreed = await runNode({
+			credential: api.credential,
+			parameters: operation('termsOfService', 'agree'),
+		});
+		const refused = await runNode({
+			credential: { ...api.credential, apiKey: 'KEY_wrong' },
+			parameters: operation('termsOfService', 'agree'),
+		});
 
-		expect(agreed.items[0].json).toMatchObject({ product_type: 'number_reputation', terms_version: expect.any(String) });
+		expect(agreed.items[0].json).toMatchObject({
+			product_type: 'number_reputation',
+			terms_version: expect.any(String),
+		});
 		expect(refused.error).toMatchObject({ httpCode: '401' });
 	});
 });

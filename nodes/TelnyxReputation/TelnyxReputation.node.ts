@@ -19,7 +19,8 @@ export class TelnyxReputation implements INodeType {
 		version: 1,
 		// "register: phone number", "get many: remediation"… under the node on the canvas, read
 		// off the picked values, so a new operation needs no entry here.
-		subtitle: '={{ ($parameter.operation + ": " + $parameter.resource).replace(/([A-Z])/g, " $1").toLowerCase() }}',
+		subtitle:
+			'={{ ($parameter.operation + ": " + $parameter.resource).replace(/([A-Z])/g, " $1").toLowerCase() }}',
 		description:
 			'Register caller IDs for spam-score monitoring and read their reputation with the Telnyx Number Reputation API',
 		defaults: { name: 'Telnyx Number Reputation' },

@@ -41,7 +41,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return this.type(name).properties;
 	}
 
-	async getDecrypted(_additionalData: unknown, _details: unknown, name: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_details: unknown,
+		name: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const defaults = Object.fromEntries(this.type(name).properties.map((p) => [p.name, p.default]));
 		return { ...defaults, ...this.stored[name] } as ICredentialDataDecryptedObject;
 	}
@@ -54,14 +58,23 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = this.type(typeName);
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		if (typeof authenticate === 'function')
+			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		if (authenticate?.type !== 'generic') return requestOptions as IHttpRequestOptions;
-		if (!workflow || !node) throw new Error('generic authentication needs the workflow and the node');
+		if (!workflow || !node)
+			throw new Error('generic authentication needs the workflow and the node');
 
 		const resolve = (value: string) =>
 			isExpression(value)
 				? String(
-						workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '',
+						workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							'',
+						) ?? '',
 					)
 				: value;
 		const target = requestOptions as unknown as Record<string, Record<string, string>>;

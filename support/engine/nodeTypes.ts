@@ -28,7 +28,13 @@ function credentialTester(): INodeType {
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: credential.name, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credential.test.request } },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credential.test.request },
+				},
 			],
 		},
 	};

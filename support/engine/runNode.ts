@@ -92,11 +92,17 @@ export async function runWorkflow(options: {
 	});
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: options.nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{ node: options.nodes[0], data: { main: [[{ json: {} }]] }, source: null },
+			],
 		},
 	});
 	const logFileStart = logFile().length;
-	const run = await new WorkflowExecute(additionalData(options.credential), 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData(options.credential),
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	// The log file is written on a later tick.
 	await new Promise((resolve) => setTimeout(resolve, 20));
 	return { run, logs: logFile().slice(logFileStart).split('\n') };
@@ -140,7 +146,17 @@ function nodeUnderTest(options: Pick<RunOptions, 'parameters' | 'onError' | 'nod
 /** Runs Items → Telnyx node, and reads what the user would see on the node. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const result = await runWorkflow({
-		nodes: [{ id: 'source', name: 'Items', type: SOURCE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} }, nodeUnderTest(options)],
+		nodes: [
+			{
+				id: 'source',
+				name: 'Items',
+				type: SOURCE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			nodeUnderTest(options),
+		],
 		connections: { Items: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
 		credential: options.credential,
 		items: options.items,
@@ -161,9 +177,20 @@ export async function testCredential(credential: Credential): Promise<RunResult>
 }
 
 /** Calls one of the node's listSearch methods the way the editor does, through n8n-core. */
-export async function searchList(credential: Credential, method: string, filter?: string, paginationToken?: string) {
+export async function searchList(
+	credential: Credential,
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+) {
 	const node = nodeUnderTest({ parameters: {} });
-	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes: nodeTypes([]), active: false });
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes: nodeTypes([]),
+		active: false,
+	});
 	const context = new LoadOptionsContext(workflow, node, additionalData(credential), '');
 	const type = workflow.nodeTypes.getByName(NODE_TYPE) as INodeType;
 	return await type.methods!.listSearch![method].call(context, filter, paginationToken);

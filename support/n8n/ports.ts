@@ -32,7 +32,8 @@ export async function portFor(variable: string, fallback: number): Promise<numbe
 	const asked = process.env[variable];
 	const port = Number(asked ?? fallback);
 	if (await isFree(port)) return port;
-	if (asked !== undefined) throw new Error(`Port ${port} (${variable}) is in use: set ${variable} to a free port.`);
+	if (asked !== undefined)
+		throw new Error(`Port ${port} (${variable}) is in use: set ${variable} to a free port.`);
 	const free = await freePort();
 	console.log(`Port ${port} is in use; using ${free} instead (set ${variable} to choose).`);
 	return free;

@@ -19,7 +19,9 @@ export interface Registry {
 
 export async function startRegistry(tarball: string): Promise<Registry> {
 	const bytes = readFileSync(tarball);
-	const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
+	const manifest = JSON.parse(
+		execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
+	);
 	const { name, version } = manifest as { name: string; version: string };
 	const file = basename(tarball);
 	const requests: string[] = [];
@@ -38,9 +40,11 @@ export async function startRegistry(tarball: string): Promise<Registry> {
 		};
 		const json = (body: unknown, status = 200) =>
 			response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-		if (path === `/${name}`) json({ name, 'dist-tags': { latest: version }, versions: { [version]: release } });
+		if (path === `/${name}`)
+			json({ name, 'dist-tags': { latest: version }, versions: { [version]: release } });
 		else if (path === `/${name}/${version}` || path === `/${name}/latest`) json(release);
-		else if (path === `/${name}/-/${file}`) response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
+		else if (path === `/${name}/-/${file}`)
+			response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
 		else json({ error: 'Not found' }, 404);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

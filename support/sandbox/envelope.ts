@@ -40,7 +40,8 @@ export function errors(status: number, ...entries: ErrorEntry[]): Reply {
 // (https://developers.telnyx.com/docs/overview/errors/10009).
 export const invalid = (detail: string, source?: ErrorEntry['source']) =>
 	entry('10005', 'Invalid parameters', detail, source);
-export const notFound = (detail: string) => errors(404, entry('10009', 'Resource not found', detail));
+export const notFound = (detail: string) =>
+	errors(404, entry('10009', 'Resource not found', detail));
 export const badRequest = (detail: string, source?: ErrorEntry['source']) =>
 	entry('10015', 'Bad Request', detail, source);
 export const inUse = (detail: string, source?: ErrorEntry['source']) =>

@@ -7,7 +7,9 @@ export function loaPdf(legalName: string, agent?: string, signer?: string): Buff
 		agent ? `Agent: ${agent}` : 'Agent: none',
 		signer ? `Signed by: ${signer}` : 'Unsigned',
 	];
-	const text = lines.map((line, index) => `BT /F1 12 Tf 72 ${720 - index * 20} Td (${escape(line)}) Tj ET`).join('\n');
+	const text = lines
+		.map((line, index) => `BT /F1 12 Tf 72 ${720 - index * 20} Td (${escape(line)}) Tj ET`)
+		.join('\n');
 	const objects = [
 		'<< /Type /Catalog /Pages 2 0 R >>',
 		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -85,26 +85,41 @@ async function answer(
 	}
 	const authorized = request.headers.authorization === `Bearer ${state.apiKey}`;
 	const path = rawPath.replace(/^\/v2(?=\/)/, '');
-	log.push({ method: request.method ?? 'GET', path, query: Object.fromEntries(url.searchParams), body, authorized });
+	log.push({
+		method: request.method ?? 'GET',
+		path,
+		query: Object.fromEntries(url.searchParams),
+		body,
+		authorized,
+	});
 
 	if (injected) return typeof injected === 'function' ? injected(log[log.length - 1]) : injected;
 	if (!authorized) return unauthorized();
 	if (malformed) return errors(400, badRequest('The request body is not valid JSON.'));
 	for (const route of routes) {
-		const match = route.method === request.method && rawPath.startsWith('/v2/') ? route.pattern.exec(path) : null;
+		const match =
+			route.method === request.method && rawPath.startsWith('/v2/')
+				? route.pattern.exec(path)
+				: null;
 		if (match) {
 			// A raw '+' in a path reads as a space, as on the real API, whose reference asks for %2B.
 			const params = match.slice(1).map((value) => decodeURIComponent(value.replace(/\+/g, ' ')));
 			return await route.handle({ state, params, query: url.searchParams, body });
 		}
 	}
-	return errors(404, entry('10009', 'Resource not found', 'The requested resource or URL could not be found.'));
+	return errors(
+		404,
+		entry('10009', 'Resource not found', 'The requested resource or URL could not be found.'),
+	);
 }
 
 function send(response: ServerResponse, reply: Reply): void {
 	if (reply.fault === 'hang') return;
 	if (reply.fault === 'reset') {
-		response.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': '1000' });
+		response.writeHead(reply.status, {
+			'content-type': 'application/json',
+			'content-length': '1000',
+		});
 		response.write('{"data": [');
 		response.socket?.destroy();
 		return;
@@ -115,7 +130,9 @@ function send(response: ServerResponse, reply: Reply): void {
 		return;
 	}
 	const payload =
-		Buffer.isBuffer(reply.body) || typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+		Buffer.isBuffer(reply.body) || typeof reply.body === 'string'
+			? reply.body
+			: JSON.stringify(reply.body);
 	headers['content-type'] ??= 'application/json';
 	response.writeHead(reply.status, headers).end(payload);
 }
@@ -161,10 +178,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		response.on('close', () => sandbox.inFlight--);
 		answer(sandbox.state, request, sandbox.requests, nextInjected() ?? rateLimited())
 			.then(async (reply) => {
-				if (sandbox.latencyMs) await new Promise((resolve) => setTimeout(resolve, sandbox.latencyMs));
+				if (sandbox.latencyMs)
+					await new Promise((resolve) => setTimeout(resolve, sandbox.latencyMs));
 				send(response, reply);
 			})
-			.catch((error: Error) => send(response, errors(500, entry('10000', 'Internal error', error.message))));
+			.catch((error: Error) =>
+				send(response, errors(500, entry('10000', 'Internal error', error.message))),
+			);
 	});
 	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;

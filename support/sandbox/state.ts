@@ -99,7 +99,11 @@ export class SandboxState {
 		return enterprise;
 	}
 
-	enableReputation(enterpriseId: string, loaDocumentId: string, checkFrequency: string): ReputationSettings {
+	enableReputation(
+		enterpriseId: string,
+		loaDocumentId: string,
+		checkFrequency: string,
+	): ReputationSettings {
 		const now = this.now();
 		const settings: ReputationSettings = {
 			enterprise_id: enterpriseId,
@@ -181,5 +185,8 @@ export class SandboxState {
 
 /** `count` distinct valid US numbers (area code 949, 555 exchange avoided). */
 export function usNumbers(count: number, first = 0): string[] {
-	return Array.from({ length: count }, (_, index) => `+1949${String(3250000 + first + index).padStart(7, '0')}`);
+	return Array.from(
+		{ length: count },
+		(_, index) => `+1949${String(3250000 + first + index).padStart(7, '0')}`,
+	);
 }

@@ -31,7 +31,9 @@ export function phoneNumberList(body: Body, max: number): ErrorEntry[] {
 	const numbers = body.phone_numbers;
 	if (numbers === undefined) return [invalid('field required', { pointer: '/body/phone_numbers' })];
 	if (!Array.isArray(numbers) || numbers.length < 1 || numbers.length > max) {
-		return [invalid(`must be a list of 1 to ${max} phone numbers`, { pointer: '/body/phone_numbers' })];
+		return [
+			invalid(`must be a list of 1 to ${max} phone numbers`, { pointer: '/body/phone_numbers' }),
+		];
 	}
 	const seen = new Set<unknown>();
 	return numbers.flatMap((number, index) => {

@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { startSandbox } from '../../support/sandbox/server';
 import { seedDemo } from '../../support/sandbox/seed';
 import type { N8nLine } from '../../support/n8n/n8n';
-import { importExample, installN8n, installThroughN8n, n8nCli, packPackage, WORKFLOW_ID } from '../../support/n8n/n8n';
+import {
+	importExample,
+	installN8n,
+	installThroughN8n,
+	n8nCli,
+	packPackage,
+	WORKFLOW_ID,
+} from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
 import { startRegistry } from '../../support/n8n/registry';
 
@@ -31,7 +38,8 @@ type Item = { json: Record<string, unknown> };
 function outputs(stdout: string): { registered: Item[]; failed: Item[] } {
 	try {
 		const run = JSON.parse(stdout.slice(stdout.search(/^\{/m)));
-		const [registered = [], failed = []] = run.data.resultData.runData['Register numbers'][0].data.main;
+		const [registered = [], failed = []] =
+			run.data.resultData.runData['Register numbers'][0].data.main;
 		return { registered, failed };
 	} catch (error) {
 		check('the output can be read', false, `${String(error)}\n${stdout.slice(0, 3000)}`);
@@ -42,18 +50,30 @@ function outputs(stdout: string): { registered: Item[]; failed: Item[] } {
 async function main() {
 	// n8n's default task broker port, held as a running `npm run dev` or another n8n holds it:
 	// every n8n process here must run on ports of its own.
-	const held = createServer().listen(5679, '127.0.0.1').on('error', () => {});
+	const held = createServer()
+		.listen(5679, '127.0.0.1')
+		.on('error', () => {});
 	const work = mkdtempSync(join(tmpdir(), 'telnyx-e2e-'));
 	const userFolder = join(work, 'user');
 
 	const line = (process.argv[2] ?? 'v2') as N8nLine;
-	step(`Install n8n (${line}), pack the package, install it with n8n's community-package installer`);
+	step(
+		`Install n8n (${line}), pack the package, install it with n8n's community-package installer`,
+	);
 	const n8n = installN8n(line);
-	console.log(`n8n ${(await n8nCli(n8n, userFolder, ['--version'])).stdout.trim()} on Node ${execFileSync(n8n.node, ['--version'], { encoding: 'utf8' }).trim()}`);
+	console.log(
+		`n8n ${(await n8nCli(n8n, userFolder, ['--version'])).stdout.trim()} on Node ${execFileSync(n8n.node, ['--version'], { encoding: 'utf8' }).trim()}`,
+	);
 	const registry = await startRegistry(packPackage(work));
 	let installed;
 	try {
-		installed = await installThroughN8n(n8n, userFolder, await freePort(), registry.url, registry.name);
+		installed = await installThroughN8n(
+			n8n,
+			userFolder,
+			await freePort(),
+			registry.url,
+			registry.name,
+		);
 	} catch (error) {
 		check("n8n's installer installs the package", false, String(error));
 	}
@@ -61,25 +81,40 @@ async function main() {
 	check(
 		'n8n lists the package as installed, with its node',
 		installed?.installedVersion === registry.version &&
-			installed.installedNodes.some((node) => node.type === 'n8n-nodes-telnyx-reputation.telnyxReputation'),
+			installed.installedNodes.some(
+				(node) => node.type === 'n8n-nodes-telnyx-reputation.telnyxReputation',
+			),
 		JSON.stringify(installed),
 	);
-	check('n8n fetched the package from the registry', registry.requests.some((path) => path.endsWith('.tgz')), JSON.stringify(registry.requests));
+	check(
+		'n8n fetched the package from the registry',
+		registry.requests.some((path) => path.endsWith('.tgz')),
+		JSON.stringify(registry.requests),
+	);
 
 	step('Sandbox, credential and workflow');
 	const sandbox = await startSandbox();
 	seedDemo(sandbox.state);
 	const imported = await importExample(n8n, userFolder, sandbox);
 	check('n8n imports the credential', imported.credential.status === 0, imported.credential.stderr);
-	check('n8n imports the example workflow', imported.workflow.status === 0, imported.workflow.stderr);
+	check(
+		'n8n imports the example workflow',
+		imported.workflow.status === 0,
+		imported.workflow.stderr,
+	);
 
 	step('Execute');
 	const run = await n8nCli(n8n, userFolder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
-	check('n8n executes the workflow', run.status === 0, `${run.stderr}\n${run.stdout}`.slice(0, 2000));
+	check(
+		'n8n executes the workflow',
+		run.status === 0,
+		`${run.stderr}\n${run.stdout}`.slice(0, 2000),
+	);
 	const first = outputs(run.stdout);
 	check(
 		'the success output holds the three registered numbers',
-		JSON.stringify(first.registered.map((item) => item.json.phone_number)) === JSON.stringify(['+19493253498', '+12134445566', '+13125550147']),
+		JSON.stringify(first.registered.map((item) => item.json.phone_number)) ===
+			JSON.stringify(['+19493253498', '+12134445566', '+13125550147']),
 		JSON.stringify(first),
 	);
 	check(
@@ -92,7 +127,8 @@ async function main() {
 		'the sandbox received one authorized request with the numbers in E.164',
 		posts.length === 1 &&
 			posts[0].authorized &&
-			JSON.stringify(posts[0].body) === JSON.stringify({ phone_numbers: ['+19493253498', '+12134445566', '+13125550147'] }),
+			JSON.stringify(posts[0].body) ===
+				JSON.stringify({ phone_numbers: ['+19493253498', '+12134445566', '+13125550147'] }),
 		JSON.stringify(sandbox.requests),
 	);
 
@@ -100,12 +136,16 @@ async function main() {
 	const again = await n8nCli(n8n, userFolder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
 	await sandbox.close();
 	const second = outputs(again.stdout);
-	const refused = second.failed.filter((item) => String(item.json.message).includes('was refused by Telnyx'));
+	const refused = second.failed.filter((item) =>
+		String(item.json.message).includes('was refused by Telnyx'),
+	);
 	check(
 		"the error output holds each refused number with the API's own words; nothing on the success output",
 		second.registered.length === 0 &&
 			refused.length === 3 &&
-			refused.every((item) => String(item.json.error).includes('is already registered on this enterprise')),
+			refused.every((item) =>
+				String(item.json.error).includes('is already registered on this enterprise'),
+			),
 		JSON.stringify(second),
 	);
 	const output = [run.stdout, run.stderr, again.stdout, again.stderr].join('\n');

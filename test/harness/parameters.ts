@@ -4,6 +4,10 @@ import type { INodeParameters } from 'n8n-workflow';
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** The node's parameters for one operation, as the editor saves them. */
-export function operation(resource: string, name: string, fields: INodeParameters = {}): INodeParameters {
+export function operation(
+	resource: string,
+	name: string,
+	fields: INodeParameters = {},
+): INodeParameters {
 	return { resource, operation: name, ...fields };
 }

@@ -15,14 +15,23 @@ describe('Phone number: Get', () => {
 
 		const result = await runNode({
 			credential: api.credential,
-			parameters: phone('get', { enterpriseId: byId(enterprise.id), phoneNumber: '(949) 325-3498', options: {} }),
+			parameters: phone('get', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumber: '(949) 325-3498',
+				options: {},
+			}),
 		});
 
-		expect(api.sandbox.requests[0].path).toBe(`/enterprises/${enterprise.id}/reputation/numbers/%2B19493253498`);
+		expect(api.sandbox.requests[0].path).toBe(
+			`/enterprises/${enterprise.id}/reputation/numbers/%2B19493253498`,
+		);
 		expect(api.sandbox.requests[0].query).toEqual({});
 		expect(result.items[0].json).toMatchObject({
 			phone_number: '+19493253498',
-			reputation_data: expect.objectContaining({ spam_risk: expect.any(String), maturity_score: expect.any(Number) }),
+			reputation_data: expect.objectContaining({
+				spam_risk: expect.any(String),
+				maturity_score: expect.any(Number),
+			}),
 		});
 	});
 
@@ -30,10 +39,17 @@ describe('Phone number: Get', () => {
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
 		api.sandbox.state.register(enterprise.id, '+19493253498');
 
-		await runNode({ credential: api.credential, parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498' }) });
 		await runNode({
 			credential: api.credential,
-			parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498', options: { fresh: true } }),
+			parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498' }),
+		});
+		await runNode({
+			credential: api.credential,
+			parameters: phone('get', {
+				enterpriseId: anyEnterprise,
+				phoneNumber: '+19493253498',
+				options: { fresh: true },
+			}),
 		});
 
 		expect(api.sandbox.requests.map((r) => [r.path, r.query])).toEqual([
@@ -45,8 +61,14 @@ describe('Phone number: Get', () => {
 	test('an unmonitored number shows the 404; a bad number is refused before any request', async () => {
 		api.sandbox.state.addEnterprise('Acme');
 
-		const missing = await runNode({ credential: api.credential, parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498' }) });
-		const bad = await runNode({ credential: api.credential, parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '949-32' }) });
+		const missing = await runNode({
+			credential: api.credential,
+			parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498' }),
+		});
+		const bad = await runNode({
+			credential: api.credential,
+			parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '949-32' }),
+		});
 
 		expect(missing.error?.message).toBe('Resource not found: Phone number is not monitored.');
 		expect(bad.error?.message).toBe('Invalid phone number "949-32": too short for United States');
@@ -61,10 +83,15 @@ describe('Phone number: Get', () => {
 			credential: api.credential,
 			onError: 'continueRegularOutput',
 			items: [{ phone: '+19493253498' }, { phone: '+12134445566' }],
-			parameters: phone('get', { enterpriseId: byId(enterprise.id), phoneNumber: '={{ $json.phone }}' }),
+			parameters: phone('get', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumber: '={{ $json.phone }}',
+			}),
 		});
 
-		expect(result.items.map((item) => [item.json.phone_number ?? item.json.error, item.pairedItem])).toEqual([
+		expect(
+			result.items.map((item) => [item.json.phone_number ?? item.json.error, item.pairedItem]),
+		).toEqual([
 			['+19493253498', { item: 0 }],
 			['Resource not found: Phone number is not monitored.', { item: 1 }],
 		]);
@@ -73,12 +100,16 @@ describe('Phone number: Get', () => {
 
 describe('Phone number: Get Many', () => {
 	const monitored = (count: number) => api.sandbox.state.enterpriseMonitoring(usNumbers(count));
-	const pages = () => api.sandbox.requests.map((r) => [r.query['page[number]'], r.query['page[size]']]);
+	const pages = () =>
+		api.sandbox.requests.map((r) => [r.query['page[number]'], r.query['page[size]']]);
 
 	test('an empty account gives no items from one request', async () => {
 		const enterpriseId = monitored(0);
 
-		const result = await runNode({ credential: api.credential, parameters: phone('getMany', { enterpriseId: byId(enterpriseId), returnAll: true }) });
+		const result = await runNode({
+			credential: api.credential,
+			parameters: phone('getMany', { enterpriseId: byId(enterpriseId), returnAll: true }),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(0);
@@ -88,7 +119,10 @@ describe('Phone number: Get Many', () => {
 	test('Return All over exactly one page makes one request', async () => {
 		const enterpriseId = monitored(250);
 
-		const result = await runNode({ credential: api.credential, parameters: phone('getMany', { enterpriseId: byId(enterpriseId), returnAll: true }) });
+		const result = await runNode({
+			credential: api.credential,
+			parameters: phone('getMany', { enterpriseId: byId(enterpriseId), returnAll: true }),
+		});
 
 		expect(result.items).toHaveLength(250);
 		expect(pages()).toEqual([['1', '250']]);
@@ -97,17 +131,31 @@ describe('Phone number: Get Many', () => {
 	test('Return All follows the pages to the last, partial one', async () => {
 		const enterpriseId = monitored(600);
 
-		const result = await runNode({ credential: api.credential, parameters: phone('getMany', { enterpriseId: byId(enterpriseId), returnAll: true }) });
+		const result = await runNode({
+			credential: api.credential,
+			parameters: phone('getMany', { enterpriseId: byId(enterpriseId), returnAll: true }),
+		});
 
 		expect(result.items).toHaveLength(600);
 		expect(new Set(result.items.map((item) => item.json.phone_number)).size).toBe(600);
-		expect(pages()).toEqual([['1', '250'], ['2', '250'], ['3', '250']]);
+		expect(pages()).toEqual([
+			['1', '250'],
+			['2', '250'],
+			['3', '250'],
+		]);
 	});
 
 	test('a Limit smaller than a page asks for that many, once (page size always sent)', async () => {
 		const enterpriseId = monitored(40);
 
-		const result = await runNode({ credential: api.credential, parameters: phone('getMany', { enterpriseId: byId(enterpriseId), returnAll: false, limit: 7 }) });
+		const result = await runNode({
+			credential: api.credential,
+			parameters: phone('getMany', {
+				enterpriseId: byId(enterpriseId),
+				returnAll: false,
+				limit: 7,
+			}),
+		});
 
 		expect(result.items).toHaveLength(7);
 		expect(pages()).toEqual([['1', '7']]);
@@ -116,10 +164,20 @@ describe('Phone number: Get Many', () => {
 	test('a Limit over a page pages until it has enough', async () => {
 		const enterpriseId = monitored(600);
 
-		const result = await runNode({ credential: api.credential, parameters: phone('getMany', { enterpriseId: byId(enterpriseId), returnAll: false, limit: 300 }) });
+		const result = await runNode({
+			credential: api.credential,
+			parameters: phone('getMany', {
+				enterpriseId: byId(enterpriseId),
+				returnAll: false,
+				limit: 300,
+			}),
+		});
 
 		expect(result.items).toHaveLength(300);
-		expect(pages()).toEqual([['1', '250'], ['2', '250']]);
+		expect(pages()).toEqual([
+			['1', '250'],
+			['2', '250'],
+		]);
 	});
 
 	test('filters: "is" is normalized to E.164; "contains" needs 5 digits; all enterprises when empty', async () => {
@@ -127,11 +185,19 @@ describe('Phone number: Get Many', () => {
 
 		const exact = await runNode({
 			credential: api.credential,
-			parameters: phone('getMany', { enterpriseId: anyEnterprise, returnAll: true, filters: { equals: '(949) 325-0001' } }),
+			parameters: phone('getMany', {
+				enterpriseId: anyEnterprise,
+				returnAll: true,
+				filters: { equals: '(949) 325-0001' },
+			}),
 		});
 		const tooShort = await runNode({
 			credential: api.credential,
-			parameters: phone('getMany', { enterpriseId: anyEnterprise, returnAll: true, filters: { contains: '949' } }),
+			parameters: phone('getMany', {
+				enterpriseId: anyEnterprise,
+				returnAll: true,
+				filters: { contains: '949' },
+			}),
 		});
 
 		expect(exact.items.map((item) => item.json.phone_number)).toEqual(['+19493250001']);
@@ -139,7 +205,9 @@ describe('Phone number: Get Many', () => {
 			path: '/reputation/numbers',
 			query: { 'filter[phone_number][eq]': '+19493250001', 'page[size]': '250' },
 		});
-		expect(tooShort.error?.message).toBe('"Phone Number Contains" needs at least 5 digits; got "949"');
+		expect(tooShort.error?.message).toBe(
+			'"Phone Number Contains" needs at least 5 digits; got "949"',
+		);
 		expect(api.sandbox.requests).toHaveLength(1);
 	});
 
@@ -151,7 +219,10 @@ describe('Phone number: Get Many', () => {
 			parameters: phone('getMany', { enterpriseId: byId(enterpriseId), returnAll: true }),
 		});
 
-		expect(result.error).toMatchObject({ httpCode: '401', message: expect.stringContaining('Authentication failed') });
+		expect(result.error).toMatchObject({
+			httpCode: '401',
+			message: expect.stringContaining('Authentication failed'),
+		});
 	});
 });
 
@@ -165,10 +236,18 @@ describe('Phone number: Refresh', () => {
 			credential: api.credential,
 			onError: 'continueRegularOutput',
 			items: numbers.map((number) => ({ number })),
-			parameters: phone('refresh', { enterpriseId: byId(enterprise.id), phoneNumbers: '={{ $json.number }}' }),
+			parameters: phone('refresh', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumbers: '={{ $json.number }}',
+			}),
 		});
 
-		expect(api.sandbox.requests.map((r, index) => [r.path, sentNumbers(api.sandbox.requests)[index].length])).toEqual([
+		expect(
+			api.sandbox.requests.map((r, index) => [
+				r.path,
+				sentNumbers(api.sandbox.requests)[index].length,
+			]),
+		).toEqual([
 			[`/enterprises/${enterprise.id}/reputation/numbers/refresh`, 100],
 			[`/enterprises/${enterprise.id}/reputation/numbers/refresh`, 50],
 		]);
@@ -188,10 +267,15 @@ describe('Phone number: Refresh', () => {
 
 		const result = await runNode({
 			credential: api.credential,
-			parameters: phone('refresh', { enterpriseId: byId(enterprise.id), phoneNumbers: '+19493253498' }),
+			parameters: phone('refresh', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumbers: '+19493253498',
+			}),
 		});
 
-		expect(result.error?.message).toBe('Refresh of +19493253498 failed: Phone number is not monitored on this enterprise');
+		expect(result.error?.message).toBe(
+			'Refresh of +19493253498 failed: Phone number is not monitored on this enterprise',
+		);
 	});
 });
 
@@ -203,9 +287,15 @@ describe('Phone number: Remove', () => {
 
 		const scoped = await runNode({
 			credential: api.credential,
-			parameters: phone('remove', { enterpriseId: byId(enterprise.id), phoneNumber: '+1 949 325 3498' }),
+			parameters: phone('remove', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumber: '+1 949 325 3498',
+			}),
 		});
-		const anywhere = await runNode({ credential: api.credential, parameters: phone('remove', { enterpriseId: anyEnterprise, phoneNumber: '2134445566' }) });
+		const anywhere = await runNode({
+			credential: api.credential,
+			parameters: phone('remove', { enterpriseId: anyEnterprise, phoneNumber: '2134445566' }),
+		});
 
 		expect(api.sandbox.requests.map((r) => [r.method, r.path])).toEqual([
 			['DELETE', `/enterprises/${enterprise.id}/reputation/numbers/%2B19493253498`],
@@ -217,7 +307,10 @@ describe('Phone number: Remove', () => {
 	});
 
 	test('removing an unmonitored number shows the 404', async () => {
-		const result = await runNode({ credential: api.credential, parameters: phone('remove', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498' }) });
+		const result = await runNode({
+			credential: api.credential,
+			parameters: phone('remove', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498' }),
+		});
 
 		expect(result.error?.message).toBe('Resource not found: Phone number is not monitored.');
 		expect(result.error).toMatchObject({ httpCode: '404' });
@@ -235,8 +328,12 @@ describe('Declarative operations: the key never leaks', () => {
 			parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498' }),
 		});
 
-		expect(result.error?.message).toBe('Could not reach the Telnyx API: the connection was refused');
-		expect(result.error?.description).toContain(`Request to ${closed.url}/reputation/numbers/%2B19493253498 got no answer (ECONNREFUSED)`);
+		expect(result.error?.message).toBe(
+			'Could not reach the Telnyx API: the connection was refused',
+		);
+		expect(result.error?.description).toContain(
+			`Request to ${closed.url}/reputation/numbers/%2B19493253498 got no answer (ECONNREFUSED)`,
+		);
 		expectNoSecret(result);
 	});
 

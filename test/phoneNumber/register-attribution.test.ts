@@ -15,23 +15,39 @@ describe('Every number is reported truthfully, whatever form the answer takes', 
 		const numbers = usNumbers(3);
 		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers);
 		api.sandbox.injectReply(
-			errors(400, badRequest(`${numbers[1]} is not in your Telnyx phone number inventory`, { pointer: '/phone_numbers/1' })),
+			errors(
+				400,
+				badRequest(`${numbers[1]} is not in your Telnyx phone number inventory`, {
+					pointer: '/phone_numbers/1',
+				}),
+			),
 		);
 
 		const result = await runNode({
 			credential: api.credential,
 			onError: 'continueRegularOutput',
-			parameters: registerParameters(enterpriseId, numbers.join(','), { retryWithoutRefused: true }),
+			parameters: registerParameters(enterpriseId, numbers.join(','), {
+				retryWithoutRefused: true,
+			}),
 		});
 
-		expect(result.items.map((item) => statusOf(item))).toEqual(['registered', 'refused', 'registered']);
+		expect(result.items.map((item) => statusOf(item))).toEqual([
+			'registered',
+			'refused',
+			'registered',
+		]);
 		expect(sentNumbers(api.sandbox.requests)).toEqual([numbers, [numbers[0], numbers[2]]]);
 	});
 
 	test('an entry with no pointer whose detail names exactly one number of the request is attributed to it', async () => {
 		const numbers = usNumbers(3);
 		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers);
-		api.sandbox.injectReply(errors(400, badRequest(`Number ${numbers[2].slice(2)} is already registered on another enterprise`)));
+		api.sandbox.injectReply(
+			errors(
+				400,
+				badRequest(`Number ${numbers[2].slice(2)} is already registered on another enterprise`),
+			),
+		);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -40,8 +56,12 @@ describe('Every number is reported truthfully, whatever form the answer takes', 
 		});
 
 		expect(result.items.map((item) => statusOf(item))).toEqual(['failed', 'failed', 'refused']);
-		expect(result.items[2].json.error).toBe(`Bad Request: Number ${numbers[2].slice(2)} is already registered on another enterprise`);
-		expect(result.items[0].json.error).toMatch(/^Not sent through: Telnyx refused the whole request because of other numbers/);
+		expect(result.items[2].json.error).toBe(
+			`Bad Request: Number ${numbers[2].slice(2)} is already registered on another enterprise`,
+		);
+		expect(result.items[0].json.error).toMatch(
+			/^Not sent through: Telnyx refused the whole request because of other numbers/,
+		);
 	});
 
 	test('a 201 whose records spell the numbers differently is matched after normalizing them', async () => {
@@ -56,7 +76,10 @@ describe('Every number is reported truthfully, whatever form the answer takes', 
 			},
 		});
 
-		const result = await runNode({ credential: api.credential, parameters: registerParameters(enterpriseId, '+19493253498, +19493253499') });
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterpriseId, '+19493253498, +19493253499'),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.id)).toEqual(['a', 'b']);
@@ -82,11 +105,21 @@ describe('Every number is reported truthfully, whatever form the answer takes', 
 		const result = await runNode({
 			credential: api.credential,
 			onError: 'continueRegularOutput',
-			parameters: operation('phoneNumber', 'refresh', { enterpriseId: byId(enterpriseId), phoneNumbers: numbers.join(','), options: {} }),
+			parameters: operation('phoneNumber', 'refresh', {
+				enterpriseId: byId(enterpriseId),
+				phoneNumbers: numbers.join(','),
+				options: {},
+			}),
 		});
 
-		expect(result.items.map((item) => statusOf(item, 'refreshed'))).toEqual(['refreshed', 'failed', 'failed']);
-		expect(result.items[1].json.error).toBe(`Refresh of ${numbers[1]} failed: Lookup provider timed out`);
+		expect(result.items.map((item) => statusOf(item, 'refreshed'))).toEqual([
+			'refreshed',
+			'failed',
+			'failed',
+		]);
+		expect(result.items[1].json.error).toBe(
+			`Refresh of ${numbers[1]} failed: Lookup provider timed out`,
+		);
 		expect(result.items[2].json.error).not.toContain(numbers[1]);
 		expect(result.items[2].json.error).toContain('did not confirm');
 	});
@@ -110,7 +143,10 @@ describe('Every number is reported truthfully, whatever form the answer takes', 
 			expect((item.json.details as IDataObject).errors).toHaveLength(1);
 		}
 
-		const stopped = await runNode({ credential: api.credential, parameters: registerParameters(enterpriseId, numbers.join(',')) });
+		const stopped = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterpriseId, numbers.join(',')),
+		});
 		expect(stopped.error?.description).toContain(numbers[1]);
 		expect(stopped.error?.description).toContain(numbers[3]);
 	});

@@ -84,16 +84,32 @@ describe('Register Numbers: API errors', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => statusOf(item))).toEqual(['failed', 'refused', 'failed', 'refused', 'failed']);
-		expect(result.items.map((item) => item.pairedItem)).toEqual(numbers.map((_, item) => [{ item }]));
-		expect(result.items[1].json.error).toBe(`Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory`);
+		expect(result.items.map((item) => statusOf(item))).toEqual([
+			'failed',
+			'refused',
+			'failed',
+			'refused',
+			'failed',
+		]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(
+			numbers.map((_, item) => [{ item }]),
+		);
+		expect(result.items[1].json.error).toBe(
+			`Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory`,
+		);
 		expect(result.items[1].json.phone_number).toBe(numbers[1]);
 		expect(details(result.items[1])).toMatchObject({
-			description: expect.stringContaining('Telnyx error 10015 at /body/phone_numbers/1 - https://developers.telnyx.com/docs/overview/errors/10015'),
+			description: expect.stringContaining(
+				'Telnyx error 10015 at /body/phone_numbers/1 - https://developers.telnyx.com/docs/overview/errors/10015',
+			),
 			httpCode: '400',
-			errors: [expect.objectContaining({ code: '10015', source: { pointer: '/body/phone_numbers/1' } })],
+			errors: [
+				expect.objectContaining({ code: '10015', source: { pointer: '/body/phone_numbers/1' } }),
+			],
 		});
-		expect(result.items[0].json.error).toMatch(/^Not sent through: Telnyx refused the whole request because of other numbers/);
+		expect(result.items[0].json.error).toMatch(
+			/^Not sent through: Telnyx refused the whole request because of other numbers/,
+		);
 		expectNoSecret(result);
 	});
 
@@ -145,12 +161,17 @@ describe('Register Numbers: API errors', () => {
 			error: `Bad Request: ${numbers[149]} is not in your Telnyx phone number inventory`,
 			message: expect.stringMatching(new RegExp(`^\\${numbers[149]} was refused by Telnyx`)),
 		});
-		expect(result.errorItems[0].json).toMatchObject({ row: 100, message: expect.stringMatching(/was not processed/) });
+		expect(result.errorItems[0].json).toMatchObject({
+			row: 100,
+			message: expect.stringMatching(/was not processed/),
+		});
 	});
 
 	test('when request 2 of 3 fails, stops, says what was registered and what was not sent', async () => {
 		const numbers = usNumbers(300);
-		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers.filter((_, index) => index !== 150));
+		const enterpriseId = api.sandbox.state.enterpriseOwning(
+			numbers.filter((_, index) => index !== 150),
+		);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -159,17 +180,29 @@ describe('Register Numbers: API errors', () => {
 
 		expect(api.sandbox.requests).toHaveLength(2);
 		expect(api.sandbox.state.registrations.size).toBe(100);
-		expect(result.error?.message).toBe(`Bad Request: ${numbers[150]} is not in your Telnyx phone number inventory`);
+		expect(result.error?.message).toBe(
+			`Bad Request: ${numbers[150]} is not in your Telnyx phone number inventory`,
+		);
 		expect(result.error?.description).toContain('In request 2 of 3 (100 numbers for enterprise');
-		expect(result.error?.description).toContain('100 numbers were registered by the requests that succeeded.');
-		expect(result.error?.description).toContain(`Bad Request: ${numbers[150]} is not in your Telnyx phone number inventory`);
-		expect(result.error?.description).toContain('99 numbers: Not sent through: Telnyx refused the whole request');
-		expect(result.error?.description).toContain('100 numbers in 1 request were not sent after this failure.');
+		expect(result.error?.description).toContain(
+			'100 numbers were registered by the requests that succeeded.',
+		);
+		expect(result.error?.description).toContain(
+			`Bad Request: ${numbers[150]} is not in your Telnyx phone number inventory`,
+		);
+		expect(result.error?.description).toContain(
+			'99 numbers: Not sent through: Telnyx refused the whole request',
+		);
+		expect(result.error?.description).toContain(
+			'100 numbers in 1 request were not sent after this failure.',
+		);
 	});
 
 	test('with Continue On Fail, a failed request does not stop the others; every number is accounted for', async () => {
 		const numbers = usNumbers(300);
-		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers.filter((_, index) => index !== 150));
+		const enterpriseId = api.sandbox.state.enterpriseOwning(
+			numbers.filter((_, index) => index !== 150),
+		);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -218,8 +251,12 @@ describe('Register Numbers: API errors', () => {
 			credential: { apiKey: SECRET_KEY, baseUrl: closed },
 			parameters: registerParameters(enterpriseId, '+19493253498'),
 		});
-		expect(stopped.error?.message).toBe('Could not reach the Telnyx API: the connection was refused');
-		expect(stopped.error?.description).toContain(`${closed}/enterprises/${enterpriseId}/reputation/numbers`);
+		expect(stopped.error?.message).toBe(
+			'Could not reach the Telnyx API: the connection was refused',
+		);
+		expect(stopped.error?.description).toContain(
+			`${closed}/enterprises/${enterpriseId}/reputation/numbers`,
+		);
 		expectNoSecret(stopped);
 
 		const continued = await runNode({
@@ -228,7 +265,9 @@ describe('Register Numbers: API errors', () => {
 			parameters: registerParameters(enterpriseId, '+19493253498 +12134445566'),
 		});
 		expect(continued.items.map((item) => statusOf(item))).toEqual(['failed', 'failed']);
-		expect(continued.items[0].json.error).toBe('Could not reach the Telnyx API: the connection was refused');
+		expect(continued.items[0].json.error).toBe(
+			'Could not reach the Telnyx API: the connection was refused',
+		);
 		expectNoSecret(continued);
 	});
 
@@ -243,6 +282,8 @@ describe('Register Numbers: API errors', () => {
 		});
 
 		expect(result.items.map((item) => statusOf(item))).toEqual(['failed', 'failed']);
-		expect(details(result.items[0]).description).toContain('Check them with Get Many before sending them again');
+		expect(details(result.items[0]).description).toContain(
+			'Check them with Get Many before sending them again',
+		);
 	});
 });

@@ -11,14 +11,23 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 
 		const result = await runNode({
 			credential: api.credential,
-			items: [{ phone: '+19493253498' }, { phone: '555-0100' }, { phone: 'call me' }, { phone: '+1 613 555 0123' }],
+			items: [
+				{ phone: '+19493253498' },
+				{ phone: '555-0100' },
+				{ phone: 'call me' },
+				{ phone: '+1 613 555 0123' },
+			],
 			parameters: registerParameters(enterpriseId, '={{ $json.phone }}'),
 		});
 
 		expect(api.sandbox.requests).toHaveLength(0);
 		expect(result.error?.message).toBe('3 values are not phone numbers the API can take');
-		expect(result.error?.description).toContain('Item 2: Invalid phone number "555-0100": too short');
-		expect(result.error?.description).toContain('Item 3: Invalid phone number "call me": not a phone number');
+		expect(result.error?.description).toContain(
+			'Item 2: Invalid phone number "555-0100": too short',
+		);
+		expect(result.error?.description).toContain(
+			'Item 3: Invalid phone number "call me": not a phone number',
+		);
 		expect(result.error?.description).toContain(
 			'Item 4: Invalid phone number "+1 613 555 0123": a Canada number; Telnyx Number Reputation accepts US numbers only',
 		);
@@ -43,13 +52,23 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 		const result = await runNode({
 			credential: api.credential,
 			onError: 'continueRegularOutput',
-			items: [{ phone: '+19493253498' }, { phone: '949-325' }, { phone: null }, { phone: '(213) 444-5566' }, { phone: '' }],
+			items: [
+				{ phone: '+19493253498' },
+				{ phone: '949-325' },
+				{ phone: null },
+				{ phone: '(213) 444-5566' },
+				{ phone: '' },
+			],
 			parameters: registerParameters(enterpriseId, '={{ $json.phone }}'),
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(api.sandbox.requests.map((r) => r.body)).toEqual([{ phone_numbers: ['+19493253498', '+12134445566'] }]);
-		expect(result.items.map((item) => [item.json.phone_number, statusOf(item), item.pairedItem])).toEqual([
+		expect(api.sandbox.requests.map((r) => r.body)).toEqual([
+			{ phone_numbers: ['+19493253498', '+12134445566'] },
+		]);
+		expect(
+			result.items.map((item) => [item.json.phone_number, statusOf(item), item.pairedItem]),
+		).toEqual([
 			['+19493253498', 'registered', [{ item: 0 }]],
 			[null, 'invalid', [{ item: 1 }]],
 			[null, 'invalid', [{ item: 2 }]],
@@ -63,7 +82,10 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 			error: 'too short for United States',
 			details: { description: 'Nothing was sent for this value.' },
 		});
-		expect(result.items[2].json).toMatchObject({ error: 'not a phone number (got null)', input: null });
+		expect(result.items[2].json).toMatchObject({
+			error: 'not a phone number (got null)',
+			input: null,
+		});
 		expect(result.items[4].json).toMatchObject({ error: 'no phone number given', input: '' });
 	});
 
@@ -73,7 +95,13 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 		const result = await runNode({
 			credential: api.credential,
 			onError: 'continueRegularOutput',
-			items: [{ phone: { nested: true } }, { phone: 3.5 }, { phone: true }, { phone: 'x'.repeat(10000) }, { phone: '+19493253498' }],
+			items: [
+				{ phone: { nested: true } },
+				{ phone: 3.5 },
+				{ phone: true },
+				{ phone: 'x'.repeat(10000) },
+				{ phone: '+19493253498' },
+			],
 			parameters: registerParameters(enterpriseId, '={{ $json.phone }}'),
 		});
 
@@ -105,14 +133,19 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 		});
 
 		expect(api.sandbox.requests).toHaveLength(0);
-		expect(result.error?.message).toBe(`Enterprise ID ${JSON.stringify(enterpriseId)} is not valid`);
+		expect(result.error?.message).toBe(
+			`Enterprise ID ${JSON.stringify(enterpriseId)} is not valid`,
+		);
 		expect(result.error?.description).toContain('is a UUID such as');
 		expectNoSecret(result);
 	});
 
 	test('a bad enterprise ID typed into the field is caught by n8n before the node runs', async () => {
 		await expect(
-			runNode({ credential: api.credential, parameters: registerParameters('../enterprises', '+19493253498') }),
+			runNode({
+				credential: api.credential,
+				parameters: registerParameters('../enterprises', '+19493253498'),
+			}),
 		).rejects.toThrow('An enterprise ID is a UUID');
 		expect(api.sandbox.requests).toHaveLength(0);
 	});
@@ -143,7 +176,9 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 
 		const result = await runNode({
 			credential: api.credential,
-			parameters: registerParameters(enterpriseId, '(949) 325-3498', { defaultCountry: '={{ "XX" }}' }),
+			parameters: registerParameters(enterpriseId, '(949) 325-3498', {
+				defaultCountry: '={{ "XX" }}',
+			}),
 		});
 
 		expect(api.sandbox.requests).toHaveLength(0);
@@ -160,7 +195,10 @@ describe('Register Numbers: an expression that fails for one item', () => {
 			credential: api.credential,
 			onError: 'continueRegularOutput',
 			items: [{ phone: '+19493253498' }, { phone: null }],
-			parameters: registerParameters(enterpriseId, '={{ $json.phone ?? $("No such node").item.json.phone }}'),
+			parameters: registerParameters(
+				enterpriseId,
+				'={{ $json.phone ?? $("No such node").item.json.phone }}',
+			),
 		});
 
 		expect(result.error).toBeUndefined();

@@ -23,11 +23,20 @@ describe('Register Numbers: what users actually paste', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(sentNumbers(api.sandbox.requests)).toEqual([['+19493253498']]);
-		expect(result.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items[0].pairedItem).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 	});
 
 	test('ignores invisible format characters and odd spaces around and inside a number', async () => {
-		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566', '+13125550147']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning([
+			'+19493253498',
+			'+12134445566',
+			'+13125550147',
+		]);
 		const pasted = [
 			'\uFEFF+1 949 325 3498\u200B', // BOM, zero-width space
 			'\u202A(213)\u00A0444-5566\u202C', // bidi embedding, no-break space
@@ -41,7 +50,9 @@ describe('Register Numbers: what users actually paste', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(sentNumbers(api.sandbox.requests)).toEqual([['+19493253498', '+12134445566', '+13125550147']]);
+		expect(sentNumbers(api.sandbox.requests)).toEqual([
+			['+19493253498', '+12134445566', '+13125550147'],
+		]);
 	});
 
 	test('reads tel: URIs as one number each, parameters and all', async () => {
@@ -56,7 +67,9 @@ describe('Register Numbers: what users actually paste', () => {
 
 		expect(result.items.map((item) => statusOf(item))).toEqual(['registered', 'registered']);
 		expect(sentNumbers(api.sandbox.requests)).toEqual([['+19493253498', '+12134445566']]);
-		expect(result.items[0].json.notice).toBe('Extension 12 dropped: Telnyx monitors the line +19493253498, not its extensions');
+		expect(result.items[0].json.notice).toBe(
+			'Extension 12 dropped: Telnyx monitors the line +19493253498, not its extensions',
+		);
 	});
 
 	test('registers the main number of an extension and says on the item that the extension was dropped', async () => {
@@ -64,7 +77,11 @@ describe('Register Numbers: what users actually paste', () => {
 
 		const result = await runNode({
 			credential: api.credential,
-			items: [{ phone: '(949) 325-3498 ext. 12' }, { phone: '949-325-3498 x34' }, { phone: '+19493253498' }],
+			items: [
+				{ phone: '(949) 325-3498 ext. 12' },
+				{ phone: '949-325-3498 x34' },
+				{ phone: '+19493253498' },
+			],
 			parameters: registerParameters(enterpriseId, '={{ $json.phone }}'),
 		});
 
@@ -72,8 +89,11 @@ describe('Register Numbers: what users actually paste', () => {
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json).toMatchObject({
 			phone_number: '+19493253498',
-			notice: 'Extensions 12 and 34 dropped: Telnyx monitors the line +19493253498, not its extensions',
+			notice:
+				'Extensions 12 and 34 dropped: Telnyx monitors the line +19493253498, not its extensions',
 		});
-		expect(result.hints.map((hint) => hint.message)).toContain('2 extensions dropped: Telnyx monitors lines, not extensions');
+		expect(result.hints.map((hint) => hint.message)).toContain(
+			'2 extensions dropped: Telnyx monitors lines, not extensions',
+		);
 	});
 });

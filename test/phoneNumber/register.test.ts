@@ -20,8 +20,17 @@ describe('Register Numbers', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json)).toEqual([
-			expect.objectContaining({ enterprise_id: enterpriseId, phone_number: '+19493253498', reputation_data: null, id: expect.any(String) }),
-			expect.objectContaining({ enterprise_id: enterpriseId, phone_number: '+12134445566', reputation_data: null }),
+			expect.objectContaining({
+				enterprise_id: enterpriseId,
+				phone_number: '+19493253498',
+				reputation_data: null,
+				id: expect.any(String),
+			}),
+			expect.objectContaining({
+				enterprise_id: enterpriseId,
+				phone_number: '+12134445566',
+				reputation_data: null,
+			}),
 		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }], [{ item: 0 }]]);
 		expect(posts()).toEqual([
@@ -74,7 +83,11 @@ describe('Register Numbers', () => {
 
 		const result = await runNode({
 			credential: api.credential,
-			items: [{ phone: '+19493253498; +19493253498' }, { phone: '(949) 325-3498' }, { phone: '+12134445566' }],
+			items: [
+				{ phone: '+19493253498; +19493253498' },
+				{ phone: '(949) 325-3498' },
+				{ phone: '+12134445566' },
+			],
 			parameters: registerParameters(enterpriseId, '={{ $json.phone }}'),
 		});
 
@@ -87,7 +100,12 @@ describe('Register Numbers', () => {
 	});
 
 	test('reads national formats with the default country and sends E.164', async () => {
-		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566', '+13125550147', '+14155550123']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning([
+			'+19493253498',
+			'+12134445566',
+			'+13125550147',
+			'+14155550123',
+		]);
 
 		const result = await runNode({
 			credential: api.credential,
@@ -105,11 +123,18 @@ describe('Register Numbers', () => {
 	});
 
 	test('takes a list from an expression, and numbers separated by spaces', async () => {
-		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566', '+13125550147']);
+		const enterpriseId = api.sandbox.state.enterpriseOwning([
+			'+19493253498',
+			'+12134445566',
+			'+13125550147',
+		]);
 
 		const result = await runNode({
 			credential: api.credential,
-			items: [{ numbers: ['+19493253498', ['(213) 444-5566']] }, { numbers: '+13125550147 +19493253498' }],
+			items: [
+				{ numbers: ['+19493253498', ['(213) 444-5566']] },
+				{ numbers: '+13125550147 +19493253498' },
+			],
 			parameters: registerParameters(enterpriseId, '={{ $json.numbers }}'),
 		});
 

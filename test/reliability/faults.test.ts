@@ -27,46 +27,135 @@ interface Fault {
 
 const retryAfterZero = { 'retry-after': '0' };
 const faults: Fault[] = [
-	{ name: '400', reply: errors(400, badRequest('Reputation is not approved for this enterprise.')), message: 'Bad Request: Reputation is not approved for this enterprise.', httpCode: '400', requests: 1 },
-	{ name: '401', reply: errors(401, entry('10009', 'Authentication failed', 'Bad key.')), message: 'Authentication failed: Bad key.', httpCode: '401', requests: 1 },
-	{ name: '403', reply: errors(403, entry('10010', 'Forbidden', 'Terms not accepted.')), message: 'Forbidden: Terms not accepted.', httpCode: '403', requests: 1 },
-	{ name: '404', reply: errors(404, entry('10009', 'Resource not found', 'Enterprise not found.')), message: 'Resource not found: Enterprise not found.', httpCode: '404', requests: 1 },
-	{ name: '409', reply: errors(409, inUse('Numbers are being changed.')), message: 'Resource in use: Numbers are being changed.', httpCode: '409', requests: 1 },
+	{
+		name: '400',
+		reply: errors(400, badRequest('Reputation is not approved for this enterprise.')),
+		message: 'Bad Request: Reputation is not approved for this enterprise.',
+		httpCode: '400',
+		requests: 1,
+	},
+	{
+		name: '401',
+		reply: errors(401, entry('10009', 'Authentication failed', 'Bad key.')),
+		message: 'Authentication failed: Bad key.',
+		httpCode: '401',
+		requests: 1,
+	},
+	{
+		name: '403',
+		reply: errors(403, entry('10010', 'Forbidden', 'Terms not accepted.')),
+		message: 'Forbidden: Terms not accepted.',
+		httpCode: '403',
+		requests: 1,
+	},
+	{
+		name: '404',
+		reply: errors(404, entry('10009', 'Resource not found', 'Enterprise not found.')),
+		message: 'Resource not found: Enterprise not found.',
+		httpCode: '404',
+		requests: 1,
+	},
+	{
+		name: '409',
+		reply: errors(409, inUse('Numbers are being changed.')),
+		message: 'Resource in use: Numbers are being changed.',
+		httpCode: '409',
+		requests: 1,
+	},
 	{
 		name: '422 with one entry per number',
-		reply: errors(422, ...NUMBERS.map((n, i) => invalid(`${n} is not allowed`, { pointer: `/body/phone_numbers/${i}` }))),
+		reply: errors(
+			422,
+			...NUMBERS.map((n, i) =>
+				invalid(`${n} is not allowed`, { pointer: `/body/phone_numbers/${i}` }),
+			),
+		),
 		message: `Invalid parameters: ${NUMBERS[0]} is not allowed (and 1 more)`,
 		httpCode: '422',
 		requests: 1,
 	},
 	{
 		name: '429 with x-ratelimit headers, retried to the end',
-		reply: { ...errors(429, entry('10011', 'Too many requests', 'Rate limit exceeded.')), headers: { 'x-ratelimit-limit': '20', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '0' } },
+		reply: {
+			...errors(429, entry('10011', 'Too many requests', 'Rate limit exceeded.')),
+			headers: {
+				'x-ratelimit-limit': '20',
+				'x-ratelimit-remaining': '0',
+				'x-ratelimit-reset': '0',
+			},
+		},
 		message: 'Too many requests: Rate limit exceeded.',
 		httpCode: '429',
 		requests: 4,
 	},
 	{
 		name: '429 with Retry-After, retried to the end',
-		reply: { ...errors(429, entry('10011', 'Too many requests', 'Slow down.')), headers: retryAfterZero },
+		reply: {
+			...errors(429, entry('10011', 'Too many requests', 'Slow down.')),
+			headers: retryAfterZero,
+		},
 		message: 'Too many requests: Slow down.',
 		httpCode: '429',
 		requests: 4,
 	},
-	{ name: '500', reply: errors(500, entry('10000', 'Internal error', 'Something broke.')), message: 'Internal error: Something broke.', httpCode: '500', requests: 1, processed: true },
+	{
+		name: '500',
+		reply: errors(500, entry('10000', 'Internal error', 'Something broke.')),
+		message: 'Internal error: Something broke.',
+		httpCode: '500',
+		requests: 1,
+		processed: true,
+	},
 	{
 		name: '502 with an HTML body',
-		reply: { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><h1>502 Bad Gateway</h1></html>' },
+		reply: {
+			status: 502,
+			headers: { 'content-type': 'text/html' },
+			body: '<html><h1>502 Bad Gateway</h1></html>',
+		},
 		message: 'Telnyx answered 502 Bad Gateway',
 		httpCode: '502',
 		requests: 1,
 		processed: true,
 	},
-	{ name: '503', reply: errors(503, entry('10000', 'Service unavailable', 'Try later.')), message: 'Service unavailable: Try later.', httpCode: '503', requests: 1, processed: true },
-	{ name: 'a connection reset mid-response', reply: { status: 201, fault: 'reset' }, message: /^Could not reach the Telnyx API: /, requests: 1, processed: true },
-	{ name: 'an answer that never comes', reply: { status: 201, fault: 'hang' }, message: 'Could not reach the Telnyx API: the request timed out', requests: 1, processed: true },
-	{ name: 'a 201 with malformed JSON', reply: { status: 201, body: '{"data": [{"phone_number": ' }, message: /did not confirm every number/, httpCode: '201', requests: 1, processed: true },
-	{ name: 'a 201 with an empty body', reply: { status: 201, body: '' }, message: /did not confirm every number/, httpCode: '201', requests: 1, processed: true },
+	{
+		name: '503',
+		reply: errors(503, entry('10000', 'Service unavailable', 'Try later.')),
+		message: 'Service unavailable: Try later.',
+		httpCode: '503',
+		requests: 1,
+		processed: true,
+	},
+	{
+		name: 'a connection reset mid-response',
+		reply: { status: 201, fault: 'reset' },
+		message: /^Could not reach the Telnyx API: /,
+		requests: 1,
+		processed: true,
+	},
+	{
+		name: 'an answer that never comes',
+		reply: { status: 201, fault: 'hang' },
+		message: 'Could not reach the Telnyx API: the request timed out',
+		requests: 1,
+		processed: true,
+	},
+	{
+		name: 'a 201 with malformed JSON',
+		reply: { status: 201, body: '{"data": [{"phone_number": ' },
+		message: /did not confirm every number/,
+		httpCode: '201',
+		requests: 1,
+		processed: true,
+	},
+	{
+		name: 'a 201 with an empty body',
+		reply: { status: 201, body: '' },
+		message: /did not confirm every number/,
+		httpCode: '201',
+		requests: 1,
+		processed: true,
+	},
 ];
 
 function arrange(fault: Fault) {
@@ -90,7 +179,11 @@ describe.each(faults)('Register Numbers under $name', (fault) => {
 	});
 
 	test('with Continue On Fail, every number comes back as a failure item', async () => {
-		const result = await runNode({ credential: api.credential, onError: 'continueRegularOutput', parameters: arrange(fault) });
+		const result = await runNode({
+			credential: api.credential,
+			onError: 'continueRegularOutput',
+			parameters: arrange(fault),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.phone_number)).toEqual(NUMBERS);

@@ -24,7 +24,14 @@ const hostileValue = fc.oneof(
 	fc.boolean(),
 	fc.object({ maxDepth: 2 }),
 	fc.array(fc.oneof(fc.string(), fc.integer(), fc.array(fc.string())), { maxLength: 5 }),
-	fc.constantFrom('+19493253498', '(213) 444-5566', '../../etc/passwd', '%2e%2e%2f', '?x=1#y', 'x'.repeat(100_000)),
+	fc.constantFrom(
+		'+19493253498',
+		'(213) 444-5566',
+		'../../etc/passwd',
+		'%2e%2e%2f',
+		'?x=1#y',
+		'x'.repeat(100_000),
+	),
 );
 
 describe('Hostile input (property-based, seeded)', () => {
@@ -47,7 +54,11 @@ describe('Hostile input (property-based, seeded)', () => {
 				fc.array(
 					fc.record({
 						phone: fc.oneof(hostileValue, fc.constantFrom(...known)),
-						enterprise: fc.oneof(fc.constant('valid'), fc.string(), fc.constantFrom('../x', ' ', '4a6192a4-573d-446d-b3ce-aff9117272a6/../..')),
+						enterprise: fc.oneof(
+							fc.constant('valid'),
+							fc.string(),
+							fc.constantFrom('../x', ' ', '4a6192a4-573d-446d-b3ce-aff9117272a6/../..'),
+						),
 					}),
 					{ minLength: 1, maxLength: 150 },
 				),
@@ -73,7 +84,9 @@ describe('Hostile input (property-based, seeded)', () => {
 						for (const number of sentNumbers([request])[0]) expect(number).toMatch(E164_US);
 					}
 					const paired = new Set(
-						result.items.flatMap((item) => (item.pairedItem as Array<{ item: number }>).map((pair) => pair.item)),
+						result.items.flatMap((item) =>
+							(item.pairedItem as Array<{ item: number }>).map((pair) => pair.item),
+						),
 					);
 					expect([...paired].sort((a, b) => a - b)).toEqual(items.map((_, index) => index));
 					for (const item of result.items) {

@@ -66,6 +66,8 @@ describe('Load', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(distinct.size);
 		expect(api.sandbox.state.registrations.size).toBe(distinct.size);
-		process.stdout.write(`load: under 20 requests/s, ${limited} requests were rate limited and sent again\n`);
+		process.stdout.write(
+			`load: under 20 requests/s, ${limited} requests were rate limited and sent again\n`,
+		);
 	});
 });

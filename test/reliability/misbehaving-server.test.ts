@@ -9,7 +9,8 @@ import { registerParameters } from '../phoneNumber/params';
 const api = useSandbox();
 
 /** A full page of made-up records. */
-const records = (count: number, first = 0) => usNumbers(count, first).map((phone_number) => ({ phone_number }));
+const records = (count: number, first = 0) =>
+	usNumbers(count, first).map((phone_number) => ({ phone_number }));
 
 describe('A server that repeats itself or refuses forever does not make the node spin', () => {
 	test('Retry Without Refused Numbers stops when the refusal names no number of the request', async () => {
@@ -17,37 +18,50 @@ describe('A server that repeats itself or refuses forever does not make the node
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
 		// Points past the end of a 3-number request, every time.
 		api.sandbox.injectReply(
-			errors(400, badRequest('+19995550100 is not in your Telnyx phone number inventory', { pointer: '/body/phone_numbers/3' })),
+			errors(
+				400,
+				badRequest('+19995550100 is not in your Telnyx phone number inventory', {
+					pointer: '/body/phone_numbers/3',
+				}),
+			),
 			Infinity,
 		);
 
 		const result = await runNode({
 			credential: api.credential,
 			onError: 'continueRegularOutput',
-			parameters: registerParameters(enterprise.id, numbers.join(','), { retryWithoutRefused: true }),
+			parameters: registerParameters(enterprise.id, numbers.join(','), {
+				retryWithoutRefused: true,
+			}),
 		});
 
 		expect(api.sandbox.requests).toHaveLength(1);
 		expect(result.items.map((item) => statusOf(item))).toEqual(['failed', 'failed', 'failed']);
-		expect(result.items[0].json.error).toBe('Bad Request: +19995550100 is not in your Telnyx phone number inventory');
+		expect(result.items[0].json.error).toBe(
+			'Bad Request: +19995550100 is not in your Telnyx phone number inventory',
+		);
 	});
 
 	test('every resend drops a named number, and the resends of one request are capped', async () => {
 		const numbers = usNumbers(30);
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
 		// Refuses the first number of whatever it is sent, forever.
-		api.sandbox.injectReply(
-			(request) => {
-				const [[first]] = sentNumbers([request]);
-				return errors(400, badRequest(`${first} is not in your Telnyx phone number inventory`, { pointer: '/body/phone_numbers/0' }));
-			},
-			Infinity,
-		);
+		api.sandbox.injectReply((request) => {
+			const [[first]] = sentNumbers([request]);
+			return errors(
+				400,
+				badRequest(`${first} is not in your Telnyx phone number inventory`, {
+					pointer: '/body/phone_numbers/0',
+				}),
+			);
+		}, Infinity);
 
 		const result = await runNode({
 			credential: api.credential,
 			onError: 'continueRegularOutput',
-			parameters: registerParameters(enterprise.id, numbers.join(','), { retryWithoutRefused: true }),
+			parameters: registerParameters(enterprise.id, numbers.join(','), {
+				retryWithoutRefused: true,
+			}),
 		});
 
 		const sent = sentNumbers(api.sandbox.requests).map((numbers) => numbers.length);
@@ -60,11 +74,17 @@ describe('A server that repeats itself or refuses forever does not make the node
 
 	test('Return All stops when the server keeps answering the same page number', async () => {
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
-		api.sandbox.injectReply({ status: 200, body: { data: records(250), meta: { page_number: 1, total_pages: 3 } } }, Infinity);
+		api.sandbox.injectReply(
+			{ status: 200, body: { data: records(250), meta: { page_number: 1, total_pages: 3 } } },
+			Infinity,
+		);
 
 		const result = await runNode({
 			credential: api.credential,
-			parameters: operation('phoneNumber', 'getMany', { enterpriseId: byId(enterprise.id), returnAll: true }),
+			parameters: operation('phoneNumber', 'getMany', {
+				enterpriseId: byId(enterprise.id),
+				returnAll: true,
+			}),
 		});
 
 		expect(api.sandbox.requests).toHaveLength(2);
@@ -76,26 +96,46 @@ describe('A server that repeats itself or refuses forever does not make the node
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
 		api.sandbox.injectReply((request) => {
 			const pageNumber = Number(request.query['page[number]']);
-			return { status: 200, body: { data: records(250, pageNumber * 250), meta: { page_number: pageNumber, total_pages: 1_000_000 } } };
+			return {
+				status: 200,
+				body: {
+					data: records(250, pageNumber * 250),
+					meta: { page_number: pageNumber, total_pages: 1_000_000 },
+				},
+			};
 		}, Infinity);
 
 		const result = await runNode({
 			credential: api.credential,
-			parameters: operation('phoneNumber', 'getMany', { enterpriseId: byId(enterprise.id), returnAll: true }),
+			parameters: operation('phoneNumber', 'getMany', {
+				enterpriseId: byId(enterprise.id),
+				returnAll: true,
+			}),
 		});
 
 		expect(api.sandbox.requests).toHaveLength(1000);
-		expect(result.error?.message).toBe('Telnyx kept answering with more pages: stopped after 1,000 pages (250,000 results)');
+		expect(result.error?.message).toBe(
+			'Telnyx kept answering with more pages: stopped after 1,000 pages (250,000 results)',
+		);
 	}, 60_000);
 
 	test('Return All ends at a short page even if the server claims more pages', async () => {
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
-		api.sandbox.injectReply({ status: 200, body: { data: records(250), meta: { page_number: 1, total_pages: 9 } } });
-		api.sandbox.injectReply({ status: 200, body: { data: records(10, 250), meta: { page_number: 2, total_pages: 9 } } });
+		api.sandbox.injectReply({
+			status: 200,
+			body: { data: records(250), meta: { page_number: 1, total_pages: 9 } },
+		});
+		api.sandbox.injectReply({
+			status: 200,
+			body: { data: records(10, 250), meta: { page_number: 2, total_pages: 9 } },
+		});
 
 		const result = await runNode({
 			credential: api.credential,
-			parameters: operation('phoneNumber', 'getMany', { enterpriseId: byId(enterprise.id), returnAll: true }),
+			parameters: operation('phoneNumber', 'getMany', {
+				enterpriseId: byId(enterprise.id),
+				returnAll: true,
+			}),
 		});
 
 		expect(result.error).toBeUndefined();

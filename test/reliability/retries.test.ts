@@ -9,7 +9,10 @@ import { registerParameters } from '../phoneNumber/params';
 
 const api = useSandbox();
 
-const tooMany: Reply = { ...errors(429, entry('10011', 'Too many requests', 'Slow down.')), headers: { 'retry-after': '0' } };
+const tooMany: Reply = {
+	...errors(429, entry('10011', 'Too many requests', 'Slow down.')),
+	headers: { 'retry-after': '0' },
+};
 const unavailable = errors(503, entry('10000', 'Service unavailable', 'Try later.'));
 
 describe('Billable requests are retried only when they provably were not processed', () => {
@@ -20,7 +23,10 @@ describe('Billable requests are retried only when they provably were not process
 		api.sandbox.injectReply(tooMany);
 		api.sandbox.injectReply(tooMany);
 
-		const result = await runNode({ credential: api.credential, parameters: registerParameters(enterprise.id, numbers.join(',')) });
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterprise.id, numbers.join(',')),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(api.sandbox.requests).toHaveLength(3);
@@ -33,10 +39,15 @@ describe('Billable requests are retried only when they provably were not process
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
 		api.sandbox.injectReply(unavailable);
 
-		const result = await runNode({ credential: api.credential, parameters: registerParameters(enterprise.id, '+19493253498') });
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterprise.id, '+19493253498'),
+		});
 
 		expect(api.sandbox.requests).toHaveLength(1);
-		expect(result.error?.description).toContain('may have been processed (and billed); check with Get Many');
+		expect(result.error?.description).toContain(
+			'may have been processed (and billed); check with Get Many',
+		);
 	});
 
 	test('Register: a timed-out request is not sent again', async () => {
@@ -57,7 +68,8 @@ describe('Billable requests are retried only when they provably were not process
 		api.sandbox.state.termsAgreedAt = api.sandbox.state.now();
 		const first = api.sandbox.state.addEnterprise('Acme', { reputation: 'none' });
 		const second = api.sandbox.state.addEnterprise('Globex', { reputation: 'none' });
-		const enable = (id: string) => operation('reputationSettings', 'enable', { enterpriseId: byId(id), loaDocumentId: 'doc-1' });
+		const enable = (id: string) =>
+			operation('reputationSettings', 'enable', { enterpriseId: byId(id), loaDocumentId: 'doc-1' });
 
 		api.sandbox.injectReply(tooMany);
 		const retried = await runNode({ credential: api.credential, parameters: enable(first.id) });
@@ -76,7 +88,10 @@ describe('Billable requests are retried only when they provably were not process
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
 		api.sandbox.injectReply({ ...tooMany, headers: { 'retry-after': '3600' } });
 
-		const result = await runNode({ credential: api.credential, parameters: registerParameters(enterprise.id, '+19493253498') });
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterprise.id, '+19493253498'),
+		});
 
 		expect(api.sandbox.requests).toHaveLength(1);
 		expect(result.error).toMatchObject({ httpCode: '429' });
@@ -93,7 +108,10 @@ describe('Idempotent reads are retried with backoff', () => {
 
 		const result = await runNode({
 			credential: api.credential,
-			parameters: operation('phoneNumber', 'getMany', { enterpriseId: byId(enterprise.id), returnAll: true }),
+			parameters: operation('phoneNumber', 'getMany', {
+				enterpriseId: byId(enterprise.id),
+				returnAll: true,
+			}),
 		});
 
 		expect(result.error).toBeUndefined();
@@ -108,7 +126,10 @@ describe('Idempotent reads are retried with backoff', () => {
 
 		const result = await runNode({
 			credential: api.credential,
-			parameters: operation('phoneNumber', 'get', { enterpriseId: byId(enterprise.id), phoneNumber: '+19493253498' }),
+			parameters: operation('phoneNumber', 'get', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumber: '+19493253498',
+			}),
 		});
 
 		expect(result.error).toBeUndefined();
@@ -139,7 +160,9 @@ describe('Partial success', () => {
 		const result = await runNode({
 			credential: api.credential,
 			onError: 'continueRegularOutput',
-			parameters: registerParameters(enterprise.id, numbers.join(','), { retryWithoutRefused: true }),
+			parameters: registerParameters(enterprise.id, numbers.join(','), {
+				retryWithoutRefused: true,
+			}),
 		});
 
 		expect(sentNumbers(api.sandbox.requests)).toEqual([
@@ -162,11 +185,17 @@ describe('Partial success', () => {
 
 		const result = await runNode({
 			credential: api.credential,
-			parameters: registerParameters(enterprise.id, numbers.join(','), { retryWithoutRefused: true }),
+			parameters: registerParameters(enterprise.id, numbers.join(','), {
+				retryWithoutRefused: true,
+			}),
 		});
 
 		expect(api.sandbox.state.registrations.size).toBe(2);
-		expect(result.error?.message).toBe(`Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory`);
-		expect(result.error?.description).toContain('2 numbers were registered by the requests that succeeded.');
+		expect(result.error?.message).toBe(
+			`Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory`,
+		);
+		expect(result.error?.description).toContain(
+			'2 numbers were registered by the requests that succeeded.',
+		);
 	});
 });

@@ -36,7 +36,11 @@ const operationSelector: INodeProperties = {
  * A resource's fields: its Operation dropdown, opening on `defaultOperation` (a free read,
  * never a billable operation), then every operation's fields.
  */
-export function resourceDescription(resource: string, operations: Operation[], defaultOperation: string): INodeProperties[] {
+export function resourceDescription(
+	resource: string,
+	operations: Operation[],
+	defaultOperation: string,
+): INodeProperties[] {
 	return [
 		{
 			...operationSelector,
@@ -53,7 +57,11 @@ export function customOperations(resources: Resource[]) {
 	return Object.fromEntries(
 		resources.map((resource) => [
 			resource.value,
-			Object.fromEntries(resource.operations.flatMap(({ option, execute }) => (execute ? [[option.value, execute]] : []))),
+			Object.fromEntries(
+				resource.operations.flatMap(({ option, execute }) =>
+					execute ? [[option.value, execute]] : [],
+				),
+			),
 		]),
 	);
 }

@@ -53,7 +53,11 @@ function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
  * What to add to the error of an at-most-once request that may have been processed: for
  * requests carrying numbers, to check them with Get Many; for the others, with a Get.
  */
-export function processedNote(policy: RetryPolicy, failure: AttemptFailure, carriesNumbers = false): string | undefined {
+export function processedNote(
+	policy: RetryPolicy,
+	failure: AttemptFailure,
+	carriesNumbers = false,
+): string | undefined {
 	if (policy !== 'atMostOnce' || !mayHaveBeenProcessed(failure)) return undefined;
 	return carriesNumbers ? MAY_HAVE_BEEN_PROCESSED : MAY_HAVE_BEEN_APPLIED;
 }
@@ -71,7 +75,8 @@ function header(headers: Record<string, unknown> | undefined, name: string): num
  */
 function retryDelayMs(retry: number, failure: AttemptFailure): number | undefined {
 	if (failure.statusCode === 429) {
-		const seconds = header(failure.headers, 'retry-after') ?? header(failure.headers, 'x-ratelimit-reset');
+		const seconds =
+			header(failure.headers, 'retry-after') ?? header(failure.headers, 'x-ratelimit-reset');
 		if (seconds !== undefined) {
 			const wait = Math.max(0, seconds * 1000);
 			return wait > MAX_RATE_LIMIT_WAIT_MS ? undefined : wait;
@@ -100,7 +105,10 @@ export async function withRetries<T>(
 			threw = true;
 		}
 		const failure = failureOf(result, error);
-		const delay = failure && retry < MAX_RETRIES && isRetryable(policy, failure) ? retryDelayMs(retry, failure) : undefined;
+		const delay =
+			failure && retry < MAX_RETRIES && isRetryable(policy, failure)
+				? retryDelayMs(retry, failure)
+				: undefined;
 		if (delay === undefined) {
 			if (threw) throw error;
 			return result as T;
@@ -133,9 +141,14 @@ export function failureOfError(error: unknown): AttemptFailure | undefined {
 }
 
 /** A request that got no HTTP answer at all (refused, reset, timed out), naming the URL. */
-export function toConnectionError(node: INode, error: unknown, url: string, note?: string): NodeApiError {
+export function toConnectionError(
+	node: INode,
+	error: unknown,
+	url: string,
+	note?: string,
+): NodeApiError {
 	const code = connectionErrorCode(error);
-	const reason = code ? CONNECTION_REASON[code] ?? code : 'the connection failed';
+	const reason = code ? (CONNECTION_REASON[code] ?? code) : 'the connection failed';
 	const description = [
 		`Request to ${url} got no answer (${code ?? 'unknown error'}). Check the Base URL in the credential and the network.`,
 		note,
@@ -143,7 +156,10 @@ export function toConnectionError(node: INode, error: unknown, url: string, note
 	return new NodeApiError(
 		node,
 		{ networkError: code ?? 'unknown' },
-		{ message: `Could not reach the Telnyx API: ${reason}`, description: description.filter(Boolean).join('\n') },
+		{
+			message: `Could not reach the Telnyx API: ${reason}`,
+			description: description.filter(Boolean).join('\n'),
+		},
 	);
 }
 

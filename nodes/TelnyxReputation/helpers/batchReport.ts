@@ -7,7 +7,11 @@ export const plural = (count: number, word: string) => `${count} ${word}${count 
 
 /** Numbers of the batches that were sent and did not fail (a Submit succeeds once for many). */
 const succeededNumbers = (outcomes: Array<BatchOutcome | undefined>, batches: Batch[]) =>
-	outcomes.reduce((sum, outcome, index) => sum + (outcome ? batches[index].entries.length - outcome.failures.length : 0), 0);
+	outcomes.reduce(
+		(sum, outcome, index) =>
+			sum + (outcome ? batches[index].entries.length - outcome.failures.length : 0),
+		0,
+	);
 
 function processed(verb: string, count: number): string {
 	if (count === 0) return `No number was ${verb}.`;
@@ -32,18 +36,25 @@ export function failureWithAccount(
 		processed(verb, succeededNumbers(outcomes, batches)),
 		...refused
 			.slice(0, 20)
-			.map((failure) => (failure.message.includes(failure.phoneNumber ?? '') ? failure.message : `${failure.phoneNumber}: ${failure.message}`)),
+			.map((failure) =>
+				failure.message.includes(failure.phoneNumber ?? '')
+					? failure.message
+					: `${failure.phoneNumber}: ${failure.message}`,
+			),
 	];
 	if (refused.length > 20) lines.push(`…and ${refused.length - 20} more numbers refused.`);
 	const others = new Map<string, number>();
 	for (const failure of failed.filter((f) => f.status !== 'refused')) {
-		const message = failure.message === error.message ? 'not processed, for the reason above' : failure.message;
+		const message =
+			failure.message === error.message ? 'not processed, for the reason above' : failure.message;
 		others.set(message, (others.get(message) ?? 0) + 1);
 	}
 	for (const [message, numbers] of others) lines.push(`${plural(numbers, 'number')}: ${message}`);
 	if (notSent.length > 0) {
 		const numbers = notSent.reduce((sum, batch) => sum + batch.entries.length, 0);
-		lines.push(`${plural(numbers, 'number')} in ${plural(notSent.length, 'request')} ${numbers === 1 ? 'was' : 'were'} not sent after this failure.`);
+		lines.push(
+			`${plural(numbers, 'number')} in ${plural(notSent.length, 'request')} ${numbers === 1 ? 'was' : 'were'} not sent after this failure.`,
+		);
 	}
 	lines.push(`To get every number back as an item, ${CONTINUE_ADVICE}.`);
 	error.description = `${error.description ?? ''}\n\n${lines.join('\n')}`;
@@ -54,7 +65,12 @@ export function failureWithAccount(
  * The execution hints under the output: "3 registered, 1 not registered, 1 invalid (not sent),
  * in 1 request; 1 duplicate sent once", and how many extensions were dropped.
  */
-export function summary(verb: string, outcomes: Array<BatchOutcome | undefined>, invalid: number, batches: Batch[]): string[] {
+export function summary(
+	verb: string,
+	outcomes: Array<BatchOutcome | undefined>,
+	invalid: number,
+	batches: Batch[],
+): string[] {
 	const succeeded = succeededNumbers(outcomes, batches);
 	const failed = outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0);
 	const entries = batches.flatMap((batch) => batch.entries);
@@ -65,5 +81,7 @@ export function summary(verb: string, outcomes: Array<BatchOutcome | undefined>,
 	let text = `${parts.join(', ')}, in ${plural(batches.length, 'request')}`;
 	if (duplicates) text += `; ${plural(duplicates, 'duplicate')} sent once`;
 	const extensions = entries.reduce((total, entry) => total + droppedExtensions(entry).length, 0);
-	return extensions ? [text, `${plural(extensions, 'extension')} dropped: Telnyx monitors lines, not extensions`] : [text];
+	return extensions
+		? [text, `${plural(extensions, 'extension')} dropped: Telnyx monitors lines, not extensions`]
+		: [text];
 }

@@ -49,7 +49,8 @@ function statusHint(statusCode: number, detail = ''): string | undefined {
 			if (/phone number|not monitored|not registered/i.test(detail)) {
 				return 'Check that the number is monitored (Phone Number → Get Many lists them), and on this enterprise.';
 			}
-			if (/remediation/i.test(detail)) return 'Check the remediation ID, and that it belongs to this enterprise.';
+			if (/remediation/i.test(detail))
+				return 'Check the remediation ID, and that it belongs to this enterprise.';
 			return 'Check the enterprise ID, and that reputation is enabled on this enterprise.';
 		case 429:
 			return 'Telnyx is rate limiting this account; wait and run again.';
@@ -96,12 +97,20 @@ function bodySnippet(body: unknown): string {
 	return `The response was not a Telnyx error envelope: "${plain.slice(0, 200)}${plain.length > 200 ? '…' : ''}"`;
 }
 
-const RATE_LIMIT_HEADERS = ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+const RATE_LIMIT_HEADERS = [
+	'retry-after',
+	'x-ratelimit-limit',
+	'x-ratelimit-remaining',
+	'x-ratelimit-reset',
+];
 
 /** The response's rate-limit headers (never the request's), for how long a 429 asks to wait. */
 function rateLimitHeaders(response: TelnyxResponse): Record<string, unknown> {
 	return Object.fromEntries(
-		RATE_LIMIT_HEADERS.filter((name) => response.headers?.[name] !== undefined).map((name) => [name, response.headers[name]]),
+		RATE_LIMIT_HEADERS.filter((name) => response.headers?.[name] !== undefined).map((name) => [
+			name,
+			response.headers[name],
+		]),
 	);
 }
 
@@ -120,7 +129,11 @@ export function entriesDescription(entries: TelnyxErrorEntry[]): string {
 	if (entries.length !== 1) return entries.map(describeEntry).join('\n');
 	const [entry] = entries;
 	const where = entry.source?.pointer ?? entry.source?.parameter;
-	return [`Telnyx error ${entry.code ?? '?'}`, where ? `at ${where}` : '', entry.meta?.url ? `- ${entry.meta.url}` : '']
+	return [
+		`Telnyx error ${entry.code ?? '?'}`,
+		where ? `at ${where}` : '',
+		entry.meta?.url ? `- ${entry.meta.url}` : '',
+	]
 		.filter(Boolean)
 		.join(' ');
 }
@@ -131,7 +144,11 @@ export function entriesDescription(entries: TelnyxErrorEntry[]): string {
  * documentation URLs, and `context` (where it happened), and the HTTP status. Only the
  * response body is kept, never the request, so the API key cannot travel with the error.
  */
-export function toNodeApiError(node: INode, response: TelnyxResponse, context?: string): NodeApiError {
+export function toNodeApiError(
+	node: INode,
+	response: TelnyxResponse,
+	context?: string,
+): NodeApiError {
 	const entries = errorEntries(response.body);
 	const message = entries.length
 		? entriesMessage(entries, statusLabel(response.statusCode))
@@ -143,8 +160,14 @@ export function toNodeApiError(node: INode, response: TelnyxResponse, context?: 
 	]
 		.filter(Boolean)
 		.join('\n');
-	const errorBody = (entries.length ? { errors: entries } : { status: response.statusCode }) as unknown as JsonObject;
-	return new NodeApiError(node, errorBody, { message, description, httpCode: String(response.statusCode) });
+	const errorBody = (entries.length
+		? { errors: entries }
+		: { status: response.statusCode }) as unknown as JsonObject;
+	return new NodeApiError(node, errorBody, {
+		message,
+		description,
+		httpCode: String(response.statusCode),
+	});
 }
 
 /** A body that came back as bytes (binary operations) read as JSON where it is JSON. */
@@ -168,7 +191,11 @@ export async function handleErrors(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (isSuccess(response.statusCode)) return items;
-	const telnyxResponse = { statusCode: response.statusCode, body: readBody(response.body), headers: response.headers };
+	const telnyxResponse = {
+		statusCode: response.statusCode,
+		body: readBody(response.body),
+		headers: response.headers,
+	};
 	const error = toNodeApiError(this.getNode(), telnyxResponse);
 	rememberHeaders(error, rateLimitHeaders(telnyxResponse));
 	throw error;

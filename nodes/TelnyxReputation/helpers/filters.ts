@@ -8,15 +8,22 @@ export async function phoneNumberFilters(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const { contains = '', equals = '' } = this.getNodeParameter('filters', {}) as { contains?: string; equals?: string };
+	const { contains = '', equals = '' } = this.getNodeParameter('filters', {}) as {
+		contains?: string;
+		equals?: string;
+	};
 	const qs = { ...requestOptions.qs };
 	if (contains.trim() !== '') {
 		if ((contains.match(/\d/g) ?? []).length < 5) {
-			throw new NodeOperationError(this.getNode(), `"Phone Number Contains" needs at least 5 digits; got "${contains}"`);
+			throw new NodeOperationError(
+				this.getNode(),
+				`"Phone Number Contains" needs at least 5 digits; got "${contains}"`,
+			);
 		}
 		qs['filter[phone_number][contains]'] = contains.trim();
 	}
-	if (equals.trim() !== '') qs['filter[phone_number][eq]'] = readPhoneNumber(ofItem(this), 'filters.equals');
+	if (equals.trim() !== '')
+		qs['filter[phone_number][eq]'] = readPhoneNumber(ofItem(this), 'filters.equals');
 	return { ...requestOptions, qs };
 }
 
@@ -25,9 +32,15 @@ export async function createdAtFilters(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const { createdAfter, createdBefore } = this.getNodeParameter('filters', {}) as Record<string, string | undefined>;
+	const { createdAfter, createdBefore } = this.getNodeParameter('filters', {}) as Record<
+		string,
+		string | undefined
+	>;
 	const qs = { ...requestOptions.qs };
-	for (const [bound, value] of [['gte', createdAfter], ['lte', createdBefore]] as const) {
+	for (const [bound, value] of [
+		['gte', createdAfter],
+		['lte', createdBefore],
+	] as const) {
 		if (!value) continue;
 		const time = new Date(value);
 		if (Number.isNaN(time.getTime())) {

@@ -14,11 +14,15 @@ export async function loaBody(
 	const fields = this.getNodeParameter('additionalFields', {}) as LoaFields;
 	const body: IDataObject = {};
 	const agent = fields.agent?.details;
-	if (agent) body.agent = Object.fromEntries(Object.entries(agent).filter(([, value]) => value !== ''));
+	if (agent)
+		body.agent = Object.fromEntries(Object.entries(agent).filter(([, value]) => value !== ''));
 	if (fields.signatureBinaryProperty) {
 		this.helpers.assertBinaryData(fields.signatureBinaryProperty);
 		const image = await this.helpers.getBinaryDataBuffer(fields.signatureBinaryProperty);
-		body.signature = { image_base64: image.toString('base64'), ...(fields.signerName ? { signer_name: fields.signerName } : {}) };
+		body.signature = {
+			image_base64: image.toString('base64'),
+			...(fields.signerName ? { signer_name: fields.signerName } : {}),
+		};
 	}
 	return { ...requestOptions, body, json: true };
 }

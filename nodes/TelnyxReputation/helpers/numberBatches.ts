@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import type { TelnyxErrorEntry, TelnyxResponse } from './errorHandler';
-import { entriesDescription, entriesMessage, errorEntries, isSuccess, toNodeApiError } from './errorHandler';
+import {
+	entriesDescription,
+	entriesMessage,
+	errorEntries,
+	isSuccess,
+	toNodeApiError,
+} from './errorHandler';
 import type { NumberEntry, ReadFields } from './numberInput';
 import { collectNumbers, throwIfInvalid } from './numberInput';
 import type { Failure, FailureStatus, Ordered } from './outcomes';
@@ -79,13 +85,18 @@ function byPhoneNumber<T extends { phone_number: string }>(records: unknown): Ma
 }
 
 /** A 2xx answer that does not account for a sent, billable number: it may have been processed. */
-export function unconfirmed(context: IExecuteFunctions, batch: Batch, response: TelnyxResponse): NodeApiError {
+export function unconfirmed(
+	context: IExecuteFunctions,
+	batch: Batch,
+	response: TelnyxResponse,
+): NodeApiError {
 	return new NodeApiError(
 		context.getNode(),
 		{ status: response.statusCode },
 		{
 			message: `Telnyx answered ${response.statusCode} but did not confirm every number of ${batch.label}`,
-			description: 'These numbers may have been processed. Check them with Get Many before sending them again.',
+			description:
+				'These numbers may have been processed. Check them with Get Many before sending them again.',
 			httpCode: String(response.statusCode),
 		},
 	);
@@ -108,7 +119,9 @@ export function eachNumber<T extends { phone_number: string }>(
 	let missing: NodeApiError | undefined;
 	for (const entry of batch.entries) {
 		const record = byNumber.get(entry.e164);
-		const error = record ? failureOf(entry, record) : (missing ??= unconfirmed(context, batch, response));
+		const error = record
+			? failureOf(entry, record)
+			: (missing ??= unconfirmed(context, batch, response));
 		if (record && !error) {
 			outcome.succeeded.push(successItem([entry], { ...record }));
 			continue;
@@ -129,14 +142,19 @@ const NUMBER_IN_TEXT = /\+?\(?\d[\d\s().-]{5,}\d/g;
  * pointer names, or, without a usable pointer, the one number of the batch their detail names.
  * An entry that names no number of the batch (or several) concerns the whole request.
  */
-function entriesByNumber(entries: TelnyxErrorEntry[], batch: Batch): Map<number, TelnyxErrorEntry[]> {
+function entriesByNumber(
+	entries: TelnyxErrorEntry[],
+	batch: Batch,
+): Map<number, TelnyxErrorEntry[]> {
 	const positions = new Map(batch.entries.map((entry, index) => [entry.e164, index]));
 	const byIndex = new Map<number, TelnyxErrorEntry[]>();
 	for (const entry of entries) {
 		const match = POINTER.exec(entry.source?.pointer ?? '');
 		let index = match ? Number(match[1]) : undefined;
 		if (index === undefined || index >= batch.entries.length) {
-			const named = new Set((entry.detail?.match(NUMBER_IN_TEXT) ?? []).map((text) => positions.get(canonical(text))));
+			const named = new Set(
+				(entry.detail?.match(NUMBER_IN_TEXT) ?? []).map((text) => positions.get(canonical(text))),
+			);
 			named.delete(undefined);
 			index = named.size === 1 ? [...named][0] : undefined;
 		}
@@ -169,22 +187,39 @@ function refusedBatch(batch: Batch, error: NodeApiError, body: unknown): BatchOu
 			description: where,
 		});
 	});
-	const notNamed = named.size > 0 ? batch.entries.filter((_, index) => !named.has(index)) : undefined;
+	const notNamed =
+		named.size > 0 ? batch.entries.filter((_, index) => !named.has(index)) : undefined;
 	return { succeeded: [], failures, error, notNamed };
 }
 
-async function sendOnce(context: IExecuteFunctions, operation: BatchedOperation, batch: Batch, timeoutMs: number): Promise<BatchOutcome> {
+async function sendOnce(
+	context: IExecuteFunctions,
+	operation: BatchedOperation,
+	batch: Batch,
+	timeoutMs: number,
+): Promise<BatchOutcome> {
 	const body = { phone_numbers: batch.entries.map((entry) => entry.e164), ...batch.fields };
 	let response: TelnyxResponse;
 	try {
-		response = await telnyxRequest.call(context, 'POST', buildPath(operation.path, { enterpriseId: batch.enterpriseId }), { body, policy: 'atMostOnce', timeoutMs });
+		response = await telnyxRequest.call(
+			context,
+			'POST',
+			buildPath(operation.path, { enterpriseId: batch.enterpriseId }),
+			{ body, policy: 'atMostOnce', timeoutMs },
+		);
 	} catch (error) {
-		const failures = batch.entries.map((entry) => entryFailure(entry, 'failed', error as NodeApiError));
+		const failures = batch.entries.map((entry) =>
+			entryFailure(entry, 'failed', error as NodeApiError),
+		);
 		return { succeeded: [], failures, error: error as NodeApiError };
 	}
 	if (!isSuccess(response.statusCode)) {
 		const note = processedNote('atMostOnce', { statusCode: response.statusCode }, true);
-		const error = toNodeApiError(context.getNode(), response, [`In ${batch.label}.`, note].filter(Boolean).join('\n'));
+		const error = toNodeApiError(
+			context.getNode(),
+			response,
+			[`In ${batch.label}.`, note].filter(Boolean).join('\n'),
+		);
 		return refusedBatch(batch, error, response.body);
 	}
 	return operation.onSuccess(context, batch, response);
@@ -196,7 +231,12 @@ async function sendOnce(context: IExecuteFunctions, operation: BatchedOperation,
  * nothing twice). Every resend drops at least one number the API named, and a request is sent
  * at most MAX_SENDS_PER_REQUEST times; the named numbers stay refused.
  */
-async function sendBatch(context: IExecuteFunctions, operation: BatchedOperation, batch: Batch, options: SendOptions): Promise<BatchOutcome> {
+async function sendBatch(
+	context: IExecuteFunctions,
+	operation: BatchedOperation,
+	batch: Batch,
+	options: SendOptions,
+): Promise<BatchOutcome> {
 	const refused: Failure[] = [];
 	let refusal: NodeApiError | undefined;
 	let current = batch;
@@ -204,7 +244,11 @@ async function sendBatch(context: IExecuteFunctions, operation: BatchedOperation
 		const outcome = await sendOnce(context, operation, current, options.timeoutMs);
 		const rest = outcome.notNamed ?? [];
 		if (!options.retryWithoutRefused || rest.length === 0) {
-			return { ...outcome, failures: [...refused, ...outcome.failures], error: outcome.error ?? refusal };
+			return {
+				...outcome,
+				failures: [...refused, ...outcome.failures],
+				error: outcome.error ?? refusal,
+			};
 		}
 		refused.push(...outcome.failures.filter((failure) => failure.status === 'refused'));
 		refusal ??= outcome.error;
@@ -218,7 +262,11 @@ async function sendBatch(context: IExecuteFunctions, operation: BatchedOperation
 			);
 			return { succeeded: [], failures: [...refused, ...stopped], error };
 		}
-		current = { ...batch, entries: rest, label: `${batch.label}, sent again without ${plural(refused.length, 'refused number')}` };
+		current = {
+			...batch,
+			entries: rest,
+			label: `${batch.label}, sent again without ${plural(refused.length, 'refused number')}`,
+		};
 	}
 }
 
@@ -236,7 +284,12 @@ export async function runBatchedOperation(
 	throwIfInvalid(context, invalid);
 
 	const batches: Batch[] = groups.flatMap(({ enterpriseId, fields, numbers }) =>
-		chunk([...numbers.values()], operation.maxPerRequest).map((entries) => ({ enterpriseId, fields, entries, label: '' })),
+		chunk([...numbers.values()], operation.maxPerRequest).map((entries) => ({
+			enterpriseId,
+			fields,
+			entries,
+			label: '',
+		})),
 	);
 	batches.forEach((batch, index) => {
 		batch.label = `request ${index + 1} of ${batches.length} (${plural(batch.entries.length, 'number')} for enterprise ${batch.enterpriseId})`;
@@ -254,7 +307,8 @@ export async function runBatchedOperation(
 		options.concurrency,
 		() => !continueOnFail && firstError !== undefined,
 	);
-	if (firstError && !continueOnFail) throw failureWithAccount(operation.verb, firstError, outcomes, batches);
+	if (firstError && !continueOnFail)
+		throw failureWithAccount(operation.verb, firstError, outcomes, batches);
 
 	const results = [
 		...outcomes.flatMap((outcome) => outcome?.succeeded ?? []),

@@ -23,7 +23,6 @@ export interface NumberEntry {
 	sources: NumberSource[];
 }
 
-
 /** Numbers that can travel in the same requests: one enterprise, the same other body fields. */
 interface NumberGroup {
 	enterpriseId: string;
@@ -46,12 +45,20 @@ export type ReadFields = (context: IExecuteFunctions, itemIndex: number) => IDat
  * normalizes the numbers and groups them per enterprise and fields without duplicates. Every
  * value the user gave ends up either in a group or in `rejected`; nothing is sent here.
  */
-export function collectNumbers(context: IExecuteFunctions, readFields?: ReadFields): CollectedNumbers {
+export function collectNumbers(
+	context: IExecuteFunctions,
+	readFields?: ReadFields,
+): CollectedNumbers {
 	const groups = new Map<string, NumberGroup>();
 	const collected: CollectedNumbers = { groups: [], invalid: [] };
 	let order = 0;
 
-	const reject = (itemIndex: number, input: unknown, error: NodeOperationError, reason = error.message) =>
+	const reject = (
+		itemIndex: number,
+		input: unknown,
+		error: NodeOperationError,
+		reason = error.message,
+	) =>
 		collected.invalid.push({
 			status: 'invalid',
 			phoneNumber: null,
@@ -80,15 +87,29 @@ export function collectNumbers(context: IExecuteFunctions, readFields?: ReadFiel
 
 		const read = readNumbers(raw, country);
 		const key = JSON.stringify([enterpriseId, fields]);
-		const group = groups.get(key) ?? { enterpriseId, fields, numbers: new Map<string, NumberEntry>() };
+		const group = groups.get(key) ?? {
+			enterpriseId,
+			fields,
+			numbers: new Map<string, NumberEntry>(),
+		};
 		groups.set(key, group);
 
 		for (const { input, normalized } of read) {
 			if ('reason' in normalized) {
-				reject(itemIndex, input, invalidNumber(context.getNode(), input, normalized.reason, itemIndex), normalized.reason);
+				reject(
+					itemIndex,
+					input,
+					invalidNumber(context.getNode(), input, normalized.reason, itemIndex),
+					normalized.reason,
+				);
 				continue;
 			}
-			const source: NumberSource = { item: itemIndex, input, order: order++, extension: normalized.extension };
+			const source: NumberSource = {
+				item: itemIndex,
+				input,
+				order: order++,
+				extension: normalized.extension,
+			};
 			const entry = group.numbers.get(normalized.e164);
 			if (entry) entry.sources.push(source);
 			else group.numbers.set(normalized.e164, { e164: normalized.e164, sources: [source] });
@@ -110,10 +131,16 @@ export function throwIfInvalid(context: IExecuteFunctions, invalid: Failure[]): 
 		error.description = [error.description, advice].filter(Boolean).join('\n');
 		throw error;
 	}
-	const lines = invalid.slice(0, 20).map((value) => `Item ${value.sources[0].item + 1}: ${value.error.message}`);
+	const lines = invalid
+		.slice(0, 20)
+		.map((value) => `Item ${value.sources[0].item + 1}: ${value.error.message}`);
 	if (invalid.length > 20) lines.push(`…and ${invalid.length - 20} more.`);
-	throw new NodeOperationError(context.getNode(), `${invalid.length} values are not phone numbers the API can take`, {
-		itemIndex: invalid[0].sources[0].item,
-		description: `${lines.join('\n')}\n${advice}`,
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`${invalid.length} values are not phone numbers the API can take`,
+		{
+			itemIndex: invalid[0].sources[0].item,
+			description: `${lines.join('\n')}\n${advice}`,
+		},
+	);
 }

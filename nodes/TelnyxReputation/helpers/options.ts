@@ -12,7 +12,8 @@ export const defaultCountryOption: INodeProperties = {
 	type: 'options',
 	options: countryOptions,
 	default: DEFAULT_COUNTRY,
-	description: 'Country used to read numbers written without a country code, such as (949) 325-3498',
+	description:
+		'Country used to read numbers written without a country code, such as (949) 325-3498',
 };
 
 const concurrencyOption: INodeProperties = {
@@ -67,7 +68,12 @@ export interface SendOptions {
 export function readSendOptions(context: IExecuteFunctions): SendOptions {
 	return {
 		concurrency: context.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as number,
-		retryWithoutRefused: context.getNodeParameter('options.retryWithoutRefused', 0, false) as boolean,
-		timeoutMs: (context.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_SECONDS) as number) * 1000,
+		retryWithoutRefused: context.getNodeParameter(
+			'options.retryWithoutRefused',
+			0,
+			false,
+		) as boolean,
+		timeoutMs:
+			(context.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_SECONDS) as number) * 1000,
 	};
 }

@@ -1,11 +1,17 @@
-import type { IDataObject, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import type { TelnyxErrorEntry } from './errorHandler';
 import type { NumberEntry, NumberSource } from './numberInput';
 import { shown } from './validators';
 
 /** How n8n 1.x and 2.x both name the setting that turns failures into items. */
-export const CONTINUE_ADVICE = 'set the node\'s Settings → On Error to "Continue (using error output)"';
+export const CONTINUE_ADVICE =
+	'set the node\'s Settings → On Error to "Continue (using error output)"';
 
 /**
  * How a number that was not processed is reported:
@@ -36,14 +42,20 @@ export interface Ordered {
 }
 
 const pairedTo = (sources: NumberSource[]) =>
-	[...new Set(sources.map((source) => source.item))].sort((a, b) => a - b).map((item) => ({ item }));
+	[...new Set(sources.map((source) => source.item))]
+		.sort((a, b) => a - b)
+		.map((item) => ({ item }));
 
 const listed = (values: string[]) =>
-	values.length === 1 ? values[0] : `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}`;
+	values.length === 1
+		? values[0]
+		: `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}`;
 
 /** The extensions the number was written with, which were not sent. */
 export function droppedExtensions(entry: NumberEntry): string[] {
-	return [...new Set(entry.sources.flatMap((source) => (source.extension ? [source.extension] : [])))];
+	return [
+		...new Set(entry.sources.flatMap((source) => (source.extension ? [source.extension] : []))),
+	];
 }
 
 /** An API answer for a number (or for a request of many), paired with every input item that gave them. */
@@ -80,18 +92,27 @@ const OUTCOME: Record<FailureStatus, string> = {
 export function failureItems(failure: Failure, toErrorOutput: boolean): Ordered[] {
 	const { error } = failure;
 	const byItem = new Map<number, NumberSource>();
-	for (const source of failure.sources) if (!byItem.has(source.item)) byItem.set(source.item, source);
+	for (const source of failure.sources)
+		if (!byItem.has(source.item)) byItem.set(source.item, source);
 	return [...byItem.values()].map((source) => {
 		let json: IDataObject;
 		if (toErrorOutput) {
 			const subject = failure.phoneNumber ?? `The value ${shown(source.input, 60)}`;
-			const message = [`${subject} ${OUTCOME[failure.status]}.`, failure.description].filter(Boolean).join('\n');
+			const message = [`${subject} ${OUTCOME[failure.status]}.`, failure.description]
+				.filter(Boolean)
+				.join('\n');
 			json = { error: failure.message, message };
 		} else {
 			const details: IDataObject = { description: failure.description ?? null };
 			if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
 			if (failure.entries?.length) details.errors = failure.entries as unknown as IDataObject[];
-			json = { phone_number: failure.phoneNumber, input: source.input as IDataObject, status: failure.status, error: failure.message, details };
+			json = {
+				phone_number: failure.phoneNumber,
+				input: source.input as IDataObject,
+				status: failure.status,
+				error: failure.message,
+				details,
+			};
 		}
 		return { order: source.order, item: { json, pairedItem: [{ item: source.item }] } };
 	});

@@ -65,15 +65,25 @@ export async function paginateByPageNumber(
 				{ description: 'Narrow the list with a filter, or use Limit instead of Return All.' },
 			);
 		}
-		requestData.options.qs = { ...requestData.options.qs, 'page[number]': pageNumber, 'page[size]': pageSize };
-		const [response] = await withRetries('idempotent', async () => await this.makeRoutingRequest(requestData), (_result, error) =>
-			failureOfError(error),
+		requestData.options.qs = {
+			...requestData.options.qs,
+			'page[number]': pageNumber,
+			'page[size]': pageSize,
+		};
+		const [response] = await withRetries(
+			'idempotent',
+			async () => await this.makeRoutingRequest(requestData),
+			(_result, error) => failureOfError(error),
 		);
 		const { data = [], meta = {} } = (response?.json ?? {}) as Page;
 		if (meta.page_number !== undefined && meta.page_number !== pageNumber) {
-			throw new NodeOperationError(this.getNode(), `Telnyx answered page ${meta.page_number} when page ${pageNumber} was asked for`, {
-				description: `Return All stopped after ${pageNumber} requests rather than read the same results again. Run it again later; if it persists, use Limit.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Telnyx answered page ${meta.page_number} when page ${pageNumber} was asked for`,
+				{
+					description: `Return All stopped after ${pageNumber} requests rather than read the same results again. Run it again later; if it persists, use Limit.`,
+				},
+			);
 		}
 		results.push(...data.map((json) => ({ json })));
 		if (data.length < pageSize || pageNumber >= (meta.total_pages ?? 0)) break;

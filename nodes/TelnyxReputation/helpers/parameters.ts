@@ -38,18 +38,28 @@ export function readEnterpriseId(item: ItemParameters, optional = false): string
 }
 
 export function readRemediationId(item: ItemParameters): string {
-	return checkUuid(item.node, item.get('remediationId', '', { extractValue: true }), 'Remediation ID', item.itemIndex);
+	return checkUuid(
+		item.node,
+		item.get('remediationId', '', { extractValue: true }),
+		'Remediation ID',
+		item.itemIndex,
+	);
 }
 
 /** The Default Country option, which reads numbers written without a country code. */
 export function readDefaultCountry(item: ItemParameters): CountryCode {
-	return checkCountry(item.node, item.get('options.defaultCountry', DEFAULT_COUNTRY), item.itemIndex);
+	return checkCountry(
+		item.node,
+		item.get('options.defaultCountry', DEFAULT_COUNTRY),
+		item.itemIndex,
+	);
 }
 
 /** A one-number parameter in E.164, read with the Default Country option; throws when it is not a number. */
 export function readPhoneNumber(item: ItemParameters, parameterName = 'phoneNumber'): string {
 	const value = item.get(parameterName, '');
 	const normalized = normalizeNumber(value, readDefaultCountry(item));
-	if ('reason' in normalized) throw invalidNumber(item.node, value, normalized.reason, item.itemIndex, 'Nothing was sent.');
+	if ('reason' in normalized)
+		throw invalidNumber(item.node, value, normalized.reason, item.itemIndex, 'Nothing was sent.');
 	return normalized.e164;
 }

@@ -25,7 +25,10 @@ const pathParameters: Record<string, (item: ItemParameters) => string> = {
 function fill(context: IExecuteSingleFunctions, template: string): string {
 	const item = ofItem(context);
 	const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
-	return buildPath(template, Object.fromEntries(names.map((name) => [name, pathParameters[name](item)])));
+	return buildPath(
+		template,
+		Object.fromEntries(names.map((name) => [name, pathParameters[name](item)])),
+	);
 }
 
 /**
@@ -47,7 +50,10 @@ export function resolvePath(template: string) {
 export function resolveOptionalEnterprisePath(template: string) {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const enterprise = readEnterpriseId(ofItem(this), true);
-		requestOptions.url = fill(this, enterprise === '' ? template : `/enterprises/{enterpriseId}${template}`);
+		requestOptions.url = fill(
+			this,
+			enterprise === '' ? template : `/enterprises/{enterpriseId}${template}`,
+		);
 		return requestOptions;
 	};
 }

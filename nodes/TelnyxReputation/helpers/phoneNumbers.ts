@@ -50,7 +50,11 @@ function regionName(code: string): string {
 export const countryOptions: INodePropertyOptions[] = getCountries()
 	.map((code) => ({ name: `${regionName(code)} (${code})`, value: code as string }))
 	.sort((a, b) =>
-		a.value === SUPPORTED_COUNTRY ? -1 : b.value === SUPPORTED_COUNTRY ? 1 : a.name.localeCompare(b.name),
+		a.value === SUPPORTED_COUNTRY
+			? -1
+			: b.value === SUPPORTED_COUNTRY
+				? 1
+				: a.name.localeCompare(b.name),
 	);
 
 export function isCountryCode(value: unknown): value is CountryCode {
@@ -106,7 +110,9 @@ function parse(text: string, country: CountryCode): NormalizedNumber {
 		const length = validatePhoneNumberLength(text, country);
 		const where = phone.country ? ` for ${regionName(phone.country)}` : '';
 		return {
-			reason: length ? `${LENGTH_REASON[length]}${where}` : `not a valid number${where || ` (+${phone.countryCallingCode})`}`,
+			reason: length
+				? `${LENGTH_REASON[length]}${where}`
+				: `not a valid number${where || ` (+${phone.countryCallingCode})`}`,
 		};
 	}
 	if (phone.country !== SUPPORTED_COUNTRY) {
@@ -155,7 +161,9 @@ interface ReadNumber {
  */
 export function readNumbers(value: unknown, country: CountryCode): ReadNumber[] {
 	const read = readValue(value, country, 0);
-	return read.length > 0 ? read : [{ input: value, normalized: { reason: 'no phone number given' } }];
+	return read.length > 0
+		? read
+		: [{ input: value, normalized: { reason: 'no phone number given' } }];
 }
 
 function readValue(value: unknown, country: CountryCode, depth: number): ReadNumber[] {
@@ -163,7 +171,8 @@ function readValue(value: unknown, country: CountryCode, depth: number): ReadNum
 		if (depth > 5) return [{ input: value, normalized: normalizeNumber(value, country) }];
 		return value.flatMap((entry) => readValue(entry, country, depth + 1));
 	}
-	if (typeof value !== 'string') return [{ input: value, normalized: normalizeNumber(value, country) }];
+	if (typeof value !== 'string')
+		return [{ input: value, normalized: normalizeNumber(value, country) }];
 	const chunks = plainText(value)
 		.split(SEPARATORS)
 		.map((chunk) => chunk.trim())
@@ -173,7 +182,9 @@ function readValue(value: unknown, country: CountryCode, depth: number): ReadNum
 		const words = chunk.split(/\s+/);
 		if (words.length < 2 || 'e164' in whole) return [{ input: chunk, normalized: whole }];
 		const each = words.map((word) => ({ input: word, normalized: parse(word, country) }));
-		return each.every((word) => 'e164' in word.normalized) ? each : [{ input: chunk, normalized: whole }];
+		return each.every((word) => 'e164' in word.normalized)
+			? each
+			: [{ input: chunk, normalized: whole }];
 	});
 	return read.length === 1 ? [{ ...read[0], input: value }] : read;
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { ofItem, readEnterpriseId, readPhoneNumber } from './parameters';
 
@@ -7,7 +12,7 @@ export async function unwrapData(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return items.map((item) => ({ ...item, json: ((item.json.data as IDataObject) ?? item.json) }));
+	return items.map((item) => ({ ...item, json: (item.json.data as IDataObject) ?? item.json }));
 }
 
 /** 204 carries no body: say what was done, so the item is useful downstream. */
@@ -36,10 +41,19 @@ export async function pdfToBinary(
 	const enterpriseId = readEnterpriseId(ofItem(this));
 	const property = this.getNodeParameter('binaryPropertyName', 'data') as string;
 	const fileName = `letter-of-authorization-${enterpriseId}.pdf`;
-	const binary = await this.helpers.prepareBinaryData(Buffer.from(response.body as Buffer), fileName, 'application/pdf');
+	const binary = await this.helpers.prepareBinaryData(
+		Buffer.from(response.body as Buffer),
+		fileName,
+		'application/pdf',
+	);
 	return [
 		{
-			json: { enterprise_id: enterpriseId, file_name: fileName, mime_type: 'application/pdf', file_size: binary.fileSize ?? null },
+			json: {
+				enterprise_id: enterpriseId,
+				file_name: fileName,
+				mime_type: 'application/pdf',
+				file_size: binary.fileSize ?? null,
+			},
 			binary: { [property]: binary },
 		},
 	];

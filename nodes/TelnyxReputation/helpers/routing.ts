@@ -13,10 +13,19 @@ import { NodeApiError } from 'n8n-workflow';
 import { handleErrors } from './errorHandler';
 import { paginateByPageNumber } from './pagination';
 import type { RetryPolicy } from './attempts';
-import { connectionErrorCode, failureOfError, processedNote, toConnectionError, withRetries } from './attempts';
+import {
+	connectionErrorCode,
+	failureOfError,
+	processedNote,
+	toConnectionError,
+	withRetries,
+} from './attempts';
 
 /** A step that completes the request before it is sent (its path, query or body); it may throw. */
-type Prepare = (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+type Prepare = (
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
 
 type PostReceive = (
 	this: IExecuteSingleFunctions,
@@ -24,7 +33,10 @@ type PostReceive = (
 	response: IN8nHttpFullResponse,
 ) => Promise<INodeExecutionData[]>;
 
-type Fetch = (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
+type Fetch = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
 
 /** The error a user sees: a request that got no answer names its URL, and one that may have been processed says so. */
 function explained(
@@ -35,11 +47,18 @@ function explained(
 ): Error {
 	const failure = failureOfError(error) ?? {};
 	const note = processedNote(policy, failure);
-	const answered = error instanceof NodeApiError && error.httpCode !== null && /^\d+$/.test(error.httpCode);
+	const answered =
+		error instanceof NodeApiError && error.httpCode !== null && /^\d+$/.test(error.httpCode);
 	if (!answered && connectionErrorCode(error)) {
-		return toConnectionError(context.getNode(), error, `${options.baseURL ?? ''}${options.url ?? ''}`, note);
+		return toConnectionError(
+			context.getNode(),
+			error,
+			`${options.baseURL ?? ''}${options.url ?? ''}`,
+			note,
+		);
 	}
-	if (note && error instanceof NodeApiError) error.description = [error.description, note].filter(Boolean).join('\n');
+	if (note && error instanceof NodeApiError)
+		error.description = [error.description, note].filter(Boolean).join('\n');
 	return error as Error;
 }
 
@@ -58,7 +77,8 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch) {
 	): Promise<INodeExecutionData[]> {
 		const pairedItem = { item: this.getItemIndex() };
 		try {
-			for (const step of prepare) requestData.options = await step.call(this, requestData.options as IHttpRequestOptions);
+			for (const step of prepare)
+				requestData.options = await step.call(this, requestData.options as IHttpRequestOptions);
 			const items = await fetch.call(this, requestData);
 			return items.map((item) => ({ ...item, pairedItem }));
 		} catch (caught) {
@@ -66,7 +86,9 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch) {
 			if (!this.continueOnFail()) throw error;
 			// Only `error` and `message`: the shape every n8n version routes to the error output (see outcomes.ts).
 			const { description } = error as NodeApiError;
-			return [{ json: { error: error.message, message: description ?? error.message }, pairedItem }];
+			return [
+				{ json: { error: error.message, message: description ?? error.message }, pairedItem },
+			];
 		}
 	};
 }
@@ -80,8 +102,10 @@ export function singleRequest(options: {
 	request?: Partial<IHttpRequestOptions>;
 }): INodePropertyRouting {
 	const fetch: Fetch = async function (requestData) {
-		return await withRetries(options.policy, async () => await this.makeRoutingRequest(requestData), (_result, error) =>
-			failureOfError(error),
+		return await withRetries(
+			options.policy,
+			async () => await this.makeRoutingRequest(requestData),
+			(_result, error) => failureOfError(error),
 		);
 	};
 	return {

@@ -9,7 +9,15 @@ interface EnterprisePage {
 }
 
 /** "Legal name (DBA)"; without a legal name, the DBA and the ID; the ID alone if it has neither. */
-function enterpriseName({ id, legal_name: legal, doing_business_as: dba }: { id: string; legal_name?: string; doing_business_as?: string }) {
+function enterpriseName({
+	id,
+	legal_name: legal,
+	doing_business_as: dba,
+}: {
+	id: string;
+	legal_name?: string;
+	doing_business_as?: string;
+}) {
 	if (legal) return dba ? `${legal} (${dba})` : legal;
 	return dba ? `${dba} (${id})` : id;
 }
@@ -23,7 +31,10 @@ export async function searchEnterprises(
 	const page = Number(paginationToken ?? 1);
 	const qs: Record<string, string | number> = { 'page[number]': page, 'page[size]': 50 };
 	if (filter) qs['filter[legal_name][contains]'] = filter;
-	const response = await telnyxRequest.call(this, 'GET', '/enterprises', { qs, policy: 'idempotent' });
+	const response = await telnyxRequest.call(this, 'GET', '/enterprises', {
+		qs,
+		policy: 'idempotent',
+	});
 	if (!isSuccess(response.statusCode)) throw toNodeApiError(this.getNode(), response);
 
 	const { data = [], meta = {} } = response.body as EnterprisePage;

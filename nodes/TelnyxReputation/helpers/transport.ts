@@ -46,12 +46,19 @@ export async function telnyxRequest(
 	let lastFailure: AttemptFailure = {};
 	try {
 		return await withRetries(options.policy, send, (response, error) => {
-			if (error !== undefined) lastFailure = { networkCode: connectionErrorCode(error) ?? 'UNKNOWN' };
-			else if (response && response.statusCode >= 400) lastFailure = { statusCode: response.statusCode, headers: response.headers };
+			if (error !== undefined)
+				lastFailure = { networkCode: connectionErrorCode(error) ?? 'UNKNOWN' };
+			else if (response && response.statusCode >= 400)
+				lastFailure = { statusCode: response.statusCode, headers: response.headers };
 			else return undefined;
 			return lastFailure;
 		});
 	} catch (error) {
-		throw toConnectionError(this.getNode(), error, url, processedNote(options.policy, lastFailure, true));
+		throw toConnectionError(
+			this.getNode(),
+			error,
+			url,
+			processedNote(options.policy, lastFailure, true),
+		);
 	}
 }

@@ -5,7 +5,8 @@ import type { CountryCode } from './phoneNumbers';
 import { isCountryCode } from './phoneNumbers';
 
 /** For the UI's resource locator check; the same rule as `checkUuid`. */
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+export const UUID_PATTERN =
+	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 const UUID = new RegExp(UUID_PATTERN);
 
@@ -32,15 +33,28 @@ export function checkUuid(node: INode, value: unknown, label: string, itemIndex?
 
 export function checkCountry(node: INode, value: unknown, itemIndex?: number): CountryCode {
 	if (!isCountryCode(value)) {
-		throw new NodeOperationError(node, `Default Country ${shown(value)} is not a known country code`, {
-			itemIndex,
-			description: 'Use a two-letter ISO country code such as US.',
-		});
+		throw new NodeOperationError(
+			node,
+			`Default Country ${shown(value)} is not a known country code`,
+			{
+				itemIndex,
+				description: 'Use a two-letter ISO country code such as US.',
+			},
+		);
 	}
 	return value;
 }
 
 /** "Invalid phone number "555": too short for United States" */
-export function invalidNumber(node: INode, value: unknown, reason: string, itemIndex?: number, description?: string): NodeOperationError {
-	return new NodeOperationError(node, `Invalid phone number ${shown(value, 60)}: ${reason}`, { itemIndex, description });
+export function invalidNumber(
+	node: INode,
+	value: unknown,
+	reason: string,
+	itemIndex?: number,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(node, `Invalid phone number ${shown(value, 60)}: ${reason}`, {
+		itemIndex,
+		description,
+	});
 }

@@ -8,14 +8,18 @@ type Found = { enterprise: Enterprise } | { reply: Reply };
 
 function findEnterprise(state: SandboxState, enterpriseId: string): Found {
 	if (!UUID.test(enterpriseId)) {
-		return { reply: errors(422, invalid('must be a lowercase UUID', { parameter: 'enterprise_id' })) };
+		return {
+			reply: errors(422, invalid('must be a lowercase UUID', { parameter: 'enterprise_id' })),
+		};
 	}
 	const enterprise = state.enterprises.get(enterpriseId);
 	return enterprise ? { enterprise } : { reply: notFound('Enterprise not found.') };
 }
 
 function approved(enterprise: Enterprise): boolean {
-	return enterprise.reputation?.status === 'approved' && enterprise.reputation.loa_status === 'approved';
+	return (
+		enterprise.reputation?.status === 'approved' && enterprise.reputation.loa_status === 'approved'
+	);
 }
 
 /** The numbers body of Register and Refresh, or the reply that refuses it. */
@@ -27,13 +31,21 @@ function numbersBody(body: unknown): string[] | Reply {
 }
 
 /** Account-state checks of Register, one entry per refused number. */
-function numberProblems(state: SandboxState, enterpriseId: string, numbers: string[]): ErrorEntry[] {
+function numberProblems(
+	state: SandboxState,
+	enterpriseId: string,
+	numbers: string[],
+): ErrorEntry[] {
 	return numbers.flatMap((number, index) => {
 		const pointer = `/body/phone_numbers/${index}`;
 		const owned = state.inventory.get(number);
 		const registered = state.registrations.get(number);
-		if (!owned) return [badRequest(`${number} is not in your Telnyx phone number inventory`, { pointer })];
-		if (owned.country !== 'US') return [badRequest(`${number} is not a US number; only US numbers are supported`, { pointer })];
+		if (!owned)
+			return [badRequest(`${number} is not in your Telnyx phone number inventory`, { pointer })];
+		if (owned.country !== 'US')
+			return [
+				badRequest(`${number} is not a US number; only US numbers are supported`, { pointer }),
+			];
 		if (!owned.inService) return [badRequest(`${number} is not in service`, { pointer })];
 		if (registered?.enterprise_id === enterpriseId) {
 			return [inUse(`${number} is already registered on this enterprise`, { pointer })];
@@ -47,7 +59,12 @@ function register({ state, params, body }: RouteContext): Reply {
 	const found = findEnterprise(state, params[0]);
 	if ('reply' in found) return found.reply;
 	if (!approved(found.enterprise)) {
-		return errors(400, badRequest('Reputation is not approved for this enterprise (status and LOA must both be approved).'));
+		return errors(
+			400,
+			badRequest(
+				'Reputation is not approved for this enterprise (status and LOA must both be approved).',
+			),
+		);
 	}
 	const numbers = numbersBody(body);
 	if (!Array.isArray(numbers)) return numbers;
@@ -58,7 +75,10 @@ function register({ state, params, body }: RouteContext): Reply {
 	const data = numbers.map((number) => state.register(found.enterprise.id, number));
 	return {
 		status: 201,
-		body: { data, meta: { total_pages: 1, total_results: data.length, page_number: 1, page_size: data.length } },
+		body: {
+			data,
+			meta: { total_pages: 1, total_results: data.length, page_number: 1, page_size: data.length },
+		},
 	};
 }
 
@@ -66,13 +86,18 @@ function register({ state, params, body }: RouteContext): Reply {
 function refresh({ state, params, body }: RouteContext): Reply {
 	const found = findEnterprise(state, params[0]);
 	if ('reply' in found) return found.reply;
-	if (!approved(found.enterprise)) return errors(403, badRequest('Reputation is not approved for this enterprise.'));
+	if (!approved(found.enterprise))
+		return errors(403, badRequest('Reputation is not approved for this enterprise.'));
 	const numbers = numbersBody(body);
 	if (!Array.isArray(numbers)) return numbers;
 	const results = numbers.map((number) => {
 		const registration = state.registrations.get(number);
 		if (registration?.enterprise_id !== found.enterprise.id) {
-			return { phone_number: number, success: false, error: 'Phone number is not monitored on this enterprise' };
+			return {
+				phone_number: number,
+				success: false,
+				error: 'Phone number is not monitored on this enterprise',
+			};
 		}
 		state.lookUp(registration);
 		return { phone_number: number, success: true, error: null };
@@ -91,10 +116,18 @@ function refresh({ state, params, body }: RouteContext): Reply {
 	};
 }
 
-function list(state: SandboxState, query: URLSearchParams, enterpriseId: string | null, defaultSize: number): Reply {
+function list(
+	state: SandboxState,
+	query: URLSearchParams,
+	enterpriseId: string | null,
+	defaultSize: number,
+): Reply {
 	const contains = query.get('filter[phone_number][contains]');
 	if (contains !== null && (contains.match(/\d/g) ?? []).length < 5) {
-		return errors(422, invalid('must contain at least 5 digits', { parameter: 'filter[phone_number][contains]' }));
+		return errors(
+			422,
+			invalid('must contain at least 5 digits', { parameter: 'filter[phone_number][contains]' }),
+		);
 	}
 	const eq = query.get('filter[phone_number][eq]');
 	const all = [...state.registrations.values()].filter(
@@ -107,15 +140,23 @@ function list(state: SandboxState, query: URLSearchParams, enterpriseId: string 
 }
 
 /** GET one number: 403 unless approved, 404 unless monitored; a fresh or first read is a live lookup. */
-function getOne(state: SandboxState, enterprise: Enterprise | undefined, number: string, query: URLSearchParams): Reply {
-	if (!E164.test(number)) return errors(422, invalid('must be an E.164 phone number', { parameter: 'phone_number' }));
+function getOne(
+	state: SandboxState,
+	enterprise: Enterprise | undefined,
+	number: string,
+	query: URLSearchParams,
+): Reply {
+	if (!E164.test(number))
+		return errors(422, invalid('must be an E.164 phone number', { parameter: 'phone_number' }));
 	const registration = state.registrations.get(number);
 	if (!registration || (enterprise && registration.enterprise_id !== enterprise.id)) {
 		return notFound('Phone number is not monitored.');
 	}
 	const owner = state.enterprises.get(registration.enterprise_id);
-	if (!owner || !approved(owner)) return errors(403, badRequest('Reputation is not approved for this enterprise.'));
-	if (query.get('fresh') === 'true' || registration.reputation_data === null) state.lookUp(registration);
+	if (!owner || !approved(owner))
+		return errors(403, badRequest('Reputation is not approved for this enterprise.'));
+	if (query.get('fresh') === 'true' || registration.reputation_data === null)
+		state.lookUp(registration);
 	return { status: 200, body: { data: registration } };
 }
 
@@ -137,7 +178,11 @@ const withEnterprise =
 
 export const reputationNumberRoutes: Route[] = [
 	{ method: 'POST', pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers$/, handle: register },
-	{ method: 'POST', pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers\/refresh$/, handle: refresh },
+	{
+		method: 'POST',
+		pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers\/refresh$/,
+		handle: refresh,
+	},
 	{
 		method: 'GET',
 		pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers$/,
@@ -146,7 +191,9 @@ export const reputationNumberRoutes: Route[] = [
 	{
 		method: 'GET',
 		pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers\/([^/]+)$/,
-		handle: withEnterprise(({ state, params, query }, enterprise) => getOne(state, enterprise, params[1], query)),
+		handle: withEnterprise(({ state, params, query }, enterprise) =>
+			getOne(state, enterprise, params[1], query),
+		),
 	},
 	{
 		method: 'DELETE',

@@ -37,9 +37,13 @@ const settings = (enterprise: Enterprise, status = 200): Reply =>
 
 function enable({ state, body }: RouteContext, enterprise: Enterprise): Reply {
 	if (!state.termsAgreedAt) {
-		return errors(403, entry('10010', 'Forbidden', 'The Number Reputation terms of service have not been accepted.'));
+		return errors(
+			403,
+			entry('10010', 'Forbidden', 'The Number Reputation terms of service have not been accepted.'),
+		);
 	}
-	if (enterprise.reputation) return errors(400, badRequest('Reputation is already enabled for this enterprise.'));
+	if (enterprise.reputation)
+		return errors(400, badRequest('Reputation is already enabled for this enterprise.'));
 	const object = objectBody(body);
 	if (isEntry(object)) return errors(422, object);
 	const problems = extraFields(object, ['loa_document_id', 'check_frequency']);
@@ -49,7 +53,9 @@ function enable({ state, body }: RouteContext, enterprise: Enterprise): Reply {
 	}
 	const frequency = object.check_frequency ?? 'business_daily';
 	if (typeof frequency !== 'string' || !FREQUENCIES.includes(frequency)) {
-		problems.push(invalid(`must be one of ${FREQUENCIES.join(', ')}`, { pointer: '/body/check_frequency' }));
+		problems.push(
+			invalid(`must be one of ${FREQUENCIES.join(', ')}`, { pointer: '/body/check_frequency' }),
+		);
 	}
 	if (problems.length) return errors(422, ...problems);
 	state.enableReputation(enterprise.id, loa as string, frequency as string);
@@ -58,7 +64,8 @@ function enable({ state, body }: RouteContext, enterprise: Enterprise): Reply {
 
 function disable({ state }: RouteContext, enterprise: Enterprise): Reply {
 	if (!enterprise.reputation) return notFound('Reputation is not enabled for this enterprise.');
-	for (const registration of state.registrationsOf(enterprise.id)) state.registrations.delete(registration.phone_number);
+	for (const registration of state.registrationsOf(enterprise.id))
+		state.registrations.delete(registration.phone_number);
 	delete enterprise.reputation;
 	return { status: 204 };
 }
@@ -67,13 +74,18 @@ function updateFrequency({ state, body }: RouteContext, enterprise: Enterprise):
 	const current = enterprise.reputation;
 	if (!current) return notFound('Reputation is not enabled for this enterprise.');
 	if (current.status !== 'approved') {
-		return errors(400, badRequest(`Cannot change the frequency while reputation is ${current.status}.`));
+		return errors(
+			400,
+			badRequest(`Cannot change the frequency while reputation is ${current.status}.`),
+		);
 	}
 	const object = objectBody(body);
 	if (isEntry(object)) return errors(422, object);
 	const problems = extraFields(object, ['check_frequency']);
 	if (typeof object.check_frequency !== 'string' || !FREQUENCIES.includes(object.check_frequency)) {
-		problems.push(invalid(`must be one of ${FREQUENCIES.join(', ')}`, { pointer: '/body/check_frequency' }));
+		problems.push(
+			invalid(`must be one of ${FREQUENCIES.join(', ')}`, { pointer: '/body/check_frequency' }),
+		);
 	}
 	if (problems.length) return errors(422, ...problems);
 	current.check_frequency = object.check_frequency as string;
@@ -84,7 +96,8 @@ function updateFrequency({ state, body }: RouteContext, enterprise: Enterprise):
 function replaceLoa({ state, body }: RouteContext, enterprise: Enterprise): Reply {
 	const current = enterprise.reputation;
 	if (!current) return notFound('Reputation is not enabled for this enterprise.');
-	if (current.loa_status === 'approved') return errors(400, badRequest('The LOA is already approved and cannot be replaced.'));
+	if (current.loa_status === 'approved')
+		return errors(400, badRequest('The LOA is already approved and cannot be replaced.'));
 	const object = objectBody(body);
 	if (isEntry(object)) return errors(422, object);
 	const loa = object.loa_document_id;
@@ -102,29 +115,56 @@ function generateLoa({ body }: RouteContext, enterprise: Enterprise): Reply {
 	if (isEntry(object)) return errors(422, object);
 	const agent = object.agent as Record<string, unknown> | undefined;
 	if (agent !== undefined) {
-		const missing = AGENT_FIELDS.filter((field) => typeof agent[field] !== 'string' || agent[field] === '');
+		const missing = AGENT_FIELDS.filter(
+			(field) => typeof agent[field] !== 'string' || agent[field] === '',
+		);
 		if (missing.length) {
-			return errors(422, ...missing.map((field) => invalid('field required', { pointer: `/body/agent/${field}` })));
+			return errors(
+				422,
+				...missing.map((field) => invalid('field required', { pointer: `/body/agent/${field}` })),
+			);
 		}
 	}
-	const signature = object.signature as { image_base64?: unknown; signer_name?: unknown } | undefined;
+	const signature = object.signature as
+		| { image_base64?: unknown; signer_name?: unknown }
+		| undefined;
 	if (signature !== undefined && typeof signature.image_base64 !== 'string') {
 		return errors(422, invalid('field required', { pointer: '/body/signature/image_base64' }));
 	}
 	return {
 		status: 200,
 		headers: { 'content-type': 'application/pdf' },
-		body: loaPdf(enterprise.legal_name, agent?.legal_name as string | undefined, signature?.signer_name as string | undefined),
+		body: loaPdf(
+			enterprise.legal_name,
+			agent?.legal_name as string | undefined,
+			signature?.signer_name as string | undefined,
+		),
 	};
 }
 
 const path = /^\/enterprises\/([^/]+)\/reputation$/;
 
 export const reputationSettingsRoutes: Route[] = [
-	{ method: 'GET', pattern: path, handle: onEnterprise((_context, enterprise) => settings(enterprise)) },
+	{
+		method: 'GET',
+		pattern: path,
+		handle: onEnterprise((_context, enterprise) => settings(enterprise)),
+	},
 	{ method: 'POST', pattern: path, handle: onEnterprise(enable) },
 	{ method: 'DELETE', pattern: path, handle: onEnterprise(disable) },
-	{ method: 'PATCH', pattern: /^\/enterprises\/([^/]+)\/reputation\/frequency$/, handle: onEnterprise(updateFrequency) },
-	{ method: 'PATCH', pattern: /^\/enterprises\/([^/]+)\/reputation\/loa$/, handle: onEnterprise(replaceLoa) },
-	{ method: 'POST', pattern: /^\/enterprises\/([^/]+)\/reputation\/loa$/, handle: onEnterprise(generateLoa) },
+	{
+		method: 'PATCH',
+		pattern: /^\/enterprises\/([^/]+)\/reputation\/frequency$/,
+		handle: onEnterprise(updateFrequency),
+	},
+	{
+		method: 'PATCH',
+		pattern: /^\/enterprises\/([^/]+)\/reputation\/loa$/,
+		handle: onEnterprise(replaceLoa),
+	},
+	{
+		method: 'POST',
+		pattern: /^\/enterprises\/([^/]+)\/reputation\/loa$/,
+		handle: onEnterprise(generateLoa),
+	},
 ];

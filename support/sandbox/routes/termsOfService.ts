@@ -15,7 +15,12 @@ export const termsOfServiceRoutes: Route[] = [
 			return {
 				status: 201,
 				body: {
-					data: { id: randomUUID(), product_type: 'number_reputation', terms_version: TERMS_VERSION, agreed_at: state.termsAgreedAt },
+					data: {
+						id: randomUUID(),
+						product_type: 'number_reputation',
+						terms_version: TERMS_VERSION,
+						agreed_at: state.termsAgreedAt,
+					},
 				},
 			};
 		},
@@ -27,7 +32,10 @@ export const termsOfServiceRoutes: Route[] = [
 			// The API's default product is branded calling, not number reputation.
 			const product = query.get('product_type') ?? 'branded_calling';
 			if (!PRODUCTS.includes(product)) {
-				return errors(422, invalid(`must be one of ${PRODUCTS.join(', ')}`, { parameter: 'product_type' }));
+				return errors(
+					422,
+					invalid(`must be one of ${PRODUCTS.join(', ')}`, { parameter: 'product_type' }),
+				);
 			}
 			const agreedAt = product === 'number_reputation' ? state.termsAgreedAt : null;
 			return {

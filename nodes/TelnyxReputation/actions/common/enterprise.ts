@@ -43,5 +43,6 @@ export const enterpriseLocator: INodeProperties = {
 export const optionalEnterpriseLocator: INodeProperties = {
 	...enterpriseLocator,
 	required: false,
-	description: 'The enterprise that monitors the numbers. Leave empty to look across every enterprise of the account.',
+	description:
+		'The enterprise that monitors the numbers. Leave empty to look across every enterprise of the account.',
 };

@@ -8,7 +8,8 @@ export const phoneNumberField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. +19493253498',
-	description: 'The monitored number, in E.164 (+19493253498) or a national format such as (949) 325-3498',
+	description:
+		'The monitored number, in E.164 (+19493253498) or a national format such as (949) 325-3498',
 };
 
 /** Numbers of every input item, sent together in as few requests as the API allows. */
@@ -53,10 +54,24 @@ export function notice(name: string, text: string): INodeProperties {
 
 /** The optional fields of an operation: nothing the user did not set is sent. */
 export function additionalFields(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
 }
 
 /** The filters of a list. */
 export function filters(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
 }

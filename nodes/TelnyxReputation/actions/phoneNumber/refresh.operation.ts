@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../helpers/errorHandler';
@@ -28,7 +33,10 @@ const properties: INodeProperties[] = [
 	numberOptions(true),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['refresh'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['phoneNumber'], operation: ['refresh'] } },
+	properties,
+);
 
 interface RefreshResult {
 	phone_number: string;
@@ -37,7 +45,11 @@ interface RefreshResult {
 }
 
 /** 200 carries one result per number, and any of them may have failed. */
-function refreshed(context: IExecuteFunctions, batch: Batch, response: TelnyxResponse): BatchOutcome {
+function refreshed(
+	context: IExecuteFunctions,
+	batch: Batch,
+	response: TelnyxResponse,
+): BatchOutcome {
 	const results = (response.body as { data?: { results?: unknown } })?.data?.results;
 	return eachNumber<RefreshResult>(context, batch, response, results, (entry, result) =>
 		result.success === true
@@ -45,7 +57,10 @@ function refreshed(context: IExecuteFunctions, batch: Batch, response: TelnyxRes
 			: new NodeApiError(
 					context.getNode(),
 					{ status: response.statusCode },
-					{ message: `Refresh of ${entry.e164} failed: ${result.error ?? 'no reason given'}`, httpCode: String(response.statusCode) },
+					{
+						message: `Refresh of ${entry.e164} failed: ${result.error ?? 'no reason given'}`,
+						httpCode: String(response.statusCode),
+					},
 				),
 	);
 }

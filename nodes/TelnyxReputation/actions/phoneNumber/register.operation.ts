@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { eachNumber, runBatchedOperation } from '../../helpers/numberBatches';
@@ -17,13 +22,19 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	notice('billingNotice', 'Registering numbers is billable. Numbers must be US numbers in your Telnyx inventory, and reputation must be approved on the enterprise.'),
+	notice(
+		'billingNotice',
+		'Registering numbers is billable. Numbers must be US numbers in your Telnyx inventory, and reputation must be approved on the enterprise.',
+	),
 	enterpriseLocator,
 	phoneNumbersField(MAX_NUMBERS_PER_REQUEST),
 	numberOptions(true),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['register'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['phoneNumber'], operation: ['register'] } },
+	properties,
+);
 
 /** Register Numbers (billable), batched across all input items: a custom operation. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -32,6 +43,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		maxPerRequest: MAX_NUMBERS_PER_REQUEST,
 		path: '/enterprises/{enterpriseId}/reputation/numbers',
 		// 201: one ReputationPhoneNumber per registered number, output as it is.
-		onSuccess: (context, batch, response) => eachNumber(context, batch, response, (response.body as { data?: unknown })?.data),
+		onSuccess: (context, batch, response) =>
+			eachNumber(context, batch, response, (response.body as { data?: unknown })?.data),
 	});
 }

@@ -21,6 +21,13 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-const properties: INodeProperties[] = [optionalEnterpriseLocator, phoneNumberField, numberOptions(false)];
+const properties: INodeProperties[] = [
+	optionalEnterpriseLocator,
+	phoneNumberField,
+	numberOptions(false),
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['remove'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['phoneNumber'], operation: ['remove'] } },
+	properties,
+);

@@ -13,7 +13,10 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	description: 'List the remediation requests of an enterprise',
 	action: 'Get many remediation requests',
-	routing: pagedList(resolvePath('/enterprises/{enterpriseId}/reputation/remediation'), createdAtFilters),
+	routing: pagedList(
+		resolvePath('/enterprises/{enterpriseId}/reputation/remediation'),
+		createdAtFilters,
+	),
 };
 
 const properties: INodeProperties[] = [
@@ -51,4 +54,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['remediation'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['remediation'], operation: ['getMany'] } },
+	properties,
+);

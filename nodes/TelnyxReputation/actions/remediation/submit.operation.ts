@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../helpers/errorHandler';
@@ -21,7 +27,10 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	notice('billingNotice', 'Remediation is billable per number. Numbers must be monitored on the enterprise; a number with a request in progress is refused.'),
+	notice(
+		'billingNotice',
+		'Remediation is billable per number. Numbers must be monitored on the enterprise; a number with a request in progress is refused.',
+	),
 	enterpriseLocator,
 	phoneNumbersField(MAX_NUMBERS_PER_REQUEST),
 	{
@@ -55,7 +64,10 @@ const properties: INodeProperties[] = [
 	numberOptions(true),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['remediation'], operation: ['submit'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['remediation'], operation: ['submit'] } },
+	properties,
+);
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -64,17 +76,32 @@ function remediationFields(context: IExecuteFunctions, itemIndex: number): IData
 	const node = context.getNode();
 	const purpose = String(context.getNodeParameter('callPurpose', itemIndex, '')).trim();
 	if (purpose.length < 1 || purpose.length > MAX_PURPOSE_LENGTH) {
-		throw new NodeOperationError(node, `Call Purpose must be 1 to ${MAX_PURPOSE_LENGTH.toLocaleString('en-US')} characters`, { itemIndex });
+		throw new NodeOperationError(
+			node,
+			`Call Purpose must be 1 to ${MAX_PURPOSE_LENGTH.toLocaleString('en-US')} characters`,
+			{ itemIndex },
+		);
 	}
-	const { contactEmail, webhookUrl } = context.getNodeParameter('additionalFields', itemIndex, {}) as Record<string, string>;
+	const { contactEmail, webhookUrl } = context.getNodeParameter(
+		'additionalFields',
+		itemIndex,
+		{},
+	) as Record<string, string>;
 	const fields: IDataObject = { call_purpose: purpose };
 	if (contactEmail) {
-		if (!EMAIL.test(contactEmail)) throw new NodeOperationError(node, `Contact Email "${contactEmail}" is not an email address`, { itemIndex });
+		if (!EMAIL.test(contactEmail))
+			throw new NodeOperationError(
+				node,
+				`Contact Email "${contactEmail}" is not an email address`,
+				{ itemIndex },
+			);
 		fields.contact_email = contactEmail;
 	}
 	if (webhookUrl) {
 		if (!/^https:\/\/[^\s]+$/.test(webhookUrl)) {
-			throw new NodeOperationError(node, `Webhook URL "${webhookUrl}" must be an https URL`, { itemIndex });
+			throw new NodeOperationError(node, `Webhook URL "${webhookUrl}" must be an https URL`, {
+				itemIndex,
+			});
 		}
 		fields.webhook_url = webhookUrl;
 	}
@@ -82,11 +109,19 @@ function remediationFields(context: IExecuteFunctions, itemIndex: number): IData
 }
 
 /** 202: one remediation request for the whole batch, paired with every item that gave a number. */
-function accepted(context: IExecuteFunctions, batch: Batch, response: TelnyxResponse): BatchOutcome {
+function accepted(
+	context: IExecuteFunctions,
+	batch: Batch,
+	response: TelnyxResponse,
+): BatchOutcome {
 	const data = (response.body as { data?: IDataObject })?.data;
 	if (!data || typeof data.id !== 'string') {
 		const error = unconfirmed(context, batch, response);
-		return { succeeded: [], failures: batch.entries.map((entry) => entryFailure(entry, 'failed', error)), error };
+		return {
+			succeeded: [],
+			failures: batch.entries.map((entry) => entryFailure(entry, 'failed', error)),
+			error,
+		};
 	}
 	return { succeeded: [successItem(batch.entries, data)], failures: [] };
 }

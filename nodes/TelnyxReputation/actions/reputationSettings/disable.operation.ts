@@ -10,7 +10,8 @@ import { notice } from '../common/fields';
 export const option: INodePropertyOptions = {
 	name: 'Disable',
 	value: 'disable',
-	description: 'Turn off reputation monitoring; every monitored number of the enterprise is removed',
+	description:
+		'Turn off reputation monitoring; every monitored number of the enterprise is removed',
 	action: 'Disable reputation monitoring',
 	routing: singleRequest({
 		method: 'DELETE',
@@ -21,8 +22,14 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	notice('disableNotice', 'Disabling removes every monitored number of this enterprise from reputation monitoring.'),
+	notice(
+		'disableNotice',
+		'Disabling removes every monitored number of this enterprise from reputation monitoring.',
+	),
 	enterpriseLocator,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['reputationSettings'], operation: ['disable'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reputationSettings'], operation: ['disable'] } },
+	properties,
+);

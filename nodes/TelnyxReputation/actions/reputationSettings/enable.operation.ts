@@ -5,7 +5,12 @@ import { singleRequest } from '../../helpers/routing';
 import { resolvePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { enterpriseLocator } from '../common/enterprise';
-import { additionalFields, checkFrequencyOptions, loaDocumentIdField, notice } from '../common/fields';
+import {
+	additionalFields,
+	checkFrequencyOptions,
+	loaDocumentIdField,
+	notice,
+} from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Enable',
@@ -21,7 +26,10 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	notice('billingNotice', 'Enabling reputation is billable. First agree to the Number Reputation terms (Terms of Service → Agree) and upload the signed Letter of Authorization through the Telnyx Documents API.'),
+	notice(
+		'billingNotice',
+		'Enabling reputation is billable. First agree to the Number Reputation terms (Terms of Service → Agree) and upload the signed Letter of Authorization through the Telnyx Documents API.',
+	),
 	enterpriseLocator,
 	loaDocumentIdField,
 	additionalFields([
@@ -31,10 +39,14 @@ const properties: INodeProperties[] = [
 			type: 'options',
 			options: checkFrequencyOptions,
 			default: 'business_daily',
-			description: 'How often Telnyx refreshes the scores of monitored numbers (Telnyx uses Business Days when not set)',
+			description:
+				'How often Telnyx refreshes the scores of monitored numbers (Telnyx uses Business Days when not set)',
 			routing: { send: { type: 'body', property: 'check_frequency' } },
 		},
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['reputationSettings'], operation: ['enable'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reputationSettings'], operation: ['enable'] } },
+	properties,
+);

@@ -69,7 +69,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. signature',
-			description: 'Name of the input binary field holding the signature image; the letter is unsigned without it',
+			description:
+				'Name of the input binary field holding the signature image; the letter is unsigned without it',
 		},
 		{
 			displayName: 'Signer Name',
@@ -81,4 +82,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['reputationSettings'], operation: ['generateLoa'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reputationSettings'], operation: ['generateLoa'] } },
+	properties,
+);

@@ -21,4 +21,7 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [enterpriseLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['reputationSettings'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reputationSettings'], operation: ['get'] } },
+	properties,
+);

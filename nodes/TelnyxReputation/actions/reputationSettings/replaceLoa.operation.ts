@@ -10,7 +10,8 @@ import { loaDocumentIdField } from '../common/fields';
 export const option: INodePropertyOptions = {
 	name: 'Replace LOA',
 	value: 'replaceLoa',
-	description: 'Point the settings at a new signed Letter of Authorization (before the LOA is approved)',
+	description:
+		'Point the settings at a new signed Letter of Authorization (before the LOA is approved)',
 	action: 'Replace the letter of authorization',
 	routing: singleRequest({
 		method: 'PATCH',
@@ -20,9 +21,9 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-const properties: INodeProperties[] = [
-	enterpriseLocator,
-	loaDocumentIdField,
-];
+const properties: INodeProperties[] = [enterpriseLocator, loaDocumentIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['reputationSettings'], operation: ['replaceLoa'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reputationSettings'], operation: ['replaceLoa'] } },
+	properties,
+);

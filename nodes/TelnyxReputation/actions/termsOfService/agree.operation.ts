@@ -19,7 +19,13 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	notice('agreeNotice', 'This records that your account accepts the Telnyx Number Reputation terms of service.'),
+	notice(
+		'agreeNotice',
+		'This records that your account accepts the Telnyx Number Reputation terms of service.',
+	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['termsOfService'], operation: ['agree'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['termsOfService'], operation: ['agree'] } },
+	properties,
+);
