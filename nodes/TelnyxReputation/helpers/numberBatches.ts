@@ -1,20 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { TelnyxErrorEntry, TelnyxResponse } from './errorHandler';
-import {
-	entriesDescription,
-	entriesMessage,
-	errorEntries,
-	isSuccess,
-	toNodeApiError,
-} from './errorHandler';
+import { entryFailure, refusedBatch } from './batchAnswers';
+import type { TelnyxResponse } from './errorHandler';
+import { isSuccess, toNodeApiError } from './errorHandler';
 import type { NumberEntry, ReadFields } from './numberInput';
 import { collectNumbers, throwIfInvalid } from './numberInput';
-import type { Failure, FailureStatus, Ordered } from './outcomes';
-import { failureItems, successItem } from './outcomes';
+import type { Failure, Ordered } from './outcomes';
+import { failureItems } from './outcomes';
 import { buildPath } from './paths';
-import { canonical } from './phoneNumbers';
 import { chunk, runBounded } from './pool';
 import { processedNote } from './attempts';
 import { failureWithAccount, plural, summary } from './batchReport';
@@ -53,144 +47,6 @@ interface BatchedOperation {
 
 /** With Retry Without Refused Numbers: how many times one request may be sent in all. */
 const MAX_SENDS_PER_REQUEST = 10;
-
-export function entryFailure(
-	entry: NumberEntry,
-	status: FailureStatus,
-	error: NodeApiError,
-	extra: Partial<Pick<Failure, 'entries' | 'message' | 'description'>> = {},
-): Failure {
-	return {
-		status,
-		phoneNumber: entry.e164,
-		sources: entry.sources,
-		error,
-		message: error.message,
-		description: error.description ?? undefined,
-		...extra,
-	};
-}
-
-/**
- * The records of a list in an answer, by their `phone_number` in E.164 (the API may spell a
- * number `19493253498` or `+1 (949) 325-3498`); empty when the answer is not such a list.
- */
-function byPhoneNumber<T extends { phone_number: string }>(records: unknown): Map<string, T> {
-	const found = new Map<string, T>();
-	if (!Array.isArray(records)) return found;
-	for (const record of records) {
-		if (typeof record?.phone_number === 'string') found.set(canonical(record.phone_number), record);
-	}
-	return found;
-}
-
-/** A 2xx answer that does not account for a sent, billable number: it may have been processed. */
-export function unconfirmed(
-	context: IExecuteFunctions,
-	batch: Batch,
-	response: TelnyxResponse,
-): NodeApiError {
-	return new NodeApiError(
-		context.getNode(),
-		{ status: response.statusCode },
-		{
-			message: `Telnyx answered ${response.statusCode} but did not confirm every number of ${batch.label}`,
-			description:
-				'These numbers may have been processed. Check them with Get Many before sending them again.',
-			httpCode: String(response.statusCode),
-		},
-	);
-}
-
-/**
- * Maps an answer that lists one record per number: each number's record is its output item,
- * unless `failureOf` finds it failed; a number the answer does not list may have been
- * processed, and gets an error of its own, never another number's.
- */
-export function eachNumber<T extends { phone_number: string }>(
-	context: IExecuteFunctions,
-	batch: Batch,
-	response: TelnyxResponse,
-	records: unknown,
-	failureOf: (entry: NumberEntry, record: T) => NodeApiError | undefined = () => undefined,
-): BatchOutcome {
-	const byNumber = byPhoneNumber<T>(records);
-	const outcome: BatchOutcome = { succeeded: [], failures: [] };
-	let missing: NodeApiError | undefined;
-	for (const entry of batch.entries) {
-		const record = byNumber.get(entry.e164);
-		const error = record
-			? failureOf(entry, record)
-			: (missing ??= unconfirmed(context, batch, response));
-		if (record && !error) {
-			outcome.succeeded.push(successItem([entry], { ...record }));
-			continue;
-		}
-		outcome.error ??= error;
-		outcome.failures.push(entryFailure(entry, 'failed', error as NodeApiError));
-	}
-	return outcome;
-}
-
-/** `/body/phone_numbers/3` or, as plain JSON pointers, `/phone_numbers/3`. */
-const POINTER = /^(?:\/body)?\/phone_numbers\/(\d+)$/;
-/** Something in a message that may be a phone number: `+19493253498`, `(949) 325-3498`… */
-const NUMBER_IN_TEXT = /\+?\(?\d[\d\s().-]{5,}\d/g;
-
-/**
- * The API's error entries grouped by the number of the batch they concern: the one their
- * pointer names, or, without a usable pointer, the one number of the batch their detail names.
- * An entry that names no number of the batch (or several) concerns the whole request.
- */
-function entriesByNumber(
-	entries: TelnyxErrorEntry[],
-	batch: Batch,
-): Map<number, TelnyxErrorEntry[]> {
-	const positions = new Map(batch.entries.map((entry, index) => [entry.e164, index]));
-	const byIndex = new Map<number, TelnyxErrorEntry[]>();
-	for (const entry of entries) {
-		const match = POINTER.exec(entry.source?.pointer ?? '');
-		let index = match ? Number(match[1]) : undefined;
-		if (index === undefined || index >= batch.entries.length) {
-			const named = new Set(
-				(entry.detail?.match(NUMBER_IN_TEXT) ?? []).map((text) => positions.get(canonical(text))),
-			);
-			named.delete(undefined);
-			index = named.size === 1 ? [...named][0] : undefined;
-		}
-		if (index !== undefined) byIndex.set(index, [...(byIndex.get(index) ?? []), entry]);
-	}
-	return byIndex;
-}
-
-/**
- * The request was refused as a whole (the API is all-or-nothing): numbers the API named are
- * `refused` with their own reason, the others `failed` because they shared the request.
- */
-function refusedBatch(batch: Batch, error: NodeApiError, body: unknown): BatchOutcome {
-	const all = errorEntries(body);
-	const named = entriesByNumber(all, batch);
-	const where = `In ${batch.label}.`;
-	const failures = batch.entries.map((entry, index) => {
-		const own = named.get(index);
-		if (own) {
-			return entryFailure(entry, 'refused', error, {
-				entries: own,
-				message: entriesMessage(own, 'Refused'),
-				description: `${entriesDescription(own)}\n${where}`,
-			});
-		}
-		if (named.size === 0) return entryFailure(entry, 'failed', error, { entries: all });
-		return entryFailure(entry, 'failed', error, {
-			message:
-				'Not sent through: Telnyx refused the whole request because of other numbers in it; this number was not processed and can be sent again without them',
-			description: where,
-		});
-	});
-	const notNamed =
-		named.size > 0 ? batch.entries.filter((_, index) => !named.has(index)) : undefined;
-	return { succeeded: [], failures, error, notNamed };
-}
 
 async function sendOnce(
 	context: IExecuteFunctions,

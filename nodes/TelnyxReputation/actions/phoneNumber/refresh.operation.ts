@@ -8,7 +8,8 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../helpers/errorHandler';
 import type { Batch, BatchOutcome } from '../../helpers/numberBatches';
-import { eachNumber, runBatchedOperation } from '../../helpers/numberBatches';
+import { eachNumber } from '../../helpers/batchAnswers';
+import { runBatchedOperation } from '../../helpers/numberBatches';
 import { numberOptions } from '../../helpers/options';
 import { enterpriseLocator } from '../common/enterprise';
 import { notice, phoneNumbersField } from '../common/fields';

@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { eachNumber, runBatchedOperation } from '../../helpers/numberBatches';
+import { eachNumber } from '../../helpers/batchAnswers';
+import { runBatchedOperation } from '../../helpers/numberBatches';
 import { numberOptions } from '../../helpers/options';
 import { enterpriseLocator } from '../common/enterprise';
 import { notice, phoneNumbersField } from '../common/fields';

@@ -9,7 +9,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../helpers/errorHandler';
 import type { Batch, BatchOutcome } from '../../helpers/numberBatches';
-import { entryFailure, runBatchedOperation, unconfirmed } from '../../helpers/numberBatches';
+import { entryFailure, unconfirmed } from '../../helpers/batchAnswers';
+import { runBatchedOperation } from '../../helpers/numberBatches';
 import { numberOptions } from '../../helpers/options';
 import { successItem } from '../../helpers/outcomes';
 import { enterpriseLocator } from '../common/enterprise';
