@@ -31,6 +31,15 @@ export class TelnyxReputationApi implements ICredentialType {
 				'A Telnyx API key (V2), from Mission Control Portal → Account Settings → Keys & Credentials',
 		},
 		{
+			displayName: 'Webhook Public Key',
+			name: 'webhookPublicKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 6C2ufSA1jYoFkqXhQyEEfVDusfqaXaKr+2LaejBZkuU=',
+			description:
+				'Only for the Telnyx Number Reputation Webhook Trigger: the account public key from Mission Control Portal → Keys & Credentials → Public Key (base64). Every delivery is checked against it; without it the trigger does not activate.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

@@ -3,8 +3,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.credentials';
 import { TelnyxReputation } from '../../nodes/TelnyxReputation/TelnyxReputation.node';
+import { TelnyxReputationTrigger } from '../../nodes/TelnyxReputationTrigger/TelnyxReputationTrigger.node';
+import { TelnyxReputationWebhookTrigger } from '../../nodes/TelnyxReputationWebhookTrigger/TelnyxReputationWebhookTrigger.node';
 
 export const NODE_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputation';
+export const POLL_TRIGGER_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputationTrigger';
+export const WEBHOOK_TRIGGER_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputationWebhookTrigger';
 export const SOURCE_TYPE = 'test.items';
 export const CREDENTIAL_TEST_TYPE = 'test.credentialTest';
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
@@ -86,6 +90,8 @@ function noOp(): INodeType {
 export function nodeTypes(items: IDataObject[]): INodeTypes {
 	const types: Record<string, INodeType> = {
 		[NODE_TYPE]: new TelnyxReputation(),
+		[POLL_TRIGGER_TYPE]: new TelnyxReputationTrigger(),
+		[WEBHOOK_TRIGGER_TYPE]: new TelnyxReputationWebhookTrigger(),
 		[SOURCE_TYPE]: itemsSource(items),
 		[MANUAL_TRIGGER_TYPE]: itemsSource([{}]),
 		[NO_OP_TYPE]: noOp(),

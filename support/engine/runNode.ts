@@ -23,6 +23,7 @@ import { CREDENTIAL_TEST_TYPE, NODE_TYPE, nodeTypes, SOURCE_TYPE } from './nodeT
 export interface Credential {
 	apiKey: string;
 	baseUrl: string;
+	webhookPublicKey?: string;
 }
 
 export interface WorkflowRun {
@@ -37,7 +38,11 @@ function logFile(): string {
 	return path && existsSync(path) ? readFileSync(path, 'utf8') : '';
 }
 
-function additionalData(credential: Credential): IWorkflowExecuteAdditionalData {
+/** What n8n gives a node besides its parameters: credentials, URLs, and for webhooks the request. */
+export function additionalData(
+	credential: Credential,
+	overrides: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test',
 		name: 'test',
@@ -68,6 +73,7 @@ function additionalData(credential: Credential): IWorkflowExecuteAdditionalData 
 		mcpTestBaseUrl: 'http://localhost/mcp-test',
 		variables: {},
 		logAiEvent: () => {},
+		...overrides,
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 

@@ -11,6 +11,7 @@ import { reputationNumberRoutes } from './routes/reputationNumbers';
 import { reputationSettingsRoutes } from './routes/reputationSettings';
 import { termsOfServiceRoutes } from './routes/termsOfService';
 import { SandboxState } from './state';
+import { WebhookSender } from './webhooks';
 
 const routes: Route[] = [
 	...enterpriseRoutes,
@@ -56,6 +57,8 @@ export interface Sandbox {
 	injectReply(reply: InjectedReply, times?: number): void;
 	/** Requests allowed per second before 429s with x-ratelimit-* headers; 0 for no limit. */
 	rateLimitPerSecond: number;
+	/** Sends signed number-ownership events to an enterprise's webhook URL; `publicKey` verifies them. */
+	webhooks: WebhookSender;
 	/** A fresh, empty account and request log (between tests of one file). */
 	reset(): void;
 	close(): Promise<void>;
@@ -190,6 +193,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}/v2`,
+		webhooks: new WebhookSender(() => sandbox.state),
 		get state() {
 			return sandbox.state;
 		},

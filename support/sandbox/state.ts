@@ -15,6 +15,8 @@ export interface ReputationSettings {
 
 export interface Enterprise {
 	id: string;
+	/** Where number-ownership events go (PATCH …/reputation/webhook); not part of any answer. */
+	ownershipWebhookUrl?: string | null;
 	legal_name: string;
 	doing_business_as?: string;
 	country_code: string;
@@ -176,6 +178,72 @@ export class SandboxState {
 		};
 		registration.updated_at = this.now();
 		return registration;
+	}
+
+	/**
+	 * A reputation check as the scheduled one makes it: the given fields over the current ones
+	 * (all of them deterministic from the digits when the number has none yet), checked now.
+	 */
+	setReputation(phoneNumber: string, fields: Record<string, unknown> = {}): Registration {
+		const registration = this.registrations.get(phoneNumber);
+		if (!registration) throw new Error(`${phoneNumber} is not monitored`);
+		if (!registration.reputation_data) this.lookUp(registration);
+		registration.reputation_data = {
+			...registration.reputation_data,
+			...fields,
+			last_refreshed_at: this.now(),
+		};
+		registration.updated_at = this.now();
+		return registration;
+	}
+
+	/** A new remediation request, pending. */
+	addRemediation(
+		enterpriseId: string,
+		phoneNumbers: string[],
+		fields: Partial<Pick<Remediation, 'call_purpose' | 'contact_email' | 'webhook_url'>> = {},
+	): Remediation {
+		const now = this.now();
+		const remediation: Remediation = {
+			id: randomUUID(),
+			enterprise_id: enterpriseId,
+			status: 'pending',
+			phone_numbers: phoneNumbers,
+			call_purpose: 'Appointment reminders',
+			contact_email: null,
+			webhook_url: null,
+			...fields,
+			created_at: now,
+			updated_at: now,
+			tier1_completed_at: null,
+			tier2_completed_at: null,
+			results: null,
+		};
+		this.remediations.set(remediation.id, remediation);
+		return remediation;
+	}
+
+	/** Moves a remediation request one step on: pending → in_progress → completed (with results). */
+	advanceRemediation(remediation: Remediation): void {
+		const now = this.now();
+		if (remediation.status === 'pending') {
+			remediation.status = 'in_progress';
+			remediation.tier1_completed_at = now;
+		} else if (remediation.status === 'in_progress') {
+			remediation.status = 'completed';
+			remediation.tier2_completed_at = now;
+			const [first, ...rest] = remediation.phone_numbers;
+			remediation.results = {
+				remediated: [first],
+				not_flagged: rest,
+				requires_review: [],
+				ineligible: [],
+				refused: [],
+			};
+		} else {
+			return;
+		}
+		remediation.updated_at = now;
 	}
 
 	registrationsOf(enterpriseId: string): Registration[] {

@@ -1,6 +1,13 @@
 // One reader for each parameter the operations share, whichever context n8n runs them in: the
 // declarative routing's (one item) or a custom operation's (all items, read per item).
-import type { IExecuteFunctions, IExecuteSingleFunctions, INode } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	INode,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import type { CountryCode } from './phoneNumbers';
 import { DEFAULT_COUNTRY, normalizeNumber } from './phoneNumbers';
@@ -13,8 +20,10 @@ export interface ItemParameters {
 	get(name: string, fallback: unknown, options?: { extractValue?: boolean }): unknown;
 }
 
-/** The item a declarative operation's routing runs for. */
-export function ofItem(context: IExecuteSingleFunctions): ItemParameters {
+/** The item a declarative operation's routing runs for, or the parameters of a trigger. */
+export function ofItem(
+	context: IExecuteSingleFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions,
+): ItemParameters {
 	return {
 		node: context.getNode(),
 		get: (name, fallback, options) => context.getNodeParameter(name, fallback, options),

@@ -1,8 +1,10 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 import type { TelnyxResponse } from './errorHandler';
@@ -13,7 +15,12 @@ const CREDENTIAL_TYPE = 'telnyxReputationApi';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Every context that sends requests: custom operations, the enterprise picker, the triggers' polls and hooks. */
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions;
 
 async function baseUrl(context: RequestContext): Promise<string> {
 	const credentials = await context.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);

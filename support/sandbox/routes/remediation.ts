@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import type { Reply } from '../envelope';
 import { entry, errors, inUse, invalid, notFound, page } from '../envelope';
 import type { Route, RouteContext } from '../router';
@@ -103,45 +101,12 @@ function submit(context: RouteContext): Reply {
 	);
 	if (busy.length) return errors(409, ...busy);
 
-	const now = state.now();
-	const remediation: Remediation = {
-		id: randomUUID(),
-		enterprise_id: enterpriseId,
-		status: 'pending',
-		phone_numbers: numbers,
+	const remediation = state.addRemediation(enterpriseId, numbers, {
 		call_purpose: purpose as string,
 		contact_email: (object.contact_email as string | undefined) ?? null,
 		webhook_url: (object.webhook_url as string | undefined) ?? null,
-		created_at: now,
-		updated_at: now,
-		tier1_completed_at: null,
-		tier2_completed_at: null,
-		results: null,
-	};
-	state.remediations.set(remediation.id, remediation);
+	});
 	return { status: 202, body: { data: full(remediation) } };
-}
-
-/** Each read moves a request one step on: pending → in_progress → completed (with results). */
-function advance(remediation: Remediation, now: string): void {
-	if (remediation.status === 'pending') {
-		remediation.status = 'in_progress';
-		remediation.tier1_completed_at = now;
-	} else if (remediation.status === 'in_progress') {
-		remediation.status = 'completed';
-		remediation.tier2_completed_at = now;
-		const [first, ...rest] = remediation.phone_numbers;
-		remediation.results = {
-			remediated: [first],
-			not_flagged: rest,
-			requires_review: [],
-			ineligible: [],
-			refused: [],
-		};
-	} else {
-		return;
-	}
-	remediation.updated_at = now;
 }
 
 function getOne(context: RouteContext): Reply {
@@ -153,7 +118,7 @@ function getOne(context: RouteContext): Reply {
 	const remediation = context.state.remediations.get(id);
 	if (remediation?.enterprise_id !== enterpriseId)
 		return notFound('Remediation request not found.');
-	advance(remediation, context.state.now());
+	context.state.advanceRemediation(remediation);
 	return { status: 200, body: { data: full(remediation) } };
 }
 

@@ -144,6 +144,38 @@ function generateLoa({ body }: RouteContext, enterprise: Enterprise): Reply {
 
 const path = /^\/enterprises\/([^/]+)\/reputation$/;
 
+/**
+ * PATCH …/reputation/webhook: the enterprise's one URL for number-ownership events, `null` to
+ * stop them. The published reference shows no answer body, so none is sent. HTTPS only, as the
+ * API asks; the sandbox also takes plain http on loopback, where n8n runs in the tests.
+ */
+function setOwnershipWebhook({ body }: RouteContext, enterprise: Enterprise): Reply {
+	const object = objectBody(body);
+	if (isEntry(object)) return errors(422, object);
+	const problems = extraFields(object, ['webhook_url']);
+	const url = object.webhook_url;
+	if (url === undefined) problems.push(invalid('field required', { pointer: '/body/webhook_url' }));
+	else if (url !== null && !isWebhookUrl(url)) {
+		problems.push(invalid('must be an https URL, or null', { pointer: '/body/webhook_url' }));
+	}
+	if (problems.length) return errors(422, ...problems);
+	enterprise.ownershipWebhookUrl = url as string | null;
+	return { status: 200 };
+}
+
+function isWebhookUrl(value: unknown): boolean {
+	if (typeof value !== 'string') return false;
+	try {
+		const url = new URL(value);
+		return (
+			url.protocol === 'https:' ||
+			(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+		);
+	} catch {
+		return false;
+	}
+}
+
 export const reputationSettingsRoutes: Route[] = [
 	{
 		method: 'GET',
@@ -166,5 +198,10 @@ export const reputationSettingsRoutes: Route[] = [
 		method: 'POST',
 		pattern: /^\/enterprises\/([^/]+)\/reputation\/loa$/,
 		handle: onEnterprise(generateLoa),
+	},
+	{
+		method: 'PATCH',
+		pattern: /^\/enterprises\/([^/]+)\/reputation\/webhook$/,
+		handle: onEnterprise(setOwnershipWebhook),
 	},
 ];

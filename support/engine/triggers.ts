@@ -1,0 +1,198 @@
+// The trigger nodes run the way n8n runs them, through n8n-core's own contexts: polls against
+// one workflow that keeps its static data between them, as an active workflow does; the
+// webhook lifecycle (activation, deactivation); and deliveries over real HTTP to the node's
+// webhook function.
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { HookContext, PollContext, WebhookContext } from 'n8n-core';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IWebhookData,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import type { Credential } from './runNode';
+import { additionalData } from './runNode';
+import { nodeTypes, POLL_TRIGGER_TYPE, WEBHOOK_TRIGGER_TYPE } from './nodeTypes';
+
+function triggerWorkflow(type: string, parameters: INodeParameters) {
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { telnyxReputationApi: { id: '1', name: 'Telnyx sandbox' } },
+	};
+	const workflow = new Workflow({
+		id: 'trigger-test',
+		nodes: [node],
+		connections: {},
+		nodeTypes: nodeTypes([]),
+		active: true,
+	});
+	return { node, workflow, type: workflow.nodeTypes.getByName(type) as INodeType };
+}
+
+/** The polling trigger of one active workflow: each `poll()` is one tick of n8n's poll timer. */
+export class PollingTrigger {
+	private readonly parts = triggerWorkflow(POLL_TRIGGER_TYPE, this.parameters);
+
+	constructor(
+		private readonly credential: Credential,
+		private readonly parameters: INodeParameters,
+	) {}
+
+	/** `manual` is the editor's Fetch Test Event. */
+	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[][] | null> {
+		const { workflow, node, type } = this.parts;
+		const context = new PollContext(
+			workflow,
+			node,
+			additionalData(this.credential),
+			mode,
+			'activate',
+		);
+		return await type.poll!.call(context);
+	}
+
+	/** What the trigger keeps between polls (the workflow's static data of this node). */
+	get staticData(): IDataObject {
+		return this.parts.workflow.getStaticData('node', this.parts.node);
+	}
+}
+
+/** What a webhook delivery did: the HTTP answer, and the execution it started, if any. */
+export interface Delivery {
+	status: number;
+	started?: INodeExecutionData[];
+}
+
+/**
+ * The webhook trigger of one workflow, served on 127.0.0.1: `activate()` and `deactivate()`
+ * run the node's lifecycle hooks as n8n does; each request to `url` goes to the node's webhook
+ * function with its raw body, as n8n's webhook server hands it over.
+ */
+export class WebhookTrigger {
+	private readonly parts = triggerWorkflow(WEBHOOK_TRIGGER_TYPE, this.parameters);
+	private server?: Server;
+	readonly deliveries: Delivery[] = [];
+	url = '';
+
+	constructor(
+		private readonly credential: Credential,
+		private readonly parameters: INodeParameters,
+	) {}
+
+	private webhookData(): IWebhookData {
+		const { workflow, node, type } = this.parts;
+		const [description] = type.description.webhooks!;
+		return {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'webhook',
+			webhookDescription: description,
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: this.data(),
+		} as IWebhookData;
+	}
+
+	private data(overrides = {}) {
+		return additionalData(this.credential, { webhookBaseUrl: `${this.url}/webhook`, ...overrides });
+	}
+
+	async start(): Promise<void> {
+		this.server = createServer((request, response) => void this.handle(request, response));
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+	}
+
+	async stop(): Promise<void> {
+		this.server?.closeAllConnections();
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
+	}
+
+	private hook(method: 'checkExists' | 'create' | 'delete') {
+		const { workflow, node, type } = this.parts;
+		const context = new HookContext(
+			workflow,
+			node,
+			this.data(),
+			'trigger',
+			'activate',
+			this.webhookData(),
+		);
+		return type.webhookMethods!.default![method]!.call(context);
+	}
+
+	/** As n8n does on activation: create the registration unless it exists. */
+	async activate(): Promise<void> {
+		if (!(await this.hook('checkExists'))) await this.hook('create');
+	}
+
+	async deactivate(): Promise<void> {
+		await this.hook('delete');
+	}
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of request) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		// What n8n's webhook server hands a node: the parsed body and the bytes as received.
+		const req = Object.assign(request, { rawBody, body: safeJson(rawBody), query: {}, params: {} });
+		// The two methods of Express's response the node uses.
+		interface ExpressLike extends ServerResponse {
+			status(code: number): ExpressLike;
+			json(body: unknown): void;
+		}
+		const res = response as ExpressLike;
+		res.status = (code: number) => {
+			res.statusCode = code;
+			return res;
+		};
+		res.json = (body: unknown) =>
+			void res.setHeader('content-type', 'application/json').end(JSON.stringify(body));
+		const { workflow, node, type } = this.parts;
+		const context = new WebhookContext(
+			workflow,
+			node,
+			this.data({ httpRequest: req, httpResponse: res }),
+			'trigger',
+			this.webhookData(),
+			[],
+			null,
+		);
+		const delivery: Delivery = { status: 0 };
+		try {
+			const result: IWebhookResponseData = await type.webhook!.call(context);
+			delivery.started = result.workflowData?.[0];
+			if (!result.noWebhookResponse) res.status(200).json({ message: 'Workflow was started' });
+		} catch (error) {
+			res.status(500).json({ error: (error as Error).message });
+		}
+		delivery.status = res.statusCode;
+		this.deliveries.push(delivery);
+	}
+
+	get staticData(): IDataObject {
+		return this.parts.workflow.getStaticData('node', this.parts.node);
+	}
+}
+
+function safeJson(bytes: Buffer): unknown {
+	try {
+		return JSON.parse(bytes.toString('utf8'));
+	} catch {
+		return {};
+	}
+}

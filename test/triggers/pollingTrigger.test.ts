@@ -1,0 +1,313 @@
+import { PollingTrigger } from '../../support/engine/triggers';
+import { usNumbers } from '../../support/sandbox/state';
+import { byId } from '../harness/parameters';
+import { useSandbox } from '../harness/useSandbox';
+
+const api = useSandbox();
+
+/** An enterprise monitoring these numbers, each checked once (low risk, scores from the digits). */
+function checkedEnterprise(numbers: string[]) {
+	const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
+	for (const number of numbers) api.sandbox.state.setReputation(number, { spam_risk: 'low' });
+	return enterpriseId;
+}
+
+const trigger = (parameters: Record<string, unknown>) =>
+	new PollingTrigger(api.credential, parameters as never);
+
+describe('Telnyx Number Reputation Trigger: Spam Risk Changed', () => {
+	test('the first poll records a baseline and reports nothing; a rise is reported once, with previous and current', async () => {
+		const numbers = usNumbers(3);
+		const enterpriseId = checkedEnterprise(numbers);
+		const poll = trigger({ event: 'spamRiskChanged', enterpriseId: byId(enterpriseId) });
+
+		expect(await poll.poll()).toBeNull();
+		api.sandbox.state.setReputation(numbers[1], { spam_risk: 'high' });
+		const [items] = (await poll.poll()) ?? [[]];
+		const again = await poll.poll();
+
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				event: 'spamRiskChanged',
+				phone_number: numbers[1],
+				enterprise_id: enterpriseId,
+				previous: { spam_risk: 'low' },
+				current: expect.objectContaining({
+					spam_risk: 'high',
+					last_refreshed_at: expect.any(String),
+				}),
+				checked_at: expect.any(String),
+			},
+		]);
+		expect(again).toBeNull();
+	});
+
+	test('only free reads: every request is a GET, never with fresh', async () => {
+		const enterpriseId = checkedEnterprise(usNumbers(2));
+		const poll = trigger({ event: 'spamRiskChanged', enterpriseId: byId(enterpriseId) });
+
+		await poll.poll();
+		await poll.poll();
+
+		expect(
+			api.sandbox.requests.every(
+				(request) => request.method === 'GET' && request.query.fresh === undefined,
+			),
+		).toBe(true);
+		expect(api.sandbox.requests.map((request) => request.query['page[size]'])).toEqual([
+			'250',
+			'250',
+		]);
+	});
+
+	test('Minimum Level high and Only When It Rises: medium and falls are not reported; with rises only off, a fall from high is', async () => {
+		const numbers = usNumbers(3);
+		const enterpriseId = checkedEnterprise(numbers);
+		api.sandbox.state.setReputation(numbers[2], { spam_risk: 'high' });
+		const risesOnly = trigger({
+			event: 'spamRiskChanged',
+			enterpriseId: byId(enterpriseId),
+			minimumLevel: 'high',
+		});
+		const both = trigger({
+			event: 'spamRiskChanged',
+			enterpriseId: byId(enterpriseId),
+			minimumLevel: 'high',
+			onlyRises: false,
+		});
+		await risesOnly.poll();
+		await both.poll();
+
+		api.sandbox.state.setReputation(numbers[0], { spam_risk: 'medium' });
+		api.sandbox.state.setReputation(numbers[1], { spam_risk: 'high' });
+		api.sandbox.state.setReputation(numbers[2], { spam_risk: 'low' });
+
+		const [rises] = (await risesOnly.poll()) ?? [[]];
+		const [changes] = (await both.poll()) ?? [[]];
+		expect(rises.map((item) => item.json.phone_number)).toEqual([numbers[1]]);
+		expect(
+			changes.map((item) => [
+				item.json.phone_number,
+				(item.json.previous as { spam_risk: string }).spam_risk,
+			]),
+		).toEqual([
+			[numbers[1], 'low'],
+			[numbers[2], 'high'],
+		]);
+	});
+
+	test('a number removed and added again starts from a new baseline: no false change', async () => {
+		const numbers = usNumbers(2);
+		const enterpriseId = checkedEnterprise(numbers);
+		const poll = trigger({ event: 'spamRiskChanged', enterpriseId: byId(enterpriseId) });
+		await poll.poll();
+
+		api.sandbox.state.registrations.delete(numbers[0]);
+		expect(await poll.poll()).toBeNull();
+		expect(Object.keys(poll.staticData.numbers as object)).toEqual([numbers[1].slice(1)]);
+
+		api.sandbox.state.register(enterpriseId, numbers[0]);
+		api.sandbox.state.setReputation(numbers[0], { spam_risk: 'high' });
+		expect(await poll.poll()).toBeNull();
+		api.sandbox.state.setReputation(numbers[0], { spam_risk: 'low' });
+		api.sandbox.state.setReputation(numbers[1], { spam_risk: 'high' });
+		const [items] = (await poll.poll()) ?? [[]];
+		expect(items.map((item) => item.json.phone_number)).toEqual([numbers[1]]);
+	});
+
+	test('a failed poll changes no state: the change is reported by the next poll that succeeds, once', async () => {
+		const numbers = usNumbers(2);
+		const enterpriseId = checkedEnterprise(numbers);
+		const poll = trigger({ event: 'spamRiskChanged', enterpriseId: byId(enterpriseId) });
+		await poll.poll();
+		api.sandbox.state.setReputation(numbers[0], { spam_risk: 'high' });
+		const before = JSON.stringify(poll.staticData);
+
+		api.sandbox.injectReply(
+			{
+				status: 503,
+				body: { errors: [{ code: '10000', title: 'Service unavailable', detail: 'Try later.' }] },
+			},
+			Infinity,
+		);
+		await expect(poll.poll()).rejects.toThrow('Service unavailable: Try later.');
+		expect(JSON.stringify(poll.staticData)).toBe(before);
+
+		api.sandbox.reset();
+		const numbersAgain = checkedEnterpriseWithId(enterpriseId, numbers);
+		api.sandbox.state.setReputation(numbersAgain[0], { spam_risk: 'high' });
+		const [items] = (await poll.poll()) ?? [[]];
+		expect(items.map((item) => item.json.phone_number)).toEqual([numbers[0]]);
+		expect(await poll.poll()).toBeNull();
+	});
+
+	test('a 429 is waited out as the API asks, and the poll goes on', async () => {
+		const enterpriseId = checkedEnterprise(usNumbers(1));
+		const poll = trigger({ event: 'spamRiskChanged', enterpriseId: byId(enterpriseId) });
+		api.sandbox.injectReply({ status: 429, body: { errors: [] }, headers: { 'retry-after': '0' } });
+
+		expect(await poll.poll()).toBeNull();
+		expect(api.sandbox.requests).toHaveLength(2);
+	});
+
+	test('a server that keeps answering page 1 cannot make the poll spin', async () => {
+		const enterpriseId = checkedEnterprise(usNumbers(1));
+		const poll = trigger({ event: 'spamRiskChanged', enterpriseId: byId(enterpriseId) });
+		const full = usNumbers(250).map((phone_number) => ({
+			phone_number,
+			enterprise_id: enterpriseId,
+			reputation_data: null,
+		}));
+		api.sandbox.injectReply(
+			{ status: 200, body: { data: full, meta: { page_number: 1, total_pages: 2 } } },
+			Infinity,
+		);
+
+		await expect(poll.poll()).rejects.toThrow('Telnyx answered page 1 when page 2 was asked for');
+		expect(api.sandbox.requests).toHaveLength(2);
+	});
+
+	test('every enterprise of the account when none is picked (the account-wide list)', async () => {
+		const numbers = usNumbers(2);
+		checkedEnterprise([numbers[0]]);
+		checkedEnterprise([numbers[1]]);
+		const poll = trigger({
+			event: 'spamRiskChanged',
+			enterpriseId: { __rl: true, mode: 'list', value: '' },
+		});
+		await poll.poll();
+		api.sandbox.state.setReputation(numbers[1], { spam_risk: 'medium' });
+
+		const [items] = (await poll.poll()) ?? [[]];
+		expect(items.map((item) => item.json.phone_number)).toEqual([numbers[1]]);
+		expect(api.sandbox.requests[0].path).toBe('/reputation/numbers');
+	});
+
+	test('Fetch Test Event returns the current state of a number, marked as a sample, and keeps no baseline', async () => {
+		const numbers = usNumbers(2);
+		const enterpriseId = checkedEnterprise(numbers);
+		const poll = trigger({ event: 'spamRiskChanged', enterpriseId: byId(enterpriseId) });
+
+		const [items] = (await poll.poll('manual')) ?? [[]];
+
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({
+			event: 'spamRiskChanged',
+			sample: true,
+			phone_number: numbers[0],
+			previous: null,
+		});
+		expect(poll.staticData).toEqual({});
+		expect(await poll.poll()).toBeNull();
+	});
+
+	test('Fetch Test Event after activation shows the pending changes without moving the baseline', async () => {
+		const numbers = usNumbers(2);
+		const enterpriseId = checkedEnterprise(numbers);
+		const poll = trigger({ event: 'spamRiskChanged', enterpriseId: byId(enterpriseId) });
+		await poll.poll();
+		api.sandbox.state.setReputation(numbers[1], { spam_risk: 'high' });
+
+		const [test] = (await poll.poll('manual')) ?? [[]];
+		const [real] = (await poll.poll()) ?? [[]];
+
+		expect(test.map((item) => item.json.phone_number)).toEqual([numbers[1]]);
+		expect(real.map((item) => item.json.phone_number)).toEqual([numbers[1]]);
+	});
+
+	test('10,000 monitored numbers keep well under a megabyte of static data', async () => {
+		const numbers = usNumbers(10_000);
+		checkedEnterprise(numbers);
+		const poll = trigger({
+			event: 'scoreDropped',
+			enterpriseId: { __rl: true, mode: 'list', value: '' },
+		});
+
+		await poll.poll();
+
+		expect(Object.keys(poll.staticData.numbers as object)).toHaveLength(10_000);
+		expect(JSON.stringify(poll.staticData).length).toBeLessThan(400_000);
+	}, 60_000);
+});
+
+describe('Telnyx Number Reputation Trigger: other events', () => {
+	test('Score Dropped: a drop of at least N points, or below the threshold', async () => {
+		const numbers = usNumbers(3);
+		const enterpriseId = checkedEnterprise(numbers);
+		for (const number of numbers)
+			api.sandbox.state.setReputation(number, { maturity_score: 80, connection_score: 80 });
+		const poll = trigger({
+			event: 'scoreDropped',
+			enterpriseId: byId(enterpriseId),
+			score: 'maturity_score',
+			minimumDrop: 15,
+			below: 50,
+		});
+		await poll.poll();
+
+		api.sandbox.state.setReputation(numbers[0], { maturity_score: 70 });
+		api.sandbox.state.setReputation(numbers[1], { maturity_score: 60 });
+		api.sandbox.state.setReputation(numbers[2], { connection_score: 10 });
+		const [first] = (await poll.poll()) ?? [[]];
+		api.sandbox.state.setReputation(numbers[0], { maturity_score: 49 });
+		const [second] = (await poll.poll()) ?? [[]];
+
+		expect(
+			first.map((item) => [
+				item.json.phone_number,
+				(item.json.previous as { maturity_score: number }).maturity_score,
+			]),
+		).toEqual([[numbers[1], 80]]);
+		expect(second.map((item) => item.json.phone_number)).toEqual([numbers[0]]);
+	});
+
+	test('Reputation Checked: every newer check, oldest first', async () => {
+		const numbers = usNumbers(3);
+		const enterpriseId = checkedEnterprise(numbers);
+		const poll = trigger({ event: 'reputationChecked', enterpriseId: byId(enterpriseId) });
+		await poll.poll();
+		await new Promise((resolve) => setTimeout(resolve, 5));
+
+		api.sandbox.state.setReputation(numbers[2]);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		api.sandbox.state.setReputation(numbers[0]);
+		const [items] = (await poll.poll()) ?? [[]];
+
+		expect(items.map((item) => item.json.phone_number)).toEqual([numbers[2], numbers[0]]);
+		expect(items[0].json.checked_at).toBe(
+			api.sandbox.state.registrations.get(numbers[2])?.reputation_data?.last_refreshed_at,
+		);
+	});
+
+	test('Remediation Finished: a request that completes is reported in full, with its per-number results', async () => {
+		const numbers = usNumbers(2);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
+		const request = api.sandbox.state.addRemediation(enterpriseId, numbers);
+		const poll = trigger({ event: 'remediationFinished', enterpriseId: byId(enterpriseId) });
+		expect(await poll.poll()).toBeNull();
+
+		api.sandbox.state.advanceRemediation(request);
+		expect(await poll.poll()).toBeNull();
+		api.sandbox.state.advanceRemediation(request);
+		const [items] = (await poll.poll()) ?? [[]];
+
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({
+			event: 'remediationFinished',
+			id: request.id,
+			status: 'completed',
+			results: { remediated: [numbers[0]], not_flagged: [numbers[1]] },
+		});
+		expect(await poll.poll()).toBeNull();
+	});
+});
+
+/** The same enterprise, after a sandbox reset, monitoring the same numbers checked at low risk. */
+function checkedEnterpriseWithId(enterpriseId: string, numbers: string[]) {
+	api.sandbox.state.addEnterprise('Acme', { id: enterpriseId });
+	for (const number of numbers) {
+		api.sandbox.state.register(enterpriseId, number);
+		api.sandbox.state.setReputation(number, { spam_risk: 'low' });
+	}
+	return numbers;
+}

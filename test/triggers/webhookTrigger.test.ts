@@ -1,0 +1,217 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+
+import { WebhookTrigger } from '../../support/engine/triggers';
+import type { OwnershipEventType } from '../../support/sandbox/webhooks';
+import { expectNoSecret } from '../harness/items';
+import { byId } from '../harness/parameters';
+import { useSandbox } from '../harness/useSandbox';
+
+const api = useSandbox();
+
+const flagged = (enterpriseId: string) => ({
+	record_type: 'reputation_phone_number',
+	phone_number: '+13125550142',
+	enterprise_id: enterpriseId,
+	source: 'external',
+	ownership_status: 'pending_confirmation',
+	flag_reason: 'carrier_changed',
+	confirm_by: '2026-10-08T07:00:00+00:00',
+});
+
+let trigger: WebhookTrigger | undefined;
+afterEach(async () => await trigger?.stop());
+
+/** An active workflow with the webhook trigger for a new enterprise, the credential holding the sandbox's public key. */
+async function activeTrigger(events?: OwnershipEventType[]) {
+	const enterpriseId = api.sandbox.state.addEnterprise('Acme').id;
+	trigger = new WebhookTrigger(
+		{ ...api.credential, webhookPublicKey: api.sandbox.webhooks.publicKey },
+		{ enterpriseId: byId(enterpriseId), ...(events ? { events } : {}) },
+	);
+	await trigger.start();
+	await trigger.activate();
+	return { enterpriseId, trigger };
+}
+
+describe('Telnyx Number Reputation Webhook Trigger', () => {
+	test("activation sets the enterprise's ownership webhook URL to the node's production URL; deactivation clears it", async () => {
+		const { enterpriseId, trigger } = await activeTrigger();
+		const enterprise = api.sandbox.state.enterprises.get(enterpriseId)!;
+
+		expect(enterprise.ownershipWebhookUrl).toBe(
+			`${trigger.url}/webhook/trigger-test/trigger/webhook`,
+		);
+		expect(api.sandbox.requests.at(-1)).toMatchObject({
+			method: 'PATCH',
+			path: `/enterprises/${enterpriseId}/reputation/webhook`,
+			body: { webhook_url: enterprise.ownershipWebhookUrl },
+		});
+
+		await trigger.deactivate();
+		expect(enterprise.ownershipWebhookUrl).toBeNull();
+	});
+
+	test('a signed event starts one execution with the payload, the event type, id and time', async () => {
+		const { enterpriseId, trigger } = await activeTrigger();
+
+		const deliveries = await api.sandbox.webhooks.deliver(
+			enterpriseId,
+			'number_reputation.number.flagged',
+			flagged(enterpriseId),
+		);
+
+		expect(deliveries).toEqual([{ attempt: 1, status: 200 }]);
+		expect(trigger.deliveries).toHaveLength(1);
+		expect(trigger.deliveries[0].started?.map((item) => item.json)).toEqual([
+			{
+				...flagged(enterpriseId),
+				event_type: 'number_reputation.number.flagged',
+				event_id: expect.any(String),
+				occurred_at: expect.any(String),
+				attempt: 1,
+			},
+		]);
+	});
+
+	test('a forged signature gets a 401 and starts nothing; the sender keeps trying and is refused each time', async () => {
+		const { enterpriseId, trigger } = await activeTrigger();
+
+		const deliveries = await api.sandbox.webhooks.deliver(
+			enterpriseId,
+			'number_reputation.number.flagged',
+			flagged(enterpriseId),
+			{
+				forge: true,
+			},
+		);
+
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([401, 401, 401]);
+		expect(trigger.deliveries.every((delivery) => delivery.started === undefined)).toBe(true);
+	});
+
+	test('a stale timestamp (over 300 s) gets a 401 and starts nothing', async () => {
+		const { enterpriseId, trigger } = await activeTrigger();
+
+		const [delivery] = await api.sandbox.webhooks.deliver(
+			enterpriseId,
+			'number_reputation.number.removed',
+			flagged(enterpriseId),
+			{
+				ageSeconds: 301,
+				maxAttempts: 1,
+			},
+		);
+
+		expect(delivery.status).toBe(401);
+		expect(trigger.deliveries[0].started).toBeUndefined();
+	});
+
+	test('a body changed after signing does not verify: the raw bytes are what is checked', async () => {
+		const enterpriseId = api.sandbox.state.addEnterprise('Acme').id;
+		const keys = generateKeyPairSync('ed25519');
+		const publicKey = keys.publicKey
+			.export({ format: 'der', type: 'spki' })
+			.subarray(-32)
+			.toString('base64');
+		trigger = new WebhookTrigger(
+			{ ...api.credential, webhookPublicKey: publicKey },
+			{ enterpriseId: byId(enterpriseId) },
+		);
+		await trigger.start();
+		const timestamp = String(Math.floor(Date.now() / 1000));
+		const signed = JSON.stringify({
+			data: { id: 'a', event_type: 'number_reputation.number.flagged', payload: {} },
+			meta: { attempt: 1 },
+		});
+		const send = async (body: string) =>
+			await fetch(`${trigger!.url}/webhook/trigger-test/trigger/webhook`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					'telnyx-timestamp': timestamp,
+					'telnyx-signature-ed25519': sign(
+						null,
+						Buffer.from(`${timestamp}|${signed}`),
+						keys.privateKey,
+					).toString('base64'),
+				},
+				body,
+			});
+
+		// The same JSON with other white space: equal once parsed, but not the bytes that were signed.
+		const respaced = await send(JSON.stringify(JSON.parse(signed), null, 1));
+		const original = await send(signed);
+
+		expect([respaced.status, original.status]).toEqual([401, 200]);
+		expect(trigger.deliveries.map((delivery) => delivery.started !== undefined)).toEqual([
+			false,
+			true,
+		]);
+	});
+
+	test('a redelivery of the same event (meta.attempt 2) starts no second execution', async () => {
+		const { enterpriseId, trigger } = await activeTrigger();
+		const [first] = await api.sandbox.webhooks.deliver(
+			enterpriseId,
+			'number_reputation.number.flagged',
+			flagged(enterpriseId),
+			{
+				id: '0ccc7b54-4df3-4bca-a65a-3da1ecc777f0',
+			},
+		);
+		const [again] = await api.sandbox.webhooks.deliver(
+			enterpriseId,
+			'number_reputation.number.flagged',
+			flagged(enterpriseId),
+			{
+				id: '0ccc7b54-4df3-4bca-a65a-3da1ecc777f0',
+				firstAttempt: 2,
+			},
+		);
+
+		expect([first.status, again.status]).toEqual([200, 200]);
+		expect(trigger.deliveries.filter((delivery) => delivery.started)).toHaveLength(1);
+	});
+
+	test('an event the node is not set to receive is acknowledged and starts nothing', async () => {
+		const { enterpriseId, trigger } = await activeTrigger(['number_reputation.number.removed']);
+
+		const [delivery] = await api.sandbox.webhooks.deliver(
+			enterpriseId,
+			'number_reputation.number.flagged',
+			flagged(enterpriseId),
+		);
+
+		expect(delivery.status).toBe(200);
+		expect(trigger.deliveries[0].started).toBeUndefined();
+	});
+
+	test('without a Webhook Public Key in the credential, activation fails and says what to add', async () => {
+		const enterpriseId = api.sandbox.state.addEnterprise('Acme').id;
+		trigger = new WebhookTrigger(api.credential, { enterpriseId: byId(enterpriseId) });
+		await trigger.start();
+
+		await expect(trigger.activate()).rejects.toThrow('The credential has no Webhook Public Key');
+		expect(api.sandbox.state.enterprises.get(enterpriseId)?.ownershipWebhookUrl).toBeUndefined();
+	});
+
+	test('a wrong API key on activation is the API error, with no key in it', async () => {
+		const enterpriseId = api.sandbox.state.addEnterprise('Acme').id;
+		trigger = new WebhookTrigger(
+			{
+				...api.credential,
+				apiKey: 'KEY_wrong_but_secret',
+				webhookPublicKey: api.sandbox.webhooks.publicKey,
+			},
+			{ enterpriseId: byId(enterpriseId) },
+		);
+		await trigger.start();
+
+		const error = await trigger.activate().catch((caught: Error) => caught);
+		expect(error).toMatchObject({
+			message: expect.stringContaining('Authentication failed'),
+			httpCode: '401',
+		});
+		expectNoSecret({ run: {}, error, logs: [] } as never, 'KEY_wrong_but_secret');
+	});
+});
