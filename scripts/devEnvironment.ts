@@ -6,6 +6,8 @@ import { join } from 'node:path';
 
 import {
 	importExample,
+	importWorkflow,
+	readExample,
 	installN8n,
 	installThroughN8n,
 	OWNER,
@@ -20,6 +22,13 @@ import { startSandbox } from '../support/sandbox/server';
 import { seedDemo } from '../support/sandbox/seed';
 
 export { OWNER };
+
+/** The trigger examples, by the workflow id the dev environment gives them. */
+export const TRIGGER_EXAMPLES = {
+	alert: 'alert-high-risk',
+	remediate: 'remediate-flagged',
+	ownership: 'ownership-events-to-slack',
+};
 
 export interface DevEnvironment {
 	url: string;
@@ -44,6 +53,9 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	const sandbox = await startSandbox({ port: sandboxPort });
 	seedDemo(sandbox.state);
 	await importExample(n8n, userFolder, sandbox);
+	// The trigger examples too, inactive: activating them is the user's call.
+	for (const [id, name] of Object.entries(TRIGGER_EXAMPLES))
+		await importWorkflow(n8n, userFolder, readExample(name), id);
 	const server = await startN8n(n8n, userFolder, port);
 
 	return {

@@ -101,23 +101,36 @@ export async function importExample(n8n: N8n, userFolder: string, sandbox: Sandb
 				id: CREDENTIAL_ID,
 				name: 'Telnyx sandbox',
 				type: 'telnyxReputationApi',
-				data: { apiKey: sandbox.state.apiKey, baseUrl: sandbox.url },
+				data: {
+					apiKey: sandbox.state.apiKey,
+					baseUrl: sandbox.url,
+					webhookPublicKey: sandbox.webhooks.publicKey,
+				},
 			},
 		]),
 	);
-	const workflow = JSON.parse(
-		readFileSync(join(root, 'examples/register-numbers.workflow.json'), 'utf8'),
-	);
-	const workflowFile = join(work, 'workflow.json');
-	writeFileSync(workflowFile, JSON.stringify({ ...workflow, id: WORKFLOW_ID, active: false }));
 	return {
 		credential: await n8nCli(n8n, userFolder, ['import:credentials', `--input=${credentialFile}`]),
-		workflow: await n8nCli(n8n, userFolder, ['import:workflow', `--input=${workflowFile}`]),
+		workflow: await importWorkflow(n8n, userFolder, readExample('register-numbers'), WORKFLOW_ID),
 	};
+}
+
+/** An example workflow of `examples/`, as n8n exports them. */
+export function readExample(name: string): { name: string; nodes: Array<Record<string, unknown>> } {
+	return JSON.parse(readFileSync(join(root, `examples/${name}.workflow.json`), 'utf8'));
+}
+
+/** Imports a workflow (inactive) under `id` with n8n's CLI. */
+export async function importWorkflow(n8n: N8n, userFolder: string, workflow: object, id: string) {
+	const file = join(userFolder, '..', `workflow-${id}.json`);
+	writeFileSync(file, JSON.stringify({ ...workflow, id, active: false }));
+	return await n8nCli(n8n, userFolder, ['import:workflow', `--input=${file}`]);
 }
 
 export interface RunningN8n {
 	url: string;
+	/** What n8n printed so far. */
+	log(): string;
 	/** The session cookie of the owner account. */
 	cookie: string;
 	stop(): Promise<void>;
@@ -150,8 +163,10 @@ export async function startN8n(
 	port: number,
 	extra: Record<string, string> = {},
 ): Promise<RunningN8n> {
+	// Its output goes to a file beside the user folder (n8n-<port>.log), read when a check fails.
+	const log = openSync(join(userFolder, '..', `n8n-${port}.log`), 'w');
 	const server = spawn(n8n.node, [n8n.bin, 'start'], {
-		stdio: ['ignore', 'ignore', process.env.TELNYX_E2E_VERBOSE ? 'inherit' : 'ignore'],
+		stdio: ['ignore', log, log],
 		env: await n8nEnv(userFolder, {
 			N8N_PORT: String(port),
 			N8N_HOST: 'localhost',
@@ -161,9 +176,11 @@ export async function startN8n(
 	});
 	const url = `http://localhost:${port}`;
 	const stop = async () => {
-		if (server.exitCode !== null) return;
-		server.kill('SIGTERM');
-		await new Promise((done) => server.once('exit', done));
+		if (server.exitCode === null) {
+			server.kill('SIGTERM');
+			await new Promise((done) => server.once('exit', done));
+		}
+		closeSync(log);
 	};
 	try {
 		await waitForHealth(url, server);
@@ -182,7 +199,12 @@ export async function startN8n(
 			});
 		}
 		const cookie = setup?.headers.get('set-cookie')?.split(';')[0] ?? (await signIn(url));
-		return { url, cookie, stop };
+		return {
+			url,
+			cookie,
+			stop,
+			log: () => readFileSync(join(userFolder, '..', `n8n-${port}.log`), 'utf8'),
+		};
 	} catch (error) {
 		await stop();
 		throw error;

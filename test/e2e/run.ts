@@ -21,16 +21,8 @@ import {
 } from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
 import { startRegistry } from '../../support/n8n/registry';
-
-const checks: Array<[string, boolean, string?]> = [];
-function check(name: string, ok: boolean, detail?: string) {
-	checks.push([name, ok, detail]);
-	console.log(`${ok ? '✓' : '✗'} ${name}${ok || !detail ? '' : `\n    ${detail}`}`);
-}
-
-function step(title: string) {
-	console.log(`\n== ${title}`);
-}
+import { check, finish, step } from './report';
+import { checkTriggers } from './triggers';
 
 type Item = { json: Record<string, unknown> };
 
@@ -134,7 +126,6 @@ async function main() {
 
 	step('Execute again: the API refuses numbers that are already registered');
 	const again = await n8nCli(n8n, userFolder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
-	await sandbox.close();
 	const second = outputs(again.stdout);
 	const refused = second.failed.filter((item) =>
 		String(item.json.message).includes('was refused by Telnyx'),
@@ -151,9 +142,9 @@ async function main() {
 	const output = [run.stdout, run.stderr, again.stdout, again.stderr].join('\n');
 	check('the API key is in no output or log', !output.includes(sandbox.state.apiKey));
 
-	const failed = checks.filter(([, ok]) => !ok).length;
-	console.log(`\ne2e: ${checks.length - failed} passed, ${failed} failed`);
-	process.exitCode = failed ? 1 : 0;
+	await checkTriggers(n8n, userFolder, sandbox);
+	await sandbox.close();
+	finish();
 	if (!process.env.TELNYX_E2E_KEEP) rmSync(work, { recursive: true, force: true });
 	held.close();
 }

@@ -1,6 +1,8 @@
 import type { NumberEvent } from './numberEvent';
 
-/** Kept: when the number was last checked. */
+/** Kept: when the number was last checked, in milliseconds, base 36 (8 characters, not an ISO date's 27). */
+const time = (kept: string) => (kept === '' ? undefined : parseInt(kept, 36));
+
 export const reputationChecked: NumberEvent = {
 	option: {
 		name: 'Reputation Checked',
@@ -9,7 +11,13 @@ export const reputationChecked: NumberEvent = {
 			'A number has a newer check than last seen: every fresh result, for your own history',
 	},
 	fields: [],
-	keep: (data) => data?.last_refreshed_at ?? '',
-	previous: (kept) => ({ last_refreshed_at: kept === '' ? null : kept }),
-	isReported: (kept, now) => now !== '' && (kept === '' || Date.parse(now) > Date.parse(kept)),
+	keep: (data) => {
+		const checked = Date.parse(data?.last_refreshed_at ?? '');
+		return Number.isNaN(checked) ? '' : checked.toString(36);
+	},
+	previous: (kept) => ({
+		last_refreshed_at: kept === '' ? null : new Date(time(kept) as number).toISOString(),
+	}),
+	isReported: (kept, now) =>
+		now !== '' && (kept === '' || (time(now) as number) > (time(kept) as number)),
 };

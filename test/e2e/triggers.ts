@@ -1,0 +1,229 @@
+// The trigger nodes in a running n8n (`n8n start`): the two example workflows built on the
+// polling trigger and the ownership-events example on the webhook trigger, activated as a user
+// activates them; a score changed in the sandbox and signed events sent to n8n's production
+// webhook URL, and what n8n then ran, seen by a collector the workflows post to.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { N8n, RunningN8n } from '../../support/n8n/n8n';
+import { importWorkflow, readExample, startN8n } from '../../support/n8n/n8n';
+import { freePort } from '../../support/n8n/ports';
+import type { Sandbox } from '../../support/sandbox/server';
+import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
+import { check, step } from './report';
+
+/** Where the examples' "Post to Slack" nodes post in the e2e: what each path received. */
+async function startCollector() {
+	const received: Record<string, unknown[]> = {};
+	const server = createServer((request, response) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => {
+			(received[request.url ?? '/'] ??= []).push(
+				JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+			);
+			response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	return {
+		url,
+		received,
+		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
+
+/** Waits, at most `seconds`, for `done` to hold. */
+async function eventually(seconds: number, done: () => boolean): Promise<boolean> {
+	for (const end = Date.now() + seconds * 1000; Date.now() < end; ) {
+		if (done()) return true;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	return done();
+}
+
+/** An example with its Slack URL pointed at the collector. */
+function withCollector(name: string, url: string) {
+	const workflow = readExample(name);
+	for (const node of workflow.nodes) {
+		const parameters = node.parameters as Record<string, unknown>;
+		if (node.type === 'n8n-nodes-base.httpRequest') parameters.url = url;
+	}
+	return workflow;
+}
+
+/** Activates a workflow as the editor's toggle does (both n8n lines: POST …/activate with its version). */
+async function setActive(n8n: RunningN8n, id: string, active: boolean): Promise<string> {
+	const headers = { 'Content-Type': 'application/json', Cookie: n8n.cookie };
+	const workflow = await fetch(`${n8n.url}/rest/workflows/${id}`, { headers });
+	const { data } = (await workflow.json()) as { data: { versionId: string } };
+	const response = await fetch(
+		`${n8n.url}/rest/workflows/${id}/${active ? 'activate' : 'deactivate'}`,
+		{
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ versionId: data.versionId }),
+		},
+	);
+	return response.ok ? '' : `${response.status} ${await response.text()}`;
+}
+
+const OWNERSHIP_WEBHOOK_ID = '5b1d9a3e-2c4f-4e6a-8b0d-1f3e5a7c9b2d';
+
+export async function checkTriggers(
+	n8nInstall: N8n,
+	userFolder: string,
+	sandbox: Sandbox,
+): Promise<void> {
+	step('Triggers in a running n8n: the example workflows, activated');
+	const collector = await startCollector();
+	const fromHere = sandbox.requests.length;
+	const numbers = [...sandbox.state.registrationsOf(DEMO_ENTERPRISE_ID)].map(
+		(registration) => registration.phone_number,
+	);
+	for (const number of numbers) sandbox.state.setReputation(number, { spam_risk: 'low' });
+	const workflows = {
+		alert: withCollector('alert-high-risk', `${collector.url}/alert`),
+		remediate: readExample('remediate-flagged'),
+		ownership: withCollector('ownership-events-to-slack', `${collector.url}/ownership`),
+	};
+	for (const [id, workflow] of Object.entries(workflows)) {
+		const imported = await importWorkflow(n8nInstall, userFolder, workflow, id);
+		check(`n8n imports "${workflow.name}"`, imported.status === 0, imported.stderr);
+	}
+
+	const n8n = await startN8n(n8nInstall, userFolder, await freePort());
+	let ok = true;
+	const verify = (...args: Parameters<typeof check>) => {
+		ok = check(...args) && ok;
+	};
+	try {
+		for (const [id, workflow] of Object.entries(workflows)) {
+			const problem = await setActive(n8n, id, true);
+			verify(`"${workflow.name}" activates`, problem === '', problem);
+		}
+		const enterprise = sandbox.state.enterprises.get(DEMO_ENTERPRISE_ID)!;
+		const productionUrl = `${n8n.url}/webhook/${OWNERSHIP_WEBHOOK_ID}/webhook`;
+		await eventually(30, () => enterprise.ownershipWebhookUrl === productionUrl);
+		verify(
+			"activating the webhook trigger set the enterprise's ownership webhook URL to n8n's production URL",
+			enterprise.ownershipWebhookUrl === productionUrl,
+			String(enterprise.ownershipWebhookUrl),
+		);
+
+		step(
+			'A caller ID turns high risk in the sandbox; the next poll (within a minute) starts both workflows',
+		);
+		sandbox.state.setReputation(numbers[1], { spam_risk: 'high', spam_category: 'Telemarketer' });
+		const remediationsFor = () =>
+			sandbox.requests.filter(
+				(request) => request.method === 'POST' && request.path.endsWith('/reputation/remediation'),
+			);
+		await eventually(
+			150,
+			() => (collector.received['/alert']?.length ?? 0) > 0 && remediationsFor().length > 0,
+		);
+		const alerts = (collector.received['/alert'] ?? []) as Array<{
+			text: string;
+			phone_number: string;
+		}>;
+		verify(
+			'"Alert when a caller ID turns high risk" posted one alert for that number',
+			alerts.length === 1 &&
+				alerts[0].phone_number === numbers[1] &&
+				alerts[0].text.includes('turned high spam risk (was low)'),
+			JSON.stringify(alerts),
+		);
+		verify(
+			'"Submit flagged numbers for remediation" submitted that number, and only it',
+			remediationsFor().length === 1 &&
+				JSON.stringify((remediationsFor()[0].body as { phone_numbers: string[] }).phone_numbers) ===
+					JSON.stringify([numbers[1]]),
+			JSON.stringify(remediationsFor()),
+		);
+		verify(
+			'the polls used free reads only (GET, never fresh)',
+			sandbox.requests
+				.slice(fromHere)
+				.filter((request) => request.path.endsWith('/reputation/numbers'))
+				.every((request) => request.method === 'GET' && request.query.fresh === undefined),
+		);
+
+		step("Signed ownership events sent to n8n's production webhook URL");
+		const payload = {
+			record_type: 'reputation_phone_number',
+			phone_number: numbers[0],
+			enterprise_id: DEMO_ENTERPRISE_ID,
+			source: 'external',
+			ownership_status: 'pending_confirmation',
+			flag_reason: 'carrier_changed',
+			confirm_by: '2026-12-01T07:00:00+00:00',
+		};
+		const eventId = '0ccc7b54-4df3-4bca-a65a-3da1ecc777f0';
+		const signed = await sandbox.webhooks.deliver(
+			DEMO_ENTERPRISE_ID,
+			'number_reputation.number.flagged',
+			payload,
+			{ id: eventId },
+		);
+		const arrived = await eventually(30, () => (collector.received['/ownership']?.length ?? 0) > 0);
+		verify(
+			'a signed event is answered 200 and starts an execution',
+			signed[0]?.status === 200 && arrived,
+			JSON.stringify(signed),
+		);
+		const posted = (collector.received['/ownership'] ?? []) as Array<{
+			text: string;
+			event_id: string;
+		}>;
+		verify(
+			'the execution got the event (type, number, confirm-by, id)',
+			posted[0]?.event_id === eventId &&
+				posted[0].text.includes(numbers[0]) &&
+				posted[0].text.includes('number_reputation.number.flagged'),
+			JSON.stringify(posted),
+		);
+		const forged = await sandbox.webhooks.deliver(
+			DEMO_ENTERPRISE_ID,
+			'number_reputation.number.flagged',
+			payload,
+			{ forge: true, maxAttempts: 1 },
+		);
+		const redelivered = await sandbox.webhooks.deliver(
+			DEMO_ENTERPRISE_ID,
+			'number_reputation.number.flagged',
+			payload,
+			{
+				id: eventId,
+				firstAttempt: 2,
+				maxAttempts: 1,
+			},
+		);
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		verify('a forged event is answered 401', forged[0]?.status === 401, JSON.stringify(forged));
+		verify(
+			'a redelivery of the same event is acknowledged',
+			redelivered[0]?.status === 200,
+			JSON.stringify(redelivered),
+		);
+		verify(
+			'neither the forgery nor the redelivery started an execution',
+			(collector.received['/ownership'] ?? []).length === 1,
+			JSON.stringify(collector.received['/ownership']),
+		);
+
+		step('Deactivating');
+		const problem = await setActive(n8n, 'ownership', false);
+		await eventually(30, () => enterprise.ownershipWebhookUrl === null);
+		verify(
+			"deactivating the webhook trigger cleared the enterprise's ownership webhook URL",
+			problem === '' && enterprise.ownershipWebhookUrl === null,
+			`${problem} ${String(enterprise.ownershipWebhookUrl)}`,
+		);
+	} finally {
+		if (!ok) console.log(`n8n's log, the end:\n${n8n.log().slice(-4000)}`);
+		await n8n.stop();
+		await collector.close();
+	}
+}
