@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ownership } from './actions/ownership/Ownership.resource';
 import { phoneNumber } from './actions/phoneNumber/PhoneNumber.resource';
 import { remediation } from './actions/remediation/Remediation.resource';
 import { reputationSettings } from './actions/reputationSettings/ReputationSettings.resource';
@@ -8,7 +9,7 @@ import { customOperations } from './actions/resource';
 import { termsOfService } from './actions/termsOfService/TermsOfService.resource';
 import { searchEnterprises } from './helpers/searchFunctions';
 
-const resources = [phoneNumber, remediation, reputationSettings, termsOfService];
+const resources = [ownership, phoneNumber, remediation, reputationSettings, termsOfService];
 
 export class TelnyxReputation implements INodeType {
 	description: INodeTypeDescription = {

@@ -13,7 +13,9 @@ async function main() {
 	console.log(`API key: the value of SANDBOX_API_KEY (default KEY_sandbox_secret)`);
 	console.log(`Enterprise "${demo.enterprise.legal_name}": ${demo.enterprise.id}`);
 	console.log(`Numbers in the inventory: ${demo.numbers.join(', ')}`);
-	console.log(`Webhook Public Key (for the webhook trigger's credential): ${sandbox.webhooks.publicKey}`);
+	console.log(
+		`Webhook Public Key (for the webhook trigger's credential): ${sandbox.webhooks.publicKey}`,
+	);
 	const stop = () => void sandbox.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

@@ -21,8 +21,27 @@ export interface Enterprise {
 	doing_business_as?: string;
 	country_code: string;
 	reputation?: ReputationSettings;
+	/** The ownership proof for numbers hosted elsewhere, once submitted. */
+	externalVerification?: ExternalVerification;
 	created_at: string;
 	updated_at: string;
+}
+
+export interface ExternalVerification {
+	enterprise_id: string;
+	status: 'pending' | 'approved' | 'rejected';
+	rejection_reason: string | null;
+	reviewed_at: string | null;
+}
+
+/** A terms-of-service agreement of the account. */
+export interface TermsAgreement {
+	id: string;
+	product_type: 'number_reputation' | 'branded_calling';
+	terms_version: string;
+	version: string;
+	agreed_at: string;
+	created_at: string;
 }
 
 export type RemediationStatus = 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
@@ -53,6 +72,9 @@ export interface Registration {
 	id: string;
 	enterprise_id: string;
 	phone_number: string;
+	/** `telnyx`: in the account's inventory; `external`: hosted elsewhere, under approved ownership proof. */
+	source: 'telnyx' | 'external';
+	ownership_status: 'verified' | 'pending_confirmation' | 'flagged' | 'removed';
 	reputation_data: null | Record<string, unknown>;
 	created_at: string;
 	updated_at: string;
@@ -72,6 +94,9 @@ export class SandboxState {
 
 	/** When the account agreed to the Number Reputation terms. */
 	termsAgreedAt: string | null = null;
+
+	/** Every agreement the account made, oldest first. */
+	termsAgreements: TermsAgreement[] = [];
 
 	constructor(readonly apiKey: string) {}
 
@@ -155,6 +180,8 @@ export class SandboxState {
 			id: randomUUID(),
 			enterprise_id: enterpriseId,
 			phone_number: phoneNumber,
+			source: this.inventory.has(phoneNumber) ? 'telnyx' : 'external',
+			ownership_status: 'verified',
 			reputation_data: null,
 			created_at: now,
 			updated_at: now,
@@ -195,6 +222,18 @@ export class SandboxState {
 		};
 		registration.updated_at = this.now();
 		return registration;
+	}
+
+	/** Telnyx's review of an enterprise's ownership proof. */
+	reviewOwnershipProof(
+		enterpriseId: string,
+		status: 'approved' | 'rejected',
+		rejectionReason: string | null = null,
+	) {
+		const proof = this.enterprises.get(enterpriseId)?.externalVerification;
+		if (!proof) throw new Error(`no ownership proof was submitted for ${enterpriseId}`);
+		Object.assign(proof, { status, rejection_reason: rejectionReason, reviewed_at: this.now() });
+		return proof;
 	}
 
 	/** A new remediation request, pending. */

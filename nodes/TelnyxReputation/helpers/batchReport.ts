@@ -63,13 +63,15 @@ export function failureWithAccount(
 
 /**
  * The execution hints under the output: "3 registered, 1 not registered, 1 invalid (not sent),
- * in 1 request; 1 duplicate sent once", and how many extensions were dropped.
+ * 2 already monitored (not sent), in 1 request; 1 duplicate sent once", and how many
+ * extensions were dropped.
  */
 export function summary(
 	verb: string,
 	outcomes: Array<BatchOutcome | undefined>,
 	invalid: number,
 	batches: Batch[],
+	settled = 0,
 ): string[] {
 	const succeeded = succeededNumbers(outcomes, batches);
 	const failed = outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0);
@@ -78,6 +80,7 @@ export function summary(
 	const parts = [`${succeeded} ${verb}`];
 	if (failed) parts.push(`${failed} not ${verb}`);
 	if (invalid) parts.push(`${invalid} invalid (not sent)`);
+	if (settled) parts.push(`${settled} already monitored (not sent)`);
 	let text = `${parts.join(', ')}, in ${plural(batches.length, 'request')}`;
 	if (duplicates) text += `; ${plural(duplicates, 'duplicate')} sent once`;
 	const extensions = entries.reduce((total, entry) => total + droppedExtensions(entry).length, 0);

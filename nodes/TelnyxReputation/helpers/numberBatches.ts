@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { entryFailure, refusedBatch } from './batchAnswers';
 import type { TelnyxResponse } from './errorHandler';
 import { isSuccess, toNodeApiError } from './errorHandler';
-import type { NumberEntry, ReadFields } from './numberInput';
+import type { NumberEntry, NumberGroup, ReadFields } from './numberInput';
 import { collectNumbers, throwIfInvalid } from './numberInput';
 import type { Failure, Ordered } from './outcomes';
 import { failureItems } from './outcomes';
@@ -34,7 +34,7 @@ export interface BatchOutcome {
 }
 
 /** An operation that sends phone numbers of many items in shared requests. */
-interface BatchedOperation {
+export interface BatchedOperation {
 	/** Past tense for the summary: "registered". */
 	verb: string;
 	maxPerRequest: number;
@@ -43,6 +43,11 @@ interface BatchedOperation {
 	readFields?: ReadFields;
 	/** Maps a 2xx answer to output items; a number it cannot account for must come back as a failure. */
 	onSuccess: (context: IExecuteFunctions, batch: Batch, response: TelnyxResponse) => BatchOutcome;
+	/**
+	 * Before anything is sent: takes out of `groups` the numbers that need no request, and
+	 * answers their items (Register: the numbers already monitored).
+	 */
+	settle?: (context: IExecuteFunctions, groups: NumberGroup[]) => Promise<Ordered[]>;
 }
 
 /** With Retry Without Refused Numbers: how many times one request may be sent in all. */
@@ -126,19 +131,22 @@ async function sendBatch(
 	}
 }
 
+/** What a run sent: its batches, and each batch's outcome (undefined: not sent after a failure). */
+export interface SentBatches {
+	batches: Batch[];
+	outcomes: Array<BatchOutcome | undefined>;
+}
+
 /**
- * Runs once for all input items (a custom operation), so numbers from every item are
- * normalized, de-duplicated and sent together, `maxPerRequest` at a time and a few requests
- * at once. Every value comes back: in the operation's success items, or as a failure item
- * (invalid / refused / failed) per input item that gave it.
+ * Sends the numbers of `groups`, `maxPerRequest` at a time and a few requests at once. With
+ * Continue On Fail off, the first failure stops the run (requests in flight finish) and is
+ * thrown with an account of every number.
  */
-export async function runBatchedOperation(
+export async function sendGroups(
 	context: IExecuteFunctions,
 	operation: BatchedOperation,
-): Promise<INodeExecutionData[][]> {
-	const { groups, invalid } = collectNumbers(context, operation.readFields);
-	throwIfInvalid(context, invalid);
-
+	groups: NumberGroup[],
+): Promise<SentBatches> {
 	const batches: Batch[] = groups.flatMap(({ enterpriseId, fields, numbers }) =>
 		chunk([...numbers.values()], operation.maxPerRequest).map((entries) => ({
 			enterpriseId,
@@ -165,16 +173,46 @@ export async function runBatchedOperation(
 	);
 	if (firstError && !continueOnFail)
 		throw failureWithAccount(operation.verb, firstError, outcomes, batches);
+	return { batches, outcomes };
+}
 
+/**
+ * The output of a batched run, in input order: the success items, then every failure and
+ * invalid value as an item per input item that gave it; the summary goes above the output.
+ */
+export function report(
+	context: IExecuteFunctions,
+	verb: string,
+	{ batches, outcomes }: SentBatches,
+	invalid: Failure[],
+	settled: Ordered[] = [],
+	hints = summary(verb, outcomes, invalid.length, batches, settled.length),
+): INodeExecutionData[] {
 	const results = [
+		...settled,
 		...outcomes.flatMap((outcome) => outcome?.succeeded ?? []),
 		...[...outcomes.flatMap((outcome) => outcome?.failures ?? []), ...invalid].flatMap((failure) =>
 			failureItems(failure, context.getNode().onError === 'continueErrorOutput'),
 		),
 	];
 	results.sort((a, b) => a.order - b.order);
-	for (const message of summary(operation.verb, outcomes, invalid.length, batches)) {
-		context.addExecutionHints({ message, location: 'outputPane' });
-	}
-	return [results.map((result) => result.item)];
+	for (const message of hints) context.addExecutionHints({ message, location: 'outputPane' });
+	return results.map((result) => result.item);
+}
+
+/**
+ * Runs once for all input items (a custom operation), so numbers from every item are
+ * normalized, de-duplicated and sent together. Every value comes back: settled without a
+ * request (`settle`), in the operation's success items, or as a failure item (invalid /
+ * refused / failed) per input item that gave it.
+ */
+export async function runBatchedOperation(
+	context: IExecuteFunctions,
+	operation: BatchedOperation,
+): Promise<INodeExecutionData[][]> {
+	const { groups, invalid } = collectNumbers(context, operation.readFields);
+	throwIfInvalid(context, invalid);
+	const settled = operation.settle ? await operation.settle(context, groups) : [];
+	const sent = await sendGroups(context, operation, groups);
+	return [report(context, operation.verb, sent, invalid, settled)];
 }

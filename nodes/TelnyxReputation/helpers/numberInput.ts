@@ -24,7 +24,7 @@ export interface NumberEntry {
 }
 
 /** Numbers that can travel in the same requests: one enterprise, the same other body fields. */
-interface NumberGroup {
+export interface NumberGroup {
 	enterpriseId: string;
 	fields: IDataObject;
 	/** E.164 → entry; insertion order is input order. */

@@ -44,17 +44,21 @@ const retryWithoutRefusedOption: INodeProperties = {
 		'Whether to send a request again without the numbers the API refused. The API refuses a whole request for one bad number; a refused request is not processed, so this bills nothing twice.',
 };
 
-/** Options of the operations that take phone numbers; `batched` for those that send many at once. */
-export function numberOptions(batched: boolean): INodeProperties {
+/**
+ * Options of the operations that take phone numbers; `batched` for those that send many at
+ * once, and an operation's own options after them.
+ */
+export function numberOptions(batched: boolean, own: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: batched
-			? [defaultCountryOption, concurrencyOption, retryWithoutRefusedOption, timeoutOption]
-			: [defaultCountryOption],
+		options: (batched
+			? [defaultCountryOption, concurrencyOption, retryWithoutRefusedOption, timeoutOption, ...own]
+			: [defaultCountryOption, ...own]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

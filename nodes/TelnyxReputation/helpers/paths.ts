@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 
 import type { ItemParameters } from './parameters';
 import { ofItem, readEnterpriseId, readPhoneNumber, readRemediationId } from './parameters';
+import { checkUuid } from './validators';
 
 /**
  * The one URL builder: fills each `{name}` of a path template with its value encoded as one
@@ -20,6 +21,8 @@ const pathParameters: Record<string, (item: ItemParameters) => string> = {
 	enterpriseId: (item) => readEnterpriseId(item),
 	remediationId: readRemediationId,
 	phoneNumber: (item) => readPhoneNumber(item),
+	agreementId: (item) =>
+		checkUuid(item.node, item.get('agreementId', ''), 'Agreement ID', item.itemIndex),
 };
 
 function fill(context: IExecuteSingleFunctions, template: string): string {

@@ -1,5 +1,6 @@
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
@@ -93,6 +94,17 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch) {
 	};
 }
 
+/** An error status that is an answer for this operation (a 404 that means "none yet"), as the item to output. */
+type Answers = Record<number, (context: IExecuteSingleFunctions) => IDataObject>;
+
+/** `handleErrors`, except for the statuses the operation reads as answers. */
+function errorsExcept(answers: Answers): PostReceive {
+	return async function (this: IExecuteSingleFunctions, items, response) {
+		const answer = answers[response.statusCode];
+		return answer ? [{ json: answer(this) }] : await handleErrors.call(this, items, response);
+	};
+}
+
 /** One request per input item, retried under `policy`; `output` maps a 2xx answer to items. */
 export function singleRequest(options: {
 	method: IHttpRequestMethods;
@@ -100,6 +112,7 @@ export function singleRequest(options: {
 	prepare?: Prepare[];
 	output?: PostReceive[];
 	request?: Partial<IHttpRequestOptions>;
+	answers?: Answers;
 }): INodePropertyRouting {
 	const fetch: Fetch = async function (requestData) {
 		return await withRetries(
@@ -112,7 +125,7 @@ export function singleRequest(options: {
 		request: { ...options.request, method: options.method, ignoreHttpStatusErrors: true },
 		send: { paginate: true },
 		operations: { pagination: perItem(options.policy, options.prepare ?? [], fetch) },
-		output: { postReceive: [handleErrors, ...(options.output ?? [])] },
+		output: { postReceive: [errorsExcept(options.answers ?? {}), ...(options.output ?? [])] },
 	};
 }
 

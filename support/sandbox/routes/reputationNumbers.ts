@@ -36,9 +36,14 @@ function numberProblems(
 	enterpriseId: string,
 	numbers: string[],
 ): ErrorEntry[] {
+	// With approved ownership proof, numbers hosted elsewhere can be added too.
+	const externalAllowed =
+		state.enterprises.get(enterpriseId)?.externalVerification?.status === 'approved';
 	return numbers.flatMap((number, index) => {
 		const pointer = `/body/phone_numbers/${index}`;
-		const owned = state.inventory.get(number);
+		const owned =
+			state.inventory.get(number) ??
+			(externalAllowed ? { country: 'US', inService: true } : undefined);
 		const registered = state.registrations.get(number);
 		if (!owned)
 			return [badRequest(`${number} is not in your Telnyx phone number inventory`, { pointer })];
@@ -169,6 +174,34 @@ function remove(state: SandboxState, enterprise: Enterprise | undefined, number:
 	return { status: 204 };
 }
 
+/**
+ * POST …/numbers/{phone_number}/ownership_confirm: `still_own` true sets a number awaiting
+ * confirmation (or flagged) back to verified; false removes it at once, and the answer shows it
+ * removed.
+ */
+function confirmOwnership({ state, params, body }: RouteContext, enterprise: Enterprise): Reply {
+	const number = params[1];
+	if (!E164.test(number))
+		return errors(422, invalid('must be an E.164 phone number', { parameter: 'phone_number' }));
+	const object = objectBody(body);
+	if (isEntry(object)) return errors(422, object);
+	const problems = extraFields(object, ['still_own']);
+	if (typeof object.still_own !== 'boolean')
+		problems.push(invalid('must be true or false', { pointer: '/body/still_own' }));
+	if (problems.length) return errors(422, ...problems);
+	const registration = state.registrations.get(number);
+	if (registration?.enterprise_id !== enterprise.id)
+		return notFound('Phone number is not monitored.');
+	if (object.still_own) {
+		registration.ownership_status = 'verified';
+	} else {
+		state.registrations.delete(number);
+		registration.ownership_status = 'removed';
+	}
+	registration.updated_at = state.now();
+	return { status: 200, body: { data: registration } };
+}
+
 const withEnterprise =
 	(handle: (context: RouteContext, enterprise: Enterprise) => Reply) =>
 	(context: RouteContext): Reply => {
@@ -199,6 +232,11 @@ export const reputationNumberRoutes: Route[] = [
 		method: 'DELETE',
 		pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers\/([^/]+)$/,
 		handle: withEnterprise(({ state, params }, enterprise) => remove(state, enterprise, params[1])),
+	},
+	{
+		method: 'POST',
+		pattern: /^\/enterprises\/([^/]+)\/reputation\/numbers\/([^/]+)\/ownership_confirm$/,
+		handle: withEnterprise(confirmOwnership),
 	},
 	{
 		method: 'GET',

@@ -3,7 +3,7 @@ import { badRequest, entry, errors, invalid, notFound } from '../envelope';
 import { loaPdf } from '../loaPdf';
 import type { Route, RouteContext } from '../router';
 import type { Enterprise } from '../state';
-import { extraFields, FREQUENCIES, isEntry, objectBody, UUID } from '../validate';
+import { E164, extraFields, FREQUENCIES, isEntry, objectBody, UUID } from '../validate';
 
 const AGENT_FIELDS = [
 	'legal_name',
@@ -32,8 +32,68 @@ const onEnterprise =
 
 const settings = (enterprise: Enterprise, status = 200): Reply =>
 	enterprise.reputation
-		? { status, body: { data: enterprise.reputation } }
+		? {
+				status,
+				body: {
+					data: {
+						...enterprise.reputation,
+						external_verification_status: enterprise.externalVerification?.status ?? null,
+					},
+				},
+			}
 		: notFound('Reputation is not enabled for this enterprise.');
+
+/**
+ * POST …/external_verification: ownership proof (Documents-API ids) for numbers hosted
+ * elsewhere, reviewed once per enterprise: while pending or rejected a new submission replaces
+ * it; once approved it cannot change. The reference shows neither the code nor the body, so
+ * the answer holds only the fields the status_changed event shows.
+ */
+function submitOwnershipProof({ body }: RouteContext, enterprise: Enterprise): Reply {
+	const object = objectBody(body);
+	if (isEntry(object)) return errors(422, object);
+	const problems = extraFields(object, ['document_ids', 'phone_numbers']);
+	const ids = object.document_ids;
+	if (
+		!Array.isArray(ids) ||
+		ids.length < 1 ||
+		!ids.every((id) => typeof id === 'string' && id !== '')
+	) {
+		problems.push(
+			invalid('must be a list of at least one document id', { pointer: '/body/document_ids' }),
+		);
+	}
+	const numbers = object.phone_numbers;
+	if (
+		numbers !== undefined &&
+		(!Array.isArray(numbers) || !numbers.every((n) => typeof n === 'string' && E164.test(n)))
+	) {
+		problems.push(
+			invalid('must be a list of E.164 phone numbers', { pointer: '/body/phone_numbers' }),
+		);
+	}
+	if (problems.length) return errors(422, ...problems);
+	if (enterprise.externalVerification?.status === 'approved') {
+		return errors(
+			400,
+			badRequest('The ownership proof of this enterprise is approved and cannot be changed.'),
+		);
+	}
+	enterprise.externalVerification = {
+		enterprise_id: enterprise.id,
+		status: 'pending',
+		rejection_reason: null,
+		reviewed_at: null,
+	};
+	return { status: 202, body: { data: enterprise.externalVerification } };
+}
+
+/** GET …/external_verification: the review, or 404 when nothing was submitted. */
+function getOwnershipProof(_context: RouteContext, enterprise: Enterprise): Reply {
+	return enterprise.externalVerification
+		? { status: 200, body: { data: enterprise.externalVerification } }
+		: notFound('No ownership proof was submitted for this enterprise.');
+}
 
 function enable({ state, body }: RouteContext, enterprise: Enterprise): Reply {
 	if (!state.termsAgreedAt) {
@@ -203,5 +263,15 @@ export const reputationSettingsRoutes: Route[] = [
 		method: 'PATCH',
 		pattern: /^\/enterprises\/([^/]+)\/reputation\/webhook$/,
 		handle: onEnterprise(setOwnershipWebhook),
+	},
+	{
+		method: 'POST',
+		pattern: /^\/enterprises\/([^/]+)\/reputation\/external_verification$/,
+		handle: onEnterprise(submitOwnershipProof),
+	},
+	{
+		method: 'GET',
+		pattern: /^\/enterprises\/([^/]+)\/reputation\/external_verification$/,
+		handle: onEnterprise(getOwnershipProof),
 	},
 ];

@@ -6,8 +6,9 @@ import * as getMany from './getMany.operation';
 import * as refresh from './refresh.operation';
 import * as register from './register.operation';
 import * as remove from './remove.operation';
+import * as sync from './sync.operation';
 
-const operations = [get, getMany, refresh, register, remove];
+const operations = [get, getMany, refresh, register, remove, sync];
 
 export const phoneNumber: Resource = {
 	name: 'Phone Number',

@@ -7,7 +7,13 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { eachNumber } from '../../helpers/batchAnswers';
+import type { TelnyxResponse } from '../../helpers/errorHandler';
+import { monitoredNumbers } from '../../helpers/monitored';
+import type { Batch, BatchedOperation, BatchOutcome } from '../../helpers/numberBatches';
 import { runBatchedOperation } from '../../helpers/numberBatches';
+import type { NumberGroup } from '../../helpers/numberInput';
+import type { Ordered } from '../../helpers/outcomes';
+import { successItem } from '../../helpers/outcomes';
 import { numberOptions } from '../../helpers/options';
 import { enterpriseLocator } from '../common/enterprise';
 import { notice, phoneNumbersField } from '../common/fields';
@@ -22,6 +28,16 @@ export const option: INodePropertyOptions = {
 	action: 'Register phone numbers for reputation monitoring',
 };
 
+/** Read by `alreadyMonitored`; on by default (see the README: a re-run should bill nothing). */
+const skipMonitoredOption: INodeProperties = {
+	displayName: 'Skip Numbers Already Monitored',
+	name: 'skipMonitored',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to read the numbers the enterprise monitors first (free, one read per 250 numbers) and send only the others. Numbers already monitored come out with their record and already_monitored: true, so a nightly re-run bills nothing and one known number does not sink a whole request.',
+};
+
 const properties: INodeProperties[] = [
 	notice(
 		'billingNotice',
@@ -29,7 +45,7 @@ const properties: INodeProperties[] = [
 	),
 	enterpriseLocator,
 	phoneNumbersField(MAX_NUMBERS_PER_REQUEST),
-	numberOptions(true),
+	numberOptions(true, [skipMonitoredOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -37,14 +53,58 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+const skipsMonitored = (context: IExecuteFunctions) =>
+	context.getNodeParameter('options.skipMonitored', 0, skipMonitoredOption.default) as boolean;
+
+/**
+ * Takes out of `groups` the numbers their enterprise monitors already, as items with the
+ * existing record. When an enterprise's list cannot be read, its numbers are sent as they are,
+ * and the API's answer to them says why.
+ */
+async function alreadyMonitored(
+	context: IExecuteFunctions,
+	groups: NumberGroup[],
+): Promise<Ordered[]> {
+	if (!skipsMonitored(context)) return [];
+	const settled: Ordered[] = [];
+	for (const group of groups) {
+		const monitored = await monitoredNumbers(context, group.enterpriseId).catch(() => undefined);
+		for (const [e164, entry] of monitored ? group.numbers : []) {
+			const record = monitored?.get(e164);
+			if (!record) continue;
+			settled.push(successItem([entry], { ...record, already_monitored: true }));
+			group.numbers.delete(e164);
+		}
+	}
+	return settled;
+}
+
+/** Registering numbers (Sync sends its missing numbers this way): 201 has one record per number, output as it is. */
+export const registering: BatchedOperation = {
+	verb: 'registered',
+	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+	path: '/enterprises/{enterpriseId}/reputation/numbers',
+	onSuccess: (context, batch, response) =>
+		eachNumber(context, batch, response, (response.body as { data?: unknown })?.data),
+};
+
+/** With Skip Numbers Already Monitored, registered numbers say they were not monitored before. */
+function registered(
+	context: IExecuteFunctions,
+	batch: Batch,
+	response: TelnyxResponse,
+): BatchOutcome {
+	const outcome = registering.onSuccess(context, batch, response);
+	if (skipsMonitored(context))
+		for (const { item } of outcome.succeeded) item.json.already_monitored = false;
+	return outcome;
+}
+
 /** Register Numbers (billable), batched across all input items: a custom operation. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runBatchedOperation(this, {
-		verb: 'registered',
-		maxPerRequest: MAX_NUMBERS_PER_REQUEST,
-		path: '/enterprises/{enterpriseId}/reputation/numbers',
-		// 201: one ReputationPhoneNumber per registered number, output as it is.
-		onSuccess: (context, batch, response) =>
-			eachNumber(context, batch, response, (response.body as { data?: unknown })?.data),
+		...registering,
+		settle: alreadyMonitored,
+		onSuccess: registered,
 	});
 }

@@ -1,0 +1,36 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ofItem, readEnterpriseId } from '../../helpers/parameters';
+import { resolvePath } from '../../helpers/paths';
+import { unwrapData } from '../../helpers/responses';
+import { singleRequest } from '../../helpers/routing';
+import { enterpriseLocator } from '../common/enterprise';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Proof Status',
+	value: 'getProofStatus',
+	description:
+		"The review of the enterprise's ownership proof (pending, approved, rejected), or not submitted",
+	action: 'Get the ownership proof status',
+	routing: singleRequest({
+		method: 'GET',
+		policy: 'idempotent',
+		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation/external_verification')],
+		// Telnyx answers 404 when nothing was submitted: that is a status, not a failure.
+		answers: {
+			404: (context) => ({
+				enterprise_id: readEnterpriseId(ofItem(context)),
+				status: 'not_submitted',
+			}),
+		},
+		output: [unwrapData],
+	}),
+};
+
+const properties: INodeProperties[] = [enterpriseLocator];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ownership'], operation: ['getProofStatus'] } },
+	properties,
+);

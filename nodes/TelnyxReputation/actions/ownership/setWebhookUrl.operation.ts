@@ -1,0 +1,73 @@
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { ofItem, readEnterpriseId } from '../../helpers/parameters';
+import { resolvePath } from '../../helpers/paths';
+import { unwrapOrConfirm } from '../../helpers/responses';
+import { singleRequest } from '../../helpers/routing';
+import { enterpriseLocator } from '../common/enterprise';
+import { notice } from '../common/fields';
+
+/** The URL, checked (https), or null to stop the events. */
+function webhookUrl(context: IExecuteSingleFunctions): string | null {
+	const url = String(context.getNodeParameter('webhookUrl', '')).trim();
+	if (url === '') return null;
+	if (!/^https:\/\/[^\s]+$/.test(url)) {
+		throw new NodeOperationError(context.getNode(), `Webhook URL "${url}" must be an https URL`, {
+			description: 'Leave it empty to stop the events.',
+		});
+	}
+	return url;
+}
+
+async function webhookBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	return { ...requestOptions, body: { webhook_url: webhookUrl(this) }, json: true };
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Set Webhook URL',
+	value: 'setWebhookUrl',
+	description: 'Send number-ownership events of an enterprise to your own URL, or stop them',
+	action: 'Set the ownership webhook URL',
+	routing: singleRequest({
+		method: 'PATCH',
+		policy: 'idempotent',
+		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation/webhook'), webhookBody],
+		output: [
+			unwrapOrConfirm((context) => ({
+				enterprise_id: readEnterpriseId(ofItem(context)),
+				webhook_url: webhookUrl(context),
+			})),
+		],
+	}),
+};
+
+const properties: INodeProperties[] = [
+	notice(
+		'webhookNotice',
+		'Telnyx keeps one URL per enterprise: this replaces the one set before, including by an active Telnyx Number Reputation Webhook Trigger. To start a workflow from these events, use that trigger instead.',
+	),
+	enterpriseLocator,
+	{
+		displayName: 'Webhook URL',
+		name: 'webhookUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://example.com/webhooks/telnyx',
+		description:
+			'An https URL for Number Flagged, Number Removed and Ownership Proof Reviewed events. Leave empty to stop them.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ownership'], operation: ['setWebhookUrl'] } },
+	properties,
+);

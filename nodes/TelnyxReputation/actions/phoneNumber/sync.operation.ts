@@ -1,0 +1,216 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { entryFailure } from '../../helpers/batchAnswers';
+import { plural } from '../../helpers/batchReport';
+import { isSuccess, toNodeApiError } from '../../helpers/errorHandler';
+import { monitoredNumbers } from '../../helpers/monitored';
+import { report, sendGroups } from '../../helpers/numberBatches';
+import type { NumberEntry, NumberGroup } from '../../helpers/numberInput';
+import { collectNumbers, throwIfInvalid } from '../../helpers/numberInput';
+import { readSendOptions, numberOptions } from '../../helpers/options';
+import type { Failure, Ordered } from '../../helpers/outcomes';
+import { successItem } from '../../helpers/outcomes';
+import { buildPath } from '../../helpers/paths';
+import { runBounded } from '../../helpers/pool';
+import { telnyxRequest } from '../../helpers/transport';
+import { enterpriseLocator } from '../common/enterprise';
+import { notice, phoneNumbersField } from '../common/fields';
+import { registering } from './register.operation';
+
+export const option: INodePropertyOptions = {
+	name: 'Sync',
+	value: 'sync',
+	description:
+		'Make the monitored numbers of an enterprise those of the input: register the missing ones, optionally remove the others',
+	action: 'Sync monitored phone numbers with the input',
+};
+
+const properties: INodeProperties[] = [
+	notice(
+		'syncNotice',
+		'Registering the missing numbers is billable. Numbers not in the input are removed only with Remove Numbers Not in Input on; Dry Run then reports what would change, and Max Removals stops a mistaken input from emptying the enterprise.',
+	),
+	enterpriseLocator,
+	phoneNumbersField(100),
+	{
+		displayName: 'Remove Numbers Not in Input',
+		name: 'removeMissing',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to remove from monitoring the numbers of the enterprise that no input item gives',
+	},
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to only report what would be added and removed (would-add, would-remove), changing nothing',
+		displayOptions: { show: { removeMissing: [true] } },
+	},
+	{
+		displayName: 'Max Removals',
+		name: 'maxRemovals',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 10,
+		description: 'Stop, changing nothing, when more numbers than this would be removed',
+		displayOptions: { show: { removeMissing: [true] } },
+	},
+	numberOptions(true),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['phoneNumber'], operation: ['sync'] } },
+	properties,
+);
+
+/** An item for a number, with the Sync status first so it lines up in the Table view. */
+const withStatus = (status: string, json: IDataObject) => ({ status, ...json });
+
+/** The place in the output of the monitored numbers no item gave: after the input's. */
+const AFTER_INPUT = Number.MAX_SAFE_INTEGER / 2;
+
+interface Plan {
+	enterpriseId: string;
+	/** Input numbers already monitored: their records. */
+	kept: Array<[NumberEntry, IDataObject]>;
+	/** Monitored numbers no item gave. */
+	extra: IDataObject[];
+}
+
+/** Removes numbers one request each (the API has no batch removal), a few at a time. */
+async function removeNumbers(
+	context: IExecuteFunctions,
+	enterpriseId: string,
+	records: IDataObject[],
+) {
+	const { concurrency, timeoutMs } = readSendOptions(context);
+	return await runBounded(
+		records.map((record) => async () => {
+			const path = buildPath('/enterprises/{enterpriseId}/reputation/numbers/{phoneNumber}', {
+				enterpriseId,
+				phoneNumber: String(record.phone_number),
+			});
+			try {
+				const response = await telnyxRequest.call(context, 'DELETE', path, {
+					policy: 'atMostOnce',
+					timeoutMs,
+				});
+				// 404: not monitored any more, which is what Sync wanted.
+				if (isSuccess(response.statusCode) || response.statusCode === 404) return { record };
+				return {
+					record,
+					error: toNodeApiError(context.getNode(), response, `Removing ${record.phone_number}.`),
+				};
+			} catch (error) {
+				return { record, error: error as NodeApiError };
+			}
+		}),
+		concurrency,
+	);
+}
+
+/** Sync Numbers: a custom operation over all input items. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const { groups, invalid } = collectNumbers(this);
+	throwIfInvalid(this, invalid);
+	const removeMissing = this.getNodeParameter('removeMissing', 0, false) as boolean;
+	const dryRun = removeMissing && (this.getNodeParameter('dryRun', 0, true) as boolean);
+	const maxRemovals = this.getNodeParameter('maxRemovals', 0, 10) as number;
+
+	// Nothing is changed before every enterprise's plan is known and within Max Removals.
+	const plans: Plan[] = [];
+	for (const group of groups) {
+		const monitored = await monitoredNumbers(this, group.enterpriseId);
+		const kept = [...group.numbers].flatMap(
+			([e164, entry]): Array<[NumberEntry, IDataObject]> =>
+				monitored.has(e164) ? [[entry, monitored.get(e164) as IDataObject]] : [],
+		);
+		const extra = removeMissing
+			? [...monitored].filter(([e164]) => !group.numbers.has(e164)).map(([, record]) => record)
+			: [];
+		for (const [entry] of kept) group.numbers.delete(entry.e164);
+		plans.push({ enterpriseId: group.enterpriseId, kept, extra });
+	}
+	const removals = plans.reduce((sum, plan) => sum + plan.extra.length, 0);
+	if (removeMissing && !dryRun && removals > maxRemovals) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Sync would remove ${plural(removals, 'number')}, more than Max Removals (${maxRemovals})`,
+			{
+				description:
+					'Nothing was changed. Check the input (an empty or partial list removes every number it does not give), or raise Max Removals.',
+			},
+		);
+	}
+
+	const settled: Ordered[] = plans.flatMap((plan) =>
+		plan.kept.map(([entry, record]) => successItem([entry], withStatus('kept', record))),
+	);
+	const firstItem = [{ item: 0 }];
+	const extraItem = (order: number, json: IDataObject): Ordered => ({
+		order: AFTER_INPUT + order,
+		item: { json, pairedItem: firstItem },
+	});
+	let order = 0;
+	if (dryRun) {
+		const toAdd = groups.flatMap((group: NumberGroup) =>
+			[...group.numbers.values()].map((entry) => ({ group, entry })),
+		);
+		settled.push(
+			...toAdd.map(({ group, entry }) =>
+				successItem(
+					[entry],
+					withStatus('would-add', { phone_number: entry.e164, enterprise_id: group.enterpriseId }),
+				),
+			),
+			...plans.flatMap((plan) =>
+				plan.extra.map((record) => extraItem(order++, withStatus('would-remove', record))),
+			),
+		);
+		const hint = `Dry run, nothing changed: ${toAdd.length} would be added, ${removals} would be removed, ${settled.length - toAdd.length - removals} kept`;
+		return [report(this, 'added', { batches: [], outcomes: [] }, invalid, settled, [hint])];
+	}
+
+	const sent = await sendGroups(this, registering, groups);
+	for (const outcome of sent.outcomes)
+		for (const { item } of outcome?.succeeded ?? []) item.json = withStatus('added', item.json);
+	const removalFailures: Failure[] = [];
+	for (const plan of plans) {
+		for (const { record, error } of (
+			await removeNumbers(this, plan.enterpriseId, plan.extra)
+		).filter((result) => result !== undefined)) {
+			if (!error) {
+				settled.push(
+					extraItem(
+						order++,
+						withStatus('removed', {
+							phone_number: record.phone_number,
+							enterprise_id: plan.enterpriseId,
+						}),
+					),
+				);
+				continue;
+			}
+			if (!this.continueOnFail()) throw error;
+			const entry: NumberEntry = {
+				e164: String(record.phone_number),
+				sources: [{ item: 0, input: record.phone_number, order: AFTER_INPUT + order++ }],
+			};
+			removalFailures.push(entryFailure(entry, 'failed', error));
+		}
+	}
+	const added = sent.outcomes.reduce((sum, outcome) => sum + (outcome?.succeeded.length ?? 0), 0);
+	const kept = plans.reduce((sum, plan) => sum + plan.kept.length, 0);
+	const hint = `${added} added, ${kept} kept, ${removals - removalFailures.length} removed${removalFailures.length ? `, ${removalFailures.length} not removed` : ''}`;
+	return [report(this, 'added', sent, [...invalid, ...removalFailures], settled, [hint])];
+}

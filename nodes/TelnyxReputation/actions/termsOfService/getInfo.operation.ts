@@ -1,0 +1,41 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { itemsOf } from '../../helpers/responses';
+import { singleRequest } from '../../helpers/routing';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Current Terms',
+	value: 'getInfo',
+	description: 'The current terms per product: version, URL, effective date',
+	action: 'Get the current terms of service',
+	routing: singleRequest({
+		method: 'GET',
+		policy: 'idempotent',
+		request: { url: '/terms_of_service/info' },
+		// The answer is `{ agreements: [...] }`, not wrapped in `data`: one item per product.
+		output: [itemsOf('agreements')],
+	}),
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Product',
+		name: 'productType',
+		type: 'options',
+		options: [
+			{ name: 'All Products', value: '' },
+			{ name: 'Branded Calling', value: 'branded_calling' },
+			{ name: 'Number Reputation', value: 'number_reputation' },
+		],
+		default: 'number_reputation',
+		routing: {
+			send: { type: 'query', property: 'product_type', value: '={{ $value || undefined }}' },
+		},
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['termsOfService'], operation: ['getInfo'] } },
+	properties,
+);

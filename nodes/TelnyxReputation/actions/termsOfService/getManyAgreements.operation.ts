@@ -1,0 +1,35 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../helpers/pagination';
+import { resolvePath } from '../../helpers/paths';
+import { pagedList } from '../../helpers/routing';
+import { filters } from '../common/fields';
+import { productTypeOptions } from './productTypes';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many Agreements',
+	value: 'getManyAgreements',
+	description: "The account's terms-of-service agreements (agreeing to a new version adds one)",
+	action: 'Get many terms of service agreements',
+	routing: pagedList(resolvePath('/terms_of_service/agreements')),
+};
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit,
+	filters([
+		{
+			displayName: 'Product',
+			name: 'productType',
+			type: 'options',
+			options: productTypeOptions,
+			default: 'number_reputation',
+			routing: { send: { type: 'query', property: 'product_type' } },
+		},
+	]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['termsOfService'], operation: ['getManyAgreements'] } },
+	properties,
+);

@@ -1,0 +1,7 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/** The products Telnyx has terms of service for. */
+export const productTypeOptions: INodePropertyOptions[] = [
+	{ name: 'Branded Calling', value: 'branded_calling' },
+	{ name: 'Number Reputation', value: 'number_reputation' },
+];
