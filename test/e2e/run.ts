@@ -124,20 +124,27 @@ async function main() {
 		JSON.stringify(sandbox.requests),
 	);
 
-	step('Execute again: the API refuses numbers that are already registered');
+	step('Execute again, as a nightly run would: the same items, and nothing billable sent');
+	const postsBefore = sandbox.requests.filter((request) => request.method === 'POST').length;
 	const again = await n8nCli(n8n, userFolder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
 	const second = outputs(again.stdout);
-	const refused = second.failed.filter((item) =>
-		String(item.json.message).includes('was refused by Telnyx'),
+	check(
+		'the success output holds the same three numbers, each marked already monitored',
+		JSON.stringify(
+			second.registered.map((item) => [item.json.phone_number, item.json.already_monitored]),
+		) === JSON.stringify(first.registered.map((item) => [item.json.phone_number, true])),
+		JSON.stringify(second),
 	);
 	check(
-		"the error output holds each refused number with the API's own words; nothing on the success output",
-		second.registered.length === 0 &&
-			refused.length === 3 &&
-			refused.every((item) =>
-				String(item.json.error).includes('is already registered on this enterprise'),
-			),
-		JSON.stringify(second),
+		'the error output holds the invalid value again',
+		JSON.stringify(second.failed.map((item) => item.json.error)) ===
+			JSON.stringify(['too short for United States']),
+		JSON.stringify(second.failed),
+	);
+	check(
+		'no billable request was sent (only the free list read)',
+		sandbox.requests.filter((request) => request.method === 'POST').length === postsBefore,
+		JSON.stringify(sandbox.requests.slice(-3)),
 	);
 	const output = [run.stdout, run.stderr, again.stdout, again.stderr].join('\n');
 	check('the API key is in no output or log', !output.includes(sandbox.state.apiKey));

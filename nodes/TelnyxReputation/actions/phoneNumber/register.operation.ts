@@ -41,7 +41,7 @@ const skipMonitoredOption: INodeProperties = {
 const properties: INodeProperties[] = [
 	notice(
 		'billingNotice',
-		'Registering numbers is billable. Numbers must be US numbers in your Telnyx inventory, and reputation must be approved on the enterprise.',
+		"Registering numbers is billable. Numbers must be US numbers in your Telnyx inventory (local or toll-free), or, once the enterprise's ownership proof is approved (Number Ownership → Submit Proof), US local numbers hosted elsewhere; reputation must be approved on the enterprise.",
 	),
 	enterpriseLocator,
 	phoneNumbersField(MAX_NUMBERS_PER_REQUEST),
