@@ -72,16 +72,20 @@ async function main() {
 		for (const phone_numbers of batches)
 			await sdk.enterprises.reputation.numbers.associate(enterpriseId, { phone_numbers });
 	};
+	/** `field`: Phone Numbers From Input Field (read straight from each item), else the expression. */
 	const viaNode = async (
 		enterpriseId: string,
 		numbers: string[],
 		concurrency: number,
 		onePerItem = false,
+		field = false,
 	) => {
+		const parameters = registerParameters(enterpriseId, '={{ $json.phone }}', { concurrency });
+		if (field) Object.assign(parameters, { numbersFrom: 'field', numbersField: 'phone' });
 		const result = await runNode({
 			credential,
 			items: onePerItem ? numbers.map((phone) => ({ phone })) : [{ phone: numbers.join(',') }],
-			parameters: registerParameters(enterpriseId, '={{ $json.phone }}', { concurrency }),
+			parameters,
 		});
 		if (result.error) throw new Error(result.error.message);
 	};
@@ -133,23 +137,46 @@ async function main() {
 		`\n## 2. Batching: ${BATCH_NUMBERS.toLocaleString('en')} numbers arriving one per item`,
 	);
 	console.log(
-		'| added latency | node ÷ ideal | per-item ÷ node | node | node requests | one request per item | ideal |',
+		'| Phone Numbers from | added latency | node ÷ ideal | per-item ÷ node | before the first request | node | node requests | one request per item | ideal |',
 	);
-	console.log('| --- | --- | --- | --- | --- | --- | --- |');
-	for (const latency of LATENCIES) {
-		let setup = account(BATCH_NUMBERS);
-		sandbox.latencyMs = latency;
-		const nodeMs = await timed(() => viaNode(setup.enterpriseId, setup.numbers, CONCURRENCY, true));
-		const nodeRequests = sandbox.requests.length;
-		setup = account(PER_ITEM_SAMPLE);
-		sandbox.latencyMs = latency;
-		const perItemMs =
-			((await timed(() => viaFetch(setup.enterpriseId, chunks(setup.numbers, 1)))) *
-				BATCH_NUMBERS) /
-			PER_ITEM_SAMPLE;
-		const idealMs = (Math.ceil(BATCH_NUMBERS / 100) * fetchPerRequest[latency]) / CONCURRENCY;
+	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	for (const field of [false, true]) {
+		for (const latency of LATENCIES) {
+			let setup = account(BATCH_NUMBERS);
+			sandbox.latencyMs = latency;
+			const started = Date.now();
+			const nodeMs = await timed(() =>
+				viaNode(setup.enterpriseId, setup.numbers, CONCURRENCY, true, field),
+			);
+			const beforeFirstMs = (sandbox.requests[0]?.at ?? started) - started;
+			const nodeRequests = sandbox.requests.length;
+			setup = account(PER_ITEM_SAMPLE);
+			sandbox.latencyMs = latency;
+			const perItemMs =
+				((await timed(() => viaFetch(setup.enterpriseId, chunks(setup.numbers, 1)))) *
+					BATCH_NUMBERS) /
+				PER_ITEM_SAMPLE;
+			const idealMs = (Math.ceil(BATCH_NUMBERS / 100) * fetchPerRequest[latency]) / CONCURRENCY;
+			console.log(
+				`| ${field ? 'Input Field' : 'Expression'} | ${latency} ms | ${ratio(nodeMs, idealMs)} | ${ratio(perItemMs, nodeMs)} | ${fmt(beforeFirstMs)} ms | ${fmt(nodeMs)} ms | ${nodeRequests} | ${fmt(perItemMs)} ms (${BATCH_NUMBERS.toLocaleString('en')} requests; timed on ${PER_ITEM_SAMPLE}, scaled) | ${fmt(idealMs)} ms (${Math.ceil(BATCH_NUMBERS / 100)} requests × fetch ms/request ÷ ${CONCURRENCY}) |`,
+			);
+		}
+	}
+
+	console.log('\n## 2b. Memory: 10,000 and 100,000 items (Input Field), peak RSS above the start');
+	for (const count of [10_000, 100_000]) {
+		const setup = account(count);
+		sandbox.latencyMs = 0;
+		global.gc?.();
+		const before = process.memoryUsage().rss;
+		let peak = before;
+		const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+		const ms = await timed(() =>
+			viaNode(setup.enterpriseId, setup.numbers, CONCURRENCY, true, true),
+		);
+		clearInterval(sampler);
 		console.log(
-			`| ${latency} ms | ${ratio(nodeMs, idealMs)} | ${ratio(perItemMs, nodeMs)} | ${fmt(nodeMs)} ms | ${nodeRequests} | ${fmt(perItemMs)} ms (${BATCH_NUMBERS.toLocaleString('en')} requests; timed on ${PER_ITEM_SAMPLE}, scaled) | ${fmt(idealMs)} ms (${Math.ceil(BATCH_NUMBERS / 100)} requests × fetch ms/request ÷ ${CONCURRENCY}) |`,
+			`${count.toLocaleString('en')} items: ${fmt(ms)} ms, peak RSS +${((peak - before) / 2 ** 20).toFixed(0)} MiB (${((((peak - before) / count) * 1000) / 2 ** 10).toFixed(1)} KiB per 1,000 items)`,
 		);
 	}
 	await sandbox.close();

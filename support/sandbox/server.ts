@@ -32,6 +32,8 @@ export interface ReceivedRequest {
 	query: Record<string, string>;
 	body: unknown;
 	authorized: boolean;
+	/** When it arrived (ms since the epoch), for benchmarks. */
+	at: number;
 }
 
 export interface SandboxOptions {
@@ -94,6 +96,7 @@ async function answer(
 		query: Object.fromEntries(url.searchParams),
 		body,
 		authorized,
+		at: Date.now(),
 	});
 
 	if (injected) return typeof injected === 'function' ? injected(log[log.length - 1]) : injected;

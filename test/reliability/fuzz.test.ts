@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+
 import { readNumbers } from '../../nodes/TelnyxReputation/helpers/phoneNumbers';
 import { sentNumbers } from '../harness/items';
 import { runNode } from '../../support/engine/runNode';
@@ -33,6 +35,34 @@ const hostileValue = fc.oneof(
 		'x'.repeat(100_000),
 	),
 );
+
+describe('The fast path for usual US formats gives what libphonenumber-js gives', () => {
+	const digit = (from = 0) => fc.integer({ min: from, max: 9 });
+	const usNumber = fc
+		.tuple(digit(2), digit(), digit(), digit(), digit(), digit(), fc.integer({ min: 0, max: 9999 }))
+		.map(([a, b, c, d, e, f, line]) => `${a}${b}${c}${d}${e}${f}${String(line).padStart(4, '0')}`);
+	const formats = [
+		(n: string) => `+1${n}`,
+		(n: string) => `(${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6)}`,
+		(n: string) => `1-${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`,
+		(n: string) => `${n.slice(0, 3)}.${n.slice(3, 6)}.${n.slice(6)}`,
+		(n: string) => n,
+		(n: string) => `+1 ${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`,
+	];
+
+	test('valid exactly when libphonenumber-js says a valid US number, with the same E.164', () => {
+		fc.assert(
+			fc.property(usNumber, fc.integer({ min: 0, max: formats.length - 1 }), (national, format) => {
+				const text = formats[format](national);
+				const [{ normalized }] = readNumbers(text, 'US');
+				const phone = parsePhoneNumberFromString(text, 'US');
+				const expected = phone?.isValid() && phone.country === 'US' ? phone.number : undefined;
+				expect('e164' in normalized ? normalized.e164 : undefined).toBe(expected);
+			}),
+			{ seed: SEED, numRuns: 20_000 },
+		);
+	});
+});
 
 describe('Hostile input (property-based, seeded)', () => {
 	test('reading never throws and only ever produces valid US E.164', () => {

@@ -5,6 +5,7 @@ import type { CountryCode } from './phoneNumbers';
 import { readNumbers } from './phoneNumbers';
 import type { Failure } from './outcomes';
 import { CONTINUE_ADVICE } from './outcomes';
+import type { ItemParameters } from './parameters';
 import { ofExecuteItem, readDefaultCountry, readEnterpriseId } from './parameters';
 import { invalidNumber } from './validators';
 
@@ -40,6 +41,56 @@ interface CollectedNumbers {
 /** Reads an item's other body fields (checked; throws NodeOperationError when one is bad). */
 export type ReadFields = (context: IExecuteFunctions, itemIndex: number) => IDataObject;
 
+/** Whether a raw parameter value holds an expression anywhere (n8n's are strings starting with `=`). */
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (typeof value === 'object' && value !== null) return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/**
+ * A reader of a parameter for each item that evaluates it once per run when it holds no
+ * expression: n8n's parameter evaluation costs far more than the rest of reading a number, and
+ * a fixed value is the same for every item. A fixed value that is wrong fails every item alike.
+ */
+function oncePerRunIfFixed<T>(
+	context: IExecuteFunctions,
+	name: string,
+	read: (item: ItemParameters) => T,
+) {
+	const raw = name
+		.split('.')
+		.reduce<unknown>(
+			(value, key) => (value as IDataObject | undefined)?.[key],
+			context.getNode().parameters,
+		);
+	if (hasExpression(raw)) return (itemIndex: number) => read(ofExecuteItem(context, itemIndex));
+	let once: { value: T } | { error: unknown } | undefined;
+	return (itemIndex: number) => {
+		if (once === undefined) {
+			try {
+				once = { value: read(ofExecuteItem(context, itemIndex)) };
+			} catch (error) {
+				once = { error };
+			}
+		}
+		if ('error' in once) throw once.error;
+		return once.value;
+	};
+}
+
+/** Where each item's numbers come from: the Phone Numbers parameter, or a field of the item read directly. */
+function numberSource(
+	context: IExecuteFunctions,
+): (json: IDataObject, itemIndex: number) => unknown {
+	if (context.getNodeParameter('numbersFrom', 0, 'parameter') !== 'field') {
+		return (_json, itemIndex) => context.getNodeParameter('phoneNumbers', itemIndex, '');
+	}
+	const path = String(context.getNodeParameter('numbersField', 0, 'phone')).split('.');
+	return (json) =>
+		path.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], json);
+}
+
 /**
  * Reads the enterprise, the phone numbers and any other body fields of every input item,
  * normalizes the numbers and groups them per enterprise and fields without duplicates. Every
@@ -68,17 +119,20 @@ export function collectNumbers(
 			description: 'Nothing was sent for this value.',
 		});
 
-	context.getInputData().forEach((_item, itemIndex) => {
+	const numbersOf = numberSource(context);
+	const enterpriseOf = oncePerRunIfFixed(context, 'enterpriseId', readEnterpriseId);
+	const countryOf = oncePerRunIfFixed(context, 'options.defaultCountry', readDefaultCountry);
+
+	context.getInputData().forEach((inputItem, itemIndex) => {
 		// An expression that fails for one item (a missing field…) rejects that item only.
 		let raw: unknown;
 		let enterpriseId: string;
 		let country: CountryCode;
 		let fields: IDataObject;
 		try {
-			const item = ofExecuteItem(context, itemIndex);
-			raw = item.get('phoneNumbers', '');
-			enterpriseId = readEnterpriseId(item);
-			country = readDefaultCountry(item);
+			raw = numbersOf(inputItem.json, itemIndex);
+			enterpriseId = enterpriseOf(itemIndex);
+			country = countryOf(itemIndex);
 			fields = readFields?.(context, itemIndex) ?? {};
 		} catch (error) {
 			reject(itemIndex, raw, error as NodeOperationError);

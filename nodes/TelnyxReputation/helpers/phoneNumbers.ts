@@ -97,7 +97,47 @@ function plainText(text: string): string {
 		.replace(TEL_URI, telUriToText);
 }
 
+/**
+ * Whether a US number is valid, by its first six national digits (area code and exchange):
+ * under the metadata the build ships, these decide a +1 number's validity and region (checked
+ * over all 800,000 prefixes). Bounded: cleared when full.
+ */
+const validUsPrefixes = new Map<string, boolean>();
+const MAX_PREFIXES = 100_000;
+
+/**
+ * The fast path for the common case, a US number in a usual format (`+19493253498`,
+ * `(949) 325-3498`, `1-949-325-3498`) read as US: its E.164 when valid, else undefined, and the
+ * full parse below decides (and words the reason).
+ */
+function fastUs(text: string, country: CountryCode): string | undefined {
+	if (country !== 'US' || !/^\+?[\d\s().-]+$/.test(text)) return undefined;
+	const digits = text.replace(/\D/g, '');
+	const national =
+		digits.length === 11 && digits[0] === '1'
+			? digits.slice(1)
+			: !text.startsWith('+') && digits.length === 10
+				? digits
+				: '';
+	if (!/^[2-9]\d{2}[2-9]\d{6}$/.test(national)) return undefined;
+	const e164 = `+1${national}`;
+	const prefix = national.slice(0, 6);
+	let valid = validUsPrefixes.get(prefix);
+	if (valid === undefined) {
+		if (validUsPrefixes.size >= MAX_PREFIXES) validUsPrefixes.clear();
+		const full = parseFully(e164, country);
+		valid = 'e164' in full && full.e164 === e164;
+		validUsPrefixes.set(prefix, valid);
+	}
+	return valid ? e164 : undefined;
+}
+
 function parse(text: string, country: CountryCode): NormalizedNumber {
+	const fast = fastUs(text, country);
+	return fast ? { e164: fast } : parseFully(text, country);
+}
+
+function parseFully(text: string, country: CountryCode): NormalizedNumber {
 	if (!/\d/.test(text)) return { reason: 'not a phone number' };
 	let phone;
 	try {

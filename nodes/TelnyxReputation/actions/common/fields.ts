@@ -12,19 +12,55 @@ export const phoneNumberField: INodeProperties = {
 		'The monitored number, in E.164 (+19493253498) or a national format such as (949) 325-3498',
 };
 
-/** Numbers of every input item, sent together in as few requests as the API allows. */
-export function phoneNumbersField(perRequest: number): INodeProperties {
-	return {
-		displayName: 'Phone Numbers',
-		name: 'phoneNumbers',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		placeholder: 'e.g. +19493253498, (213) 444-5566',
-		description: `One or several numbers separated by commas, semicolons, spaces or new lines, or an expression that returns a list. Numbers from all input items are sent together, ${perRequest} per request, each number once.`,
-		hint: 'Map a column with one number per item, e.g. {{ $json.phone }}',
-	};
+/**
+ * Where the numbers of every input item come from, sent together in as few requests as the
+ * API allows: an expression or text (any format, lists, several per item), or, faster for one
+ * number per item, an input field read straight from each item (helpers/numberInput.ts).
+ */
+export function phoneNumbersFields(perRequest: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Phone Numbers From',
+			name: 'numbersFrom',
+			type: 'options',
+			options: [
+				{
+					name: 'Expression or Text',
+					value: 'parameter',
+					description: 'Numbers typed in, or an expression that maps a column or returns a list',
+				},
+				{
+					name: 'Input Field',
+					value: 'field',
+					description:
+						'A field of each input item, read directly (the fastest for thousands of items)',
+				},
+			],
+			default: 'parameter',
+		},
+		{
+			displayName: 'Phone Numbers',
+			name: 'phoneNumbers',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			required: true,
+			default: '',
+			placeholder: 'e.g. +19493253498, (213) 444-5566',
+			description: `One or several numbers separated by commas, semicolons, spaces or new lines, or an expression that returns a list. Numbers from all input items are sent together, ${perRequest} per request, each number once.`,
+			hint: 'Map a column with one number per item, e.g. {{ $json.phone }}',
+			displayOptions: { show: { numbersFrom: ['parameter'] } },
+		},
+		{
+			displayName: 'Field Name',
+			name: 'numbersField',
+			type: 'string',
+			required: true,
+			default: 'phone',
+			placeholder: 'e.g. phone or contact.mobile',
+			description: `The field of each input item that holds its number (or a list, or text with several); dots reach into objects. Numbers from all items are sent together, ${perRequest} per request, each number once.`,
+			displayOptions: { show: { numbersFrom: ['field'] } },
+		},
+	];
 }
 
 export const checkFrequencyOptions = [

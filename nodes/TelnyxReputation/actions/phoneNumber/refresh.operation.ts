@@ -12,7 +12,7 @@ import { eachNumber } from '../../helpers/batchAnswers';
 import { runBatchedOperation } from '../../helpers/numberBatches';
 import { numberOptions } from '../../helpers/options';
 import { enterpriseLocator } from '../common/enterprise';
-import { notice, phoneNumbersField } from '../common/fields';
+import { notice, phoneNumbersFields } from '../common/fields';
 
 /** The API takes 1-100 numbers per request. */
 const MAX_NUMBERS_PER_REQUEST = 100;
@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 		"Each refreshed number is a billable live lookup, and Telnyx rate-limits refreshes per enterprise. Scores are also refreshed on the enterprise's check frequency at no extra step.",
 	),
 	enterpriseLocator,
-	phoneNumbersField(MAX_NUMBERS_PER_REQUEST),
+	...phoneNumbersFields(MAX_NUMBERS_PER_REQUEST),
 	numberOptions(true),
 ];
 

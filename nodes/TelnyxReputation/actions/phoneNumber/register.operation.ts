@@ -16,7 +16,7 @@ import type { Ordered } from '../../helpers/outcomes';
 import { successItem } from '../../helpers/outcomes';
 import { numberOptions } from '../../helpers/options';
 import { enterpriseLocator } from '../common/enterprise';
-import { notice, phoneNumbersField } from '../common/fields';
+import { notice, phoneNumbersFields } from '../common/fields';
 
 /** The API takes 1-100 numbers per request. */
 const MAX_NUMBERS_PER_REQUEST = 100;
@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 		"Registering numbers is billable. Numbers must be US numbers in your Telnyx inventory (local or toll-free), or, once the enterprise's ownership proof is approved (Number Ownership → Submit Proof), US local numbers hosted elsewhere; reputation must be approved on the enterprise.",
 	),
 	enterpriseLocator,
-	phoneNumbersField(MAX_NUMBERS_PER_REQUEST),
+	...phoneNumbersFields(MAX_NUMBERS_PER_REQUEST),
 	numberOptions(true, [skipMonitoredOption]),
 ];
 

@@ -21,7 +21,7 @@ import { buildPath } from '../../helpers/paths';
 import { runBounded } from '../../helpers/pool';
 import { telnyxRequest } from '../../helpers/transport';
 import { enterpriseLocator } from '../common/enterprise';
-import { notice, phoneNumbersField } from '../common/fields';
+import { notice, phoneNumbersFields } from '../common/fields';
 import { registering } from './register.operation';
 
 export const option: INodePropertyOptions = {
@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 		'Registering the missing numbers is billable. Numbers not in the input are removed only with Remove Numbers Not in Input on; Dry Run then reports what would change, and Max Removals stops a mistaken input from emptying the enterprise.',
 	),
 	enterpriseLocator,
-	phoneNumbersField(100),
+	...phoneNumbersFields(100),
 	{
 		displayName: 'Remove Numbers Not in Input',
 		name: 'removeMissing',

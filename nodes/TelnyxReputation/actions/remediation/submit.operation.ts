@@ -14,7 +14,7 @@ import { runBatchedOperation } from '../../helpers/numberBatches';
 import { numberOptions } from '../../helpers/options';
 import { successItem } from '../../helpers/outcomes';
 import { enterpriseLocator } from '../common/enterprise';
-import { additionalFields, notice, phoneNumbersField } from '../common/fields';
+import { additionalFields, notice, phoneNumbersFields } from '../common/fields';
 
 /** The API takes up to 2,000 numbers, and a call purpose of up to 2,000 characters, per request. */
 const MAX_NUMBERS_PER_REQUEST = 2000;
@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 		'Remediation is billable per number. Numbers must be monitored on the enterprise; a number with a request in progress is refused.',
 	),
 	enterpriseLocator,
-	phoneNumbersField(MAX_NUMBERS_PER_REQUEST),
+	...phoneNumbersFields(MAX_NUMBERS_PER_REQUEST),
 	{
 		displayName: 'Call Purpose',
 		name: 'callPurpose',
