@@ -207,3 +207,28 @@ describe('Register Numbers: an expression that fails for one item', () => {
 		expect(result.items[1].pairedItem).toEqual([{ item: 1 }]);
 	});
 });
+
+describe('Register Numbers: Phone Numbers From an input field', () => {
+	test('reads each item’s field directly (dots reach into objects); an item without it is reported, paired', async () => {
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566']);
+
+		const result = await runNode({
+			credential: api.credential,
+			onError: 'continueRegularOutput',
+			items: [{ contact: { phone: '(949) 325-3498' } }, { contact: {} }, { contact: { phone: ['+12134445566'] } }],
+			parameters: {
+				...registerParameters(enterpriseId, ''),
+				numbersFrom: 'field',
+				numbersField: 'contact.phone',
+			},
+		});
+
+		expect(api.sandbox.requests.map((r) => r.body)).toEqual([{ phone_numbers: ['+19493253498', '+12134445566'] }]);
+		expect(result.items.map((item) => [item.json.phone_number, statusOf(item), item.pairedItem])).toEqual([
+			['+19493253498', 'registered', [{ item: 0 }]],
+			[null, 'invalid', [{ item: 1 }]],
+			['+12134445566', 'registered', [{ item: 2 }]],
+		]);
+		expect(result.items[1].json.error).toBe('no phone number given');
+	});
+});
