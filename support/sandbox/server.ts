@@ -34,6 +34,8 @@ export interface ReceivedRequest {
 	authorized: boolean;
 	/** When it arrived (ms since the epoch), for benchmarks. */
 	at: number;
+	/** The status it was answered with, once answered. */
+	status?: number;
 }
 
 export interface SandboxOptions {
@@ -72,11 +74,25 @@ async function readBody(request: IncomingMessage): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The reply to a request, noted in the log with its status. */
 async function answer(
 	state: SandboxState,
 	request: IncomingMessage,
 	log: ReceivedRequest[],
 	injected?: InjectedReply,
+): Promise<Reply> {
+	let received: ReceivedRequest | undefined;
+	const reply = await replyTo(state, request, log, injected, (entry) => (received = entry));
+	if (received) received.status = reply.status;
+	return reply;
+}
+
+async function replyTo(
+	state: SandboxState,
+	request: IncomingMessage,
+	log: ReceivedRequest[],
+	injected: InjectedReply | undefined,
+	logged: (entry: ReceivedRequest) => void,
 ): Promise<Reply> {
 	const url = new URL(request.url ?? '/', 'http://sandbox');
 	const rawPath = (request.url ?? '/').split('?')[0];
@@ -98,6 +114,7 @@ async function answer(
 		authorized,
 		at: Date.now(),
 	});
+	logged(log[log.length - 1]);
 
 	if (injected) return typeof injected === 'function' ? injected(log[log.length - 1]) : injected;
 	if (!authorized) return unauthorized();

@@ -5,8 +5,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { N8n, RunningN8n } from '../../support/n8n/n8n';
-import { importWorkflow, readExample, startN8n } from '../../support/n8n/n8n';
+import type { N8n } from '../../support/n8n/n8n';
+import { importWorkflow, readExample, setWorkflowActive, startN8n } from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
 import type { Sandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
@@ -53,22 +53,6 @@ function withCollector(name: string, url: string) {
 	return workflow;
 }
 
-/** Activates a workflow as the editor's toggle does (both n8n lines: POST …/activate with its version). */
-async function setActive(n8n: RunningN8n, id: string, active: boolean): Promise<string> {
-	const headers = { 'Content-Type': 'application/json', Cookie: n8n.cookie };
-	const workflow = await fetch(`${n8n.url}/rest/workflows/${id}`, { headers });
-	const { data } = (await workflow.json()) as { data: { versionId: string } };
-	const response = await fetch(
-		`${n8n.url}/rest/workflows/${id}/${active ? 'activate' : 'deactivate'}`,
-		{
-			method: 'POST',
-			headers,
-			body: JSON.stringify({ versionId: data.versionId }),
-		},
-	);
-	return response.ok ? '' : `${response.status} ${await response.text()}`;
-}
-
 const OWNERSHIP_WEBHOOK_ID = '5b1d9a3e-2c4f-4e6a-8b0d-1f3e5a7c9b2d';
 
 export async function checkTriggers(
@@ -100,7 +84,7 @@ export async function checkTriggers(
 	};
 	try {
 		for (const [id, workflow] of Object.entries(workflows)) {
-			const problem = await setActive(n8n, id, true);
+			const problem = await setWorkflowActive(n8n, id, true);
 			verify(`"${workflow.name}" activates`, problem === '', problem);
 		}
 		const enterprise = sandbox.state.enterprises.get(DEMO_ENTERPRISE_ID)!;
@@ -214,7 +198,7 @@ export async function checkTriggers(
 		);
 
 		step('Deactivating');
-		const problem = await setActive(n8n, 'ownership', false);
+		const problem = await setWorkflowActive(n8n, 'ownership', false);
 		await eventually(30, () => enterprise.ownershipWebhookUrl === null);
 		verify(
 			"deactivating the webhook trigger cleared the enterprise's ownership webhook URL",

@@ -1,0 +1,219 @@
+// `npm run test:queue`: the package in n8n's queue mode, as teams run it at scale: Redis and
+// PostgreSQL (Debian's packages), the pinned n8n 2.x as a main instance and two workers, the
+// package installed by n8n's own installer. Load: 20 executions of a webhook-started Register
+// workflow at once, 500 numbers each, against the sandbox under a rate limit of 20 requests per
+// second shared by all callers. Then the binary operation (Generate LOA) and both triggers.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { N8n } from '../../support/n8n/n8n';
+import {
+	importExample,
+	importWorkflow,
+	installN8n,
+	installThroughN8n,
+	packPackage,
+	setWorkflowActive,
+	startN8n,
+	startWorker,
+} from '../../support/n8n/n8n';
+import { freePort } from '../../support/n8n/ports';
+import { startRegistry } from '../../support/n8n/registry';
+import { startPostgres, startRedis } from '../../support/n8n/services';
+import { startSandbox } from '../../support/sandbox/server';
+import { DEMO_ENTERPRISE_ID, seedDemo } from '../../support/sandbox/seed';
+import { usNumbers } from '../../support/sandbox/state';
+import { check, finish, step } from './report';
+import { checkTriggers } from './triggers';
+
+const EXECUTIONS = 20;
+const NUMBERS_PER_EXECUTION = 500;
+const RATE_LIMIT = 20;
+
+const credentials = { telnyxReputationApi: { id: 'telnyxSandbox', name: 'Telnyx sandbox' } };
+
+/** Webhook (answers with the last node's items) → Register the numbers of the request's body. */
+function registerWorkflow(enterpriseId: string) {
+	return {
+		name: 'Register a batch (queue mode)',
+		nodes: [
+			{
+				parameters: { httpMethod: 'POST', path: 'register-batch', responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				id: 'c1d2e3f4-0a1b-4c2d-8e3f-4a5b6c7d8e90',
+				name: 'Batch',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+			},
+			{
+				parameters: {
+					resource: 'phoneNumber',
+					operation: 'register',
+					enterpriseId: { __rl: true, mode: 'id', value: enterpriseId },
+					numbersFrom: 'field',
+					numbersField: 'body.numbers',
+					options: {},
+				},
+				id: 'd2e3f4a5-1b2c-4d3e-9f4a-5b6c7d8e9f01',
+				name: 'Register',
+				type: 'n8n-nodes-telnyx-reputation.telnyxReputation',
+				typeVersion: 1,
+				position: [260, 0],
+				credentials,
+			},
+		],
+		connections: { Batch: { main: [[{ node: 'Register', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** Webhook (answers with the first binary of the last node) → Generate LOA: binary data across processes. */
+function loaWorkflow() {
+	return {
+		name: 'Generate the LOA (queue mode)',
+		nodes: [
+			{
+				parameters: { httpMethod: 'POST', path: 'loa', responseMode: 'lastNode', responseData: 'firstEntryBinary', options: {} },
+				id: 'e3f4a5b6-2c3d-4e4f-8a5b-6c7d8e9f0a12',
+				name: 'Ask',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',
+			},
+			{
+				parameters: {
+					resource: 'reputationSettings',
+					operation: 'generateLoa',
+					enterpriseId: { __rl: true, mode: 'id', value: DEMO_ENTERPRISE_ID },
+					binaryPropertyName: 'data',
+					additionalFields: {},
+				},
+				id: 'f4a5b6c7-3d4e-4f5a-9b6c-7d8e9f0a1b23',
+				name: 'LOA',
+				type: 'n8n-nodes-telnyx-reputation.telnyxReputation',
+				typeVersion: 1,
+				position: [260, 0],
+				credentials,
+			},
+		],
+		connections: { Ask: { main: [[{ node: 'LOA', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+async function main() {
+	const work = mkdtempSync(join(tmpdir(), 'telnyx-queue-'));
+	const userFolder = join(work, 'user');
+	step('Redis, PostgreSQL, and n8n 2.x in queue mode');
+	const redis = await startRedis(join(work, 'redis'));
+	const postgres = await startPostgres(join(work, 'pg'));
+	// Every n8n process of this run (CLI included: they all open the database) shares these.
+	Object.assign(process.env, {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: 'n8n',
+		DB_POSTGRESDB_USER: 'n8n',
+		DB_POSTGRESDB_PASSWORD: 'n8n',
+	});
+	const n8n: N8n = installN8n('v2');
+	const registry = await startRegistry(packPackage(work));
+	const installed = await installThroughN8n(n8n, userFolder, await freePort(), registry.url, registry.name).catch(
+		(error: Error) => check("n8n's installer installs the package (queue mode)", false, error.message),
+	);
+	await registry.close();
+	check('the package is installed through n8n, in queue mode', typeof installed === 'object' && installed !== null);
+
+	const sandbox = await startSandbox();
+	seedDemo(sandbox.state);
+	const numbers = usNumbers(EXECUTIONS * NUMBERS_PER_EXECUTION);
+	const enterpriseId = sandbox.state.enterpriseOwning(numbers);
+	const imported = await importExample(n8n, userFolder, sandbox);
+	check('the credential is imported', imported.credential.status === 0, imported.credential.stderr);
+	for (const [id, workflow] of Object.entries({ load: registerWorkflow(enterpriseId), loa: loaWorkflow() })) {
+		const result = await importWorkflow(n8n, userFolder, workflow, id);
+		check(`"${workflow.name}" is imported`, result.status === 0, result.stderr);
+	}
+
+	const workers = [await startWorker(n8n, userFolder, 'a'), await startWorker(n8n, userFolder, 'b')];
+	let main = await startN8n(n8n, userFolder, await freePort());
+	try {
+		for (const id of ['load', 'loa']) {
+			const problem = await setWorkflowActive(main, id, true);
+			check(`"${id}" activates`, problem === '', problem);
+		}
+
+		step(`Load: ${EXECUTIONS} executions at once, ${NUMBERS_PER_EXECUTION} numbers each, under ${RATE_LIMIT} requests/s shared`);
+		sandbox.rateLimitPerSecond = RATE_LIMIT;
+		const started = Date.now();
+		const answers = await Promise.all(
+			Array.from({ length: EXECUTIONS }, async (_, index) => {
+				const batch = numbers.slice(index * NUMBERS_PER_EXECUTION, (index + 1) * NUMBERS_PER_EXECUTION);
+				const response = await fetch(`${main.url}/webhook/register-batch`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ numbers: batch }),
+					signal: AbortSignal.timeout(300_000),
+				});
+				const body = (await response.json().catch(() => null)) as unknown;
+				const items = (Array.isArray(body) ? body : [body]) as Array<{ id?: string } | null>;
+				return { status: response.status, items };
+			}),
+		);
+		const wallMs = Date.now() - started;
+		sandbox.rateLimitPerSecond = 0;
+		const registered = answers.flatMap((answer) => answer.items.filter((item) => typeof item?.id === 'string'));
+		check(
+			`every execution succeeded with its ${NUMBERS_PER_EXECUTION} registered numbers`,
+			answers.every((answer) => answer.status === 200 && answer.items.length === NUMBERS_PER_EXECUTION && answer.items.every((item) => item?.id)),
+			JSON.stringify(answers.map((answer) => [answer.status, answer.items.length, answer.items[0]])).slice(0, 800),
+		);
+		check(
+			`the sandbox holds exactly the ${numbers.length.toLocaleString('en')} numbers`,
+			sandbox.state.registrationsOf(enterpriseId).length === numbers.length && registered.length === numbers.length,
+			`${sandbox.state.registrationsOf(enterpriseId).length} in the sandbox, ${registered.length} in the answers`,
+		);
+		const posts = sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/reputation/numbers'));
+		const accepted = posts.filter((request) => request.authorized);
+		const limited = sandbox.requests.filter((request) => request.status === 429);
+		const processed = sandbox.requests.filter((request) => request.method === 'POST' && request.status === 201);
+		const sent = processed.flatMap((request) => (request.body as { phone_numbers: string[] }).phone_numbers);
+		check('no number was registered by two requests', new Set(sent).size === sent.length && sent.length === numbers.length, `${sent.length} sent in processed requests, ${new Set(sent).size} distinct`);
+		const shares = workers.map((worker) => (worker.log().match(/started execution/gi) ?? []).length);
+		check('both workers ran executions', shares.every((share) => share > 0), JSON.stringify(shares));
+		console.log(
+			`figures: ${sandbox.requests.length} requests (${accepted.length} register requests, ${processed.length} processed), ${limited.length} answered 429 and waited out, wall time ${(wallMs / 1000).toFixed(1)} s, executions per worker ${shares.join(' / ')}`,
+		);
+
+		step('Binary data across processes: Generate LOA run by a worker, answered by the main');
+		const loa = await fetch(`${main.url}/webhook/loa`, { method: 'POST', signal: AbortSignal.timeout(60_000) });
+		const pdf = Buffer.from(await loa.arrayBuffer());
+		check('the LOA comes back as the PDF', loa.status === 200 && pdf.subarray(0, 5).toString() === '%PDF-', `${loa.status} ${pdf.subarray(0, 60).toString()}`);
+	} finally {
+		await main.stop();
+	}
+
+	// The triggers, with the same workers: polls run on the main, webhooks are received by the
+	// main and executed by a worker.
+	main = undefined as never;
+	for (const number of ['+19493253498', '+12134445566', '+13125550147']) sandbox.state.register(DEMO_ENTERPRISE_ID, number);
+	const before = workers.map((worker) => (worker.log().match(/started execution/gi) ?? []).length);
+	await checkTriggers(n8n, userFolder, sandbox);
+	const after = workers.map((worker) => (worker.log().match(/started execution/gi) ?? []).length);
+	check('the trigger executions ran on the workers', after.reduce((a, b) => a + b, 0) > before.reduce((a, b) => a + b, 0), `${before} → ${after}`);
+
+	for (const worker of workers) await worker.stop();
+	await sandbox.close();
+	await redis.stop();
+	await postgres.stop();
+	finish();
+	if (!process.env.TELNYX_E2E_KEEP) rmSync(work, { recursive: true, force: true });
+}
+
+void main();
