@@ -39,7 +39,13 @@ function registerWorkflow(enterpriseId: string) {
 		name: 'Register a batch (queue mode)',
 		nodes: [
 			{
-				parameters: { httpMethod: 'POST', path: 'register-batch', responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: 'register-batch',
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
 				id: 'c1d2e3f4-0a1b-4c2d-8e3f-4a5b6c7d8e90',
 				name: 'Batch',
 				type: 'n8n-nodes-base.webhook',
@@ -75,7 +81,13 @@ function loaWorkflow() {
 		name: 'Generate the LOA (queue mode)',
 		nodes: [
 			{
-				parameters: { httpMethod: 'POST', path: 'loa', responseMode: 'lastNode', responseData: 'firstEntryBinary', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: 'loa',
+					responseMode: 'lastNode',
+					responseData: 'firstEntryBinary',
+					options: {},
+				},
 				id: 'e3f4a5b6-2c3d-4e4f-8a5b-6c7d8e9f0a12',
 				name: 'Ask',
 				type: 'n8n-nodes-base.webhook',
@@ -124,11 +136,20 @@ async function main() {
 	});
 	const n8n: N8n = installN8n('v2');
 	const registry = await startRegistry(packPackage(work));
-	const installed = await installThroughN8n(n8n, userFolder, await freePort(), registry.url, registry.name).catch(
-		(error: Error) => check("n8n's installer installs the package (queue mode)", false, error.message),
+	const installed = await installThroughN8n(
+		n8n,
+		userFolder,
+		await freePort(),
+		registry.url,
+		registry.name,
+	).catch((error: Error) =>
+		check("n8n's installer installs the package (queue mode)", false, error.message),
 	);
 	await registry.close();
-	check('the package is installed through n8n, in queue mode', typeof installed === 'object' && installed !== null);
+	check(
+		'the package is installed through n8n, in queue mode',
+		typeof installed === 'object' && installed !== null,
+	);
 
 	const sandbox = await startSandbox();
 	seedDemo(sandbox.state);
@@ -136,12 +157,18 @@ async function main() {
 	const enterpriseId = sandbox.state.enterpriseOwning(numbers);
 	const imported = await importExample(n8n, userFolder, sandbox);
 	check('the credential is imported', imported.credential.status === 0, imported.credential.stderr);
-	for (const [id, workflow] of Object.entries({ load: registerWorkflow(enterpriseId), loa: loaWorkflow() })) {
+	for (const [id, workflow] of Object.entries({
+		load: registerWorkflow(enterpriseId),
+		loa: loaWorkflow(),
+	})) {
 		const result = await importWorkflow(n8n, userFolder, workflow, id);
 		check(`"${workflow.name}" is imported`, result.status === 0, result.stderr);
 	}
 
-	const workers = [await startWorker(n8n, userFolder, 'a'), await startWorker(n8n, userFolder, 'b')];
+	const workers = [
+		await startWorker(n8n, userFolder, 'a'),
+		await startWorker(n8n, userFolder, 'b'),
+	];
 	let main = await startN8n(n8n, userFolder, await freePort());
 	try {
 		for (const id of ['load', 'loa']) {
@@ -149,12 +176,17 @@ async function main() {
 			check(`"${id}" activates`, problem === '', problem);
 		}
 
-		step(`Load: ${EXECUTIONS} executions at once, ${NUMBERS_PER_EXECUTION} numbers each, under ${RATE_LIMIT} requests/s shared`);
+		step(
+			`Load: ${EXECUTIONS} executions at once, ${NUMBERS_PER_EXECUTION} numbers each, under ${RATE_LIMIT} requests/s shared`,
+		);
 		sandbox.rateLimitPerSecond = RATE_LIMIT;
 		const started = Date.now();
 		const answers = await Promise.all(
 			Array.from({ length: EXECUTIONS }, async (_, index) => {
-				const batch = numbers.slice(index * NUMBERS_PER_EXECUTION, (index + 1) * NUMBERS_PER_EXECUTION);
+				const batch = numbers.slice(
+					index * NUMBERS_PER_EXECUTION,
+					(index + 1) * NUMBERS_PER_EXECUTION,
+				);
 				const response = await fetch(`${main.url}/webhook/register-batch`, {
 					method: 'POST',
 					headers: { 'Content-Type': 'application/json' },
@@ -168,33 +200,66 @@ async function main() {
 		);
 		const wallMs = Date.now() - started;
 		sandbox.rateLimitPerSecond = 0;
-		const registered = answers.flatMap((answer) => answer.items.filter((item) => typeof item?.id === 'string'));
+		const registered = answers.flatMap((answer) =>
+			answer.items.filter((item) => typeof item?.id === 'string'),
+		);
 		check(
 			`every execution succeeded with its ${NUMBERS_PER_EXECUTION} registered numbers`,
-			answers.every((answer) => answer.status === 200 && answer.items.length === NUMBERS_PER_EXECUTION && answer.items.every((item) => item?.id)),
-			JSON.stringify(answers.map((answer) => [answer.status, answer.items.length, answer.items[0]])).slice(0, 800),
+			answers.every(
+				(answer) =>
+					answer.status === 200 &&
+					answer.items.length === NUMBERS_PER_EXECUTION &&
+					answer.items.every((item) => item?.id),
+			),
+			JSON.stringify(
+				answers.map((answer) => [answer.status, answer.items.length, answer.items[0]]),
+			).slice(0, 800),
 		);
 		check(
 			`the sandbox holds exactly the ${numbers.length.toLocaleString('en')} numbers`,
-			sandbox.state.registrationsOf(enterpriseId).length === numbers.length && registered.length === numbers.length,
+			sandbox.state.registrationsOf(enterpriseId).length === numbers.length &&
+				registered.length === numbers.length,
 			`${sandbox.state.registrationsOf(enterpriseId).length} in the sandbox, ${registered.length} in the answers`,
 		);
-		const posts = sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/reputation/numbers'));
+		const posts = sandbox.requests.filter(
+			(request) => request.method === 'POST' && request.path.endsWith('/reputation/numbers'),
+		);
 		const accepted = posts.filter((request) => request.authorized);
 		const limited = sandbox.requests.filter((request) => request.status === 429);
-		const processed = sandbox.requests.filter((request) => request.method === 'POST' && request.status === 201);
-		const sent = processed.flatMap((request) => (request.body as { phone_numbers: string[] }).phone_numbers);
-		check('no number was registered by two requests', new Set(sent).size === sent.length && sent.length === numbers.length, `${sent.length} sent in processed requests, ${new Set(sent).size} distinct`);
-		const shares = workers.map((worker) => (worker.log().match(/started execution/gi) ?? []).length);
-		check('both workers ran executions', shares.every((share) => share > 0), JSON.stringify(shares));
+		const processed = sandbox.requests.filter(
+			(request) => request.method === 'POST' && request.status === 201,
+		);
+		const sent = processed.flatMap(
+			(request) => (request.body as { phone_numbers: string[] }).phone_numbers,
+		);
+		check(
+			'no number was registered by two requests',
+			new Set(sent).size === sent.length && sent.length === numbers.length,
+			`${sent.length} sent in processed requests, ${new Set(sent).size} distinct`,
+		);
+		const shares = workers.map(
+			(worker) => (worker.log().match(/started execution/gi) ?? []).length,
+		);
+		check(
+			'both workers ran executions',
+			shares.every((share) => share > 0),
+			JSON.stringify(shares),
+		);
 		console.log(
 			`figures: ${sandbox.requests.length} requests (${accepted.length} register requests, ${processed.length} processed), ${limited.length} answered 429 and waited out, wall time ${(wallMs / 1000).toFixed(1)} s, executions per worker ${shares.join(' / ')}`,
 		);
 
 		step('Binary data across processes: Generate LOA run by a worker, answered by the main');
-		const loa = await fetch(`${main.url}/webhook/loa`, { method: 'POST', signal: AbortSignal.timeout(60_000) });
+		const loa = await fetch(`${main.url}/webhook/loa`, {
+			method: 'POST',
+			signal: AbortSignal.timeout(60_000),
+		});
 		const pdf = Buffer.from(await loa.arrayBuffer());
-		check('the LOA comes back as the PDF', loa.status === 200 && pdf.subarray(0, 5).toString() === '%PDF-', `${loa.status} ${pdf.subarray(0, 60).toString()}`);
+		check(
+			'the LOA comes back as the PDF',
+			loa.status === 200 && pdf.subarray(0, 5).toString() === '%PDF-',
+			`${loa.status} ${pdf.subarray(0, 60).toString()}`,
+		);
 	} finally {
 		await main.stop();
 	}
@@ -202,11 +267,16 @@ async function main() {
 	// The triggers, with the same workers: polls run on the main, webhooks are received by the
 	// main and executed by a worker.
 	main = undefined as never;
-	for (const number of ['+19493253498', '+12134445566', '+13125550147']) sandbox.state.register(DEMO_ENTERPRISE_ID, number);
+	for (const number of ['+19493253498', '+12134445566', '+13125550147'])
+		sandbox.state.register(DEMO_ENTERPRISE_ID, number);
 	const before = workers.map((worker) => (worker.log().match(/started execution/gi) ?? []).length);
 	await checkTriggers(n8n, userFolder, sandbox);
 	const after = workers.map((worker) => (worker.log().match(/started execution/gi) ?? []).length);
-	check('the trigger executions ran on the workers', after.reduce((a, b) => a + b, 0) > before.reduce((a, b) => a + b, 0), `${before} → ${after}`);
+	check(
+		'the trigger executions ran on the workers',
+		after.reduce((a, b) => a + b, 0) > before.reduce((a, b) => a + b, 0),
+		`${before} → ${after}`,
+	);
 
 	for (const worker of workers) await worker.stop();
 	await sandbox.close();

@@ -215,7 +215,11 @@ describe('Register Numbers: Phone Numbers From an input field', () => {
 		const result = await runNode({
 			credential: api.credential,
 			onError: 'continueRegularOutput',
-			items: [{ contact: { phone: '(949) 325-3498' } }, { contact: {} }, { contact: { phone: ['+12134445566'] } }],
+			items: [
+				{ contact: { phone: '(949) 325-3498' } },
+				{ contact: {} },
+				{ contact: { phone: ['+12134445566'] } },
+			],
 			parameters: {
 				...registerParameters(enterpriseId, ''),
 				numbersFrom: 'field',
@@ -223,8 +227,12 @@ describe('Register Numbers: Phone Numbers From an input field', () => {
 			},
 		});
 
-		expect(api.sandbox.requests.map((r) => r.body)).toEqual([{ phone_numbers: ['+19493253498', '+12134445566'] }]);
-		expect(result.items.map((item) => [item.json.phone_number, statusOf(item), item.pairedItem])).toEqual([
+		expect(api.sandbox.requests.map((r) => r.body)).toEqual([
+			{ phone_numbers: ['+19493253498', '+12134445566'] },
+		]);
+		expect(
+			result.items.map((item) => [item.json.phone_number, statusOf(item), item.pairedItem]),
+		).toEqual([
 			['+19493253498', 'registered', [{ item: 0 }]],
 			[null, 'invalid', [{ item: 1 }]],
 			['+12134445566', 'registered', [{ item: 2 }]],

@@ -86,7 +86,7 @@ const faults: Fault[] = [
 		},
 		message: 'Too many requests: Rate limit exceeded.',
 		httpCode: '429',
-		requests: 4,
+		requests: 21,
 	},
 	{
 		name: '429 with Retry-After, retried to the end',
@@ -96,7 +96,7 @@ const faults: Fault[] = [
 		},
 		message: 'Too many requests: Slow down.',
 		httpCode: '429',
-		requests: 4,
+		requests: 21,
 	},
 	{
 		name: '500',

@@ -21,9 +21,17 @@ export interface AttemptFailure {
 }
 
 const MAX_RETRIES = 3;
+/**
+ * A rate limit shared with other callers (other executions, other n8n workers) can refuse the
+ * same request several times in a row: 429s are waited out up to this many times, as long as
+ * the waits add up to at most MAX_RATE_LIMIT_WAIT_MS.
+ */
+const MAX_RATE_LIMITED_RETRIES = 20;
+/** Added to the wait a 429 asks for, so that callers refused together do not all return together. */
+const RATE_LIMIT_JITTER_MS = 200;
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
-/** Longest wait a rate limit may ask for before the node gives up and reports the 429. */
+/** Longest wait, in all, that rate limits may ask for before the node gives up and reports the 429. */
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** Failures that prove the request never reached the API. */
@@ -79,7 +87,9 @@ function retryDelayMs(retry: number, failure: AttemptFailure): number | undefine
 			header(failure.headers, 'retry-after') ?? header(failure.headers, 'x-ratelimit-reset');
 		if (seconds !== undefined) {
 			const wait = Math.max(0, seconds * 1000);
-			return wait > MAX_RATE_LIMIT_WAIT_MS ? undefined : wait;
+			return wait > MAX_RATE_LIMIT_WAIT_MS
+				? undefined
+				: wait + Math.random() * RATE_LIMIT_JITTER_MS;
 		}
 	}
 	return Math.random() * Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** retry);
@@ -87,13 +97,15 @@ function retryDelayMs(retry: number, failure: AttemptFailure): number | undefine
 
 /**
  * Runs `attempt` until it succeeds, fails in a way the policy does not retry, or has been
- * retried MAX_RETRIES times. `failureOf` says whether a result or a thrown error is a failure.
+ * retried MAX_RETRIES times (a 429, MAX_RATE_LIMITED_RETRIES times within
+ * MAX_RATE_LIMIT_WAIT_MS of waits). `failureOf` says whether a result or a thrown error is a failure.
  */
 export async function withRetries<T>(
 	policy: RetryPolicy,
 	attempt: () => Promise<T>,
 	failureOf: (result: T | undefined, error: unknown) => AttemptFailure | undefined,
 ): Promise<T> {
+	let rateLimitWaitMs = 0;
 	for (let retry = 0; ; retry++) {
 		let result: T | undefined;
 		let error: unknown;
@@ -105,10 +117,14 @@ export async function withRetries<T>(
 			threw = true;
 		}
 		const failure = failureOf(result, error);
-		const delay =
-			failure && retry < MAX_RETRIES && isRetryable(policy, failure)
+		const limited = failure?.statusCode === 429;
+		const retries = limited ? MAX_RATE_LIMITED_RETRIES : MAX_RETRIES;
+		let delay =
+			failure && retry < retries && isRetryable(policy, failure)
 				? retryDelayMs(retry, failure)
 				: undefined;
+		if (limited && delay !== undefined && (rateLimitWaitMs += delay) > MAX_RATE_LIMIT_WAIT_MS)
+			delay = undefined;
 		if (delay === undefined) {
 			if (threw) throw error;
 			return result as T;
