@@ -232,7 +232,11 @@ async function signIn(url: string): Promise<string> {
  * Activates (or deactivates) a workflow as the editor's toggle does, on both n8n lines: POST
  * …/activate with its version. Answers what went wrong, or ''.
  */
-export async function setWorkflowActive(n8n: RunningN8n, id: string, active: boolean): Promise<string> {
+export async function setWorkflowActive(
+	n8n: RunningN8n,
+	id: string,
+	active: boolean,
+): Promise<string> {
 	const headers = { 'Content-Type': 'application/json', Cookie: n8n.cookie };
 	const workflow = await fetch(`${n8n.url}/rest/workflows/${id}`, { headers });
 	const { data } = (await workflow.json()) as { data: { versionId: string } };
@@ -254,13 +258,21 @@ export interface Worker {
 }
 
 /** `n8n worker` (queue mode), ready on its own health port. */
-export async function startWorker(n8n: N8n, userFolder: string, name: string, concurrency = 10): Promise<Worker> {
+export async function startWorker(
+	n8n: N8n,
+	userFolder: string,
+	name: string,
+	concurrency = 10,
+): Promise<Worker> {
 	const healthPort = await freePort();
 	const file = join(userFolder, '..', `worker-${name}.log`);
 	const log = openSync(file, 'w');
 	const worker = spawn(n8n.node, [n8n.bin, 'worker', `--concurrency=${concurrency}`], {
 		stdio: ['ignore', log, log],
-		env: await n8nEnv(userFolder, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) }),
+		env: await n8nEnv(userFolder, {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+		}),
 	});
 	await waitForHealth(`http://127.0.0.1:${healthPort}`, worker);
 	return {

@@ -29,12 +29,30 @@ const stopped = async (child: ChildProcess) => {
 export async function startRedis(dir: string): Promise<Service> {
 	const port = await freePort();
 	mkdirSync(dir, { recursive: true });
-	const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
-		stdio: 'ignore',
-	});
+	const redis = spawn(
+		'redis-server',
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+		],
+		{
+			stdio: 'ignore',
+		},
+	);
 	await waitUntil('Redis', () => {
 		try {
-			return execFileSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).trim() === 'PONG';
+			return (
+				execFileSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).trim() ===
+				'PONG'
+			);
 		} catch {
 			return false;
 		}
@@ -51,10 +69,16 @@ export async function startPostgres(dir: string): Promise<Service & { url: strin
 	mkdirSync(dir, { recursive: true });
 	chmodSync(join(dir, '..'), 0o755);
 	chmodSync(dir, 0o777);
-	const asPostgres = (command: string) => execFileSync('su', ['postgres', '-c', command], { stdio: 'pipe' });
+	const asPostgres = (command: string) =>
+		execFileSync('su', ['postgres', '-c', command], { stdio: 'pipe' });
 	asPostgres(`${bin('initdb')} -D ${data} -U postgres --auth=trust -E UTF8 --no-sync`);
-	asPostgres(`${bin('pg_ctl')} -D ${data} -l ${join(dir, 'pg.log')} -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off" -w start`);
-	const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', sql], { stdio: 'pipe' });
+	asPostgres(
+		`${bin('pg_ctl')} -D ${data} -l ${join(dir, 'pg.log')} -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off" -w start`,
+	);
+	const psql = (sql: string) =>
+		execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', sql], {
+			stdio: 'pipe',
+		});
 	psql("CREATE USER n8n PASSWORD 'n8n'");
 	psql('CREATE DATABASE n8n OWNER n8n');
 	return {
