@@ -55,10 +55,16 @@ function withCollector(name: string, url: string) {
 
 const OWNERSHIP_WEBHOOK_ID = '5b1d9a3e-2c4f-4e6a-8b0d-1f3e5a7c9b2d';
 
+/**
+ * `baselineFromFirstPoll`: in queue mode, n8n 2.41 activates a workflow a second time (through
+ * its publication service) and keeps a trigger's static data only in memory until an execution
+ * saves it, so the baseline is the first scheduled poll's: the change is made after it.
+ */
 export async function checkTriggers(
 	n8nInstall: N8n,
 	userFolder: string,
 	sandbox: Sandbox,
+	{ baselineFromFirstPoll = false } = {},
 ): Promise<void> {
 	step('Triggers in a running n8n: the example workflows, activated');
 	const collector = await startCollector();
@@ -99,6 +105,17 @@ export async function checkTriggers(
 		step(
 			'A caller ID turns high risk in the sandbox; the next poll (within a minute) starts both workflows',
 		);
+		if (baselineFromFirstPoll) {
+			const listReads = () =>
+				sandbox.requests.filter(
+					(request) => request.method === 'GET' && request.path === '/reputation/numbers',
+				).length;
+			const afterActivation = listReads();
+			verify(
+				'a scheduled poll ran after activation',
+				await eventually(75, () => listReads() > afterActivation),
+			);
+		}
 		sandbox.state.setReputation(numbers[1], { spam_risk: 'high', spam_category: 'Telemarketer' });
 		const remediationsFor = () =>
 			sandbox.requests.filter(

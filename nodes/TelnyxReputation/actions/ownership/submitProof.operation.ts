@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { defaultCountryOption } from '../../helpers/options';
+import { numberOptions } from '../../helpers/options';
 import { ofItem, readDefaultCountry } from '../../helpers/parameters';
 import { resolvePath } from '../../helpers/paths';
 import { readNumbers } from '../../helpers/phoneNumbers';
@@ -97,14 +97,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [defaultCountryOption],
-	},
+	numberOptions(false),
 ];
 
 export const description = updateDisplayOptions(

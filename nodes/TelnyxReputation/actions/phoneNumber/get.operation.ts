@@ -6,7 +6,7 @@ import { resolveOptionalEnterprisePath } from '../../helpers/paths';
 import { unwrapData } from '../../helpers/responses';
 import { optionalEnterpriseLocator } from '../common/enterprise';
 import { phoneNumberField } from '../common/fields';
-import { defaultCountryOption } from '../../helpers/options';
+import { numberOptions } from '../../helpers/options';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -24,25 +24,17 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	optionalEnterpriseLocator,
 	phoneNumberField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			defaultCountryOption,
-			{
-				displayName: 'Fresh',
-				name: 'fresh',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to run a live lookup instead of returning the latest stored scores. A live lookup is billable (so is the first read of a number that has no scores yet).',
-				routing: { send: { type: 'query', property: 'fresh' } },
-			},
-		],
-	},
+	numberOptions(false, [
+		{
+			displayName: 'Fresh',
+			name: 'fresh',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to run a live lookup instead of returning the latest stored scores. A live lookup is billable (so is the first read of a number that has no scores yet).',
+			routing: { send: { type: 'query', property: 'fresh' } },
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

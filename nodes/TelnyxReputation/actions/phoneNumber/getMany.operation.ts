@@ -5,7 +5,7 @@ import { resolveOptionalEnterprisePath } from '../../helpers/paths';
 import { pagedList } from '../../helpers/routing';
 import { phoneNumberFilters } from '../../helpers/filters';
 import { optionalEnterpriseLocator } from '../common/enterprise';
-import { defaultCountryOption } from '../../helpers/options';
+import { numberOptions } from '../../helpers/options';
 import { returnAllAndLimit } from '../../helpers/pagination';
 import { filters } from '../common/fields';
 
@@ -38,14 +38,7 @@ const properties: INodeProperties[] = [
 			description: 'One exact number, in E.164 or a national format',
 		},
 	]),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [defaultCountryOption],
-	},
+	numberOptions(false),
 ];
 
 export const description = updateDisplayOptions(
