@@ -56,9 +56,8 @@ function withCollector(name: string, url: string) {
 const OWNERSHIP_WEBHOOK_ID = '5b1d9a3e-2c4f-4e6a-8b0d-1f3e5a7c9b2d';
 
 /**
- * `baselineFromFirstPoll`: in queue mode, n8n 2.41 activates a workflow a second time (through
- * its publication service) and keeps a trigger's static data only in memory until an execution
- * saves it, so the baseline is the first scheduled poll's: the change is made after it.
+ * `baselineFromFirstPoll`: the change is made only after a scheduled poll has run (queue mode,
+ * where n8n keeps a trigger's static data only in memory until an execution saves it).
  */
 export async function checkTriggers(
 	n8nInstall: N8n,
