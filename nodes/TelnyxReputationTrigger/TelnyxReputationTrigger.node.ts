@@ -109,6 +109,12 @@ export class TelnyxReputationTrigger implements INodeType {
 		// "Fetch Test Event" shows what would be reported, or one real record marked as a sample,
 		// and never moves the baseline. Every read above succeeded before anything is kept, so a
 		// failed poll keeps the last state and reports nothing twice.
+		this.logger.debug(
+			kept
+				? `Telnyx trigger: ${items.length} changes since the last poll`
+				: 'Telnyx trigger: no baseline kept; recording one',
+			{ event, enterpriseId: enterpriseId || 'all' },
+		);
 		if (manual) return [items.length ? items : await sample(this, event, enterpriseId)];
 		staticData.key = key;
 		staticData.numbers = next.numbers;

@@ -270,7 +270,7 @@ async function main() {
 	for (const number of ['+19493253498', '+12134445566', '+13125550147'])
 		sandbox.state.register(DEMO_ENTERPRISE_ID, number);
 	const before = workers.map((worker) => (worker.log().match(/started execution/gi) ?? []).length);
-	await checkTriggers(n8n, userFolder, sandbox, { baselineFromFirstPoll: true });
+	await checkTriggers(n8n, userFolder, sandbox);
 	const after = workers.map((worker) => (worker.log().match(/started execution/gi) ?? []).length);
 	check(
 		'the trigger executions ran on the workers',

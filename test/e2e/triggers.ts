@@ -55,15 +55,10 @@ function withCollector(name: string, url: string) {
 
 const OWNERSHIP_WEBHOOK_ID = '5b1d9a3e-2c4f-4e6a-8b0d-1f3e5a7c9b2d';
 
-/**
- * `baselineFromFirstPoll`: the change is made only after a scheduled poll has run (queue mode,
- * where n8n keeps a trigger's static data only in memory until an execution saves it).
- */
 export async function checkTriggers(
 	n8nInstall: N8n,
 	userFolder: string,
 	sandbox: Sandbox,
-	{ baselineFromFirstPoll = false } = {},
 ): Promise<void> {
 	step('Triggers in a running n8n: the example workflows, activated');
 	const collector = await startCollector();
@@ -104,17 +99,19 @@ export async function checkTriggers(
 		step(
 			'A caller ID turns high risk in the sandbox; the next poll (within a minute) starts both workflows',
 		);
-		if (baselineFromFirstPoll) {
-			const listReads = () =>
-				sandbox.requests.filter(
-					(request) => request.method === 'GET' && request.path === '/reputation/numbers',
-				).length;
-			const afterActivation = listReads();
-			verify(
-				'a scheduled poll ran after activation',
-				await eventually(75, () => listReads() > afterActivation),
-			);
-		}
+		// The first poll of each trigger records the baseline, reading every page; a change made
+		// while it reads would be part of it. In queue mode activation is asynchronous, so wait
+		// until both triggers have read and the reads have stopped for 3 s.
+		const listReads = () =>
+			sandbox.requests.filter(
+				(request) => request.method === 'GET' && request.path === '/reputation/numbers',
+			).length;
+		let [seen, quietSince] = [-1, Date.now()];
+		const settled = await eventually(120, () => {
+			if (listReads() !== seen) [seen, quietSince] = [listReads(), Date.now()];
+			return seen >= 2 && Date.now() - quietSince > 3000;
+		});
+		verify('the baseline polls ran', settled, String(seen));
 		sandbox.state.setReputation(numbers[1], { spam_risk: 'high', spam_category: 'Telemarketer' });
 		const remediationsFor = () =>
 			sandbox.requests.filter(
