@@ -41,6 +41,11 @@ interface CollectedNumbers {
 /** Reads an item's other body fields (checked; throws NodeOperationError when one is bad). */
 export type ReadFields = (context: IExecuteFunctions, itemIndex: number) => IDataObject;
 
+/** The value at a dotted path (already split) in an object, or undefined. */
+function valueAt(object: unknown, path: string[]): unknown {
+	return path.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], object);
+}
+
 /** Whether a raw parameter value holds an expression anywhere (n8n's are strings starting with `=`). */
 function hasExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -58,12 +63,7 @@ function oncePerRunIfFixed<T>(
 	name: string,
 	read: (item: ItemParameters) => T,
 ) {
-	const raw = name
-		.split('.')
-		.reduce<unknown>(
-			(value, key) => (value as IDataObject | undefined)?.[key],
-			context.getNode().parameters,
-		);
+	const raw = valueAt(context.getNode().parameters, name.split('.'));
 	if (hasExpression(raw)) return (itemIndex: number) => read(ofExecuteItem(context, itemIndex));
 	let once: { value: T } | { error: unknown } | undefined;
 	return (itemIndex: number) => {
@@ -87,8 +87,7 @@ function numberSource(
 		return (_json, itemIndex) => context.getNodeParameter('phoneNumbers', itemIndex, '');
 	}
 	const path = String(context.getNodeParameter('numbersField', 0, 'phone')).split('.');
-	return (json) =>
-		path.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], json);
+	return (json) => valueAt(json, path);
 }
 
 /**
