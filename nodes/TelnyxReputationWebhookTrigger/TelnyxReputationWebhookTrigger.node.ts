@@ -6,7 +6,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { enterpriseLocator } from '../TelnyxReputation/actions/common/enterprise';
 import { isSuccess, toNodeApiError } from '../TelnyxReputation/helpers/errorHandler';
@@ -37,6 +37,14 @@ const EVENTS = [
 /** Event ids kept to recognise redeliveries. */
 const REMEMBERED_EVENTS = 1000;
 
+/** What the node keeps in the workflow's static data. */
+interface WebhookState {
+	/** The URL this node set at Telnyx: the only one it ever clears. */
+	webhookUrl?: string;
+	/** Ids of the events already started, newest last. */
+	seen?: string[];
+}
+
 interface TelnyxEvent {
 	data?: { id?: string; event_type?: string; occurred_at?: string; payload?: IDataObject };
 	meta?: { attempt?: number };
@@ -60,19 +68,31 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 		icon: { light: 'file:telnyx.svg', dark: 'file:telnyx.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter.events.length + " ownership events" }}',
+		subtitle:
+			'={{ $parameter.events.length === 1 ? "1 ownership event" : $parameter.events.length + " ownership events" }}',
 		description: 'Starts a workflow when Telnyx sends a signed number-ownership event',
 		defaults: { name: 'Telnyx Number Reputation Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telnyxReputationApi', required: true }],
+		triggerPanel: {
+			header: 'Ownership events come from Telnyx, signed, to the production URL only',
+			executionsHelp: {
+				inactive:
+					"Listening here does not change the URL Telnyx sends to, so a published workflow keeps receiving every event. Telnyx sends an ownership event only when a number is flagged or removed or the ownership proof is reviewed, and to one URL per enterprise. <b>Publish the workflow</b> to receive them: each starts an execution, listed under Executions. To build the steps after this one, open such an execution and choose <i>Debug in editor</i>, or set mock data from the examples in the package's README.",
+				active:
+					"This workflow is published: Telnyx sends this enterprise's ownership events to its production URL, and each starts an execution, listed under Executions. Listening here does not change that. To build the steps after this one, open an execution and choose <i>Debug in editor</i>.",
+			},
+			activationHint:
+				"Publish the workflow: Telnyx then sends this enterprise's ownership events to its production URL.",
+		},
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: [
 			{
 				displayName:
-					"Activating sets this enterprise's ownership webhook URL to this workflow, replacing any URL set elsewhere for the enterprise (Telnyx keeps one, and offers no way to read it first); deactivating clears it. Every delivery is checked against the Webhook Public Key of the credential before it starts anything.",
+					"Publishing the workflow points this enterprise's ownership events at its production URL (Telnyx keeps one URL per enterprise, so a URL set elsewhere is replaced); unpublishing clears it. Listening for a test event changes nothing at Telnyx. Telnyx delivers only to a public https URL: set n8n's WEBHOOK_URL to one.",
 				name: 'webhookNotice',
 				type: 'notice',
 				default: '',
@@ -104,6 +124,9 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				// A test listen must never take Telnyx's one URL away from the published workflow
+				// (n8n cannot tell a node whether the workflow is published): it changes nothing there.
+				if (this.getActivationMode() === 'manual') return true;
 				const { webhookPublicKey } = await this.getCredentials<{ webhookPublicKey?: string }>(
 					'telnyxReputationApi',
 				);
@@ -113,11 +136,26 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 							'Without it no delivery can be verified. Copy the public key from Mission Control Portal → Keys & Credentials → Public Key into the credential.',
 					});
 				}
-				await setWebhookUrl(this, this.getNodeWebhookUrl('default') as string);
+				const url = this.getNodeWebhookUrl('default') as string;
+				try {
+					await setWebhookUrl(this, url);
+				} catch (error) {
+					if (!url.startsWith('https://') && error instanceof NodeApiError) {
+						error.description =
+							`${error.description ?? ''} n8n's production URL is ${url}: Telnyx delivers only to a public https URL. Set n8n's WEBHOOK_URL to its public https address.`.trim();
+					}
+					throw error;
+				}
+				(this.getWorkflowStaticData('node') as WebhookState).webhookUrl = url;
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				// n8n ends a test listen and unpublishes alike ('internal', 'update'): only the URL this
+				// node set is cleared, and a test listen never set its test URL.
+				const state = this.getWorkflowStaticData('node') as WebhookState;
+				if (state.webhookUrl !== this.getNodeWebhookUrl('default')) return true;
 				await setWebhookUrl(this, null);
+				delete state.webhookUrl;
 				return true;
 			},
 		},
@@ -144,18 +182,19 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const { data = {}, meta = {} } = event;
-		const eventId = String(data.id ?? '');
-		const staticData = this.getWorkflowStaticData('node') as { seen?: string[] };
+		// An event without an id cannot be told from a redelivery: it starts, and is not remembered.
+		const eventId = typeof data.id === 'string' && data.id !== '' ? data.id : undefined;
+		const staticData = this.getWorkflowStaticData('node') as WebhookState;
 		const seen = staticData.seen ?? [];
 		const wanted = (this.getNodeParameter('events', []) as string[]).includes(
 			String(data.event_type),
 		);
-		if (!wanted || seen.includes(eventId)) {
+		if (!wanted || (eventId !== undefined && seen.includes(eventId))) {
 			// Acknowledged, so Telnyx stops sending it, and nothing starts: not a wanted event, or a redelivery.
 			response.status(200).json({ received: true, started: false });
 			return { noWebhookResponse: true };
 		}
-		staticData.seen = [...seen, eventId].slice(-REMEMBERED_EVENTS);
+		if (eventId !== undefined) staticData.seen = [...seen, eventId].slice(-REMEMBERED_EVENTS);
 		return {
 			workflowData: [
 				[
@@ -163,7 +202,7 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 						json: {
 							...data.payload,
 							event_type: data.event_type ?? null,
-							event_id: eventId,
+							event_id: eventId ?? null,
 							occurred_at: data.occurred_at ?? null,
 							attempt: meta.attempt ?? 1,
 						},

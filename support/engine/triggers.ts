@@ -92,7 +92,7 @@ export class WebhookTrigger {
 		private readonly parameters: INodeParameters,
 	) {}
 
-	private webhookData(): IWebhookData {
+	private webhookData(isTest = false): IWebhookData {
 		const { workflow, node, type } = this.parts;
 		const [description] = type.description.webhooks!;
 		return {
@@ -102,11 +102,16 @@ export class WebhookTrigger {
 			webhookDescription: description,
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: this.data(),
+			isTest,
 		} as IWebhookData;
 	}
 
 	private data(overrides = {}) {
-		return additionalData(this.credential, { webhookBaseUrl: `${this.url}/webhook`, ...overrides });
+		return additionalData(this.credential, {
+			webhookBaseUrl: `${this.url}/webhook`,
+			webhookTestBaseUrl: `${this.url}/webhook-test`,
+			...overrides,
+		});
 	}
 
 	async start(): Promise<void> {
@@ -122,26 +127,44 @@ export class WebhookTrigger {
 		);
 	}
 
-	private hook(method: 'checkExists' | 'create' | 'delete') {
+	private hook(
+		method: 'checkExists' | 'create' | 'delete',
+		mode: 'trigger' | 'manual' | 'internal',
+		activation: 'activate' | 'manual' | 'update',
+		isTest = false,
+	) {
 		const { workflow, node, type } = this.parts;
 		const context = new HookContext(
 			workflow,
 			node,
 			this.data(),
-			'trigger',
-			'activate',
-			this.webhookData(),
+			mode,
+			activation,
+			this.webhookData(isTest),
 		);
 		return type.webhookMethods!.default![method]!.call(context);
 	}
 
-	/** As n8n does on activation: create the registration unless it exists. */
+	/** As n8n does on activation (publishing): create the registration unless it exists. */
 	async activate(): Promise<void> {
-		if (!(await this.hook('checkExists'))) await this.hook('create');
+		if (!(await this.hook('checkExists', 'trigger', 'activate')))
+			await this.hook('create', 'trigger', 'activate');
 	}
 
+	/** As n8n does on deactivation (unpublishing). */
 	async deactivate(): Promise<void> {
-		await this.hook('delete');
+		await this.hook('delete', 'internal', 'update');
+	}
+
+	/** The editor's "Listen for test event", as n8n's test webhooks run it. */
+	async listenForTestEvent(): Promise<void> {
+		if (!(await this.hook('checkExists', 'manual', 'manual', true)))
+			await this.hook('create', 'manual', 'manual', true);
+	}
+
+	/** The end of a test listen (stopped, timed out, or an event received), as n8n runs it. */
+	async stopListening(): Promise<void> {
+		await this.hook('delete', 'internal', 'update', true);
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

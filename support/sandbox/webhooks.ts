@@ -17,8 +17,8 @@ export interface EventDelivery {
 }
 
 export interface DeliverOptions {
-	/** The event's id (a redelivery keeps it); a new one by default. */
-	id?: string;
+	/** The event's id (a redelivery keeps it); a new one by default; `null` sends none. */
+	id?: string | null;
 	/** `meta.attempt` of the first delivery. */
 	firstAttempt?: number;
 	/** How many times to send while the receiver does not answer 2xx. */
@@ -49,7 +49,7 @@ export class WebhookSender {
 	): Promise<EventDelivery[]> {
 		const url = this.state().enterprises.get(enterpriseId)?.ownershipWebhookUrl;
 		if (!url) throw new Error(`enterprise ${enterpriseId} has no ownership webhook URL`);
-		const id = options.id ?? randomUUID();
+		const id = options.id === null ? undefined : (options.id ?? randomUUID());
 		const deliveries: EventDelivery[] = [];
 		const first = options.firstAttempt ?? 1;
 		for (let attempt = first; attempt < first + (options.maxAttempts ?? 3); attempt++) {

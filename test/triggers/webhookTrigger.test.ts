@@ -51,6 +51,68 @@ describe('Telnyx Number Reputation Webhook Trigger', () => {
 		expect(enterprise.ownershipWebhookUrl).toBeNull();
 	});
 
+	test('listening for a test event in a published workflow changes nothing at Telnyx: after it, a signed event still starts an execution', async () => {
+		const { enterpriseId, trigger } = await activeTrigger();
+		const enterprise = api.sandbox.state.enterprises.get(enterpriseId)!;
+		const productionUrl = enterprise.ownershipWebhookUrl;
+		const sent = api.sandbox.requests.length;
+
+		await trigger.listenForTestEvent();
+		await trigger.stopListening();
+
+		expect(api.sandbox.requests.slice(sent)).toEqual([]);
+		expect(enterprise.ownershipWebhookUrl).toBe(productionUrl);
+		const [delivery] = await api.sandbox.webhooks.deliver(
+			enterpriseId,
+			'number_reputation.number.flagged',
+			flagged(enterpriseId),
+		);
+		expect(delivery.status).toBe(200);
+		expect(trigger.deliveries.at(-1)?.started).toHaveLength(1);
+
+		// Unpublishing still clears the URL the node set.
+		await trigger.deactivate();
+		expect(enterprise.ownershipWebhookUrl).toBeNull();
+	});
+
+	test('listening for a test event in an unpublished workflow changes nothing at Telnyx either', async () => {
+		const enterpriseId = api.sandbox.state.addEnterprise('Acme').id;
+		api.sandbox.state.enterprises.get(enterpriseId)!.ownershipWebhookUrl =
+			'https://elsewhere.example.com/telnyx';
+		trigger = new WebhookTrigger(
+			{ ...api.credential, webhookPublicKey: api.sandbox.webhooks.publicKey },
+			{ enterpriseId: byId(enterpriseId) },
+		);
+		await trigger.start();
+		const sent = api.sandbox.requests.length;
+
+		await trigger.listenForTestEvent();
+		await trigger.stopListening();
+
+		expect(api.sandbox.requests.slice(sent)).toEqual([]);
+		expect(api.sandbox.state.enterprises.get(enterpriseId)!.ownershipWebhookUrl).toBe(
+			'https://elsewhere.example.com/telnyx',
+		);
+	});
+
+	test('events without an id each start an execution (none is taken for a redelivery)', async () => {
+		const { enterpriseId, trigger } = await activeTrigger();
+
+		for (let event = 0; event < 2; event++) {
+			await api.sandbox.webhooks.deliver(
+				enterpriseId,
+				'number_reputation.number.flagged',
+				flagged(enterpriseId),
+				{ id: null },
+			);
+		}
+
+		expect(trigger.deliveries.map((delivery) => delivery.started?.[0].json.event_id)).toEqual([
+			null,
+			null,
+		]);
+	});
+
 	test('a signed event starts one execution with the payload, the event type, id and time', async () => {
 		const { enterpriseId, trigger } = await activeTrigger();
 
