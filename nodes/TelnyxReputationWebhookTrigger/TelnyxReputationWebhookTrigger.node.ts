@@ -6,7 +6,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { enterpriseLocator } from '../TelnyxReputation/actions/common/enterprise';
 import { isSuccess, toNodeApiError } from '../TelnyxReputation/helpers/errorHandler';
@@ -50,7 +50,10 @@ interface TelnyxEvent {
 	meta?: { attempt?: number };
 }
 
-/** Sets (or, with `null`, clears) the enterprise's one URL for number-ownership events. */
+/**
+ * Sets (or, with `null`, clears) the enterprise's one URL for number-ownership events. A
+ * refusal says what to fix when n8n's own URL is not the public https one Telnyx needs.
+ */
 async function setWebhookUrl(context: IHookFunctions, url: string | null): Promise<void> {
 	const enterpriseId = readEnterpriseId(ofItem(context));
 	const path = buildPath('/enterprises/{enterpriseId}/reputation/webhook', { enterpriseId });
@@ -58,7 +61,13 @@ async function setWebhookUrl(context: IHookFunctions, url: string | null): Promi
 		body: { webhook_url: url },
 		policy: 'idempotent',
 	});
-	if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
+	if (isSuccess(response.statusCode)) return;
+	const error = toNodeApiError(context.getNode(), response);
+	if (url !== null && !url.startsWith('https://')) {
+		error.description =
+			`${error.description ?? ''} n8n's production URL is ${url}: Telnyx delivers only to a public https URL. Set n8n's WEBHOOK_URL to its public https address.`.trim();
+	}
+	throw error;
 }
 
 export class TelnyxReputationWebhookTrigger implements INodeType {
@@ -137,15 +146,7 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 					});
 				}
 				const url = this.getNodeWebhookUrl('default') as string;
-				try {
-					await setWebhookUrl(this, url);
-				} catch (error) {
-					if (!url.startsWith('https://') && error instanceof NodeApiError) {
-						error.description =
-							`${error.description ?? ''} n8n's production URL is ${url}: Telnyx delivers only to a public https URL. Set n8n's WEBHOOK_URL to its public https address.`.trim();
-					}
-					throw error;
-				}
+				await setWebhookUrl(this, url);
 				(this.getWorkflowStaticData('node') as WebhookState).webhookUrl = url;
 				return true;
 			},

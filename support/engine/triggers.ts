@@ -51,8 +51,14 @@ export class PollingTrigger {
 		private readonly parameters: INodeParameters,
 	) {}
 
-	/** `manual` is the editor's Fetch Test Event. */
-	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[][] | null> {
+	/**
+	 * `manual` is the editor's Fetch Test Event. `budgetMs` is what n8n 2.38 and later give a
+	 * poll before abandoning it (`getPollBudgetMs`); without it, n8n-core's default.
+	 */
+	async poll(
+		mode: 'trigger' | 'manual' = 'trigger',
+		budgetMs?: number,
+	): Promise<INodeExecutionData[][] | null> {
 		const { workflow, node, type } = this.parts;
 		const context = new PollContext(
 			workflow,
@@ -60,6 +66,12 @@ export class PollingTrigger {
 			additionalData(this.credential),
 			mode,
 			'activate',
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			budgetMs === undefined ? undefined : () => budgetMs,
 		);
 		return await type.poll!.call(context);
 	}

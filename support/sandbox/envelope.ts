@@ -56,7 +56,12 @@ export const unauthorized = () =>
 		),
 	);
 
-export function page<T>(all: T[], query: URLSearchParams, defaultSize: number): Reply {
+export function page<T>(
+	all: Iterable<T>,
+	query: URLSearchParams,
+	defaultSize: number,
+	matches: (record: T) => boolean = () => true,
+): Reply {
 	const number = Number(query.get('page[number]') ?? 1);
 	const size = Number(query.get('page[size]') ?? defaultSize);
 	if (!Number.isInteger(number) || number < 1) {
@@ -66,14 +71,22 @@ export function page<T>(all: T[], query: URLSearchParams, defaultSize: number): 
 		return errors(422, invalid('must be an integer of at least 1', { parameter: 'page[size]' }));
 	}
 	const pageSize = Math.min(size, 250);
-	const data = all.slice((number - 1) * pageSize, number * pageSize);
+	// One pass that keeps only the page asked for: 100,000 records are paged without copies.
+	const [start, end] = [(number - 1) * pageSize, number * pageSize];
+	const data: T[] = [];
+	let total = 0;
+	for (const record of all) {
+		if (!matches(record)) continue;
+		if (total >= start && total < end) data.push(record);
+		total++;
+	}
 	return {
 		status: 200,
 		body: {
 			data,
 			meta: {
-				total_pages: Math.ceil(all.length / pageSize),
-				total_results: all.length,
+				total_pages: Math.ceil(total / pageSize),
+				total_results: total,
 				page_number: number,
 				page_size: data.length,
 			},

@@ -1,3 +1,4 @@
+import { PAGE_CONCURRENCY } from '../../nodes/TelnyxReputation/helpers/pagination';
 import { byId, operation } from '../harness/parameters';
 import { runNode } from '../../support/engine/runNode';
 import { sentNumbers, statusOf } from '../harness/items';
@@ -87,21 +88,43 @@ describe('A server that repeats itself or refuses forever does not make the node
 			}),
 		});
 
-		expect(api.sandbox.requests).toHaveLength(2);
+		// Page 1 says there are 3: pages 2 and 3 are read together, and the list stops there.
+		expect(api.sandbox.requests).toHaveLength(3);
 		expect(result.error?.message).toBe('Telnyx answered page 1 when page 2 was asked for');
-		expect(result.error?.description).toContain('stopped after 2 requests');
+		expect(result.error?.description).toContain('stopped rather than read the same results again');
 	});
 
-	test('Return All stops at the page cap when the server never runs out of pages', async () => {
+	test('Return All refuses a list of more pages than it reads, before reading them', async () => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		api.sandbox.injectReply(
+			{
+				status: 200,
+				body: { data: records(250), meta: { page_number: 1, total_pages: 1_000_000 } },
+			},
+			Infinity,
+		);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: operation('phoneNumber', 'getMany', {
+				enterpriseId: byId(enterprise.id),
+				returnAll: true,
+			}),
+		});
+
+		expect(api.sandbox.requests).toHaveLength(1);
+		expect(result.error?.message).toBe(
+			'Telnyx lists 1,000,000 pages: more than the 1,000 pages (250,000 results) read in one go',
+		);
+	});
+
+	test('Return All stops at the page cap when the server never runs out of pages (and never says how many)', async () => {
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
 		api.sandbox.injectReply((request) => {
 			const pageNumber = Number(request.query['page[number]']);
 			return {
 				status: 200,
-				body: {
-					data: records(250, pageNumber * 250),
-					meta: { page_number: pageNumber, total_pages: 1_000_000 },
-				},
+				body: { data: records(250, pageNumber * 250), meta: { page_number: pageNumber } },
 			};
 		}, Infinity);
 
@@ -139,7 +162,8 @@ describe('A server that repeats itself or refuses forever does not make the node
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(api.sandbox.requests).toHaveLength(2);
+		// Pages after the first are read a few at a time; none starts after the short one.
+		expect(api.sandbox.requests.length).toBeLessThanOrEqual(1 + PAGE_CONCURRENCY);
 		expect(result.items).toHaveLength(260);
 	});
 });

@@ -1,6 +1,9 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 
+import type { NodeApiError } from 'n8n-workflow';
+
 import { WebhookTrigger } from '../../support/engine/triggers';
+import { errors, invalid } from '../../support/sandbox/envelope';
 import type { OwnershipEventType } from '../../support/sandbox/webhooks';
 import { expectNoSecret } from '../harness/items';
 import { byId } from '../harness/parameters';
@@ -255,6 +258,24 @@ describe('Telnyx Number Reputation Webhook Trigger', () => {
 
 		await expect(trigger.activate()).rejects.toThrow('The credential has no Webhook Public Key');
 		expect(api.sandbox.state.enterprises.get(enterpriseId)?.ownershipWebhookUrl).toBeUndefined();
+	});
+
+	test("a refused URL on activation says that Telnyx needs n8n's public https URL when n8n's is not", async () => {
+		const enterpriseId = api.sandbox.state.addEnterprise('Acme').id;
+		trigger = new WebhookTrigger(
+			{ ...api.credential, webhookPublicKey: api.sandbox.webhooks.publicKey },
+			{ enterpriseId: byId(enterpriseId) },
+		);
+		await trigger.start();
+		api.sandbox.injectReply(
+			errors(422, invalid('must be an https URL', { pointer: '/webhook_url' })),
+		);
+
+		const error = await trigger.activate().catch((caught: NodeApiError) => caught);
+
+		expect(error?.description).toContain(
+			`n8n's production URL is ${trigger.url}/webhook/trigger-test/trigger/webhook: Telnyx delivers only to a public https URL. Set n8n's WEBHOOK_URL`,
+		);
 	});
 
 	test('a wrong API key on activation is the API error, with no key in it', async () => {

@@ -13,6 +13,7 @@ import type { RequestContext } from './transport';
 import { telnyxRequest } from './transport';
 
 import { failureOfError, withRetries } from './attempts';
+import { runBounded } from './pool';
 
 /** The API caps pages at 250 and clamps larger sizes. */
 const MAX_PAGE_SIZE = 250;
@@ -50,42 +51,106 @@ interface Page {
 /** Reads page `pageNumber` of `pageSize` records. */
 type FetchPage = (pageNumber: number, pageSize: number) => Promise<Page>;
 
+/** Pages read at once after the first, once it has said how many there are. */
+export const PAGE_CONCURRENCY = 5;
+
+export interface PageWindow {
+	/** The first page to read (a pass resumed by a later poll). */
+	from?: number;
+	/** At most this many records. */
+	limit?: number;
+	/** No page starts after this time (ms since the epoch); the pages under way are awaited. */
+	until?: number;
+}
+
+/** Records read, and the page to read next when `until` stopped the reads before the end. */
+export interface PagesRead {
+	records: IDataObject[];
+	next?: number;
+}
+
+const count = (value: number) => value.toLocaleString('en-US');
+
+/** A list longer than a node reads in one go, said before or while reading it. */
+function tooManyPages(node: INode, pages: number | undefined, read: number): NodeOperationError {
+	return new NodeOperationError(
+		node,
+		pages === undefined
+			? `Telnyx kept answering with more pages: stopped after ${count(MAX_PAGES)} pages (${count(read)} results)`
+			: `Telnyx lists ${count(pages)} pages: more than the ${count(MAX_PAGES)} pages (${count(MAX_PAGES * MAX_PAGE_SIZE)} results) read in one go`,
+		{ description: 'Narrow the list with a filter, or use Limit instead of Return All.' },
+	);
+}
+
 /**
- * Reads pages over `page[number]` and `page[size]` until `limit` records. The page size is
- * always sent (the API's defaults differ per endpoint) and stays the same across pages, so the
- * page maths hold. It stops at an empty or short page, or when `meta` says it was the last; a
- * server that answers another page than the one asked for, or never runs out, is stopped with
- * an error rather than read forever.
+ * Reads pages over `page[number]` and `page[size]`. The page size is always sent (the API's
+ * defaults differ per endpoint) and stays the same across pages, so the page maths hold. Once
+ * the first page's `meta` says how many there are, the rest are read `PAGE_CONCURRENCY` at a
+ * time; without it, one after another. It stops at an empty or short page, or at the last
+ * page; a server that answers another page than the one asked for, or never runs out, is
+ * stopped with an error rather than read forever.
  */
 async function readPages(
 	node: INode,
 	fetchPage: FetchPage,
-	limit = Infinity,
-): Promise<IDataObject[]> {
+	window: PageWindow = {},
+): Promise<PagesRead> {
+	const { from = 1, limit = Infinity, until = Infinity } = window;
 	const pageSize = Math.min(MAX_PAGE_SIZE, limit);
-	const records: IDataObject[] = [];
-	for (let pageNumber = 1; records.length < limit; pageNumber++) {
-		if (pageNumber > MAX_PAGES) {
+	const fetchChecked = async (pageNumber: number) => {
+		if (pageNumber > MAX_PAGES) throw tooManyPages(node, undefined, (pageNumber - from) * pageSize);
+		const page = await fetchPage(pageNumber, pageSize);
+		const answered = page.meta?.page_number;
+		if (answered !== undefined && answered !== pageNumber) {
 			throw new NodeOperationError(
 				node,
-				`Telnyx kept answering with more pages: stopped after ${MAX_PAGES.toLocaleString('en-US')} pages (${records.length.toLocaleString('en-US')} results)`,
-				{ description: 'Narrow the list with a filter, or use Limit instead of Return All.' },
-			);
-		}
-		const { data = [], meta = {} } = await fetchPage(pageNumber, pageSize);
-		if (meta.page_number !== undefined && meta.page_number !== pageNumber) {
-			throw new NodeOperationError(
-				node,
-				`Telnyx answered page ${meta.page_number} when page ${pageNumber} was asked for`,
+				`Telnyx answered page ${answered} when page ${pageNumber} was asked for`,
 				{
-					description: `The list stopped after ${pageNumber} requests rather than read the same results again. Run it again later; if it persists, use Limit.`,
+					description: `The list stopped rather than read the same results again. Run it again later; if it persists, use Limit.`,
 				},
 			);
 		}
+		return page;
+	};
+	const records: IDataObject[] = [];
+	/** Adds a page's records; answers whether the list goes on after it. */
+	const add = ({ data = [] }: Page) => {
 		records.push(...data);
-		if (data.length < pageSize || pageNumber >= (meta.total_pages ?? 0)) break;
+		return data.length === pageSize && records.length < limit;
+	};
+	const first = await fetchChecked(from);
+	const total = first.meta?.total_pages;
+	if (!add(first) || (total !== undefined && from >= total)) return { records };
+
+	if (total === undefined) {
+		for (let pageNumber = from + 1; ; pageNumber++) {
+			if (Date.now() > until) return { records, next: pageNumber };
+			if (!add(await fetchChecked(pageNumber))) return { records: records.slice(0, limit) };
+		}
 	}
-	return records.slice(0, limit);
+	const last = Math.min(total, from + Math.ceil((limit - records.length) / pageSize));
+	if (last > MAX_PAGES) throw tooManyPages(node, total, records.length);
+	const pageNumbers = Array.from({ length: last - from }, (_, index) => from + 1 + index);
+	// A short page or a failure ends the list: no page starts after it.
+	let ended = false;
+	const pages = await runBounded(
+		pageNumbers.map((pageNumber) => async () => {
+			let page: Page | undefined;
+			try {
+				page = await fetchChecked(pageNumber);
+				return page;
+			} finally {
+				if ((page?.data ?? []).length < pageSize) ended = true;
+			}
+		}),
+		PAGE_CONCURRENCY,
+		() => ended || Date.now() > until,
+	);
+	for (const [index, page] of pages.entries()) {
+		if (page === undefined) return { records, next: pageNumbers[index] };
+		if (!add(page)) break;
+	}
+	return { records: records.slice(0, limit) };
 }
 
 /** Return All / Limit for a declarative list operation (RoutingNode's pagination hook). */
@@ -95,22 +160,25 @@ export async function paginateByPageNumber(
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', DEFAULT_LIMIT) as number);
-	const records = await readPages(
+	const { records } = await readPages(
 		this.getNode(),
 		async (pageNumber, pageSize) => {
-			requestData.options.qs = {
-				...requestData.options.qs,
-				'page[number]': pageNumber,
-				'page[size]': pageSize,
+			// Pages are read concurrently: each request gets its own copy of the options.
+			const pageRequest = {
+				...requestData,
+				options: {
+					...requestData.options,
+					qs: { ...requestData.options.qs, 'page[number]': pageNumber, 'page[size]': pageSize },
+				},
 			};
 			const [response] = await withRetries(
 				'idempotent',
-				async () => await this.makeRoutingRequest(requestData),
+				async () => await this.makeRoutingRequest(pageRequest),
 				(_result, error) => failureOfError(error),
 			);
 			return (response?.json ?? {}) as Page;
 		},
-		limit,
+		{ limit },
 	);
 	return records.map((json) => ({ json }));
 }
@@ -121,12 +189,26 @@ export async function listAll(
 	path: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
-	return await readPages(context.getNode(), async (pageNumber, pageSize) => {
-		const response = await telnyxRequest.call(context, 'GET', path, {
-			qs: { ...qs, 'page[number]': pageNumber, 'page[size]': pageSize },
-			policy: 'idempotent',
-		});
-		if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
-		return response.body as Page;
-	});
+	return (await listPages(context, path, qs)).records;
+}
+
+/** Records of a list endpoint from page `window.from` on, within `window`. */
+export async function listPages(
+	context: RequestContext,
+	path: string,
+	qs: IDataObject = {},
+	window: PageWindow = {},
+): Promise<PagesRead> {
+	return await readPages(
+		context.getNode(),
+		async (pageNumber, pageSize) => {
+			const response = await telnyxRequest.call(context, 'GET', path, {
+				qs: { ...qs, 'page[number]': pageNumber, 'page[size]': pageSize },
+				policy: 'idempotent',
+			});
+			if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
+			return response.body as Page;
+		},
+		window,
+	);
 }

@@ -1,4 +1,15 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	INodePropertyOptions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { listPages } from '../../TelnyxReputation/helpers/pagination';
+import { buildPath } from '../../TelnyxReputation/helpers/paths';
+import { telnyxRequest } from '../../TelnyxReputation/helpers/transport';
+import { isSuccess, toNodeApiError } from '../../TelnyxReputation/helpers/errorHandler';
+import type { TriggerEvent } from './event';
 
 /** A monitored number's reputation data as the API lists it (the field set may grow). */
 export interface ReputationData {
@@ -11,17 +22,23 @@ export interface ReputationData {
 	[field: string]: unknown;
 }
 
+/** A monitored number as the list endpoints give it. */
+interface MonitoredNumber {
+	phone_number: string;
+	enterprise_id: string | null;
+	reputation_data: ReputationData | null;
+}
+
 /** Reads the trigger's parameters. */
 export type Settings = (name: string, fallback: unknown) => unknown;
 
 /**
- * An event about a monitored number, found by comparing what was kept of each number at the
- * last poll with what the API lists now. What is kept is as small as the comparison allows,
- * so 10,000 numbers stay a few hundred kilobytes of static data.
+ * What makes an event about a monitored number: what is kept of each number between polls
+ * (a few characters, so 100,000 numbers stay under 2.5 MB of static data) and when a change
+ * is reported.
  */
-export interface NumberEvent {
+export interface NumberRule {
 	option: INodePropertyOptions;
-	/** The event's settings, shown only when it is picked. */
 	fields: INodeProperties[];
 	/** What is kept of a number for the next poll. */
 	keep(data: ReputationData | null): string;
@@ -29,9 +46,148 @@ export interface NumberEvent {
 	previous(kept: string): IDataObject;
 	/** Whether the change from what was kept to what the API lists now is reported. */
 	isReported(kept: string, now: string, settings: Settings): boolean;
+	/** A change these settings report, built on `data`: the data before it, and after. */
+	example(
+		data: ReputationData,
+		settings: Settings,
+	): { before: ReputationData; after: ReputationData };
 }
 
-/** Shows the event's settings only when it is the picked event. */
-export function forEvent(event: string, fields: INodeProperties[]): INodeProperties[] {
-	return fields.map((field) => ({ ...field, displayOptions: { show: { event: [event] } } }));
+/** Stands in for the account's own numbers in a sample when none is monitored yet. */
+const EXAMPLE_NUMBER: MonitoredNumber = {
+	phone_number: '+13125550142',
+	enterprise_id: null,
+	reputation_data: {
+		spam_risk: 'low',
+		spam_category: null,
+		maturity_score: 72,
+		connection_score: 80,
+		engagement_score: 64,
+		sentiment_score: 75,
+		last_refreshed_at: '2026-11-30T07:00:00Z',
+	},
+};
+
+/**
+ * What a number event keeps between polls. Each number's entry ends with the pass (0 or 1)
+ * that last listed it; `next` is the page a pass cut short by the poll's budget goes on from.
+ */
+interface PassState {
+	numbers: Record<string, string>;
+	pass: number;
+	next?: number;
+}
+
+/** A number's key in the state: its digits in base 36 (8 characters for 11 digits). */
+const numberKey = (phoneNumber: string) => Number(phoneNumber.replace(/\D/g, '')).toString(36);
+
+/**
+ * When the poll stops starting reads: n8n (2.38 and later) gives each poll a budget, past which
+ * it abandons the poll and keeps nothing. A fifth is left for the reads under way and the rest.
+ */
+function pollDeadline(context: IPollFunctions): number {
+	const budget = 'getPollBudgetMs' in context ? context.getPollBudgetMs() : undefined;
+	return typeof budget === 'number' && budget > 0 ? Date.now() + budget * 0.8 : Infinity;
+}
+
+/** The item a number event gives: the number, what was kept of it, and its data now. */
+function numberItem(
+	rule: NumberRule,
+	number: MonitoredNumber,
+	kept: string,
+	current: ReputationData | null,
+): IDataObject {
+	return {
+		event: rule.option.value,
+		phone_number: number.phone_number,
+		enterprise_id: number.enterprise_id,
+		previous: rule.previous(kept),
+		current: current as IDataObject | null,
+		checked_at: current?.last_refreshed_at ?? null,
+	};
+}
+
+/** The list of monitored numbers, of one enterprise or of the whole account (the simplified endpoint). */
+function numbersPath(enterpriseId: string): string {
+	return enterpriseId
+		? buildPath('/enterprises/{enterpriseId}/reputation/numbers', { enterpriseId })
+		: '/reputation/numbers';
+}
+
+/** The first monitored number, with one read of one record. */
+async function firstNumber(
+	context: IPollFunctions,
+	enterpriseId: string,
+): Promise<MonitoredNumber | undefined> {
+	const response = await telnyxRequest.call(context, 'GET', numbersPath(enterpriseId), {
+		qs: { 'page[number]': 1, 'page[size]': 1 },
+		policy: 'idempotent',
+	});
+	if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
+	return (response.body as { data?: MonitoredNumber[] }).data?.[0];
+}
+
+/** A trigger event about monitored numbers, compared number by number between polls. */
+export function numberEvent(rule: NumberRule): TriggerEvent {
+	const settingsOf =
+		(context: IPollFunctions): Settings =>
+		(name, fallback) =>
+			context.getNodeParameter(name, fallback);
+	return {
+		option: rule.option,
+		baseline:
+			'records where every monitored number stands and reports nothing; later checks report what changed since',
+		fields: rule.fields,
+		async poll(context, enterpriseId, kept) {
+			const state = (kept ?? { numbers: {}, pass: 0 }) as unknown as PassState;
+			// A pass over every page may take several polls; a new one starts where the last ended.
+			const pass = state.next === undefined ? 1 - state.pass : state.pass;
+			const read = await listPages(
+				context,
+				numbersPath(enterpriseId),
+				{},
+				{ from: state.next ?? 1, until: pollDeadline(context) },
+			);
+			const settings = settingsOf(context);
+			// A copy: Fetch Test Event polls too, and must leave the kept state as it was.
+			const numbers = { ...state.numbers };
+			const items: IDataObject[] = [];
+			for (const number of read.records as unknown as MonitoredNumber[]) {
+				const key = numberKey(number.phone_number);
+				const now = rule.keep(number.reputation_data);
+				const before = numbers[key]?.slice(0, -1);
+				numbers[key] = now + String(pass);
+				// A number seen for the first time starts from here: no event for it yet.
+				if (before === undefined || !rule.isReported(before, now, settings)) continue;
+				items.push(numberItem(rule, number, before, number.reputation_data));
+			}
+			// Numbers leave only after a complete pass that did not list them.
+			if (read.next === undefined) {
+				for (const key of Object.keys(numbers)) {
+					if (!numbers[key].endsWith(String(pass))) delete numbers[key];
+				}
+			}
+			items.sort((a, b) => String(a.checked_at).localeCompare(String(b.checked_at)));
+			const next: PassState = { numbers, pass, ...(read.next ? { next: read.next } : {}) };
+			return { items, next: next as unknown as IDataObject };
+		},
+		async sample(context, enterpriseId) {
+			const real = await firstNumber(context, enterpriseId);
+			const number = real ?? { ...EXAMPLE_NUMBER, enterprise_id: enterpriseId || null };
+			const { before, after } = rule.example(
+				{ ...EXAMPLE_NUMBER.reputation_data, ...number.reputation_data },
+				settingsOf(context),
+			);
+			return {
+				...numberItem(rule, number, rule.keep(before), after),
+				sample: true,
+				...(real
+					? {}
+					: {
+							sample_note:
+								'No number is monitored yet: an example number, to build the workflow on. Register numbers with Telnyx Number Reputation → Phone Number → Register.',
+						}),
+			};
+		},
+	};
 }

@@ -1,36 +1,89 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { forEvent } from './numberEvent';
+import { isSuccess, toNodeApiError } from '../../TelnyxReputation/helpers/errorHandler';
+import { listAll } from '../../TelnyxReputation/helpers/pagination';
+import { buildPath } from '../../TelnyxReputation/helpers/paths';
+import { telnyxRequest } from '../../TelnyxReputation/helpers/transport';
+import type { TriggerEvent } from './event';
+import { forEvent } from './event';
 
-export const FINISHED = ['completed', 'failed', 'cancelled'];
+const EVENT = 'remediationFinished';
 
-export const option: INodePropertyOptions = {
-	name: 'Remediation Finished',
-	value: 'remediationFinished',
-	description:
-		'A remediation request reached completed, failed or cancelled: the full request with its per-number results',
-};
-
-export const fields: INodeProperties[] = forEvent('remediationFinished', [
-	{
-		displayName: 'Statuses',
-		name: 'statuses',
-		type: 'multiOptions',
-		options: [
-			{ name: 'Cancelled', value: 'cancelled' },
-			{ name: 'Completed', value: 'completed' },
-			{ name: 'Failed', value: 'failed' },
-		],
-		default: ['completed', 'failed', 'cancelled'],
-		description: 'Which outcomes to report',
-	},
-]);
+const FINISHED = ['completed', 'failed', 'cancelled'];
 
 /** What is kept between polls: the requests not finished yet, and the newest request seen. */
-export interface RemediationState {
+interface RemediationState {
 	unfinished: string[];
 	/** The newest `created_at` seen, as the API wrote it. */
 	newest: string;
+}
+
+/** Stands in for the account's own requests in a sample when none exists yet. */
+const EXAMPLE_REQUEST: IDataObject = {
+	id: 'b7c1f1c0-7a9d-4f0a-9d3e-2f6a1c4b8e21',
+	status: 'completed',
+	phone_numbers_count: 2,
+	phone_numbers_submitted: 2,
+	phone_numbers_ineligible: 0,
+	call_purpose: 'Appointment reminders for our dental clinic.',
+	contact_email: null,
+	webhook_url: null,
+	created_at: '2026-11-28T12:00:00Z',
+	updated_at: '2026-11-30T12:05:00Z',
+	tier1_completed_at: '2026-11-29T12:00:00Z',
+	tier2_completed_at: '2026-11-30T12:05:00Z',
+	results: {
+		remediated: ['+19493253498'],
+		not_flagged: ['+12134445566'],
+		requires_review: [],
+		ineligible: [],
+		refused: [],
+	},
+};
+
+/** The buckets of per-number results; empty lists are kept, as the API keeps them. */
+const NO_RESULTS = {
+	remediated: [],
+	not_flagged: [],
+	requires_review: [],
+	ineligible: [],
+	refused: [],
+};
+
+/** Remediation requests of one enterprise, or of every enterprise with reputation enabled. */
+async function listRemediations(
+	context: IPollFunctions,
+	enterpriseId: string,
+): Promise<IDataObject[]> {
+	const enterprises = enterpriseId
+		? [enterpriseId]
+		: (await listAll(context, '/enterprises'))
+				.filter((enterprise) => enterprise.number_reputation_enabled !== false)
+				.map((enterprise) => String(enterprise.id));
+	const requests: IDataObject[] = [];
+	for (const id of enterprises) {
+		const path = buildPath('/enterprises/{enterpriseId}/reputation/remediation', {
+			enterpriseId: id,
+		});
+		requests.push(
+			...(await listAll(context, path)).map((request) => ({ enterprise_id: id, ...request })),
+		);
+	}
+	return requests;
+}
+
+/** A request with its per-number results (the list gives a summary). */
+async function fullRemediation(
+	context: IPollFunctions,
+	request: IDataObject,
+): Promise<IDataObject> {
+	const path = buildPath('/enterprises/{enterpriseId}/reputation/remediation/{id}', {
+		enterpriseId: String(request.enterprise_id),
+		id: String(request.id),
+	});
+	const response = await telnyxRequest.call(context, 'GET', path, { policy: 'idempotent' });
+	if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
+	return { enterprise_id: request.enterprise_id, ...(response.body as { data: IDataObject }).data };
 }
 
 /**
@@ -38,11 +91,7 @@ export interface RemediationState {
  * then, and those created since and already finished. Dates are the API's own, so the
  * machine's clock does not matter.
  */
-export function finishedSince(
-	kept: RemediationState,
-	requests: IDataObject[],
-	statuses: string[],
-): IDataObject[] {
+function finishedSince(kept: RemediationState, requests: IDataObject[], statuses: string[]) {
 	return requests
 		.filter((request) => statuses.includes(String(request.status)))
 		.filter(
@@ -52,7 +101,7 @@ export function finishedSince(
 		.sort((a, b) => String(a.updated_at).localeCompare(String(b.updated_at)));
 }
 
-export function remediationState(requests: IDataObject[]): RemediationState {
+function remediationState(requests: IDataObject[]): RemediationState {
 	return {
 		unfinished: requests
 			.filter((request) => !FINISHED.includes(String(request.status)))
@@ -64,3 +113,74 @@ export function remediationState(requests: IDataObject[]): RemediationState {
 		),
 	};
 }
+
+const statusesOf = (context: IPollFunctions) =>
+	context.getNodeParameter('statuses', FINISHED) as string[];
+
+export const remediationFinished: TriggerEvent = {
+	option: {
+		name: 'Remediation Finished',
+		value: EVENT,
+		description:
+			'A remediation request reached completed, failed or cancelled: the full request with its per-number results',
+	},
+	baseline:
+		'records the requests not finished yet and reports nothing; later checks report each request that finishes',
+	fields: forEvent(EVENT, [
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Cancelled', value: 'cancelled' },
+				{ name: 'Completed', value: 'completed' },
+				{ name: 'Failed', value: 'failed' },
+			],
+			default: ['completed', 'failed', 'cancelled'],
+			description: 'Which outcomes to report',
+		},
+	]),
+	async poll(context, enterpriseId, kept) {
+		const requests = await listRemediations(context, enterpriseId);
+		const finished = kept
+			? finishedSince(kept as unknown as RemediationState, requests, statusesOf(context))
+			: [];
+		const items: IDataObject[] = [];
+		for (const request of finished) {
+			items.push({ event: EVENT, ...(await fullRemediation(context, request)) });
+		}
+		return { items, next: remediationState(requests) as unknown as IDataObject };
+	},
+	async sample(context, enterpriseId) {
+		const [status = 'completed'] = statusesOf(context);
+		const requests = (await listRemediations(context, enterpriseId)).sort((a, b) =>
+			String(b.updated_at).localeCompare(String(a.updated_at)),
+		);
+		const latest =
+			requests.find((request) => statusesOf(context).includes(String(request.status))) ??
+			requests[0];
+		if (!latest) {
+			return {
+				event: EVENT,
+				enterprise_id: enterpriseId || null,
+				...EXAMPLE_REQUEST,
+				status,
+				sample: true,
+				sample_note:
+					'No remediation request yet: an example request, to build the workflow on. Submit one with Telnyx Number Reputation → Remediation → Submit.',
+			};
+		}
+		const request = await fullRemediation(context, latest);
+		if (statusesOf(context).includes(String(request.status)) && request.results) {
+			return { event: EVENT, ...request, sample: true };
+		}
+		return {
+			event: EVENT,
+			...request,
+			status,
+			results: request.results ?? NO_RESULTS,
+			sample: true,
+			sample_note: `This request is ${String(request.status)}: shown as it will look once ${status}.`,
+		};
+	},
+};

@@ -1,9 +1,11 @@
-import type { NumberEvent } from './numberEvent';
+import { numberEvent } from './numberEvent';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Kept: when the number was last checked, in milliseconds, base 36 (8 characters, not an ISO date's 27). */
 const time = (kept: string) => (kept === '' ? undefined : parseInt(kept, 36));
 
-export const reputationChecked: NumberEvent = {
+export const reputationChecked = numberEvent({
 	option: {
 		name: 'Reputation Checked',
 		value: 'reputationChecked',
@@ -20,4 +22,11 @@ export const reputationChecked: NumberEvent = {
 	}),
 	isReported: (kept, now) =>
 		now !== '' && (kept === '' || (time(now) as number) > (time(kept) as number)),
-};
+	example(data) {
+		const checked = Date.parse(data.last_refreshed_at ?? '') || Date.now();
+		return {
+			before: { ...data, last_refreshed_at: new Date(checked - DAY_MS).toISOString() },
+			after: { ...data, last_refreshed_at: new Date(checked).toISOString() },
+		};
+	},
+});

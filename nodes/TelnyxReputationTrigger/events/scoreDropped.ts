@@ -1,5 +1,6 @@
-import type { NumberEvent, Settings } from './numberEvent';
-import { forEvent } from './numberEvent';
+import { forEvent } from './event';
+import type { Settings } from './numberEvent';
+import { numberEvent } from './numberEvent';
 
 const SCORES = [
 	'maturity_score',
@@ -8,9 +9,20 @@ const SCORES = [
 	'sentiment_score',
 ] as const;
 
-/** The four scores, kept as "72.80.64.75" ("" for a score not checked yet). */
-const parse = (kept: string) =>
-	kept.split('.').map((score) => (score === '' ? undefined : Number(score)));
+/**
+ * The four scores (0 to 100, or none yet) kept as one number in base 36: score + 1 (0 for
+ * none) in base 102, at most 6 characters where "72.80.64.75" takes 11.
+ */
+const BASE = 102;
+
+const parse = (kept: string) => {
+	let packed = parseInt(kept, 36) || 0;
+	return SCORES.map(() => {
+		const digit = packed % BASE;
+		packed = Math.floor(packed / BASE);
+		return digit === 0 ? undefined : digit - 1;
+	});
+};
 
 const watched = (settings: Settings) => {
 	const score = String(settings('score', 'any'));
@@ -19,7 +31,7 @@ const watched = (settings: Settings) => {
 		: [SCORES.indexOf(score as (typeof SCORES)[number])];
 };
 
-export const scoreDropped: NumberEvent = {
+export const scoreDropped = numberEvent({
 	option: {
 		name: 'Score Dropped',
 		value: 'scoreDropped',
@@ -48,17 +60,21 @@ export const scoreDropped: NumberEvent = {
 			description: 'Report a score that fell by this many points (scores are 0 to 100)',
 		},
 		{
-			displayName: 'Or Below',
+			displayName: 'Or When It Falls Below',
 			name: 'below',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 100 },
 			default: 0,
-			description:
-				'Also report a score that fell below this value, by any amount. 0 turns this off.',
+			hint: '0 turns this off',
+			description: 'Also report a score that falls below this value, by any amount',
 		},
 	]),
 	keep: (data) =>
-		SCORES.map((score) => (typeof data?.[score] === 'number' ? String(data[score]) : '')).join('.'),
+		SCORES.reduceRight((packed, field) => {
+			const value = data?.[field];
+			const score = typeof value === 'number' ? Math.min(100, Math.max(0, Math.round(value))) : -1;
+			return packed * BASE + score + 1;
+		}, 0).toString(36),
 	previous: (kept) =>
 		Object.fromEntries(SCORES.map((score, index) => [score, parse(kept)[index] ?? null])),
 	isReported(kept, now, settings) {
@@ -71,4 +87,13 @@ export const scoreDropped: NumberEvent = {
 			return from - to >= minimumDrop || (below > 0 && to < below && from >= below);
 		});
 	},
-};
+	example(data, settings) {
+		const score = SCORES[watched(settings)[0]];
+		const drop = Number(settings('minimumDrop', 10));
+		const after = Math.min(
+			typeof data[score] === 'number' ? (data[score] as number) : 50,
+			100 - drop,
+		);
+		return { before: { ...data, [score]: after + drop }, after: { ...data, [score]: after } };
+	},
+});

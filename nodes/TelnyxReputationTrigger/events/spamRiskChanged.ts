@@ -1,12 +1,12 @@
-import type { NumberEvent } from './numberEvent';
-import { forEvent } from './numberEvent';
+import { forEvent } from './event';
+import { numberEvent } from './numberEvent';
 
-/** Spam risk levels in order; `-` is a number not checked yet. */
+/** Spam risk levels in order; `-` is a number not checked yet. Kept as the level's index. */
 const LEVELS = ['-', 'low', 'medium', 'high'];
 
-const rank = (kept: string) => Math.max(0, LEVELS.indexOf(kept));
+const rank = (kept: string) => Number(kept) || 0;
 
-export const spamRiskChanged: NumberEvent = {
+export const spamRiskChanged = numberEvent({
 	option: {
 		name: 'Spam Risk Changed',
 		value: 'spamRiskChanged',
@@ -39,13 +39,18 @@ export const spamRiskChanged: NumberEvent = {
 			default: 'medium',
 		},
 	]),
-	keep: (data) => (data?.spam_risk && LEVELS.includes(data.spam_risk) ? data.spam_risk : '-'),
-	previous: (kept) => ({ spam_risk: kept === '-' ? null : kept }),
+	keep: (data) => String(Math.max(0, LEVELS.indexOf(data?.spam_risk ?? '-'))),
+	previous: (kept) => ({ spam_risk: rank(kept) === 0 ? null : LEVELS[rank(kept)] }),
 	isReported(kept, now, settings) {
-		const minimum = rank(String(settings('minimumLevel', 'medium')));
+		const minimum = LEVELS.indexOf(String(settings('minimumLevel', 'medium')));
 		const [before, after] = [rank(kept), rank(now)];
 		if (after > before) return after >= minimum;
 		if (after < before && !settings('onlyRises', true)) return before >= minimum;
 		return false;
 	},
-};
+	example(data, settings) {
+		const minimum = String(settings('minimumLevel', 'medium'));
+		const below = LEVELS[LEVELS.indexOf(minimum) - 1];
+		return { before: { ...data, spam_risk: below }, after: { ...data, spam_risk: minimum } };
+	},
+});

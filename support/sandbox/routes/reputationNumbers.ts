@@ -135,13 +135,15 @@ function list(
 		);
 	}
 	const eq = query.get('filter[phone_number][eq]');
-	const all = [...state.registrations.values()].filter(
+	const exact = eq === null ? undefined : state.registrations.get(eq);
+	return page(
+		eq === null ? state.registrations.values() : exact ? [exact] : [],
+		query,
+		defaultSize,
 		(r) =>
 			(!enterpriseId || r.enterprise_id === enterpriseId) &&
-			(!contains || r.phone_number.includes(contains)) &&
-			(!eq || r.phone_number === eq),
+			(!contains || r.phone_number.includes(contains)),
 	);
-	return page(all, query, defaultSize);
 }
 
 /** GET one number: 403 unless approved, 404 unless monitored; a fresh or first read is a live lookup. */
