@@ -13,7 +13,7 @@ const KEY_REFUSED =
 export class TelnyxReputationApi implements ICredentialType {
 	name = 'telnyxReputationApi';
 
-	displayName = 'Telnyx Reputation API';
+	displayName = 'Telnyx Number Reputation API';
 
 	icon: Icon = { light: 'file:telnyx.svg', dark: 'file:telnyx.dark.svg' };
 

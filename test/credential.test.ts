@@ -16,7 +16,7 @@ function shownByN8n(result: Awaited<ReturnType<typeof testCredential>>): string 
 	return rule?.properties.message;
 }
 
-describe('Telnyx Reputation API credential', () => {
+describe('Telnyx Number Reputation API credential', () => {
 	test('has a name no other Telnyx package uses, and hides the key', () => {
 		const credential = new TelnyxReputationApi();
 		expect(credential.name).toBe('telnyxReputationApi');

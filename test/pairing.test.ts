@@ -114,7 +114,7 @@ describe('Every output item is paired to the input row it came from', () => {
 			expect(item.json.error).toBe(
 				'Bad Request: +19493253498 is not in your Telnyx phone number inventory',
 			);
-			expect(item.json.message).toMatch(/^\+19493253498 was refused by Telnyx\./);
+			expect(item.json.message).toMatch(/^\+19493253498 \(refused\): Telnyx error 10015/);
 		}
 	});
 

@@ -37,6 +37,16 @@ const EVENTS = [
 /** Event ids kept to recognise redeliveries. */
 const REMEMBERED_EVENTS = 1000;
 
+/**
+ * Event ids started by this n8n process, per workflow and node. n8n saves a webhook node's
+ * static data only when the execution it started ends, so a redelivery that arrives before
+ * then reads the ids as they were; this catches it.
+ */
+const startedHere = new Map<string, string[]>();
+
+/** Adds `id` to a list of ids, keeping the newest. */
+const remember = (ids: string[], id: string) => [...ids, id].slice(-REMEMBERED_EVENTS);
+
 /** What the node keeps in the workflow's static data. */
 interface WebhookState {
 	/** The URL this node set at Telnyx: the only one it ever clears. */
@@ -187,15 +197,22 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 		const eventId = typeof data.id === 'string' && data.id !== '' ? data.id : undefined;
 		const staticData = this.getWorkflowStaticData('node') as WebhookState;
 		const seen = staticData.seen ?? [];
+		const here = `${this.getWorkflow().id}:${this.getNode().id}`;
+		const seenHere = startedHere.get(here) ?? [];
 		const wanted = (this.getNodeParameter('events', []) as string[]).includes(
 			String(data.event_type),
 		);
-		if (!wanted || (eventId !== undefined && seen.includes(eventId))) {
+		const redelivery =
+			eventId !== undefined && (seen.includes(eventId) || seenHere.includes(eventId));
+		if (!wanted || redelivery) {
 			// Acknowledged, so Telnyx stops sending it, and nothing starts: not a wanted event, or a redelivery.
 			response.status(200).json({ received: true, started: false });
 			return { noWebhookResponse: true };
 		}
-		if (eventId !== undefined) staticData.seen = [...seen, eventId].slice(-REMEMBERED_EVENTS);
+		if (eventId !== undefined) {
+			staticData.seen = remember(seen, eventId);
+			startedHere.set(here, remember(seenHere, eventId));
+		}
 		return {
 			workflowData: [
 				[

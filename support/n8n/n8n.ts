@@ -251,6 +251,35 @@ export async function setWorkflowActive(
 	return response.ok ? '' : `${response.status} ${await response.text()}`;
 }
 
+/**
+ * The editor's "Listen for test event" on one trigger, on both n8n lines (2.x reads the
+ * workflow from its database, 1.x from the body). Answers n8n's answer.
+ */
+export async function listenForTestEvent(
+	n8n: RunningN8n,
+	id: string,
+	triggerName: string,
+): Promise<{ status: number; body: string }> {
+	const headers = { 'Content-Type': 'application/json', Cookie: n8n.cookie };
+	const workflow = await fetch(`${n8n.url}/rest/workflows/${id}`, { headers });
+	const { data } = (await workflow.json()) as { data: object };
+	const response = await fetch(`${n8n.url}/rest/workflows/${id}/run`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ workflowData: data, triggerToStartFrom: { name: triggerName } }),
+	});
+	return { status: response.status, body: await response.text() };
+}
+
+/** The editor's "Stop listening" (also what n8n does when a test listen times out). */
+export async function stopListening(n8n: RunningN8n, id: string): Promise<number> {
+	const response = await fetch(`${n8n.url}/rest/test-webhook/${id}`, {
+		method: 'DELETE',
+		headers: { Cookie: n8n.cookie },
+	});
+	return response.status;
+}
+
 export interface Worker {
 	/** What the worker printed so far ("Worker started execution N"…). */
 	log(): string;

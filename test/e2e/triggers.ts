@@ -6,7 +6,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { N8n } from '../../support/n8n/n8n';
-import { importWorkflow, readExample, setWorkflowActive, startN8n } from '../../support/n8n/n8n';
+import {
+	importWorkflow,
+	listenForTestEvent,
+	readExample,
+	setWorkflowActive,
+	startN8n,
+	stopListening,
+} from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
 import type { Sandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
@@ -208,6 +215,41 @@ export async function checkTriggers(
 			'neither the forgery nor the redelivery started an execution',
 			(collector.received['/ownership'] ?? []).length === 1,
 			JSON.stringify(collector.received['/ownership']),
+		);
+
+		step('Listening for a test event while the workflow is published, then stopping');
+		const beforeListening = sandbox.requests.length;
+		const listening = await listenForTestEvent(n8n, 'ownership', 'Ownership event');
+		verify(
+			'n8n listens for a test event on the published workflow',
+			listening.status === 200 && listening.body.includes('"waitingForWebhook":true'),
+			`${listening.status} ${listening.body}`,
+		);
+		const stopped = await stopListening(n8n, 'ownership');
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		const webhookCalls = sandbox.requests
+			.slice(beforeListening)
+			.filter((request) => request.path.endsWith('/reputation/webhook'));
+		verify(
+			"listening and stopping sent nothing to Telnyx: the enterprise's URL is still the production URL",
+			stopped === 200 &&
+				webhookCalls.length === 0 &&
+				enterprise.ownershipWebhookUrl === productionUrl,
+			`${stopped} ${JSON.stringify(webhookCalls)} ${String(enterprise.ownershipWebhookUrl)}`,
+		);
+		const afterListening = await sandbox.webhooks.deliver(
+			DEMO_ENTERPRISE_ID,
+			'number_reputation.number.removed',
+			{ ...payload, ownership_status: 'removed' },
+		);
+		const startedAgain = await eventually(
+			30,
+			() => (collector.received['/ownership'] ?? []).length === 2,
+		);
+		verify(
+			'after the test listen, a signed event still starts an execution of the published workflow',
+			afterListening[0]?.status === 200 && startedAgain,
+			JSON.stringify(afterListening),
 		);
 
 		step('Deactivating');

@@ -87,7 +87,7 @@ describe('Number Ownership: proof for numbers hosted elsewhere', () => {
 			parameters: ownership('submitProof', {
 				enterpriseId: byId(enterprise.id),
 				documentIds: '2a7e8337-e803-4057-a4ae-26c40eb0bc6c, 3b8f9448-f914-4168-b5bf-37d51fc1cd7d',
-				additionalFields: { phoneNumbers: '(312) 555-0142' },
+				options: { phoneNumbers: '(312) 555-0142' },
 			}),
 		});
 		expect(api.sandbox.requests[0].body).toEqual({
@@ -152,7 +152,7 @@ describe('Number Ownership: proof for numbers hosted elsewhere', () => {
 			parameters: ownership('submitProof', {
 				enterpriseId: byId(enterprise.id),
 				documentIds: 'abc',
-				additionalFields: { phoneNumbers: '555' },
+				options: { phoneNumbers: '555' },
 			}),
 		});
 
@@ -164,7 +164,7 @@ describe('Number Ownership: proof for numbers hosted elsewhere', () => {
 	});
 });
 
-describe('Number Ownership: Confirm Number Ownership', () => {
+describe('Number Ownership: Confirm Ownership', () => {
 	test('keep: the number is verified again; give up: it is removed at once', async () => {
 		const enterpriseId = api.sandbox.state.enterpriseMonitoring(['+19493253498', '+12134445566']);
 		api.sandbox.state.registrations.get('+19493253498')!.ownership_status = 'pending_confirmation';

@@ -116,6 +116,20 @@ describe('Phone number: Get Many', () => {
 		expect(pages()).toEqual([['1', '250']]);
 	});
 
+	test('items show the number first (the Table view), then the ids', async () => {
+		const enterpriseId = monitored(2);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: phone('getMany', { enterpriseId: byId(enterpriseId), returnAll: true }),
+		});
+
+		expect(result.items.map((item) => Object.keys(item.json)[0])).toEqual([
+			'phone_number',
+			'phone_number',
+		]);
+	});
+
 	test('Return All over exactly one page makes one request', async () => {
 		const enterpriseId = monitored(250);
 

@@ -159,11 +159,12 @@ describe('Register Numbers: API errors', () => {
 			row: 149,
 			phone: numbers[149],
 			error: `Bad Request: ${numbers[149]} is not in your Telnyx phone number inventory`,
-			message: expect.stringMatching(new RegExp(`^\\${numbers[149]} was refused by Telnyx`)),
+			// One line for the Table view: which number, its status and where; the reason is in `error`.
+			message: `${numbers[149]} (refused): Telnyx error 10015 at /body/phone_numbers/49 - https://developers.telnyx.com/docs/overview/errors/10015. In request 2 of 2 (50 numbers for enterprise ${enterpriseId}).`,
 		});
 		expect(result.errorItems[0].json).toMatchObject({
 			row: 100,
-			message: expect.stringMatching(/was not processed/),
+			message: expect.stringMatching(/^\+1\d{10} \(failed\): In request 2 of 2/),
 		});
 	});
 

@@ -44,7 +44,10 @@ describe('Register Numbers, run every night', () => {
 		expect(rerun.map((request) => request.method)).toEqual(['GET']);
 		expect(rerun[0].query['page[size]']).toBe('250');
 		expect(again.hints[0].message).toBe(
-			'0 registered, 3 already monitored (not sent), in 0 requests',
+			'0 registered, 3 already monitored (not sent), nothing sent',
+		);
+		expect(again.items.map((item) => Object.keys(item.json).slice(0, 2))).toEqual(
+			numbers.map(() => ['phone_number', 'already_monitored']),
 		);
 		expectNoSecret(again);
 	});

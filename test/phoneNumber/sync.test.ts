@@ -100,6 +100,54 @@ describe('Phone Number → Sync', () => {
 		]);
 	});
 
+	test('Dry Run without removals: reports would-add, registers (bills) nothing', async () => {
+		const { numbers, enterpriseId } = arrange();
+
+		const result = await runNode({
+			credential: api.credential,
+			items: [numbers[0], numbers[3]].map((phone) => ({ phone })),
+			parameters: sync(enterpriseId, { dryRun: true }),
+		});
+
+		expect(statuses(result.items)).toEqual([
+			[numbers[0], 'kept'],
+			[numbers[3], 'would-add'],
+		]);
+		expect(api.sandbox.requests.every((request) => request.method === 'GET')).toBe(true);
+		expect(result.hints.map((hint) => hint.message)).toEqual([
+			'Dry run, nothing changed: 1 would be added, 0 would be removed, 1 kept',
+		]);
+	});
+
+	test('a dry run over Max Removals says that the real run would stop', async () => {
+		const { numbers, enterpriseId } = arrange();
+
+		const result = await runNode({
+			credential: api.credential,
+			items: [{ phone: numbers[3] }],
+			parameters: sync(enterpriseId, { removeMissing: true, maxRemovals: 2 }),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.hints.map((hint) => hint.message)).toEqual([
+			'Dry run, nothing changed: 1 would be added, 3 would be removed, 0 kept',
+			'The real run would stop, changing nothing: 3 removals are more than Max Removals (2)',
+		]);
+	});
+
+	test('items show the number and its status first (the Table view), then the ids', async () => {
+		const { numbers, enterpriseId } = arrange();
+
+		const result = await runNode({
+			credential: api.credential,
+			items: [numbers[0], numbers[3]].map((phone) => ({ phone })),
+			parameters: sync(enterpriseId),
+		});
+
+		for (const item of result.items)
+			expect(Object.keys(item.json).slice(0, 2)).toEqual(['phone_number', 'status']);
+	});
+
 	test('more removals than Max Removals: stops before changing anything', async () => {
 		const { numbers, enterpriseId } = arrange();
 

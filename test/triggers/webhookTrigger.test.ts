@@ -238,6 +238,40 @@ describe('Telnyx Number Reputation Webhook Trigger', () => {
 		expect(trigger.deliveries.filter((delivery) => delivery.started)).toHaveLength(1);
 	});
 
+	test('a redelivery that arrives before n8n has saved the first execution’s static data starts nothing either', async () => {
+		const { enterpriseId, trigger } = await activeTrigger();
+		// The same workflow as n8n loads it for the next request while the first execution still
+		// runs: its static data as saved before that event.
+		const before = new WebhookTrigger(
+			{ ...api.credential, webhookPublicKey: api.sandbox.webhooks.publicKey },
+			{ enterpriseId: byId(enterpriseId) },
+		);
+		await before.start();
+		try {
+			const event = { id: '6f7b1c2d-3e4f-4a5b-8c9d-0e1f2a3b4c5d' };
+			await api.sandbox.webhooks.deliver(
+				enterpriseId,
+				'number_reputation.number.flagged',
+				flagged(enterpriseId),
+				event,
+			);
+			api.sandbox.state.enterprises.get(enterpriseId)!.ownershipWebhookUrl = before.url;
+			await api.sandbox.webhooks.deliver(
+				enterpriseId,
+				'number_reputation.number.flagged',
+				flagged(enterpriseId),
+				{ ...event, firstAttempt: 2 },
+			);
+		} finally {
+			await before.stop();
+		}
+
+		expect(trigger.deliveries.map((delivery) => delivery.started?.length)).toEqual([1]);
+		expect(before.deliveries.map((delivery) => [delivery.status, delivery.started])).toEqual([
+			[200, undefined],
+		]);
+	});
+
 	test('an event the node is not set to receive is acknowledged and starts nothing', async () => {
 		const { enterpriseId, trigger } = await activeTrigger(['number_reputation.number.removed']);
 

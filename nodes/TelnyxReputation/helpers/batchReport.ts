@@ -81,7 +81,7 @@ export function summary(
 	if (failed) parts.push(`${failed} not ${verb}`);
 	if (invalid) parts.push(`${invalid} invalid (not sent)`);
 	if (settled) parts.push(`${settled} already monitored (not sent)`);
-	let text = `${parts.join(', ')}, in ${plural(batches.length, 'request')}`;
+	let text = `${parts.join(', ')}${batches.length ? `, in ${plural(batches.length, 'request')}` : ', nothing sent'}`;
 	if (duplicates) text += `; ${plural(duplicates, 'duplicate')} sent once`;
 	const extensions = entries.reduce((total, entry) => total + droppedExtensions(entry).length, 0);
 	return extensions

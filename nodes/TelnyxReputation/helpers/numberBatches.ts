@@ -7,7 +7,7 @@ import { isSuccess, toNodeApiError } from './errorHandler';
 import type { NumberEntry, NumberGroup, ReadFields } from './numberInput';
 import { collectNumbers, throwIfInvalid } from './numberInput';
 import type { Failure, Ordered } from './outcomes';
-import { failureItems } from './outcomes';
+import { failureItems, tableOrder } from './outcomes';
 import { buildPath } from './paths';
 import { chunk, runBounded } from './pool';
 import { processedNote } from './attempts';
@@ -197,7 +197,7 @@ export function report(
 	];
 	results.sort((a, b) => a.order - b.order);
 	for (const message of hints) context.addExecutionHints({ message, location: 'outputPane' });
-	return results.map((result) => result.item);
+	return results.map(({ item }) => ({ ...item, json: tableOrder(item.json) }));
 }
 
 /**

@@ -71,11 +71,24 @@ export function successItem(entries: NumberEntry[], json: IDataObject): Ordered 
 	};
 }
 
-const OUTCOME: Record<FailureStatus, string> = {
-	invalid: 'was not sent: it is not a number Telnyx Number Reputation can take',
-	refused: 'was refused by Telnyx',
-	failed: 'was not processed',
-};
+/** The fields a user looks for first, before the ids, in n8n's Table view. */
+const FIRST_COLUMNS = ['phone_number', 'input', 'status', 'already_monitored'];
+
+/** A number's item with the number (and its status) first, as the Table view shows columns. */
+export function tableOrder(json: IDataObject): IDataObject {
+	if (!('phone_number' in json)) return json;
+	const first = FIRST_COLUMNS.filter((key) => key in json).map((key) => [key, json[key]]);
+	return { ...Object.fromEntries(first), ...json };
+}
+
+/** Lines of a description as one line, for a field shown in a table cell. */
+const oneLine = (text: string) =>
+	text
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.map((line) => (/[.!?]$/.test(line) ? line : `${line}.`))
+		.join(' ');
 
 /**
  * One output item per input item that gave the number, paired with that item only, so n8n's
@@ -84,8 +97,8 @@ const OUTCOME: Record<FailureStatus, string> = {
  * n8n routes an item to the error output only when its JSON holds nothing but `error` and
  * `message` (n8n 2.36 and later also allow `details`); an item that carries the error object
  * itself is routed too, but n8n then replaces its JSON with the bare message, row and all. So
- * with the error output on, a failure is `{ error, message }` (the reason, then which number
- * and what happened), merged by n8n with the row it came from. Everywhere else it lines up with
+ * with the error output on, a failure is `{ error, message }` (the reason, then which number,
+ * its status and where, on one line for the Table view), merged by n8n with its row. Everywhere else it lines up with
  * the successes in the Table view: the number, the value given, the status and the reason
  * first, then the details.
  */
@@ -97,13 +110,14 @@ export function failureItems(failure: Failure, toErrorOutput: boolean): Ordered[
 	return [...byItem.values()].map((source) => {
 		let json: IDataObject;
 		if (toErrorOutput) {
+			// `error` says why; `message` which value, its status and where, without repeating it.
 			const subject = failure.phoneNumber ?? `The value ${shown(source.input, 60)}`;
-			const message = [`${subject} ${OUTCOME[failure.status]}.`, failure.description]
-				.filter(Boolean)
-				.join('\n');
-			json = { error: failure.message, message };
+			const where = failure.description ? `: ${oneLine(failure.description)}` : '';
+			json = { error: failure.message, message: `${subject} (${failure.status})${where}` };
 		} else {
-			const details: IDataObject = { description: failure.description ?? null };
+			const details: IDataObject = {
+				description: failure.description ? oneLine(failure.description) : null,
+			};
 			if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
 			if (failure.entries?.length) details.errors = failure.entries as unknown as IDataObject[];
 			json = {

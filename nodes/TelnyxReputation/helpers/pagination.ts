@@ -13,6 +13,7 @@ import type { RequestContext } from './transport';
 import { telnyxRequest } from './transport';
 
 import { failureOfError, withRetries } from './attempts';
+import { tableOrder } from './outcomes';
 import { runBounded } from './pool';
 
 /** The API caps pages at 250 and clamps larger sizes. */
@@ -180,7 +181,7 @@ export async function paginateByPageNumber(
 		},
 		{ limit },
 	);
-	return records.map((json) => ({ json }));
+	return records.map((json) => ({ json: tableOrder(json) }));
 }
 
 /** Every record of a list endpoint (free reads, the API's largest page), for the triggers. */

@@ -9,7 +9,7 @@ import { enterpriseLocator } from '../common/enterprise';
 import { notice, phoneNumberField } from '../common/fields';
 
 export const option: INodePropertyOptions = {
-	name: 'Confirm Number Ownership',
+	name: 'Confirm Ownership',
 	value: 'confirmNumber',
 	description:
 		'Answer Telnyx about a number hosted elsewhere: keep it, or give it up (which removes it)',

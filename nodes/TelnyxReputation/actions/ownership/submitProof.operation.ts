@@ -34,7 +34,7 @@ async function proofBody(
 		});
 	}
 	const body: IDataObject = { document_ids: documentIds };
-	const numbers = this.getNodeParameter('additionalFields.phoneNumbers', '') as string;
+	const numbers = this.getNodeParameter('options.phoneNumbers', '') as string;
 	if (numbers !== '') {
 		body.phone_numbers = readNumbers(numbers, readDefaultCountry(item)).map(
 			({ input, normalized }) => {
@@ -79,25 +79,17 @@ const properties: INodeProperties[] = [
 		description:
 			'IDs of the uploaded proof (carrier invoice, account statement) from the Telnyx Documents API, separated by commas, or an expression that returns a list',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Phone Numbers',
-				name: 'phoneNumbers',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +13125550142, +13125550143',
-				description:
-					'The numbers the documents cover (a hint; numbers not listed can still be added)',
-			},
-		],
-	},
-	numberOptions(false),
+	numberOptions(false, [
+		{
+			displayName: 'Phone Numbers Covered',
+			name: 'phoneNumbers',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +13125550142, +13125550143',
+			description:
+				'The numbers the documents cover (a hint; numbers not listed can still be added), read with the Default Country',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -41,7 +41,7 @@ const skipMonitoredOption: INodeProperties = {
 const properties: INodeProperties[] = [
 	notice(
 		'billingNotice',
-		"Registering numbers is billable. Numbers must be US numbers in your Telnyx inventory (local or toll-free), or, once the enterprise's ownership proof is approved (Number Ownership → Submit Proof), US local numbers hosted elsewhere; reputation must be approved on the enterprise.",
+		"Registering numbers is billable. Numbers the enterprise monitors already are not sent again (Options → Skip Numbers Already Monitored, on by default), so a nightly re-run bills only new numbers. Numbers must be US numbers in your Telnyx inventory (local or toll-free), or, once the enterprise's ownership proof is approved (Number Ownership → Submit Proof), US local numbers hosted elsewhere; reputation must be approved on the enterprise.",
 	),
 	enterpriseLocator,
 	...phoneNumbersFields(MAX_NUMBERS_PER_REQUEST),

@@ -35,7 +35,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	notice(
 		'syncNotice',
-		'Registering the missing numbers is billable. Numbers not in the input are removed only with Remove Numbers Not in Input on; Dry Run then reports what would change, and Max Removals stops a mistaken input from emptying the enterprise.',
+		'Registering the missing numbers is billable: Dry Run reports what would change first. Numbers not in the input are removed only with Remove Numbers Not in Input on, and Max Removals stops a mistaken input from emptying the enterprise.',
 	),
 	enterpriseLocator,
 	...phoneNumbersFields(100),
@@ -47,15 +47,19 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to remove from monitoring the numbers of the enterprise that no input item gives',
 	},
-	{
-		displayName: 'Dry Run',
-		name: 'dryRun',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to only report what would be added and removed (would-add, would-remove), changing nothing',
-		displayOptions: { show: { removeMissing: [true] } },
-	},
+	// One Dry Run, on by default where removals are possible; off by default where Sync only
+	// registers, as it always did there (a workflow saved before keeps what it did).
+	...[true, false].map(
+		(removeMissing): INodeProperties => ({
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: removeMissing,
+			description:
+				'Whether to only report what would be added and removed (would-add, would-remove), changing and billing nothing',
+			displayOptions: { show: { removeMissing: [removeMissing] } },
+		}),
+	),
 	{
 		displayName: 'Max Removals',
 		name: 'maxRemovals',
@@ -124,7 +128,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { groups, invalid } = collectNumbers(this);
 	throwIfInvalid(this, invalid);
 	const removeMissing = this.getNodeParameter('removeMissing', 0, false) as boolean;
-	const dryRun = removeMissing && (this.getNodeParameter('dryRun', 0, true) as boolean);
+	const dryRun = this.getNodeParameter('dryRun', 0, removeMissing) as boolean;
 	const maxRemovals = this.getNodeParameter('maxRemovals', 0, 10) as number;
 
 	// Nothing is changed before every enterprise's plan is known and within Max Removals.
@@ -142,7 +146,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		plans.push({ enterpriseId: group.enterpriseId, kept, extra });
 	}
 	const removals = plans.reduce((sum, plan) => sum + plan.extra.length, 0);
-	if (removeMissing && !dryRun && removals > maxRemovals) {
+	const overMaxRemovals = removeMissing && removals > maxRemovals;
+	if (overMaxRemovals && !dryRun) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Sync would remove ${plural(removals, 'number')}, more than Max Removals (${maxRemovals})`,
@@ -177,8 +182,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				plan.extra.map((record) => extraItem(order++, withStatus('would-remove', record))),
 			),
 		);
-		const hint = `Dry run, nothing changed: ${toAdd.length} would be added, ${removals} would be removed, ${settled.length - toAdd.length - removals} kept`;
-		return [report(this, 'added', { batches: [], outcomes: [] }, invalid, settled, [hint])];
+		const hints = [
+			`Dry run, nothing changed: ${toAdd.length} would be added, ${removals} would be removed, ${settled.length - toAdd.length - removals} kept`,
+		];
+		if (overMaxRemovals)
+			hints.push(
+				`The real run would stop, changing nothing: ${plural(removals, 'removal')} are more than Max Removals (${maxRemovals})`,
+			);
+		return [report(this, 'added', { batches: [], outcomes: [] }, invalid, settled, hints)];
 	}
 
 	const sent = await sendGroups(this, registering, groups);
