@@ -32,6 +32,15 @@ export const option: INodePropertyOptions = {
 	action: 'Sync monitored phone numbers with the input',
 };
 
+const dryRunField: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to only report what would be added and removed (would-add, would-remove), changing and billing nothing',
+};
+
 const properties: INodeProperties[] = [
 	notice(
 		'syncNotice',
@@ -49,17 +58,8 @@ const properties: INodeProperties[] = [
 	},
 	// One Dry Run, on by default where removals are possible; off by default where Sync only
 	// registers, as it always did there (a workflow saved before keeps what it did).
-	...[true, false].map(
-		(removeMissing): INodeProperties => ({
-			displayName: 'Dry Run',
-			name: 'dryRun',
-			type: 'boolean',
-			default: removeMissing,
-			description:
-				'Whether to only report what would be added and removed (would-add, would-remove), changing and billing nothing',
-			displayOptions: { show: { removeMissing: [removeMissing] } },
-		}),
-	),
+	{ ...dryRunField, default: true, displayOptions: { show: { removeMissing: [true] } } },
+	{ ...dryRunField, default: false, displayOptions: { show: { removeMissing: [false] } } },
 	{
 		displayName: 'Max Removals',
 		name: 'maxRemovals',
