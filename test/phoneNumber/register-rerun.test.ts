@@ -74,18 +74,74 @@ describe('Register Numbers, run every night', () => {
 		]);
 	});
 
-	test('the list of a large enterprise is read in pages of 250 (free reads)', async () => {
-		const monitored = usNumbers(600);
+	test('one new number into a large enterprise: one lookup by number, then the POST, whatever the size of the list', async () => {
+		const monitored = usNumbers(2_500);
 		const enterpriseId = api.sandbox.state.enterpriseMonitoring(monitored);
-		api.sandbox.state.addInventory(usNumbers(1, 600));
+		const [bought] = usNumbers(1, 2_500);
+		api.sandbox.state.addInventory([bought]);
 
-		await runNode({
+		const result = await runNode({
 			credential: api.credential,
-			parameters: register(enterpriseId, [monitored[599], usNumbers(1, 600)[0]].join(',')),
+			parameters: register(enterpriseId, bought),
+		});
+
+		expect(result.items.map((item) => item.json.already_monitored)).toEqual([false]);
+		expect(
+			api.sandbox.requests.map((request) => [
+				request.method,
+				request.query['filter[phone_number][eq]'] ?? '',
+			]),
+		).toEqual([
+			['GET', bought],
+			['POST', ''],
+		]);
+	});
+
+	test('a few numbers into a large enterprise: the first page, then a lookup for each number it did not list', async () => {
+		const monitored = usNumbers(2_500); // 10 pages
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(monitored);
+		const fresh = usNumbers(2, 2_500);
+		api.sandbox.state.addInventory(fresh);
+		const given = [monitored[5], monitored[2_000], ...fresh];
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: register(enterpriseId, given.join(',')),
 		});
 
 		expect(
-			api.sandbox.requests.map((request) => [request.method, request.query['page[number]'] ?? '']),
+			result.items.map((item) => [item.json.phone_number, item.json.already_monitored]),
+		).toEqual([
+			[given[0], true],
+			[given[1], true],
+			[given[2], false],
+			[given[3], false],
+		]);
+		const reads = api.sandbox.requests.filter((request) => request.method === 'GET');
+		// Page 1 lists monitored[5]; the other three are looked up (3 reads, not 9 pages).
+		expect(
+			reads.map((request) => request.query['filter[phone_number][eq]'] ?? 'page 1').sort(),
+		).toEqual(['page 1', ...given.slice(1)].sort());
+		expect(
+			sentNumbers(api.sandbox.requests.filter((request) => request.method === 'POST')),
+		).toEqual([fresh]);
+	});
+
+	test('many numbers into a large enterprise: its list is read in pages of 250, fewer reads than lookups', async () => {
+		const monitored = usNumbers(600); // 3 pages
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(monitored);
+		const fresh = usNumbers(10, 600);
+		api.sandbox.state.addInventory(fresh);
+
+		await runNode({
+			credential: api.credential,
+			parameters: register(enterpriseId, [monitored[599], ...fresh].join(',')),
+		});
+
+		expect(
+			api.sandbox.requests
+				.map((request) => [request.method, request.query['page[number]'] ?? ''])
+				.sort(),
 		).toEqual([
 			['GET', '1'],
 			['GET', '2'],

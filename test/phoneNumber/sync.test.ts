@@ -100,6 +100,20 @@ describe('Phone Number → Sync', () => {
 		]);
 	});
 
+	test('without removals, the numbers given are looked up, not the whole list read', async () => {
+		const { numbers, enterpriseId } = arrange();
+
+		await runNode({
+			credential: api.credential,
+			items: [{ phone: numbers[0] }],
+			parameters: sync(enterpriseId, { dryRun: true }),
+		});
+
+		expect(api.sandbox.requests.map((request) => request.query)).toEqual([
+			{ 'filter[phone_number][eq]': numbers[0], 'page[number]': '1', 'page[size]': '1' },
+		]);
+	});
+
 	test('Dry Run without removals: reports would-add, registers (bills) nothing', async () => {
 		const { numbers, enterpriseId } = arrange();
 

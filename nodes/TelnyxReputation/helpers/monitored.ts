@@ -1,20 +1,77 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listAll } from './pagination';
+import { isSuccess, toNodeApiError } from './errorHandler';
+import { listPages, PAGE_CONCURRENCY } from './pagination';
 import { buildPath } from './paths';
 import { canonical } from './phoneNumbers';
+import { runBounded } from './pool';
+import { telnyxRequest } from './transport';
+
+/** Monitored numbers by E.164, with their records. */
+export type Monitored = Map<string, IDataObject>;
+
+const numbersPath = (enterpriseId: string) =>
+	buildPath('/enterprises/{enterpriseId}/reputation/numbers', { enterpriseId });
+
+const byNumber = (records: IDataObject[]): Monitored =>
+	new Map(records.map((record) => [canonical(String(record.phone_number)), record]));
 
 /**
- * The numbers an enterprise monitors now, by E.164: free list reads at the API's largest page
- * (one read per 250 monitored numbers).
+ * Every number an enterprise monitors now: free list reads at the API's largest page (one
+ * read per 250 monitored numbers), a few at a time after the first.
  */
 export async function monitoredNumbers(
 	context: IExecuteFunctions,
 	enterpriseId: string,
-): Promise<Map<string, IDataObject>> {
-	const records = await listAll(
-		context,
-		buildPath('/enterprises/{enterpriseId}/reputation/numbers', { enterpriseId }),
-	);
-	return new Map(records.map((record) => [canonical(String(record.phone_number)), record]));
+): Promise<Monitored> {
+	return byNumber((await listPages(context, numbersPath(enterpriseId))).records);
+}
+
+/** One free read: the number's record if the enterprise monitors it. */
+async function lookUp(
+	context: IExecuteFunctions,
+	enterpriseId: string,
+	e164: string,
+): Promise<IDataObject | undefined> {
+	const response = await telnyxRequest.call(context, 'GET', numbersPath(enterpriseId), {
+		qs: { 'filter[phone_number][eq]': e164, 'page[number]': 1, 'page[size]': 1 },
+		policy: 'idempotent',
+	});
+	if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
+	const [record] = (response.body as { data?: IDataObject[] }).data ?? [];
+	return record && canonical(String(record.phone_number)) === e164 ? record : undefined;
+}
+
+/**
+ * Which of `numbers` an enterprise monitors, with the fewest free reads: looking each number up
+ * (`filter[phone_number][eq]`, one read each) or reading the enterprise's list (one read per 250
+ * monitored numbers). A couple of numbers are looked up at once; otherwise the list's first
+ * page says how long it is, and the cheaper way reads the rest, a few reads at a time.
+ */
+export async function monitoredAmong(
+	context: IExecuteFunctions,
+	enterpriseId: string,
+	numbers: string[],
+): Promise<Monitored> {
+	const lookUpAll = async (wanted: string[]) => {
+		const records = await runBounded(
+			wanted.map((e164) => async () => await lookUp(context, enterpriseId, e164)),
+			PAGE_CONCURRENCY,
+		);
+		return records.filter((record): record is IDataObject => record !== undefined);
+	};
+	if (numbers.length <= 2) return byNumber(await lookUpAll(numbers));
+
+	// The first page only (no further page starts after time 0): it says how many there are.
+	const first = await listPages(context, numbersPath(enterpriseId), {}, { until: 0 });
+	const found = byNumber(first.records);
+	if (first.next === undefined) return found;
+	const pagesLeft = (first.pages ?? Infinity) - 1;
+	const unknown = numbers.filter((e164) => !found.has(e164));
+	const rest =
+		pagesLeft <= unknown.length
+			? (await listPages(context, numbersPath(enterpriseId), {}, { from: first.next })).records
+			: await lookUpAll(unknown);
+	for (const [e164, record] of byNumber(rest)) found.set(e164, record);
+	return found;
 }

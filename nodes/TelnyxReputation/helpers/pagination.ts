@@ -68,6 +68,8 @@ export interface PageWindow {
 export interface PagesRead {
 	records: IDataObject[];
 	next?: number;
+	/** How many pages the list has, when the first page read said so. */
+	pages?: number;
 }
 
 const count = (value: number) => value.toLocaleString('en-US');
@@ -121,7 +123,7 @@ async function readPages(
 	};
 	const first = await fetchChecked(from);
 	const total = first.meta?.total_pages;
-	if (!add(first) || (total !== undefined && from >= total)) return { records };
+	if (!add(first) || (total !== undefined && from >= total)) return { records, pages: total };
 
 	if (total === undefined) {
 		for (let pageNumber = from + 1; ; pageNumber++) {
@@ -148,10 +150,10 @@ async function readPages(
 		() => ended || Date.now() > until,
 	);
 	for (const [index, page] of pages.entries()) {
-		if (page === undefined) return { records, next: pageNumbers[index] };
+		if (page === undefined) return { records, next: pageNumbers[index], pages: total };
 		if (!add(page)) break;
 	}
-	return { records: records.slice(0, limit) };
+	return { records: records.slice(0, limit), pages: total };
 }
 
 /** Return All / Limit for a declarative list operation (RoutingNode's pagination hook). */

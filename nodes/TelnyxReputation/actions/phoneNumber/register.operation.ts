@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { eachNumber } from '../../helpers/batchAnswers';
 import type { TelnyxResponse } from '../../helpers/errorHandler';
-import { monitoredNumbers } from '../../helpers/monitored';
+import { monitoredAmong } from '../../helpers/monitored';
 import type { Batch, BatchedOperation, BatchOutcome } from '../../helpers/numberBatches';
 import { runBatchedOperation } from '../../helpers/numberBatches';
 import type { NumberGroup } from '../../helpers/numberInput';
@@ -35,7 +35,7 @@ const skipMonitoredOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to read the numbers the enterprise monitors first (free, one read per 250 numbers) and send only the others. Numbers already monitored come out with their record and already_monitored: true, so a nightly re-run bills nothing and one known number does not sink a whole request.',
+		'Whether to check first which numbers the enterprise monitors (free reads: one per number, or one per 250 monitored numbers, whichever is fewer) and send only the others. Numbers already monitored come out with their record and already_monitored: true, so a nightly re-run bills nothing and one known number does not sink a whole request.',
 };
 
 const properties: INodeProperties[] = [
@@ -68,7 +68,9 @@ async function alreadyMonitored(
 	if (!skipsMonitored(context)) return [];
 	const settled: Ordered[] = [];
 	for (const group of groups) {
-		const monitored = await monitoredNumbers(context, group.enterpriseId).catch(() => undefined);
+		const monitored = await monitoredAmong(context, group.enterpriseId, [
+			...group.numbers.keys(),
+		]).catch(() => undefined);
 		for (const [e164, entry] of monitored ? group.numbers : []) {
 			const record = monitored?.get(e164);
 			if (!record) continue;

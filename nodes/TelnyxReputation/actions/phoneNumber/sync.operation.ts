@@ -10,7 +10,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { entryFailure } from '../../helpers/batchAnswers';
 import { plural } from '../../helpers/batchReport';
 import { isSuccess, toNodeApiError } from '../../helpers/errorHandler';
-import { monitoredNumbers } from '../../helpers/monitored';
+import { monitoredAmong, monitoredNumbers } from '../../helpers/monitored';
 import { report, sendGroups } from '../../helpers/numberBatches';
 import type { NumberEntry, NumberGroup } from '../../helpers/numberInput';
 import { collectNumbers, throwIfInvalid } from '../../helpers/numberInput';
@@ -134,7 +134,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	// Nothing is changed before every enterprise's plan is known and within Max Removals.
 	const plans: Plan[] = [];
 	for (const group of groups) {
-		const monitored = await monitoredNumbers(this, group.enterpriseId);
+		// The whole list only when numbers not in the input may go; else the cheapest check.
+		const monitored = removeMissing
+			? await monitoredNumbers(this, group.enterpriseId)
+			: await monitoredAmong(this, group.enterpriseId, [...group.numbers.keys()]);
 		const kept = [...group.numbers].flatMap(
 			([e164, entry]): Array<[NumberEntry, IDataObject]> =>
 				monitored.has(e164) ? [[entry, monitored.get(e164) as IDataObject]] : [],
