@@ -78,6 +78,12 @@ async function main() {
 			.waitFor({ state: 'visible', timeout: 60_000 });
 		await page.waitForTimeout(1000);
 		await page.screenshot({ path: join(out, 'trigger-parameters.jpg'), type: 'jpeg', quality: 90 });
+		// Fetch Test Event: with no change since a baseline, a sample these settings would report.
+		await page.locator('[data-test-id="node-execute-button"]').first().click();
+		await page.getByText('sample', { exact: false }).first().waitFor({ timeout: 60_000 });
+		await page.getByText('JSON', { exact: true }).last().click();
+		await page.waitForTimeout(1000);
+		await page.screenshot({ path: join(out, 'trigger-sample.jpg'), type: 'jpeg', quality: 90 });
 		await page.goto(`${environment.url}/workflow/ownership/${WEBHOOK_TRIGGER_NODE_ID}`);
 		await page
 			.getByText('Events', { exact: true })
@@ -86,6 +92,15 @@ async function main() {
 		await page.waitForTimeout(1000);
 		await page.screenshot({
 			path: join(out, 'webhook-trigger-parameters.jpg'),
+			type: 'jpeg',
+			quality: 90,
+		});
+		// Listening for a test event: the panel says what listening does (nothing at Telnyx).
+		await page.locator('[data-test-id="node-execute-button"]').first().click();
+		await page.getByText('Listening', { exact: false }).first().waitFor({ timeout: 60_000 });
+		await page.waitForTimeout(1000);
+		await page.screenshot({
+			path: join(out, 'webhook-trigger-listening.jpg'),
 			type: 'jpeg',
 			quality: 90,
 		});
