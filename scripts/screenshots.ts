@@ -95,15 +95,6 @@ async function main() {
 			type: 'jpeg',
 			quality: 90,
 		});
-		// Listening for a test event: the panel says what listening does (nothing at Telnyx).
-		await page.locator('[data-test-id="node-execute-button"]').first().click();
-		await page.getByText('Listening', { exact: false }).first().waitFor({ timeout: 60_000 });
-		await page.waitForTimeout(1000);
-		await page.screenshot({
-			path: join(out, 'webhook-trigger-listening.jpg'),
-			type: 'jpeg',
-			quality: 90,
-		});
 		console.log(`screenshots saved in ${out}`);
 	} finally {
 		await browser.close();

@@ -173,23 +173,34 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		rateLimitPerSecond: 0,
 		window: { second: 0, count: 0 },
 	};
-	/** The rate limit's answer for a request arriving now, if it is over the limit. */
-	const rateLimited = (): Reply | undefined => {
+	/**
+	 * The rate limit's view of a request arriving now: the x-ratelimit-* headers every answer
+	 * carries while a limit is set, and whether it is over the limit (then it is answered 429).
+	 */
+	const rateWindow = (): { over: boolean; headers: Record<string, string> } | undefined => {
 		if (!sandbox.rateLimitPerSecond) return undefined;
 		const now = Date.now();
 		const second = Math.floor(now / 1000);
 		if (sandbox.window.second !== second) sandbox.window = { second, count: 0 };
 		sandbox.window.count++;
-		if (sandbox.window.count <= sandbox.rateLimitPerSecond) return undefined;
 		return {
-			...errors(429, entry('10011', 'Too many requests', 'Rate limit exceeded.')),
+			over: sandbox.window.count > sandbox.rateLimitPerSecond,
 			headers: {
 				'x-ratelimit-limit': String(sandbox.rateLimitPerSecond),
-				'x-ratelimit-remaining': '0',
+				'x-ratelimit-remaining': String(
+					Math.max(0, sandbox.rateLimitPerSecond - sandbox.window.count),
+				),
 				'x-ratelimit-reset': String(((second + 1) * 1000 - now) / 1000),
 			},
 		};
 	};
+	const rateLimited = (limit: ReturnType<typeof rateWindow>): Reply | undefined =>
+		limit?.over
+			? {
+					...errors(429, entry('10011', 'Too many requests', 'Rate limit exceeded.')),
+					headers: limit.headers,
+				}
+			: undefined;
 	const nextInjected = (): InjectedReply | undefined => {
 		const [next] = sandbox.injected;
 		if (next && --next.times <= 0) sandbox.injected.shift();
@@ -199,11 +210,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		sandbox.inFlight++;
 		sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
 		response.on('close', () => sandbox.inFlight--);
-		answer(sandbox.state, request, sandbox.requests, nextInjected() ?? rateLimited())
+		const limit = rateWindow();
+		answer(sandbox.state, request, sandbox.requests, nextInjected() ?? rateLimited(limit))
 			.then(async (reply) => {
 				if (sandbox.latencyMs)
 					await new Promise((resolve) => setTimeout(resolve, sandbox.latencyMs));
-				send(response, reply);
+				send(
+					response,
+					limit ? { ...reply, headers: { ...limit.headers, ...reply.headers } } : reply,
+				);
 			})
 			.catch((error: Error) =>
 				send(response, errors(500, entry('10000', 'Internal error', error.message))),

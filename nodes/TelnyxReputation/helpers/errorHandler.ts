@@ -8,6 +8,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { rememberHeaders } from './attempts';
+import { learn, paceOf } from './pace';
 
 /** One entry of the Telnyx error envelope `{ errors: [...] }`. */
 export interface TelnyxErrorEntry {
@@ -190,6 +191,7 @@ export async function handleErrors(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
+	learn(await paceOf(this), response.statusCode, response.headers);
 	if (isSuccess(response.statusCode)) return items;
 	const telnyxResponse = {
 		statusCode: response.statusCode,

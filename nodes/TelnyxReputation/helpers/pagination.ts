@@ -14,6 +14,7 @@ import { telnyxRequest } from './transport';
 
 import { failureOfError, withRetries } from './attempts';
 import { tableOrder } from './outcomes';
+import { inTurn } from './pace';
 import { runBounded } from './pool';
 
 /** The API caps pages at 250 and clamps larger sizes. */
@@ -176,7 +177,7 @@ export async function paginateByPageNumber(
 			};
 			const [response] = await withRetries(
 				'idempotent',
-				async () => await this.makeRoutingRequest(pageRequest),
+				async () => await inTurn(this, async () => await this.makeRoutingRequest(pageRequest)),
 				(_result, error) => failureOfError(error),
 			);
 			return (response?.json ?? {}) as Page;

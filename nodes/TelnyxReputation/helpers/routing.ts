@@ -12,6 +12,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { handleErrors } from './errorHandler';
+import { inTurn } from './pace';
 import { paginateByPageNumber } from './pagination';
 import type { RetryPolicy } from './attempts';
 import {
@@ -117,7 +118,7 @@ export function singleRequest(options: {
 	const fetch: Fetch = async function (requestData) {
 		return await withRetries(
 			options.policy,
-			async () => await this.makeRoutingRequest(requestData),
+			async () => await inTurn(this, async () => await this.makeRoutingRequest(requestData)),
 			(_result, error) => failureOfError(error),
 		);
 	};

@@ -10,6 +10,7 @@ import type {
 import type { TelnyxResponse } from './errorHandler';
 import type { AttemptFailure, RetryPolicy } from './attempts';
 import { connectionErrorCode, processedNote, toConnectionError, withRetries } from './attempts';
+import { done, learn, paceOf, takeTurn } from './pace';
 
 const CREDENTIAL_TYPE = 'telnyxReputationApi';
 
@@ -39,17 +40,30 @@ export async function telnyxRequest(
 	options: { body?: IDataObject; qs?: IDataObject; policy: RetryPolicy; timeoutMs?: number },
 ): Promise<TelnyxResponse> {
 	const url = (await baseUrl(this)) + path;
-	const send = async () =>
-		(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			method,
-			url,
-			body: options.body,
-			qs: options.qs,
-			json: true,
-			timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as TelnyxResponse;
+	const pace = await paceOf(this);
+	const send = async () => {
+		await takeTurn(pace);
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				{
+					method,
+					url,
+					body: options.body,
+					qs: options.qs,
+					json: true,
+					timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				},
+			)) as TelnyxResponse;
+			learn(pace, response.statusCode, response.headers);
+			return response;
+		} finally {
+			done(pace);
+		}
+	};
 	let lastFailure: AttemptFailure = {};
 	try {
 		return await withRetries(options.policy, send, (response, error) => {

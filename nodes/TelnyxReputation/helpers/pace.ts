@@ -1,0 +1,131 @@
+// One pace per API key and base URL, shared by every execution of this n8n process: it learns
+// the API's rate limit from the x-ratelimit-* headers and 429s, and holds a request back while
+// the API has said that nothing remains in the current window, instead of sending it into a 429.
+import { createHash } from 'node:crypto';
+
+import { sleep } from 'n8n-workflow';
+
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
+import type { RequestContext } from './transport';
+
+const CREDENTIAL_TYPE = 'telnyxReputationApi';
+
+/** Longest a request is held back in all; past it, it is sent and a 429 is handled as usual. */
+const MAX_HOLD_MS = 60_000;
+/** Two resets this close are the same window's, seen from answers that left at other times. */
+const SAME_WINDOW_MS = 200;
+/** Spreads the requests released by a new window, so they do not all arrive at once. */
+const RELEASE_JITTER_MS = 50;
+
+interface Pace {
+	/**
+	 * Until the first answer, one request goes alone and the others wait for it: a burst of
+	 * executions starting at once learns the limit before it runs into it.
+	 */
+	firstAnswer?: Promise<void>;
+	answered: boolean;
+	release?: () => void;
+	/** Requests per window, as the API last said. */
+	limit?: number;
+	/** Requests the API said remain in the current window, less those started since. */
+	remaining?: number;
+	/** When the current window ends (ms since the epoch). */
+	resetAt: number;
+	/** How long a window lasts: the longest wait to a reset the API has given. */
+	windowMs: number;
+}
+
+const paces = new Map<string, Pace>();
+
+function header(headers: Record<string, unknown>, name: string): number | undefined {
+	const value = headers[name];
+	const number = Number(Array.isArray(value) ? value[0] : value);
+	return value === undefined || value === null || Number.isNaN(number) ? undefined : number;
+}
+
+/** The pace of the context's credential (the key is hashed: it is kept nowhere in the clear). */
+export async function paceOf(context: RequestContext | IExecuteSingleFunctions): Promise<Pace> {
+	const { apiKey = '', baseUrl = '' } = await context.getCredentials<{
+		apiKey?: string;
+		baseUrl?: string;
+	}>(CREDENTIAL_TYPE);
+	const id = createHash('sha256')
+		.update(`${String(apiKey)}\n${String(baseUrl)}`)
+		.digest('hex');
+	let pace = paces.get(id);
+	if (!pace) paces.set(id, (pace = { resetAt: 0, windowMs: 1000, answered: false }));
+	return pace;
+}
+
+/**
+ * Waits for the first answer of the process (another request is asking), or, if the API has
+ * said nothing remains before its window ends, for the next window; then takes a turn. Every
+ * request that takes a turn calls `done` when it is over, answered or not.
+ */
+export async function takeTurn(pace: Pace): Promise<void> {
+	const holdUntil = Date.now() + MAX_HOLD_MS;
+	if (!pace.answered && pace.firstAnswer === undefined) {
+		pace.firstAnswer = new Promise((resolve) => (pace.release = resolve));
+		return;
+	}
+	if (!pace.answered)
+		await Promise.race([pace.firstAnswer, sleep(Math.max(0, holdUntil - Date.now()))]);
+	for (;;) {
+		const now = Date.now();
+		if (now >= pace.resetAt && pace.remaining !== undefined && pace.remaining <= 0) {
+			// A new window: what the API allows in one, until its answers say more.
+			pace.remaining = pace.limit;
+			pace.resetAt = now + pace.windowMs;
+		}
+		if (pace.remaining === undefined || pace.remaining > 0 || now >= holdUntil) break;
+		await sleep(Math.min(pace.resetAt, holdUntil) - now + Math.random() * RELEASE_JITTER_MS);
+	}
+	if (pace.remaining !== undefined) pace.remaining--;
+}
+
+/** A request that took a turn is over (answered, or failed without an answer). */
+export function done(pace: Pace): void {
+	pace.answered = true;
+	pace.release?.();
+}
+
+/**
+ * A declarative request, sent in its turn (its answer is learned from by `handleErrors`, the
+ * one step every declarative answer goes through).
+ */
+export async function inTurn<T>(
+	context: IExecuteSingleFunctions,
+	request: () => Promise<T>,
+): Promise<T> {
+	const pace = await paceOf(context);
+	await takeTurn(pace);
+	try {
+		return await request();
+	} finally {
+		done(pace);
+	}
+}
+
+/**
+ * Learns from an answer's status and headers. Answers overtake each other, and each counts
+ * only the requests the API had seen: within one window the lower count is kept.
+ */
+export function learn(pace: Pace, statusCode: number, headers: Record<string, unknown> = {}): void {
+	const now = Date.now();
+	const limit = header(headers, 'x-ratelimit-limit');
+	const remaining = statusCode === 429 ? 0 : header(headers, 'x-ratelimit-remaining');
+	const reset = header(headers, 'retry-after') ?? header(headers, 'x-ratelimit-reset');
+	if (limit !== undefined) pace.limit = limit;
+	// A window longer than a request is ever held is not waited for here (the 429 handling says so).
+	const resetAt =
+		reset !== undefined && reset * 1000 <= MAX_HOLD_MS ? now + reset * 1000 : undefined;
+	const sameWindow = resetAt === undefined || Math.abs(resetAt - pace.resetAt) < SAME_WINDOW_MS;
+	if (resetAt !== undefined) {
+		pace.windowMs = Math.max(pace.windowMs, resetAt - now);
+		if (!sameWindow) pace.resetAt = resetAt;
+	}
+	if (remaining === undefined) return;
+	pace.remaining =
+		sameWindow && pace.remaining !== undefined ? Math.min(pace.remaining, remaining) : remaining;
+}
