@@ -13,6 +13,8 @@ const CREDENTIAL_TYPE = 'telnyxReputationApi';
 
 /** Longest a request is held back in all; past it, it is sent and a 429 is handled as usual. */
 const MAX_HOLD_MS = 60_000;
+/** How often a request waiting for the first answer looks whether it came. */
+const FIRST_ANSWER_CHECK_MS = 10;
 /** Two resets this close are the same window's, seen from answers that left at other times. */
 const SAME_WINDOW_MS = 200;
 /** Spreads the requests released by a new window, so they do not all arrive at once. */
@@ -23,9 +25,8 @@ interface Pace {
 	 * Until the first answer, one request goes alone and the others wait for it: a burst of
 	 * executions starting at once learns the limit before it runs into it.
 	 */
-	firstAnswer?: Promise<void>;
+	asking: boolean;
 	answered: boolean;
-	release?: () => void;
 	/** Requests per window, as the API last said. */
 	limit?: number;
 	/** Requests the API said remain in the current window, less those started since. */
@@ -54,7 +55,7 @@ export async function paceOf(context: RequestContext | IExecuteSingleFunctions):
 		.update(`${String(apiKey)}\n${String(baseUrl)}`)
 		.digest('hex');
 	let pace = paces.get(id);
-	if (!pace) paces.set(id, (pace = { resetAt: 0, windowMs: 1000, answered: false }));
+	if (!pace) paces.set(id, (pace = { resetAt: 0, windowMs: 1000, asking: false, answered: false }));
 	return pace;
 }
 
@@ -65,12 +66,12 @@ export async function paceOf(context: RequestContext | IExecuteSingleFunctions):
  */
 export async function takeTurn(pace: Pace): Promise<void> {
 	const holdUntil = Date.now() + MAX_HOLD_MS;
-	if (!pace.answered && pace.firstAnswer === undefined) {
-		pace.firstAnswer = new Promise((resolve) => (pace.release = resolve));
+	if (!pace.answered && !pace.asking) {
+		pace.asking = true;
 		return;
 	}
-	if (!pace.answered)
-		await Promise.race([pace.firstAnswer, sleep(Math.max(0, holdUntil - Date.now()))]);
+	// Checked every few ms rather than awaited: a timer left behind would outlive the request.
+	while (!pace.answered && Date.now() < holdUntil) await sleep(FIRST_ANSWER_CHECK_MS);
 	for (;;) {
 		const now = Date.now();
 		if (now >= pace.resetAt && pace.remaining !== undefined && pace.remaining <= 0) {
@@ -87,7 +88,6 @@ export async function takeTurn(pace: Pace): Promise<void> {
 /** A request that took a turn is over (answered, or failed without an answer). */
 export function done(pace: Pace): void {
 	pace.answered = true;
-	pace.release?.();
 }
 
 /**
