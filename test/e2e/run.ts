@@ -22,6 +22,7 @@ import {
 import { freePort } from '../../support/n8n/ports';
 import { startRegistry } from '../../support/n8n/registry';
 import { check, finish, step } from './report';
+import { checkDurableScheduler } from './scheduler';
 import { checkTriggers } from './triggers';
 
 type Item = { json: Record<string, unknown> };
@@ -150,6 +151,7 @@ async function main() {
 	check('the API key is in no output or log', !output.includes(sandbox.state.apiKey));
 
 	await checkTriggers(n8n, userFolder, sandbox);
+	if (line === 'v2') await checkDurableScheduler(n8n, userFolder, sandbox);
 	await sandbox.close();
 	finish();
 	if (!process.env.TELNYX_E2E_KEEP) rmSync(work, { recursive: true, force: true });

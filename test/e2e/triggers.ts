@@ -20,7 +20,7 @@ import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
 import { check, step } from './report';
 
 /** Where the examples' "Post to Slack" nodes post in the e2e: what each path received. */
-async function startCollector() {
+export async function startCollector() {
 	const received: Record<string, unknown[]> = {};
 	const server = createServer((request, response) => {
 		const chunks: Buffer[] = [];
@@ -42,7 +42,7 @@ async function startCollector() {
 }
 
 /** Waits, at most `seconds`, for `done` to hold. */
-async function eventually(seconds: number, done: () => boolean): Promise<boolean> {
+export async function eventually(seconds: number, done: () => boolean): Promise<boolean> {
 	for (const end = Date.now() + seconds * 1000; Date.now() < end; ) {
 		if (done()) return true;
 		await new Promise((resolve) => setTimeout(resolve, 500));
@@ -51,7 +51,7 @@ async function eventually(seconds: number, done: () => boolean): Promise<boolean
 }
 
 /** An example with its Slack URL pointed at the collector. */
-function withCollector(name: string, url: string) {
+export function withCollector(name: string, url: string) {
 	const workflow = readExample(name);
 	for (const node of workflow.nodes) {
 		const parameters = node.parameters as Record<string, unknown>;
@@ -260,6 +260,10 @@ export async function checkTriggers(
 			problem === '' && enterprise.ownershipWebhookUrl === null,
 			`${problem} ${String(enterprise.ownershipWebhookUrl)}`,
 		);
+		for (const id of ['alert', 'remediate']) {
+			const stopped = await setWorkflowActive(n8n, id, false);
+			verify(`"${workflows[id as 'alert'].name}" deactivates`, stopped === '', stopped);
+		}
 	} finally {
 		if (!ok) console.log(`n8n's log, the end:\n${n8n.log().slice(-4000)}`);
 		await n8n.stop();

@@ -1,0 +1,96 @@
+// The polling trigger under n8n's durable scheduler (2.41: behind N8N_SCHEDULER_ENABLED,
+// N8N_SCHEDULER_POLL_TRIGGERS_ENABLED and N8N_POLLER_DURABLE_CURSORS_ENABLED; n8n's docs make it
+// the default from 2.45): polls are scheduled tasks whose state (the node's static data) is
+// committed after each poll. Publishing, a change alerted, then n8n stopped: a change made while
+// it is down is alerted once after it starts again; unpublishing stops the polls.
+import type { N8n } from '../../support/n8n/n8n';
+import { importWorkflow, setWorkflowActive, startN8n } from '../../support/n8n/n8n';
+import { freePort } from '../../support/n8n/ports';
+import type { Sandbox } from '../../support/sandbox/server';
+import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
+import { check, step } from './report';
+import { eventually, startCollector, withCollector } from './triggers';
+
+const DURABLE_SCHEDULER = {
+	N8N_SCHEDULER_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+};
+
+export async function checkDurableScheduler(
+	n8nInstall: N8n,
+	userFolder: string,
+	sandbox: Sandbox,
+): Promise<void> {
+	step("The polling trigger under n8n's durable scheduler (2.41 flags)");
+	const collector = await startCollector();
+	const numbers = [...sandbox.state.registrationsOf(DEMO_ENTERPRISE_ID)].map(
+		(registration) => registration.phone_number,
+	);
+	for (const number of numbers) sandbox.state.setReputation(number, { spam_risk: 'low' });
+	const workflow = withCollector('alert-high-risk', `${collector.url}/alert`);
+	const imported = await importWorkflow(n8nInstall, userFolder, workflow, 'scheduled');
+	check('n8n imports the alert workflow', imported.status === 0, imported.stderr);
+	const polls = () =>
+		sandbox.requests.filter(
+			(request) => request.method === 'GET' && request.path === '/reputation/numbers',
+		).length;
+	const alertsFor = (number: string) =>
+		((collector.received['/alert'] ?? []) as Array<{ phone_number: string }>).filter(
+			(alert) => alert.phone_number === number,
+		).length;
+
+	const port = await freePort();
+	let n8n = await startN8n(n8nInstall, userFolder, port, DURABLE_SCHEDULER);
+	try {
+		const problem = await setWorkflowActive(n8n, 'scheduled', true);
+		check('the workflow publishes', problem === '', problem);
+		// The activation poll's state is not committed: the first scheduled poll records the
+		// baseline that later polls compare with. Wait for it (a poll a minute).
+		const activationPolls = polls();
+		check(
+			'a scheduled poll ran after the activation poll',
+			await eventually(90, () => polls() > activationPolls),
+			String(polls()),
+		);
+		sandbox.state.setReputation(numbers[0], { spam_risk: 'high' });
+		check(
+			'a caller ID that turns high risk is alerted by the next scheduled poll',
+			await eventually(90, () => alertsFor(numbers[0]) === 1),
+			JSON.stringify(collector.received),
+		);
+
+		step('n8n stopped; a number turns high risk while it is down; n8n started again');
+		const pollsBeforeStop = polls();
+		await n8n.stop();
+		sandbox.state.setReputation(numbers[1], { spam_risk: 'high' });
+		n8n = await startN8n(n8nInstall, userFolder, port, DURABLE_SCHEDULER);
+		check(
+			'the change made while n8n was down is alerted after it starts again',
+			await eventually(120, () => alertsFor(numbers[1]) === 1),
+			JSON.stringify(collector.received),
+		);
+		// One more scheduled poll: nothing is alerted twice.
+		const afterAlert = polls();
+		await eventually(90, () => polls() > afterAlert);
+		check(
+			'once: the next poll alerts neither change again',
+			alertsFor(numbers[0]) === 1 && alertsFor(numbers[1]) === 1 && polls() > pollsBeforeStop,
+			JSON.stringify(collector.received),
+		);
+
+		step('Unpublishing');
+		const unpublished = await setWorkflowActive(n8n, 'scheduled', false);
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		const afterUnpublish = polls();
+		await new Promise((resolve) => setTimeout(resolve, 65_000));
+		check(
+			'after unpublishing, no poll runs',
+			unpublished === '' && polls() === afterUnpublish,
+			`${unpublished} ${afterUnpublish} → ${polls()}`,
+		);
+	} finally {
+		await n8n.stop();
+		await collector.close();
+	}
+}
