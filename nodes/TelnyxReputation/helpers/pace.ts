@@ -7,9 +7,8 @@ import { sleep } from 'n8n-workflow';
 
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { RequestContext } from './transport';
-
-const CREDENTIAL_TYPE = 'telnyxReputationApi';
+import type { RequestContext } from './credentials';
+import { credentialsOf } from './credentials';
 
 /** Longest a request is held back in all; past it, it is sent and a 429 is handled as usual. */
 const MAX_HOLD_MS = 60_000;
@@ -46,14 +45,9 @@ function header(headers: Record<string, unknown>, name: string): number | undefi
 }
 
 /** The pace of the context's credential (the key is hashed: it is kept nowhere in the clear). */
-export async function paceOf(context: RequestContext | IExecuteSingleFunctions): Promise<Pace> {
-	const { apiKey = '', baseUrl = '' } = await context.getCredentials<{
-		apiKey?: string;
-		baseUrl?: string;
-	}>(CREDENTIAL_TYPE);
-	const id = createHash('sha256')
-		.update(`${String(apiKey)}\n${String(baseUrl)}`)
-		.digest('hex');
+export async function paceOf(context: RequestContext): Promise<Pace> {
+	const { apiKey, baseUrl } = await credentialsOf(context);
+	const id = createHash('sha256').update(`${apiKey}\n${baseUrl}`).digest('hex');
 	let pace = paces.get(id);
 	if (!pace) paces.set(id, (pace = { resetAt: 0, windowMs: 1000, asking: false, answered: false }));
 	return pace;

@@ -9,7 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isSuccess, toNodeApiError } from './errorHandler';
-import type { RequestContext } from './transport';
+import type { RequestContext } from './credentials';
 import { telnyxRequest } from './transport';
 
 import { failureOfError, withRetries } from './attempts';

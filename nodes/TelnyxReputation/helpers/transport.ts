@@ -1,32 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IHttpRequestMethods,
-	ILoadOptionsFunctions,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { TelnyxResponse } from './errorHandler';
 import type { AttemptFailure, RetryPolicy } from './attempts';
 import { connectionErrorCode, processedNote, toConnectionError, withRetries } from './attempts';
+import type { RequestContext } from './credentials';
+import { CREDENTIAL_TYPE, credentialsOf } from './credentials';
 import { done, learn, paceOf, takeTurn } from './pace';
 
-const CREDENTIAL_TYPE = 'telnyxReputationApi';
-
 const DEFAULT_TIMEOUT_MS = 60_000;
-
-/** Every context that sends requests: custom operations, the enterprise picker, the triggers' polls and hooks. */
-export type RequestContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IPollFunctions
-	| IHookFunctions;
-
-async function baseUrl(context: RequestContext): Promise<string> {
-	const credentials = await context.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
-	return (credentials.baseUrl || 'https://api.telnyx.com/v2').replace(/\/+$/, '');
-}
 
 /**
  * One authenticated request to the Telnyx API, retried under `policy` (see RetryPolicy). Answers with the full
@@ -39,7 +20,7 @@ export async function telnyxRequest(
 	path: string,
 	options: { body?: IDataObject; qs?: IDataObject; policy: RetryPolicy; timeoutMs?: number },
 ): Promise<TelnyxResponse> {
-	const url = (await baseUrl(this)) + path;
+	const url = (await credentialsOf(this)).baseUrl + path;
 	const pace = await paceOf(this);
 	const send = async () => {
 		await takeTurn(pace);
