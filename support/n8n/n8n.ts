@@ -284,6 +284,8 @@ export interface Worker {
 	/** What the worker printed so far ("Worker started execution N"…). */
 	log(): string;
 	stop(): Promise<void>;
+	/** Kills the worker at once (SIGKILL), as a crash or an out-of-memory kill does. */
+	kill(): Promise<void>;
 }
 
 /** `n8n worker` (queue mode), ready on its own health port. */
@@ -307,11 +309,15 @@ export async function startWorker(
 	return {
 		log: () => readFileSync(file, 'utf8'),
 		stop: async () => {
-			if (worker.exitCode === null) {
+			if (worker.exitCode === null && worker.signalCode === null) {
 				worker.kill('SIGTERM');
 				await new Promise((done) => worker.once('exit', done));
 			}
 			closeSync(log);
+		},
+		kill: async () => {
+			worker.kill('SIGKILL');
+			await new Promise((done) => worker.once('exit', done));
 		},
 	};
 }

@@ -21,6 +21,7 @@ import {
 import { freePort } from '../../support/n8n/ports';
 import { startRegistry } from '../../support/n8n/registry';
 import { startPostgres, startRedis } from '../../support/n8n/services';
+import type { Sandbox } from '../../support/sandbox/server';
 import { startSandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID, seedDemo } from '../../support/sandbox/seed';
 import { usNumbers } from '../../support/sandbox/state';
@@ -116,6 +117,96 @@ function loaWorkflow() {
 	};
 }
 
+interface BatchAnswer {
+	status: number;
+	items: Array<{ id?: string } | null>;
+}
+
+const batchOf = (numbers: string[], index: number) =>
+	numbers.slice(index * NUMBERS_PER_EXECUTION, (index + 1) * NUMBERS_PER_EXECUTION);
+
+/** One webhook-started Register execution: its HTTP answer is the Register node's items. */
+async function sendBatch(url: string, batch: string[], timeoutMs = 300_000): Promise<BatchAnswer> {
+	try {
+		const response = await fetch(`${url}/webhook/register-batch`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ numbers: batch }),
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+		const body = (await response.json().catch(() => null)) as unknown;
+		return {
+			status: response.status,
+			items: (Array.isArray(body) ? body : [body]) as BatchAnswer['items'],
+		};
+	} catch {
+		return { status: 0, items: [] };
+	}
+}
+
+/** EXECUTIONS executions at once, NUMBERS_PER_EXECUTION numbers each. */
+async function sendBatches(url: string, numbers: string[], timeoutMs?: number) {
+	const started = Date.now();
+	const answers = await Promise.all(
+		Array.from(
+			{ length: EXECUTIONS },
+			async (_, index) => await sendBatch(url, batchOf(numbers, index), timeoutMs),
+		),
+	);
+	return { answers, wallMs: Date.now() - started };
+}
+
+const completeBatch = (answer: BatchAnswer) =>
+	answer.status === 200 &&
+	answer.items.length === NUMBERS_PER_EXECUTION &&
+	answer.items.every((item) => typeof item?.id === 'string');
+
+/** Waits, at most `seconds`, for `done` to hold. */
+async function waitUntil(seconds: number, done: () => boolean): Promise<boolean> {
+	for (const end = Date.now() + seconds * 1000; Date.now() < end; ) {
+		if (done()) return true;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return done();
+}
+
+/**
+ * Every batch answered with its numbers registered (or already monitored); the sandbox holds
+ * exactly `expected`; no number of the requests since `from` was in two processed requests.
+ */
+function checkLoad(
+	sandbox: Sandbox,
+	enterpriseId: string,
+	expected: string[],
+	answers: BatchAnswer[],
+	from: number,
+) {
+	check(
+		`every execution ends with its ${NUMBERS_PER_EXECUTION} numbers registered`,
+		answers.every(completeBatch),
+		JSON.stringify(
+			answers.map((answer) => [answer.status, answer.items.length, answer.items[0]]),
+		).slice(0, 800),
+	);
+	const held = new Set(
+		sandbox.state.registrationsOf(enterpriseId).map((registration) => registration.phone_number),
+	);
+	check(
+		`the sandbox holds exactly the ${expected.length.toLocaleString('en')} numbers`,
+		held.size === expected.length && expected.every((number) => held.has(number)),
+		`${held.size} in the sandbox`,
+	);
+	const sent = sandbox.requests
+		.slice(from)
+		.filter((request) => request.method === 'POST' && request.status === 201)
+		.flatMap((request) => (request.body as { phone_numbers: string[] }).phone_numbers);
+	check(
+		'no number was in two processed (billed) requests',
+		new Set(sent).size === sent.length,
+		`${sent.length} sent in processed requests, ${new Set(sent).size} distinct`,
+	);
+}
+
 async function main() {
 	const work = mkdtempSync(join(tmpdir(), 'telnyx-queue-'));
 	const userFolder = join(work, 'user');
@@ -180,63 +271,9 @@ async function main() {
 			`Load: ${EXECUTIONS} executions at once, ${NUMBERS_PER_EXECUTION} numbers each, under ${RATE_LIMIT} requests/s shared`,
 		);
 		sandbox.rateLimitPerSecond = RATE_LIMIT;
-		const started = Date.now();
-		const answers = await Promise.all(
-			Array.from({ length: EXECUTIONS }, async (_, index) => {
-				const batch = numbers.slice(
-					index * NUMBERS_PER_EXECUTION,
-					(index + 1) * NUMBERS_PER_EXECUTION,
-				);
-				const response = await fetch(`${main.url}/webhook/register-batch`, {
-					method: 'POST',
-					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify({ numbers: batch }),
-					signal: AbortSignal.timeout(300_000),
-				});
-				const body = (await response.json().catch(() => null)) as unknown;
-				const items = (Array.isArray(body) ? body : [body]) as Array<{ id?: string } | null>;
-				return { status: response.status, items };
-			}),
-		);
-		const wallMs = Date.now() - started;
+		const load = await sendBatches(main.url, numbers);
 		sandbox.rateLimitPerSecond = 0;
-		const registered = answers.flatMap((answer) =>
-			answer.items.filter((item) => typeof item?.id === 'string'),
-		);
-		check(
-			`every execution succeeded with its ${NUMBERS_PER_EXECUTION} registered numbers`,
-			answers.every(
-				(answer) =>
-					answer.status === 200 &&
-					answer.items.length === NUMBERS_PER_EXECUTION &&
-					answer.items.every((item) => item?.id),
-			),
-			JSON.stringify(
-				answers.map((answer) => [answer.status, answer.items.length, answer.items[0]]),
-			).slice(0, 800),
-		);
-		check(
-			`the sandbox holds exactly the ${numbers.length.toLocaleString('en')} numbers`,
-			sandbox.state.registrationsOf(enterpriseId).length === numbers.length &&
-				registered.length === numbers.length,
-			`${sandbox.state.registrationsOf(enterpriseId).length} in the sandbox, ${registered.length} in the answers`,
-		);
-		const posts = sandbox.requests.filter(
-			(request) => request.method === 'POST' && request.path.endsWith('/reputation/numbers'),
-		);
-		const accepted = posts.filter((request) => request.authorized);
-		const limited = sandbox.requests.filter((request) => request.status === 429);
-		const processed = sandbox.requests.filter(
-			(request) => request.method === 'POST' && request.status === 201,
-		);
-		const sent = processed.flatMap(
-			(request) => (request.body as { phone_numbers: string[] }).phone_numbers,
-		);
-		check(
-			'no number was registered by two requests',
-			new Set(sent).size === sent.length && sent.length === numbers.length,
-			`${sent.length} sent in processed requests, ${new Set(sent).size} distinct`,
-		);
+		checkLoad(sandbox, enterpriseId, numbers, load.answers, 0);
 		const shares = workers.map(
 			(worker) => (worker.log().match(/started execution/gi) ?? []).length,
 		);
@@ -245,10 +282,43 @@ async function main() {
 			shares.every((share) => share > 0),
 			JSON.stringify(shares),
 		);
+		const limited = sandbox.requests.filter((request) => request.status === 429).length;
+		const needed = sandbox.requests.length - limited;
+		const allowedMs = (needed / RATE_LIMIT) * 1000;
 		console.log(
-			`figures: ${sandbox.requests.length} requests (${accepted.length} register requests, ${processed.length} processed), ${limited.length} answered 429 and waited out, wall time ${(wallMs / 1000).toFixed(1)} s, executions per worker ${shares.join(' / ')}`,
+			`figures: ${sandbox.requests.length} requests, ${limited} answered 429 (${((limited / sandbox.requests.length) * 100).toFixed(1)} %; target ≤ 10 %), wall time ${(load.wallMs / 1000).toFixed(1)} s for ${needed} requests needed, which ${RATE_LIMIT} requests/s allow in ${(allowedMs / 1000).toFixed(1)} s (${(load.wallMs / allowedMs).toFixed(2)}×; target ≤ 1.5×), executions per worker ${shares.join(' / ')}`,
 		);
 
+		step('A worker killed (SIGKILL) while it runs register executions; the batches run again');
+		const more = usNumbers(EXECUTIONS * NUMBERS_PER_EXECUTION, numbers.length);
+		sandbox.state.addInventory(more);
+		const from = sandbox.requests.length;
+		sandbox.rateLimitPerSecond = RATE_LIMIT;
+		const killed = sendBatches(main.url, more, 180_000);
+		const postsOfKilled = () =>
+			sandbox.requests
+				.slice(from)
+				.filter((request) => request.method === 'POST' && request.status === 201).length;
+		const running = await waitUntil(
+			60,
+			() => postsOfKilled() >= 10 && /started execution/i.test(workers[0].log()),
+		);
+		await workers[0].kill();
+		const firstTry = await killed;
+		const failed = firstTry.answers
+			.map((answer, index) => ({ answer, index }))
+			.filter(({ answer }) => !completeBatch(answer));
+		console.log(
+			`figures: worker a killed after ${postsOfKilled()} processed register requests (${running ? 'while it ran executions' : 'timing not reached'}); ${EXECUTIONS - failed.length} batches answered complete, ${failed.length} failed or never answered (${failed.map(({ answer }) => answer.status).join(', ')}), sent again`,
+		);
+		const again = await Promise.all(
+			failed.map(async ({ index }) => await sendBatch(main.url, batchOf(more, index))),
+		);
+		sandbox.rateLimitPerSecond = 0;
+		const final = firstTry.answers.map(
+			(answer, index) => again[failed.findIndex((entry) => entry.index === index)] ?? answer,
+		);
+		checkLoad(sandbox, enterpriseId, [...numbers, ...more], final, from);
 		step('Binary data across processes: Generate LOA run by a worker, answered by the main');
 		const loa = await fetch(`${main.url}/webhook/loa`, {
 			method: 'POST',

@@ -22,6 +22,7 @@ import {
 import { freePort } from '../../support/n8n/ports';
 import { startRegistry } from '../../support/n8n/registry';
 import { check, finish, step } from './report';
+import { checkManualInstall } from './manualInstall';
 import { checkDurableScheduler } from './scheduler';
 import { checkTriggers } from './triggers';
 
@@ -57,7 +58,8 @@ async function main() {
 	console.log(
 		`n8n ${(await n8nCli(n8n, userFolder, ['--version'])).stdout.trim()} on Node ${execFileSync(n8n.node, ['--version'], { encoding: 'utf8' }).trim()}`,
 	);
-	const registry = await startRegistry(packPackage(work));
+	const tarball = packPackage(work);
+	const registry = await startRegistry(tarball);
 	let installed;
 	try {
 		installed = await installThroughN8n(
@@ -150,6 +152,7 @@ async function main() {
 	const output = [run.stdout, run.stderr, again.stdout, again.stderr].join('\n');
 	check('the API key is in no output or log', !output.includes(sandbox.state.apiKey));
 
+	await checkManualInstall(n8n, work, tarball, sandbox);
 	await checkTriggers(n8n, userFolder, sandbox);
 	if (line === 'v2') await checkDurableScheduler(n8n, userFolder, sandbox);
 	await sandbox.close();
