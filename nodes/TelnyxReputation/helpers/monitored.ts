@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isSuccess, toNodeApiError } from './errorHandler';
 import { listPages, PAGE_CONCURRENCY } from './pagination';
 import { buildPath } from './paths';
 import { canonical } from './phoneNumbers';
 import { runBounded } from './pool';
-import { telnyxRequest } from './transport';
+import { telnyxAnswer } from './transport';
 
 /** Monitored numbers by E.164, with their records. */
 export type Monitored = Map<string, IDataObject>;
@@ -33,12 +32,11 @@ async function lookUp(
 	enterpriseId: string,
 	e164: string,
 ): Promise<IDataObject | undefined> {
-	const response = await telnyxRequest.call(context, 'GET', numbersPath(enterpriseId), {
+	const body = await telnyxAnswer.call(context, 'GET', numbersPath(enterpriseId), {
 		qs: { 'filter[phone_number][eq]': e164, 'page[number]': 1, 'page[size]': 1 },
 		policy: 'idempotent',
 	});
-	if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
-	const [record] = (response.body as { data?: IDataObject[] }).data ?? [];
+	const [record] = (body as { data?: IDataObject[] }).data ?? [];
 	return record && canonical(String(record.phone_number)) === e164 ? record : undefined;
 }
 

@@ -8,9 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isSuccess, toNodeApiError } from './errorHandler';
 import type { RequestContext } from './credentials';
-import { telnyxRequest } from './transport';
+import { telnyxAnswer } from './transport';
 
 import { failureOfError, withRetries } from './attempts';
 import { tableOrder } from './outcomes';
@@ -206,12 +205,10 @@ export async function listPages(
 	return await readPages(
 		context.getNode(),
 		async (pageNumber, pageSize) => {
-			const response = await telnyxRequest.call(context, 'GET', path, {
+			return (await telnyxAnswer.call(context, 'GET', path, {
 				qs: { ...qs, 'page[number]': pageNumber, 'page[size]': pageSize },
 				policy: 'idempotent',
-			});
-			if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
-			return response.body as Page;
+			})) as Page;
 		},
 		window,
 	);

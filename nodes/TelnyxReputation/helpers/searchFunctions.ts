@@ -1,7 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { isSuccess, toNodeApiError } from './errorHandler';
-import { telnyxRequest } from './transport';
+import { telnyxAnswer } from './transport';
 
 interface EnterprisePage {
 	data?: Array<{ id: string; legal_name?: string; doing_business_as?: string }>;
@@ -31,13 +30,10 @@ export async function searchEnterprises(
 	const page = Number(paginationToken ?? 1);
 	const qs: Record<string, string | number> = { 'page[number]': page, 'page[size]': 50 };
 	if (filter) qs['filter[legal_name][contains]'] = filter;
-	const response = await telnyxRequest.call(this, 'GET', '/enterprises', {
+	const { data = [], meta = {} } = (await telnyxAnswer.call(this, 'GET', '/enterprises', {
 		qs,
 		policy: 'idempotent',
-	});
-	if (!isSuccess(response.statusCode)) throw toNodeApiError(this.getNode(), response);
-
-	const { data = [], meta = {} } = response.body as EnterprisePage;
+	})) as EnterprisePage;
 	const more = (meta.page_number ?? page) < (meta.total_pages ?? 0);
 	return {
 		results: data.map((enterprise) => ({ name: enterpriseName(enterprise), value: enterprise.id })),

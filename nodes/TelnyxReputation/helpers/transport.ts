@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { TelnyxResponse } from './errorHandler';
+import { isSuccess, toNodeApiError } from './errorHandler';
 import type { AttemptFailure, RetryPolicy } from './attempts';
 import { connectionErrorCode, processedNote, toConnectionError, withRetries } from './attempts';
 import type { RequestContext } from './credentials';
@@ -63,4 +64,16 @@ export async function telnyxRequest(
 			processedNote(options.policy, lastFailure, true),
 		);
 	}
+}
+
+/** A request whose failure is the API's error: answers the body of a 2xx answer. */
+export async function telnyxAnswer(
+	this: RequestContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: Parameters<typeof telnyxRequest>[2],
+): Promise<unknown> {
+	const response = await telnyxRequest.call(this, method, path, options);
+	if (!isSuccess(response.statusCode)) throw toNodeApiError(this.getNode(), response);
+	return response.body;
 }

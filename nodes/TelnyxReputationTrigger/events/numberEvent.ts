@@ -7,8 +7,7 @@ import type {
 
 import { listPages } from '../../TelnyxReputation/helpers/pagination';
 import { buildPath } from '../../TelnyxReputation/helpers/paths';
-import { telnyxRequest } from '../../TelnyxReputation/helpers/transport';
-import { isSuccess, toNodeApiError } from '../../TelnyxReputation/helpers/errorHandler';
+import { telnyxAnswer } from '../../TelnyxReputation/helpers/transport';
 import type { TriggerEvent } from './event';
 
 /** A monitored number's reputation data as the API lists it (the field set may grow). */
@@ -119,12 +118,11 @@ async function firstNumber(
 	context: IPollFunctions,
 	enterpriseId: string,
 ): Promise<MonitoredNumber | undefined> {
-	const response = await telnyxRequest.call(context, 'GET', numbersPath(enterpriseId), {
+	const body = await telnyxAnswer.call(context, 'GET', numbersPath(enterpriseId), {
 		qs: { 'page[number]': 1, 'page[size]': 1 },
 		policy: 'idempotent',
 	});
-	if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
-	return (response.body as { data?: MonitoredNumber[] }).data?.[0];
+	return (body as { data?: MonitoredNumber[] }).data?.[0];
 }
 
 /** A trigger event about monitored numbers, compared number by number between polls. */

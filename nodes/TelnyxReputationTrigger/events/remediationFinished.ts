@@ -1,9 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { isSuccess, toNodeApiError } from '../../TelnyxReputation/helpers/errorHandler';
 import { listAll } from '../../TelnyxReputation/helpers/pagination';
 import { buildPath } from '../../TelnyxReputation/helpers/paths';
-import { telnyxRequest } from '../../TelnyxReputation/helpers/transport';
+import { telnyxAnswer } from '../../TelnyxReputation/helpers/transport';
 import type { TriggerEvent } from './event';
 import { forEvent } from './event';
 
@@ -81,9 +80,8 @@ async function fullRemediation(
 		enterpriseId: String(request.enterprise_id),
 		id: String(request.id),
 	});
-	const response = await telnyxRequest.call(context, 'GET', path, { policy: 'idempotent' });
-	if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
-	return { enterprise_id: request.enterprise_id, ...(response.body as { data: IDataObject }).data };
+	const body = await telnyxAnswer.call(context, 'GET', path, { policy: 'idempotent' });
+	return { enterprise_id: request.enterprise_id, ...(body as { data: IDataObject }).data };
 }
 
 /**
