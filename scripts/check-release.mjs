@@ -1,7 +1,8 @@
 // `npm run check:release`: the package as a release would publish it, against what n8n's
 // verification guidelines ask that a script can check. CI runs it after the build; the publish
 // workflow runs it with --release, which also refuses the fields the maintainers must set first
-// (author, repository: "SET-BEFORE-RELEASE" in package.json) and a tag that is not the version.
+// (author, homepage, repository: marked SET-BEFORE-RELEASE in package.json) and a tag that is
+// not the version.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,9 +26,9 @@ expect(
 	pkg.keywords?.includes('n8n-community-node-package'),
 	'the keyword n8n-community-node-package is missing',
 );
-const [, changelogVersion] = /^## (\d+\.\d+\.\d+\S*)/m.exec(
+const changelogVersion = /^## (\d+\.\d+\.\d+\S*)/m.exec(
 	readFileSync(join(root, 'CHANGELOG.md'), 'utf8'),
-) ?? [, undefined];
+)?.[1];
 expect(
 	changelogVersion === pkg.version,
 	`package.json's version ${pkg.version} is not the CHANGELOG's newest (${changelogVersion})`,
@@ -78,10 +79,12 @@ for (const file of shipped.filter((file) => /\.(node|credentials)\.js$/.test(fil
 if (release) {
 	for (const [field, value] of [
 		['author.name', pkg.author?.name],
+		['author.email', pkg.author?.email],
+		['homepage', pkg.homepage],
 		['repository.url', pkg.repository?.url],
 	])
 		expect(
-			value && value !== 'SET-BEFORE-RELEASE',
+			value && !/set-before-release/i.test(value),
 			`package.json's ${field} must be set before a release (README → Releasing)`,
 		);
 	const tag = process.env.GITHUB_REF_NAME;

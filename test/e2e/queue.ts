@@ -125,8 +125,20 @@ interface BatchAnswer {
 const batchOf = (numbers: string[], index: number) =>
 	numbers.slice(index * NUMBERS_PER_EXECUTION, (index + 1) * NUMBERS_PER_EXECUTION);
 
-/** One webhook-started Register execution: its HTTP answer is the Register node's items. */
+/**
+ * One webhook-started Register execution: its HTTP answer is the Register node's items. In queue
+ * mode n8n registers a workflow's webhook asynchronously after activating it: a 404 (nothing
+ * ran) is sent again, for at most 30 s.
+ */
 async function sendBatch(url: string, batch: string[], timeoutMs = 300_000): Promise<BatchAnswer> {
+	for (const end = Date.now() + 30_000; ; ) {
+		const answer = await sendOnce(url, batch, timeoutMs);
+		if (answer.status !== 404 || Date.now() > end) return answer;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+}
+
+async function sendOnce(url: string, batch: string[], timeoutMs: number): Promise<BatchAnswer> {
 	try {
 		const response = await fetch(`${url}/webhook/register-batch`, {
 			method: 'POST',

@@ -65,4 +65,34 @@ describe('A good citizen under a shared rate limit', () => {
 		);
 		expect(limited).toBeLessThanOrEqual(Math.ceil(api.sandbox.requests.length * 0.1));
 	}, 60_000);
+
+	test('two processes sharing one limit (two paces: two spellings of the sandbox’s address) settle on their parts: few 429s', async () => {
+		api.sandbox.rateLimitPerSecond = 10;
+		const processes = ['127.0.0.1', '127.1'].map((host) => ({
+			...api.credential,
+			baseUrl: api.credential.baseUrl.replace('127.0.0.1', host),
+		}));
+		const runs = Array.from({ length: 8 }, (_, run) => {
+			const numbers = usNumbers(1_000, run * 1_000);
+			api.sandbox.state.addInventory(numbers);
+			return { numbers, enterpriseId: api.sandbox.state.addEnterprise(`Acme ${run}`).id };
+		});
+
+		await Promise.all(
+			runs.map(
+				async ({ numbers, enterpriseId }, run) =>
+					await runNode({
+						credential: processes[run % 2],
+						parameters: registerParameters(enterpriseId, numbers.join(','), { concurrency: 5 }),
+					}),
+			),
+		);
+
+		expect(api.sandbox.state.registrations.size).toBe(8_000);
+		const limited = api.sandbox.requests.filter((request) => request.status === 429).length;
+		process.stdout.write(
+			`rate limit, two processes: ${api.sandbox.requests.length} requests for 80 needed, ${limited} answered 429\n`,
+		);
+		expect(limited).toBeLessThanOrEqual(Math.ceil(api.sandbox.requests.length * 0.1));
+	}, 90_000);
 });

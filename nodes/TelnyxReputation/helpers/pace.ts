@@ -12,6 +12,15 @@ import { credentialsOf } from './credentials';
 
 /** Longest a request is held back in all; past it, it is sent and a 429 is handled as usual. */
 const MAX_HOLD_MS = 60_000;
+/**
+ * The part of a limit a process starts with: half, in case another process shares it; a
+ * process alone gets the rest back window by window.
+ */
+const FIRST_SHARE = 0.5;
+/** What a window without a 429 gives back of the part a 429 took. */
+const SHARE_STEP = 0.05;
+/** The smallest part of a limit a process keeps taking. */
+const MIN_SHARE = 0.1;
 /** How often a request waiting for the first answer looks whether it came. */
 const FIRST_ANSWER_CHECK_MS = 10;
 /** Two resets this close are the same window's, seen from answers that left at other times. */
@@ -34,6 +43,13 @@ interface Pace {
 	resetAt: number;
 	/** How long a window lasts: the longest wait to a reset the API has given. */
 	windowMs: number;
+	/**
+	 * The part of what remains that this process takes. Other processes (n8n workers) share
+	 * the limit unseen: a 429 halves the part, a window without one gives a little back.
+	 */
+	share: number;
+	/** The end of the last window in which a 429 came back. */
+	refusedUntil: number;
 }
 
 const paces = new Map<string, Pace>();
@@ -49,7 +65,17 @@ export async function paceOf(context: RequestContext): Promise<Pace> {
 	const { apiKey, baseUrl } = await credentialsOf(context);
 	const id = createHash('sha256').update(`${apiKey}\n${baseUrl}`).digest('hex');
 	let pace = paces.get(id);
-	if (!pace) paces.set(id, (pace = { resetAt: 0, windowMs: 1000, asking: false, answered: false }));
+	if (!pace) {
+		pace = {
+			resetAt: 0,
+			windowMs: 1000,
+			asking: false,
+			answered: false,
+			share: FIRST_SHARE,
+			refusedUntil: 0,
+		};
+		paces.set(id, pace);
+	}
 	return pace;
 }
 
@@ -69,8 +95,10 @@ export async function takeTurn(pace: Pace): Promise<void> {
 	for (;;) {
 		const now = Date.now();
 		if (now >= pace.resetAt && pace.remaining !== undefined && pace.remaining <= 0) {
-			// A new window: what the API allows in one, until its answers say more.
-			pace.remaining = pace.limit;
+			// A new window: this process's part of what the API allows in one, until its answers
+			// say more.
+			if (pace.refusedUntil < pace.resetAt) pace.share = Math.min(1, pace.share + SHARE_STEP);
+			pace.remaining = pace.limit === undefined ? undefined : ofShare(pace, pace.limit);
 			pace.resetAt = now + pace.windowMs;
 		}
 		if (pace.remaining === undefined || pace.remaining > 0 || now >= holdUntil) break;
@@ -119,7 +147,16 @@ export function learn(pace: Pace, statusCode: number, headers: Record<string, un
 		pace.windowMs = Math.max(pace.windowMs, resetAt - now);
 		if (!sameWindow) pace.resetAt = resetAt;
 	}
+	if (statusCode === 429 && pace.refusedUntil < pace.resetAt) {
+		pace.share = Math.max(MIN_SHARE, pace.share / 2);
+		pace.refusedUntil = pace.resetAt;
+	}
 	if (remaining === undefined) return;
+	const ours = ofShare(pace, remaining);
 	pace.remaining =
-		sameWindow && pace.remaining !== undefined ? Math.min(pace.remaining, remaining) : remaining;
+		sameWindow && pace.remaining !== undefined ? Math.min(pace.remaining, ours) : ours;
 }
+
+/** This process's part of `count` requests: at least one, so that every process goes on. */
+const ofShare = (pace: Pace, count: number) =>
+	count <= 0 ? 0 : Math.max(1, Math.floor(count * pace.share));
