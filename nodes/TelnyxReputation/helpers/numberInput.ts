@@ -132,7 +132,7 @@ function numberSource(
 /**
  * Reads the enterprise, the phone numbers and any other body fields of every input item,
  * normalizes the numbers and groups them per enterprise and fields without duplicates. Every
- * value the user gave ends up either in a group or in `rejected`; nothing is sent here.
+ * value the user gave ends up either in a group or in `invalid`, with its reason; nothing is sent here.
  */
 export function collectNumbers(
 	context: IExecuteFunctions,
@@ -212,7 +212,7 @@ export function collectNumbers(
 }
 
 /**
- * With Continue On Fail off, one error that lists every rejected value, thrown before any
+ * With Continue On Fail off, one error that lists every invalid value, thrown before any
  * request is sent, so the user can fix them all at once and nothing is half-registered.
  */
 export function throwIfInvalid(context: IExecuteFunctions, invalid: Failure[]): void {

@@ -1,4 +1,5 @@
-// The options of the operations that send phone numbers: each field beside the code that reads it.
+// The Options of the operations that send phone numbers, and the readers of the send options
+// (the Default Country is read with the other parameters, in parameters.ts).
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { countryOptions, DEFAULT_COUNTRY } from './phoneNumbers';
