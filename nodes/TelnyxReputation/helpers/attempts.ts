@@ -70,10 +70,14 @@ export function processedNote(
 	return carriesNumbers ? MAY_HAVE_BEEN_PROCESSED : MAY_HAVE_BEEN_APPLIED;
 }
 
-function header(headers: Record<string, unknown> | undefined, name: string): number | undefined {
+/** A numeric header of an answer (its first value), or undefined. */
+export function header(
+	headers: Record<string, unknown> | undefined,
+	name: string,
+): number | undefined {
 	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
 	const number = Number(Array.isArray(value) ? value[0] : value);
-	return value === undefined || Number.isNaN(number) ? undefined : number;
+	return value === undefined || value === null || Number.isNaN(number) ? undefined : number;
 }
 
 /**

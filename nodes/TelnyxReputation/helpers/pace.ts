@@ -8,6 +8,7 @@ import { sleep } from 'n8n-workflow';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { RequestContext } from './credentials';
+import { header } from './attempts';
 import { credentialsOf } from './credentials';
 
 /** Longest a request is held back in all; past it, it is sent and a 429 is handled as usual. */
@@ -53,12 +54,6 @@ interface Pace {
 }
 
 const paces = new Map<string, Pace>();
-
-function header(headers: Record<string, unknown>, name: string): number | undefined {
-	const value = headers[name];
-	const number = Number(Array.isArray(value) ? value[0] : value);
-	return value === undefined || value === null || Number.isNaN(number) ? undefined : number;
-}
 
 /** The pace of the context's credential (the key is hashed: it is kept nowhere in the clear). */
 export async function paceOf(context: RequestContext): Promise<Pace> {

@@ -3,12 +3,11 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { listAll } from '../../TelnyxReputation/helpers/pagination';
 import { buildPath } from '../../TelnyxReputation/helpers/paths';
 import { telnyxAnswer } from '../../TelnyxReputation/helpers/transport';
+import { FINISHED, finishedStatuses } from '../../TelnyxReputation/actions/remediation/statuses';
 import type { TriggerEvent } from './event';
 import { forEvent } from './event';
 
 const EVENT = 'remediationFinished';
-
-const FINISHED = ['completed', 'failed', 'cancelled'];
 
 /** What is kept between polls: the requests not finished yet, and the newest request seen. */
 interface RemediationState {
@@ -129,11 +128,7 @@ export const remediationFinished: TriggerEvent = {
 			displayName: 'Statuses',
 			name: 'statuses',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Cancelled', value: 'cancelled' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'Failed', value: 'failed' },
-			],
+			options: finishedStatuses,
 			default: ['completed', 'failed', 'cancelled'],
 			description: 'Which outcomes to report',
 		},

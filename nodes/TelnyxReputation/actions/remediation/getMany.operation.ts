@@ -1,6 +1,8 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { remediationStatuses } from './statuses';
+
 import { createdAtFilters } from '../../helpers/filters';
 import { resolvePath } from '../../helpers/paths';
 import { pagedList } from '../../helpers/routing';
@@ -27,13 +29,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Status',
 			name: 'status',
 			type: 'options',
-			options: [
-				{ name: 'Cancelled', value: 'cancelled' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'Failed', value: 'failed' },
-				{ name: 'In Progress', value: 'in_progress' },
-				{ name: 'Pending', value: 'pending' },
-			],
+			options: remediationStatuses,
 			default: 'pending',
 			routing: { send: { type: 'query', property: 'filter[status]' } },
 		},
