@@ -111,7 +111,7 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Publishing the workflow points this enterprise's ownership events at its production URL (Telnyx keeps one URL per enterprise, so a URL set elsewhere is replaced); unpublishing clears it. Listening for a test event changes nothing at Telnyx. Telnyx delivers only to a public https URL: set n8n's WEBHOOK_URL to one.",
+					"Publishing the workflow points this enterprise's ownership events at its production URL (Telnyx keeps one URL per enterprise, so a URL set elsewhere is replaced); unpublishing clears it. Listening for a test event changes nothing at Telnyx. Telnyx delivers only to a public https URL: set n8n's WEBHOOK_URL to one. Pick the Enterprise first: publishing and Execute step need it.",
 				name: 'webhookNotice',
 				type: 'notice',
 				default: '',
