@@ -58,3 +58,14 @@ export function invalidNumber(
 		description,
 	});
 }
+
+/** An https URL (Telnyx calls only those), or a NodeOperationError that says so. */
+export function checkHttpsUrl(
+	node: INode,
+	url: string,
+	options: { itemIndex?: number; description?: string } = {},
+): string {
+	if (!/^https:\/\/[^\s]+$/.test(url))
+		throw new NodeOperationError(node, `Webhook URL "${url}" must be an https URL`, options);
+	return url;
+}

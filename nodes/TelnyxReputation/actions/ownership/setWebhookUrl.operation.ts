@@ -4,12 +4,13 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ofItem, readEnterpriseId } from '../../helpers/parameters';
 import { resolvePath } from '../../helpers/paths';
 import { unwrapOrConfirm } from '../../helpers/responses';
 import { singleRequest } from '../../helpers/routing';
+import { checkHttpsUrl } from '../../helpers/validators';
 import { enterpriseLocator } from '../common/enterprise';
 import { notice } from '../common/fields';
 
@@ -17,12 +18,9 @@ import { notice } from '../common/fields';
 function webhookUrl(context: IExecuteSingleFunctions): string | null {
 	const url = String(context.getNodeParameter('webhookUrl', '')).trim();
 	if (url === '') return null;
-	if (!/^https:\/\/[^\s]+$/.test(url)) {
-		throw new NodeOperationError(context.getNode(), `Webhook URL "${url}" must be an https URL`, {
-			description: 'Leave it empty to stop the events.',
-		});
-	}
-	return url;
+	return checkHttpsUrl(context.getNode(), url, {
+		description: 'Leave it empty to stop the events.',
+	});
 }
 
 async function webhookBody(

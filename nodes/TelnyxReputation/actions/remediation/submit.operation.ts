@@ -13,6 +13,7 @@ import { entryFailure, unconfirmed } from '../../helpers/batchAnswers';
 import { runBatchedOperation } from '../../helpers/numberBatches';
 import { numberOptions } from '../../helpers/options';
 import { successItem } from '../../helpers/outcomes';
+import { checkHttpsUrl } from '../../helpers/validators';
 import { enterpriseLocator } from '../common/enterprise';
 import { additionalFields, notice, phoneNumbersFields } from '../common/fields';
 
@@ -98,14 +99,7 @@ function remediationFields(context: IExecuteFunctions, itemIndex: number): IData
 			);
 		fields.contact_email = contactEmail;
 	}
-	if (webhookUrl) {
-		if (!/^https:\/\/[^\s]+$/.test(webhookUrl)) {
-			throw new NodeOperationError(node, `Webhook URL "${webhookUrl}" must be an https URL`, {
-				itemIndex,
-			});
-		}
-		fields.webhook_url = webhookUrl;
-	}
+	if (webhookUrl) fields.webhook_url = checkHttpsUrl(node, webhookUrl, { itemIndex });
 	return fields;
 }
 
