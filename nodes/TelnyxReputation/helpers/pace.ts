@@ -19,7 +19,7 @@ const MAX_HOLD_MS = 60_000;
  */
 const FIRST_SHARE = 0.5;
 /** What a window without a 429 gives back of the part a 429 took. */
-const SHARE_STEP = 0.05;
+const SHARE_STEP = 0.1;
 /** The smallest part of a limit a process keeps taking. */
 const MIN_SHARE = 0.1;
 /** How often a request waiting for the first answer looks whether it came. */
