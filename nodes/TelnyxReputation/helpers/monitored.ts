@@ -9,8 +9,11 @@ import { telnyxAnswer } from './transport';
 /** Monitored numbers by E.164, with their records. */
 export type Monitored = Map<string, IDataObject>;
 
-const numbersPath = (enterpriseId: string) =>
-	buildPath('/enterprises/{enterpriseId}/reputation/numbers', { enterpriseId });
+/** The list of monitored numbers of one enterprise, or with '' of the whole account. */
+export const numbersPath = (enterpriseId: string) =>
+	enterpriseId
+		? buildPath('/enterprises/{enterpriseId}/reputation/numbers', { enterpriseId })
+		: '/reputation/numbers';
 
 const byNumber = (records: IDataObject[]): Monitored =>
 	new Map(records.map((record) => [canonical(String(record.phone_number)), record]));

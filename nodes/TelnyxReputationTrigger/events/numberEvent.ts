@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { listPages } from '../../TelnyxReputation/helpers/pagination';
-import { buildPath } from '../../TelnyxReputation/helpers/paths';
+import { numbersPath } from '../../TelnyxReputation/helpers/monitored';
 import { telnyxAnswer } from '../../TelnyxReputation/helpers/transport';
 import type { TriggerEvent } from './event';
 
@@ -104,13 +104,6 @@ function numberItem(
 		current: current as IDataObject | null,
 		checked_at: current?.last_refreshed_at ?? null,
 	};
-}
-
-/** The list of monitored numbers, of one enterprise or of the whole account (the simplified endpoint). */
-function numbersPath(enterpriseId: string): string {
-	return enterpriseId
-		? buildPath('/enterprises/{enterpriseId}/reputation/numbers', { enterpriseId })
-		: '/reputation/numbers';
 }
 
 /** The first monitored number, with one read of one record. */
