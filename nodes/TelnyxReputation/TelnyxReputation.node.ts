@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ownership } from './actions/ownership/Ownership.resource';
@@ -53,4 +53,26 @@ export class TelnyxReputation implements INodeType {
 	// Operations that send numbers from many items in shared requests must see all items at
 	// once, so they run as custom operations; every other operation is declarative routing.
 	customOperations = customOperations(resources);
+
+	/**
+	 * n8n gives a declarative node an `execute` that runs its routing when it loads it. Its
+	 * executions pick a custom operation before that `execute`, but a tool called through
+	 * `execute` alone (the MCP Server Trigger's tools, n8n 2.41) would run a custom operation as
+	 * routing: a request to the API's root. So the `execute` n8n reads picks it first here too.
+	 */
+	private routing?: INodeType['execute'];
+
+	get execute(): INodeType['execute'] {
+		const { routing, customOperations } = this;
+		if (!routing) return undefined;
+		return async function (this: IExecuteFunctions) {
+			const resource = this.getNodeParameter('resource', 0) as string;
+			const operation = this.getNodeParameter('operation', 0) as string;
+			return await (customOperations[resource]?.[operation] ?? routing).call(this);
+		};
+	}
+
+	set execute(routing: INodeType['execute']) {
+		this.routing = routing;
+	}
 }
