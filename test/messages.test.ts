@@ -51,7 +51,7 @@ describe('What a user reads', () => {
 			}),
 		});
 
-		expect(result.error?.message).toBe('Resource not found: Phone number is not monitored.');
+		expect(result.error?.message).toBe('+19493253498: Resource not found: Phone number is not monitored.');
 		expect(result.error?.description).not.toContain('enterprise ID');
 		expect(result.error?.description).toContain('Check that the number is monitored');
 	});
@@ -77,7 +77,8 @@ describe('What a user reads', () => {
 			});
 
 			expect(api.sandbox.requests).toHaveLength(1);
-			expect(result.error?.message).toBe('Service unavailable: Try later.');
+			const number = 'phoneNumber' in fields ? `${fields.phoneNumber}: ` : '';
+			expect(result.error?.message).toBe(`${number}Service unavailable: Try later.`);
 			expect(result.error?.description).toContain('may have been processed');
 		},
 	);

@@ -34,7 +34,7 @@ describe('Every output item is paired to the input row it came from', () => {
 		expect(result.errorItems[0].json).toMatchObject({
 			row: 'b',
 			phone: '+13125550147',
-			error: 'Resource not found: Phone number is not monitored.',
+			error: '+13125550147: Resource not found: Phone number is not monitored.',
 		});
 	});
 

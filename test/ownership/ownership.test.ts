@@ -228,7 +228,7 @@ describe('Number Ownership: Confirm Ownership', () => {
 		});
 
 		expect(missing.error).toMatchObject({
-			message: 'Resource not found: Phone number is not monitored.',
+			message: '+19493253498: Resource not found: Phone number is not monitored.',
 			httpCode: '404',
 		});
 		expect(missing.error?.description).toContain('Check that the number is monitored');

@@ -70,7 +70,9 @@ describe('Phone number: Get', () => {
 			parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '949-32' }),
 		});
 
-		expect(missing.error?.message).toBe('Resource not found: Phone number is not monitored.');
+		expect(missing.error?.message).toBe(
+			'+19493253498: Resource not found: Phone number is not monitored.',
+		);
 		expect(bad.error?.message).toBe('Invalid phone number "949-32": too short for United States');
 		expect(api.sandbox.requests).toHaveLength(1);
 	});
@@ -93,7 +95,7 @@ describe('Phone number: Get', () => {
 			result.items.map((item) => [item.json.phone_number ?? item.json.error, item.pairedItem]),
 		).toEqual([
 			['+19493253498', { item: 0 }],
-			['Resource not found: Phone number is not monitored.', { item: 1 }],
+			['+12134445566: Resource not found: Phone number is not monitored.', { item: 1 }],
 		]);
 	});
 });
@@ -326,7 +328,9 @@ describe('Phone number: Remove', () => {
 			parameters: phone('remove', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498' }),
 		});
 
-		expect(result.error?.message).toBe('Resource not found: Phone number is not monitored.');
+		expect(result.error?.message).toBe(
+			'+19493253498: Resource not found: Phone number is not monitored.',
+		);
 		expect(result.error).toMatchObject({ httpCode: '404' });
 	});
 });

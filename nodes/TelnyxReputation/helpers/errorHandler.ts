@@ -9,6 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { rememberHeaders } from './attempts';
 import { learn, paceOf } from './pace';
+import { ofItem, readPhoneNumber } from './parameters';
 
 /** One entry of the Telnyx error envelope `{ errors: [...] }`. */
 export interface TelnyxErrorEntry {
@@ -199,6 +200,11 @@ export async function handleErrors(
 		headers: response.headers,
 	};
 	const error = toNodeApiError(this.getNode(), telnyxResponse);
+	// An operation on one number names it first: in an error item's Table row, and to a model
+	// that called the node as a tool (n8n's agent passes it the message alone).
+	if (this.getNodeParameter('phoneNumber', '') !== '') {
+		error.message = `${readPhoneNumber(ofItem(this))}: ${error.message}`;
+	}
 	rememberHeaders(error, rateLimitHeaders(telnyxResponse));
 	throw error;
 }
