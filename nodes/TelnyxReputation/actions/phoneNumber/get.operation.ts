@@ -12,7 +12,7 @@ export const option: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
 	description: 'Get the spam score and reputation data of a monitored number',
-	action: 'Get the reputation of a phone number',
+	action: 'Get the reputation (spam risk and scores) of a monitored phone number',
 	routing: singleRequest({
 		method: 'GET',
 		policy: 'idempotent',

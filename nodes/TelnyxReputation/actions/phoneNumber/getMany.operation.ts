@@ -13,7 +13,7 @@ export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getMany',
 	description: 'List monitored numbers with their latest reputation data',
-	action: 'Get many monitored phone numbers',
+	action: 'Get many monitored phone numbers with their reputation',
 	routing: pagedList(resolveOptionalEnterprisePath('/reputation/numbers'), phoneNumberFilters),
 };
 

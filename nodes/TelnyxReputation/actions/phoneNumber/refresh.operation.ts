@@ -21,7 +21,7 @@ export const option: INodePropertyOptions = {
 	name: 'Refresh',
 	value: 'refresh',
 	description: 'Run a live reputation lookup now for monitored numbers (billable)',
-	action: 'Refresh the reputation of phone numbers',
+	action: 'Refresh the reputation of phone numbers by billable live lookups',
 };
 
 const properties: INodeProperties[] = [

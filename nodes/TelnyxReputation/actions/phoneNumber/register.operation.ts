@@ -25,7 +25,7 @@ export const option: INodePropertyOptions = {
 	name: 'Register',
 	value: 'register',
 	description: 'Add numbers to spam-score monitoring on an enterprise (billable)',
-	action: 'Register phone numbers for reputation monitoring',
+	action: 'Register phone numbers for billable reputation monitoring',
 };
 
 /** Read by `alreadyMonitored`; on by default (see the README: a re-run should bill nothing). */

@@ -29,7 +29,7 @@ export const option: INodePropertyOptions = {
 	value: 'sync',
 	description:
 		'Make the monitored numbers of an enterprise those of the input: register the missing ones, optionally remove the others',
-	action: 'Sync monitored phone numbers with the input',
+	action: 'Sync monitored phone numbers with the input (registering is billable)',
 };
 
 const dryRunField: INodeProperties = {

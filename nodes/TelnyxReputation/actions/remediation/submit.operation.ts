@@ -25,7 +25,7 @@ export const option: INodePropertyOptions = {
 	name: 'Submit',
 	value: 'submit',
 	description: 'Ask Telnyx to remediate flagged numbers (billable, USD 1 per number)',
-	action: 'Submit numbers for remediation',
+	action: 'Submit numbers for billable remediation',
 };
 
 const properties: INodeProperties[] = [

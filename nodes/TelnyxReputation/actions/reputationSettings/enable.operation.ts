@@ -16,7 +16,7 @@ export const option: INodePropertyOptions = {
 	name: 'Enable',
 	value: 'enable',
 	description: 'Turn on reputation monitoring for an enterprise (billable)',
-	action: 'Enable reputation monitoring',
+	action: 'Enable billable reputation monitoring',
 	routing: singleRequest({
 		method: 'POST',
 		policy: 'atMostOnce',
