@@ -90,13 +90,17 @@ export async function n8nCli(n8n: N8n, userFolder: string, args: string[]) {
 	};
 }
 
+/** Imports credentials (`{ id, name, type, data }`, data unencrypted) with n8n's CLI. */
+export async function importCredentials(n8n: N8n, userFolder: string, credentials: object[]) {
+	const file = join(userFolder, '..', `credentials-${Date.now()}.json`);
+	writeFileSync(file, JSON.stringify(credentials));
+	return await n8nCli(n8n, userFolder, ['import:credentials', `--input=${file}`]);
+}
+
 /** Imports a credential pointing at the sandbox and the example workflow. */
 export async function importExample(n8n: N8n, userFolder: string, sandbox: Sandbox) {
-	const work = join(userFolder, '..');
-	const credentialFile = join(work, 'credential.json');
-	writeFileSync(
-		credentialFile,
-		JSON.stringify([
+	return {
+		credential: await importCredentials(n8n, userFolder, [
 			{
 				id: CREDENTIAL_ID,
 				name: 'Telnyx sandbox',
@@ -108,9 +112,6 @@ export async function importExample(n8n: N8n, userFolder: string, sandbox: Sandb
 				},
 			},
 		]),
-	);
-	return {
-		credential: await n8nCli(n8n, userFolder, ['import:credentials', `--input=${credentialFile}`]),
 		workflow: await importWorkflow(n8n, userFolder, readExample('register-numbers'), WORKFLOW_ID),
 	};
 }

@@ -24,6 +24,7 @@ import { startRegistry } from '../../support/n8n/registry';
 import { check, finish, step } from './report';
 import { checkManualInstall } from './manualInstall';
 import { checkDurableScheduler } from './scheduler';
+import { checkTools } from './tools';
 import { checkTriggers } from './triggers';
 
 type Item = { json: Record<string, unknown> };
@@ -154,6 +155,7 @@ async function main() {
 
 	await checkManualInstall(n8n, work, tarball, sandbox);
 	await checkTriggers(n8n, userFolder, sandbox);
+	await checkTools(n8n, userFolder, sandbox);
 	if (line === 'v2') await checkDurableScheduler(n8n, userFolder, sandbox);
 	await sandbox.close();
 	finish();

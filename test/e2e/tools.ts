@@ -1,0 +1,61 @@
+// This package's node as a tool, in a running n8n: driven by n8n's AI Agent (agent.ts) and by
+// the official MCP client through n8n's MCP Server Trigger (mcp.ts). One n8n serves both.
+import type { N8n } from '../../support/n8n/n8n';
+import {
+	importCredentials,
+	importWorkflow,
+	setWorkflowActive,
+	startN8n,
+} from '../../support/n8n/n8n';
+import { freePort } from '../../support/n8n/ports';
+import { startScriptedModel } from '../../support/model/server';
+import type { Sandbox } from '../../support/sandbox/server';
+import { AGENT_WORKFLOW_ID, OPENAI_CREDENTIAL_ID, agentWorkflow, checkAgent } from './agent';
+import { MCP_CREDENTIAL_ID, MCP_TOKEN, MCP_WORKFLOW_ID, checkMcp, mcpWorkflow } from './mcp';
+import { check, step } from './report';
+
+export async function checkTools(n8nInstall: N8n, userFolder: string, sandbox: Sandbox) {
+	step('The node as a tool: the agent and MCP examples, published');
+	const model = await startScriptedModel();
+	const credentials = await importCredentials(n8nInstall, userFolder, [
+		{
+			id: OPENAI_CREDENTIAL_ID,
+			name: 'OpenAI account',
+			type: 'openAiApi',
+			data: { apiKey: 'sk-scripted-model-not-a-secret', url: model.url, header: false },
+		},
+		{
+			id: MCP_CREDENTIAL_ID,
+			name: 'MCP clients',
+			type: 'httpBearerAuth',
+			data: { token: MCP_TOKEN },
+		},
+	]);
+	check('n8n imports the model and MCP credentials', credentials.status === 0, credentials.stderr);
+	const workflows = { [AGENT_WORKFLOW_ID]: agentWorkflow(), [MCP_WORKFLOW_ID]: mcpWorkflow() };
+	for (const [id, workflow] of Object.entries(workflows)) {
+		const imported = await importWorkflow(n8nInstall, userFolder, workflow, id);
+		check(`n8n imports "${workflow.name}"`, imported.status === 0, imported.stderr);
+	}
+	const n8n = await startN8n(n8nInstall, userFolder, await freePort());
+	let ok = true;
+	const verify = (name: string, passed: boolean, detail?: string) => {
+		ok = check(name, passed, detail) && ok;
+	};
+	try {
+		for (const [id, workflow] of Object.entries(workflows)) {
+			const problem = await setWorkflowActive(n8n, id, true);
+			verify(`"${workflow.name}" activates`, problem === '', problem);
+		}
+		await checkAgent(n8n, sandbox, model, verify);
+		await checkMcp(n8n, sandbox, verify);
+		verify(
+			"the Telnyx API key is in no line of n8n's log",
+			!n8n.log().includes(sandbox.state.apiKey),
+		);
+	} finally {
+		if (!ok) console.log(`n8n's log, the end:\n${n8n.log().slice(-4000)}`);
+		await n8n.stop();
+		await model.close();
+	}
+}
