@@ -51,7 +51,9 @@ describe('What a user reads', () => {
 			}),
 		});
 
-		expect(result.error?.message).toBe('+19493253498: Resource not found: Phone number is not monitored.');
+		expect(result.error?.message).toBe(
+			'+19493253498: Resource not found: Phone number is not monitored.',
+		);
 		expect(result.error?.description).not.toContain('enterprise ID');
 		expect(result.error?.description).toContain('Check that the number is monitored');
 	});
