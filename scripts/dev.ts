@@ -1,6 +1,6 @@
 // `npm run dev`: the real n8n editor on localhost, with this node, a sandbox credential and the
 // example workflow already loaded. Ctrl+C stops it.
-import { OWNER, startDevEnvironment } from './devEnvironment';
+import { DEV_MCP_TOKEN, OWNER, startDevEnvironment } from './devEnvironment';
 
 async function main() {
 	const environment = await startDevEnvironment();
@@ -8,6 +8,12 @@ async function main() {
 	console.log(`Sign in as ${OWNER.email} / ${OWNER.password}`);
 	console.log(
 		`The "Telnyx sandbox" credential points at ${environment.sandbox.url} (nothing leaves this machine).`,
+	);
+	console.log(
+		`"Ask about a caller ID" chats with a stand-in model (it looks up the first number of your message): ${environment.url}/workflow/agent`,
+	);
+	console.log(
+		`"Caller ID reputation MCP server", once published, answers MCP clients at ${environment.url}/mcp/telnyx-reputation (Authorization: Bearer ${DEV_MCP_TOKEN}).`,
 	);
 	console.log('Ctrl+C to stop.');
 	const stop = () => void environment.stop().then(() => process.exit(0));

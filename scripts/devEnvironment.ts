@@ -4,8 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { demoModel } from '../support/model/demo';
+import { startScriptedModel } from '../support/model/server';
 import {
 	importExample,
+	importToolCredentials,
 	importWorkflow,
 	readExample,
 	installN8n,
@@ -23,12 +26,17 @@ import { seedDemo } from '../support/sandbox/seed';
 
 export { OWNER };
 
-/** The trigger examples, by the workflow id the dev environment gives them. */
-export const TRIGGER_EXAMPLES = {
+/** The examples besides Register, by the workflow id the dev environment gives them. */
+export const EXAMPLES = {
 	alert: 'alert-high-risk',
 	remediate: 'remediate-flagged',
 	ownership: 'ownership-events-to-slack',
+	agent: 'ask-about-a-caller-id',
+	mcp: 'caller-id-mcp-server',
 };
+
+/** The MCP server example's bearer token in the dev environment. */
+export const DEV_MCP_TOKEN = 'dev-mcp-token';
 
 export interface DevEnvironment {
 	url: string;
@@ -52,9 +60,13 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	await registry.close();
 	const sandbox = await startSandbox({ port: sandboxPort });
 	seedDemo(sandbox.state);
+	// The agent example's "OpenAI account" is a stand-in model on this machine (support/model/demo.ts).
+	const model = await startScriptedModel();
+	model.script(demoModel);
 	await importExample(n8n, userFolder, sandbox);
-	// The trigger examples too, inactive: activating them is the user's call.
-	for (const [id, name] of Object.entries(TRIGGER_EXAMPLES))
+	await importToolCredentials(n8n, userFolder, model.url, DEV_MCP_TOKEN);
+	// The other examples too, inactive: publishing them is the user's call.
+	for (const [id, name] of Object.entries(EXAMPLES))
 		await importWorkflow(n8n, userFolder, readExample(name), id);
 	const server = await startN8n(n8n, userFolder, port);
 
@@ -65,6 +77,7 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 		stop: async () => {
 			await server.stop();
 			await sandbox.close();
+			await model.close();
 			rmSync(work, { recursive: true, force: true });
 		},
 	};

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
+import { WORKFLOW_ID } from '../support/n8n/n8n';
 import { OWNER, startDevEnvironment } from './devEnvironment';
 
 const out = join(__dirname, '../docs/screenshots');
@@ -13,6 +14,8 @@ const REGISTER_NODE_ID = '8b2c4d6e-1a3b-4c5d-8e9f-a0b1c2d3e4f5';
 /** The triggers' node ids in examples/alert-high-risk and ownership-events-to-slack. */
 const POLL_TRIGGER_NODE_ID = '6f1e2d3c-4b5a-4c6d-9e8f-7a6b5c4d3e2f';
 const WEBHOOK_TRIGGER_NODE_ID = '0d5e6f7a-8b9c-4d0e-9f1a-3b4c5d6e7f80';
+/** The "Get caller ID reputation" tool's node id in examples/ask-about-a-caller-id. */
+const AGENT_TOOL_NODE_ID = '3c9e5f4b-0a6d-4b8e-8f1a-4d5e6f7a8b93';
 
 async function main() {
 	const environment = await startDevEnvironment();
@@ -35,66 +38,73 @@ async function main() {
 		});
 		if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
 		const page = await context.newPage();
+		/** Opens a page of the editor (a workflow, or a node's panel) once `text` shows on it. */
+		const open = async (path: string, text: string) => {
+			await page.goto(`${environment.url}${path}`);
+			await page
+				.getByText(text, { exact: true })
+				.first()
+				.waitFor({ state: 'visible', timeout: 60_000 });
+		};
+		/** Saves what the page shows, once it has settled, as docs/screenshots/<name>.jpg. */
+		const shoot = async (name: string) => {
+			await page.waitForTimeout(1500);
+			await page.screenshot({ path: join(out, `${name}.jpg`), type: 'jpeg', quality: 90 });
+		};
+		/** Runs the open node's step and shows its output as JSON. */
+		const executeStep = async (outputText: string) => {
+			await page.locator('[data-test-id="node-execute-button"]').first().click();
+			await page.getByText(outputText).first().waitFor({ timeout: 60_000 });
+			await page.getByText('JSON', { exact: true }).last().click();
+		};
 
-		await page.goto(environment.workflowUrl);
-		await page.getByText('Register numbers').first().waitFor({ timeout: 60_000 });
-		await page.waitForTimeout(1500);
-		await page.screenshot({ path: join(out, 'workflow.jpg'), type: 'jpeg', quality: 90 });
-
+		await open(`/workflow/${WORKFLOW_ID}`, 'Register numbers');
+		await shoot('workflow');
 		// The editor opens a node's panel from its URL.
-		await page.goto(`${environment.workflowUrl}/${REGISTER_NODE_ID}`);
-		await page
-			.getByText('Phone Numbers', { exact: true })
-			.first()
-			.waitFor({ state: 'visible', timeout: 60_000 });
-		await page.waitForTimeout(1000);
-		await page.screenshot({ path: join(out, 'node-parameters.jpg'), type: 'jpeg', quality: 90 });
+		await open(`/workflow/${WORKFLOW_ID}/${REGISTER_NODE_ID}`, 'Phone Numbers');
+		await shoot('node-parameters');
+		await executeStep('3 items');
+		await shoot('node-output');
 
-		await page.locator('[data-test-id="node-execute-button"]').first().click();
-		await page.getByText('3 items').first().waitFor({ timeout: 60_000 });
-		await page.getByText('JSON', { exact: true }).last().click();
-		await page.waitForTimeout(1000);
-		await page.screenshot({ path: join(out, 'node-output.jpg'), type: 'jpeg', quality: 90 });
-
-		await page.goto(environment.workflowUrl);
-		await page.getByText('Register numbers').first().waitFor();
+		await open(`/workflow/${WORKFLOW_ID}`, 'Register numbers');
 		await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
 		await page
 			.getByPlaceholder(/Search/)
 			.first()
 			.fill('Telnyx');
-		await page.waitForTimeout(1500);
-		await page.screenshot({ path: join(out, 'nodes-panel.jpg'), type: 'jpeg', quality: 90 });
+		await shoot('nodes-panel');
 
 		// The triggers: the alert example on the canvas, and each trigger's parameters.
-		await page.goto(`${environment.url}/workflow/alert`);
-		await page.getByText('Caller ID turned high risk').first().waitFor({ timeout: 60_000 });
-		await page.waitForTimeout(1500);
-		await page.screenshot({ path: join(out, 'trigger-workflow.jpg'), type: 'jpeg', quality: 90 });
-		await page.goto(`${environment.url}/workflow/alert/${POLL_TRIGGER_NODE_ID}`);
-		await page
-			.getByText('Minimum Level', { exact: true })
-			.first()
-			.waitFor({ state: 'visible', timeout: 60_000 });
-		await page.waitForTimeout(1000);
-		await page.screenshot({ path: join(out, 'trigger-parameters.jpg'), type: 'jpeg', quality: 90 });
+		await open('/workflow/alert', 'Caller ID turned high risk');
+		await shoot('trigger-workflow');
+		await open(`/workflow/alert/${POLL_TRIGGER_NODE_ID}`, 'Minimum Level');
+		await shoot('trigger-parameters');
 		// Fetch Test Event: with no change since a baseline, a sample these settings would report.
-		await page.locator('[data-test-id="node-execute-button"]').first().click();
-		await page.getByText('sample', { exact: false }).first().waitFor({ timeout: 60_000 });
-		await page.getByText('JSON', { exact: true }).last().click();
-		await page.waitForTimeout(1000);
-		await page.screenshot({ path: join(out, 'trigger-sample.jpg'), type: 'jpeg', quality: 90 });
-		await page.goto(`${environment.url}/workflow/ownership/${WEBHOOK_TRIGGER_NODE_ID}`);
+		await executeStep('sample');
+		await shoot('trigger-sample');
+		await open(`/workflow/ownership/${WEBHOOK_TRIGGER_NODE_ID}`, 'Events');
+		await shoot('webhook-trigger-parameters');
+
+		// The node as a tool: the agent example, its reputation tool, a chat, the MCP server.
+		await open('/workflow/agent', 'Get caller ID reputation');
+		await shoot('agent-workflow');
+		await open(`/workflow/agent/${AGENT_TOOL_NODE_ID}`, 'Phone Number');
+		await shoot('agent-tool');
+		await open('/workflow/agent', 'Get caller ID reputation');
 		await page
-			.getByText('Events', { exact: true })
+			.getByRole('button', { name: /open chat/i })
 			.first()
-			.waitFor({ state: 'visible', timeout: 60_000 });
-		await page.waitForTimeout(1000);
-		await page.screenshot({
-			path: join(out, 'webhook-trigger-parameters.jpg'),
-			type: 'jpeg',
-			quality: 90,
-		});
+			.click({ force: true });
+		const message = page
+			.locator('[data-test-id="chat-input"] textarea, textarea[data-test-id="chat-input"]')
+			.first();
+		await message.waitFor({ timeout: 30_000 });
+		await message.fill('Is our caller ID +1 949 325 3498 flagged?');
+		await message.press('Enter');
+		await page.getByText('Here is what Telnyx says').first().waitFor({ timeout: 60_000 });
+		await shoot('agent-chat');
+		await open('/workflow/mcp', 'Register caller IDs');
+		await shoot('mcp-workflow');
 		console.log(`screenshots saved in ${out}`);
 	} finally {
 		await browser.close();

@@ -116,6 +116,27 @@ export async function importExample(n8n: N8n, userFolder: string, sandbox: Sandb
 	};
 }
 
+/**
+ * The credentials the agent and MCP examples name: "OpenAI account" on the model at `modelUrl`
+ * (an OpenAI-compatible Base URL), and "MCP clients", the bearer token MCP clients send.
+ */
+export async function importToolCredentials(
+	n8n: N8n,
+	userFolder: string,
+	modelUrl: string,
+	mcpToken: string,
+) {
+	return await importCredentials(n8n, userFolder, [
+		{
+			id: 'openAiAccount',
+			name: 'OpenAI account',
+			type: 'openAiApi',
+			data: { apiKey: 'sk-stand-in-model-not-a-secret', url: modelUrl, header: false },
+		},
+		{ id: 'mcpClients', name: 'MCP clients', type: 'httpBearerAuth', data: { token: mcpToken } },
+	]);
+}
+
 /** An example workflow of `examples/`, as n8n exports them. */
 export function readExample(name: string): { name: string; nodes: Array<Record<string, unknown>> } {
 	return JSON.parse(readFileSync(join(root, `examples/${name}.workflow.json`), 'utf8'));

@@ -12,24 +12,19 @@ import { step } from './report';
 import { eventuallyAsync } from './triggers';
 
 export const AGENT_WORKFLOW_ID = 'askAboutCallerId';
-export const OPENAI_CREDENTIAL_ID = 'openAiAccount';
 
 const GET_TOOL = 'Get_caller_ID_reputation';
 const LIST_TOOL = 'List_monitored_numbers';
 
-/**
- * The example as the e2e publishes it: its chat open at n8n's chat URL with the agent's answer
- * as the reply, and the model on Chat Completions (the scripted server speaks that API).
- */
+/** The example as the e2e publishes it: its chat open at n8n's chat URL, the agent's answer the reply. */
 export function agentWorkflow() {
 	const workflow = readExample('ask-about-a-caller-id');
 	for (const node of workflow.nodes) {
-		const parameters = node.parameters as Record<string, unknown>;
 		if (node.type === '@n8n/n8n-nodes-langchain.chatTrigger') {
-			Object.assign(parameters, { public: true, options: { responseMode: 'lastNode' } });
-		}
-		if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') {
-			parameters.responsesApiEnabled = false;
+			Object.assign(node.parameters as object, {
+				public: true,
+				options: { responseMode: 'lastNode' },
+			});
 		}
 	}
 	return workflow;

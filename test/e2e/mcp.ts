@@ -11,7 +11,6 @@ import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
 import { step } from './report';
 
 export const MCP_WORKFLOW_ID = 'callerIdMcpServer';
-export const MCP_CREDENTIAL_ID = 'mcpClients';
 export const MCP_TOKEN = 'mcp-client-token-not-a-secret';
 
 export function mcpWorkflow() {

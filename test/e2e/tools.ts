@@ -2,7 +2,7 @@
 // the official MCP client through n8n's MCP Server Trigger (mcp.ts). One n8n serves both.
 import type { N8n } from '../../support/n8n/n8n';
 import {
-	importCredentials,
+	importToolCredentials,
 	importWorkflow,
 	setWorkflowActive,
 	startN8n,
@@ -10,27 +10,14 @@ import {
 import { freePort } from '../../support/n8n/ports';
 import { startScriptedModel } from '../../support/model/server';
 import type { Sandbox } from '../../support/sandbox/server';
-import { AGENT_WORKFLOW_ID, OPENAI_CREDENTIAL_ID, agentWorkflow, checkAgent } from './agent';
-import { MCP_CREDENTIAL_ID, MCP_TOKEN, MCP_WORKFLOW_ID, checkMcp, mcpWorkflow } from './mcp';
+import { AGENT_WORKFLOW_ID, agentWorkflow, checkAgent } from './agent';
+import { MCP_TOKEN, MCP_WORKFLOW_ID, checkMcp, mcpWorkflow } from './mcp';
 import { check, step } from './report';
 
 export async function checkTools(n8nInstall: N8n, userFolder: string, sandbox: Sandbox) {
 	step('The node as a tool: the agent and MCP examples, published');
 	const model = await startScriptedModel();
-	const credentials = await importCredentials(n8nInstall, userFolder, [
-		{
-			id: OPENAI_CREDENTIAL_ID,
-			name: 'OpenAI account',
-			type: 'openAiApi',
-			data: { apiKey: 'sk-scripted-model-not-a-secret', url: model.url, header: false },
-		},
-		{
-			id: MCP_CREDENTIAL_ID,
-			name: 'MCP clients',
-			type: 'httpBearerAuth',
-			data: { token: MCP_TOKEN },
-		},
-	]);
+	const credentials = await importToolCredentials(n8nInstall, userFolder, model.url, MCP_TOKEN);
 	check('n8n imports the model and MCP credentials', credentials.status === 0, credentials.stderr);
 	const workflows = { [AGENT_WORKFLOW_ID]: agentWorkflow(), [MCP_WORKFLOW_ID]: mcpWorkflow() };
 	for (const [id, workflow] of Object.entries(workflows)) {
