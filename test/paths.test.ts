@@ -1,4 +1,4 @@
-import { buildPath, resolvePath } from '../nodes/TelnyxReputation/helpers/paths';
+import { buildPath, resolvePath } from '../nodes/shared/paths';
 
 describe('Paths', () => {
 	test('a value is one encoded path segment: a + travels as %2B, no value adds a segment', () => {

@@ -7,7 +7,7 @@ import { remediation } from './actions/remediation/Remediation.resource';
 import { reputationSettings } from './actions/reputationSettings/ReputationSettings.resource';
 import { customOperations } from './actions/resource';
 import { termsOfService } from './actions/termsOfService/TermsOfService.resource';
-import { searchEnterprises } from './helpers/searchFunctions';
+import { searchEnterprises } from '../shared/enterpriseSearch';
 
 const resources = [ownership, phoneNumber, remediation, reputationSettings, termsOfService];
 

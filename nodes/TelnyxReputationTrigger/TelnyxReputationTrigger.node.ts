@@ -8,9 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionalEnterpriseLocator } from '../TelnyxReputation/actions/common/enterprise';
-import { ofItem, readEnterpriseId } from '../TelnyxReputation/helpers/parameters';
-import { searchEnterprises } from '../TelnyxReputation/helpers/searchFunctions';
+import { optionalEnterpriseLocator } from '../shared/enterprise';
+import { ofItem, readEnterpriseId } from '../shared/parameters';
+import { searchEnterprises } from '../shared/enterpriseSearch';
 import { EVENTS } from './events';
 
 /** What the trigger keeps in the workflow's static data between polls. */

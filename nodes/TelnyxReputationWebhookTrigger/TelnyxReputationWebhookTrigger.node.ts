@@ -8,12 +8,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { enterpriseLocator } from '../TelnyxReputation/actions/common/enterprise';
-import { isSuccess, toNodeApiError } from '../TelnyxReputation/helpers/errorHandler';
-import { ofItem, readEnterpriseId } from '../TelnyxReputation/helpers/parameters';
-import { buildPath } from '../TelnyxReputation/helpers/paths';
-import { searchEnterprises } from '../TelnyxReputation/helpers/searchFunctions';
-import { telnyxRequest } from '../TelnyxReputation/helpers/transport';
+import { enterpriseLocator } from '../shared/enterprise';
+import { isSuccess, toNodeApiError } from '../shared/errors';
+import { ofItem, readEnterpriseId } from '../shared/parameters';
+import { buildPath } from '../shared/paths';
+import { searchEnterprises } from '../shared/enterpriseSearch';
+import { telnyxRequest } from '../shared/transport';
 import { verifyTelnyxSignature } from './signature';
 
 const EVENTS = [

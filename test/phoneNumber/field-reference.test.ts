@@ -1,4 +1,4 @@
-import { fieldReference } from '../../nodes/TelnyxReputation/helpers/numberInput';
+import { fieldReference } from '../../nodes/TelnyxReputation/helpers/numbers/input';
 import { runNode } from '../../support/engine/runNode';
 import { usNumbers } from '../../support/sandbox/state';
 import { byId, operation } from '../harness/parameters';

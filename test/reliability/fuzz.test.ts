@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
-import { readNumbers } from '../../nodes/TelnyxReputation/helpers/phoneNumbers';
+import { readNumbers } from '../../nodes/shared/phoneNumbers';
 import { sentNumbers } from '../harness/items';
 import { runNode } from '../../support/engine/runNode';
 import { useSandbox } from '../harness/useSandbox';

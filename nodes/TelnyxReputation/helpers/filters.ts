@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ofItem, readPhoneNumber } from './parameters';
+import { ofItem, readPhoneNumber } from '../../shared/parameters';
 
 /** Get Many's phone filters: "contains" needs 5 digits; "is" is normalized to E.164 like every number. */
 export async function phoneNumberFilters(

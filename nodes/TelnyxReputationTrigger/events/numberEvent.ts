@@ -5,9 +5,9 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { listPages } from '../../TelnyxReputation/helpers/pagination';
-import { numbersPath } from '../../TelnyxReputation/helpers/monitored';
-import { telnyxAnswer } from '../../TelnyxReputation/helpers/transport';
+import { listPages } from '../../shared/pagination';
+import { numbersPath } from '../../shared/monitored';
+import { telnyxAnswer } from '../../shared/transport';
 import type { TriggerEvent } from './event';
 
 /** A monitored number's reputation data as the API lists it (the field set may grow). */

@@ -1,9 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { listAll } from '../../TelnyxReputation/helpers/pagination';
-import { buildPath } from '../../TelnyxReputation/helpers/paths';
-import { telnyxAnswer } from '../../TelnyxReputation/helpers/transport';
-import { FINISHED, finishedStatuses } from '../../TelnyxReputation/actions/remediation/statuses';
+import { listAll } from '../../shared/pagination';
+import { buildPath } from '../../shared/paths';
+import { telnyxAnswer } from '../../shared/transport';
+import { FINISHED, finishedStatuses } from '../../shared/remediationStatuses';
 import type { TriggerEvent } from './event';
 import { forEvent } from './event';
 

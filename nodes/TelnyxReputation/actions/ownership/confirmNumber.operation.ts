@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { numberOptions } from '../../helpers/options';
-import { resolvePath } from '../../helpers/paths';
-import { unwrapData } from '../../helpers/responses';
-import { singleRequest } from '../../helpers/routing';
-import { enterpriseLocator } from '../common/enterprise';
+import { numberOptions } from '../../helpers/numbers/options';
+import { resolvePath } from '../../../shared/paths';
+import { unwrapData } from '../../helpers/routing/responses';
+import { singleRequest } from '../../helpers/routing/requests';
+import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice, phoneNumberField } from '../common/fields';
 
 export const option: INodePropertyOptions = {

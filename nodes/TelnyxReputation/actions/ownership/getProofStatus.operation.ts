@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ofItem, readEnterpriseId } from '../../helpers/parameters';
-import { resolvePath } from '../../helpers/paths';
-import { unwrapData } from '../../helpers/responses';
-import { singleRequest } from '../../helpers/routing';
-import { enterpriseLocator } from '../common/enterprise';
+import { ofItem, readEnterpriseId } from '../../../shared/parameters';
+import { resolvePath } from '../../../shared/paths';
+import { unwrapData } from '../../helpers/routing/responses';
+import { singleRequest } from '../../helpers/routing/requests';
+import { enterpriseLocator } from '../../../shared/enterprise';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Proof Status',

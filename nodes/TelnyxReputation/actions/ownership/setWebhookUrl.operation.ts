@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ofItem, readEnterpriseId } from '../../helpers/parameters';
-import { resolvePath } from '../../helpers/paths';
-import { unwrapOrConfirm } from '../../helpers/responses';
-import { singleRequest } from '../../helpers/routing';
-import { checkHttpsUrl } from '../../helpers/validators';
-import { enterpriseLocator } from '../common/enterprise';
+import { ofItem, readEnterpriseId } from '../../../shared/parameters';
+import { resolvePath } from '../../../shared/paths';
+import { unwrapOrConfirm } from '../../helpers/routing/responses';
+import { singleRequest } from '../../helpers/routing/requests';
+import { checkHttpsUrl } from '../../../shared/validators';
+import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice } from '../common/fields';
 
 /** The URL, checked (https), or null to stop the events. */

@@ -7,14 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { numberOptions } from '../../helpers/options';
-import { ofItem, readDefaultCountry } from '../../helpers/parameters';
-import { resolvePath } from '../../helpers/paths';
-import { readNumbers } from '../../helpers/phoneNumbers';
-import { unwrapData } from '../../helpers/responses';
-import { singleRequest } from '../../helpers/routing';
-import { invalidNumber } from '../../helpers/validators';
-import { enterpriseLocator } from '../common/enterprise';
+import { numberOptions } from '../../helpers/numbers/options';
+import { ofItem, readDefaultCountry } from '../../../shared/parameters';
+import { resolvePath } from '../../../shared/paths';
+import { readNumbers } from '../../../shared/phoneNumbers';
+import { unwrapData } from '../../helpers/routing/responses';
+import { singleRequest } from '../../helpers/routing/requests';
+import { invalidNumber } from '../../../shared/validators';
+import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice } from '../common/fields';
 
 /** The body: the document IDs (a list, or text separated by commas, spaces or new lines), and the optional numbers in E.164. */

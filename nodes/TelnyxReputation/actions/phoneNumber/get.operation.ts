@@ -1,12 +1,12 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing';
-import { resolveOptionalEnterprisePath } from '../../helpers/paths';
-import { unwrapData } from '../../helpers/responses';
-import { optionalEnterpriseLocator } from '../common/enterprise';
+import { singleRequest } from '../../helpers/routing/requests';
+import { resolveOptionalEnterprisePath } from '../../../shared/paths';
+import { unwrapData } from '../../helpers/routing/responses';
+import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
-import { numberOptions } from '../../helpers/options';
+import { numberOptions } from '../../helpers/numbers/options';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',

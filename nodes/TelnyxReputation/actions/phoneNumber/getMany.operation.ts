@@ -1,12 +1,12 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resolveOptionalEnterprisePath } from '../../helpers/paths';
-import { pagedList } from '../../helpers/routing';
+import { resolveOptionalEnterprisePath } from '../../../shared/paths';
+import { pagedList } from '../../helpers/routing/requests';
 import { phoneNumberFilters } from '../../helpers/filters';
-import { optionalEnterpriseLocator } from '../common/enterprise';
-import { numberOptions } from '../../helpers/options';
-import { returnAllAndLimit } from '../../helpers/pagination';
+import { optionalEnterpriseLocator } from '../../../shared/enterprise';
+import { numberOptions } from '../../helpers/numbers/options';
+import { returnAllAndLimit } from '../../../shared/pagination';
 import { filters } from '../common/fields';
 
 export const option: INodePropertyOptions = {

@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { TelnyxResponse } from '../../helpers/errorHandler';
-import type { Batch, BatchOutcome } from '../../helpers/numberBatches';
-import { eachNumber } from '../../helpers/batchAnswers';
-import { runBatchedOperation } from '../../helpers/numberBatches';
-import { numberOptions } from '../../helpers/options';
-import { enterpriseLocator } from '../common/enterprise';
+import type { TelnyxResponse } from '../../../shared/errors';
+import type { Batch, BatchOutcome } from '../../helpers/batches/send';
+import { eachNumber } from '../../helpers/batches/answers';
+import { runBatchedOperation } from '../../helpers/batches/send';
+import { numberOptions } from '../../helpers/numbers/options';
+import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice, phoneNumbersFields } from '../common/fields';
 
 /** The API takes 1-100 numbers per request. */

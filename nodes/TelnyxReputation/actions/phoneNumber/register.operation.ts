@@ -6,16 +6,16 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { eachNumber } from '../../helpers/batchAnswers';
-import type { TelnyxResponse } from '../../helpers/errorHandler';
-import { monitoredAmong } from '../../helpers/monitored';
-import type { Batch, BatchedOperation, BatchOutcome } from '../../helpers/numberBatches';
-import { runBatchedOperation } from '../../helpers/numberBatches';
-import type { NumberGroup } from '../../helpers/numberInput';
-import type { Ordered } from '../../helpers/outcomes';
-import { successItem } from '../../helpers/outcomes';
-import { numberOptions } from '../../helpers/options';
-import { enterpriseLocator } from '../common/enterprise';
+import { eachNumber } from '../../helpers/batches/answers';
+import type { TelnyxResponse } from '../../../shared/errors';
+import { monitoredAmong } from '../../../shared/monitored';
+import type { Batch, BatchedOperation, BatchOutcome } from '../../helpers/batches/send';
+import { runBatchedOperation } from '../../helpers/batches/send';
+import type { NumberGroup } from '../../helpers/numbers/input';
+import type { Ordered } from '../../helpers/batches/outcomes';
+import { successItem } from '../../helpers/batches/outcomes';
+import { numberOptions } from '../../helpers/numbers/options';
+import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice, phoneNumbersFields } from '../common/fields';
 
 /** The API takes 1-100 numbers per request. */

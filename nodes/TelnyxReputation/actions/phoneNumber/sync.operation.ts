@@ -7,20 +7,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { entryFailure } from '../../helpers/batchAnswers';
-import { plural } from '../../helpers/batchReport';
-import { isSuccess, toNodeApiError } from '../../helpers/errorHandler';
-import { monitoredAmong, monitoredNumbers } from '../../helpers/monitored';
-import { report, sendGroups } from '../../helpers/numberBatches';
-import type { NumberEntry, NumberGroup } from '../../helpers/numberInput';
-import { collectNumbers, throwIfInvalid } from '../../helpers/numberInput';
-import { readSendOptions, numberOptions } from '../../helpers/options';
-import type { Failure, Ordered } from '../../helpers/outcomes';
-import { successItem } from '../../helpers/outcomes';
-import { buildPath } from '../../helpers/paths';
-import { runBounded } from '../../helpers/pool';
-import { telnyxRequest } from '../../helpers/transport';
-import { enterpriseLocator } from '../common/enterprise';
+import { entryFailure } from '../../helpers/batches/answers';
+import { plural } from '../../helpers/batches/report';
+import { isSuccess, toNodeApiError } from '../../../shared/errors';
+import { monitoredAmong, monitoredNumbers } from '../../../shared/monitored';
+import { report, sendGroups } from '../../helpers/batches/send';
+import type { NumberEntry, NumberGroup } from '../../helpers/numbers/input';
+import { collectNumbers, throwIfInvalid } from '../../helpers/numbers/input';
+import { readSendOptions, numberOptions } from '../../helpers/numbers/options';
+import type { Failure, Ordered } from '../../helpers/batches/outcomes';
+import { successItem } from '../../helpers/batches/outcomes';
+import { buildPath } from '../../../shared/paths';
+import { runBounded } from '../../../shared/pool';
+import { telnyxRequest } from '../../../shared/transport';
+import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice, phoneNumbersFields } from '../common/fields';
 import { registering } from './register.operation';
 

@@ -1,13 +1,13 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { remediationStatuses } from './statuses';
+import { remediationStatuses } from '../../../shared/remediationStatuses';
 
 import { createdAtFilters } from '../../helpers/filters';
-import { resolvePath } from '../../helpers/paths';
-import { pagedList } from '../../helpers/routing';
-import { enterpriseLocator } from '../common/enterprise';
-import { returnAllAndLimit } from '../../helpers/pagination';
+import { resolvePath } from '../../../shared/paths';
+import { pagedList } from '../../helpers/routing/requests';
+import { enterpriseLocator } from '../../../shared/enterprise';
+import { returnAllAndLimit } from '../../../shared/pagination';
 import { filters } from '../common/fields';
 
 export const option: INodePropertyOptions = {

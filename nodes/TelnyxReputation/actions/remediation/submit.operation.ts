@@ -7,14 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { TelnyxResponse } from '../../helpers/errorHandler';
-import type { Batch, BatchOutcome } from '../../helpers/numberBatches';
-import { entryFailure, unconfirmed } from '../../helpers/batchAnswers';
-import { runBatchedOperation } from '../../helpers/numberBatches';
-import { numberOptions } from '../../helpers/options';
-import { successItem } from '../../helpers/outcomes';
-import { checkHttpsUrl } from '../../helpers/validators';
-import { enterpriseLocator } from '../common/enterprise';
+import type { TelnyxResponse } from '../../../shared/errors';
+import type { Batch, BatchOutcome } from '../../helpers/batches/send';
+import { entryFailure, unconfirmed } from '../../helpers/batches/answers';
+import { runBatchedOperation } from '../../helpers/batches/send';
+import { numberOptions } from '../../helpers/numbers/options';
+import { successItem } from '../../helpers/batches/outcomes';
+import { checkHttpsUrl } from '../../../shared/validators';
+import { enterpriseLocator } from '../../../shared/enterprise';
 import { additionalFields, notice, phoneNumbersFields } from '../common/fields';
 
 /** The API takes up to 2,000 numbers, and a call purpose of up to 2,000 characters, per request. */

@@ -1,11 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing';
+import { singleRequest } from '../../helpers/routing/requests';
 import { loaBody } from '../../helpers/loaBody';
-import { resolvePath } from '../../helpers/paths';
-import { pdfToBinary } from '../../helpers/responses';
-import { enterpriseLocator } from '../common/enterprise';
+import { resolvePath } from '../../../shared/paths';
+import { pdfToBinary } from '../../helpers/routing/responses';
+import { enterpriseLocator } from '../../../shared/enterprise';
 import { additionalFields } from '../common/fields';
 
 export const option: INodePropertyOptions = {

@@ -1,10 +1,10 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing';
-import { resolvePath } from '../../helpers/paths';
-import { unwrapData } from '../../helpers/responses';
-import { enterpriseLocator } from '../common/enterprise';
+import { singleRequest } from '../../helpers/routing/requests';
+import { resolvePath } from '../../../shared/paths';
+import { unwrapData } from '../../helpers/routing/responses';
+import { enterpriseLocator } from '../../../shared/enterprise';
 import { checkFrequencyOptions } from '../common/fields';
 
 export const option: INodePropertyOptions = {

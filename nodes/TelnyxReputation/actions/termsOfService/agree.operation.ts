@@ -1,8 +1,8 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing';
-import { unwrapData } from '../../helpers/responses';
+import { singleRequest } from '../../helpers/routing/requests';
+import { unwrapData } from '../../helpers/routing/responses';
 import { notice } from '../common/fields';
 
 export const option: INodePropertyOptions = {

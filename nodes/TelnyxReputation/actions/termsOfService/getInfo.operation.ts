@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemsOf } from '../../helpers/responses';
-import { singleRequest } from '../../helpers/routing';
+import { itemsOf } from '../../helpers/routing/responses';
+import { singleRequest } from '../../helpers/routing/requests';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Current Terms',

@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../helpers/pagination';
-import { resolvePath } from '../../helpers/paths';
-import { pagedList } from '../../helpers/routing';
+import { returnAllAndLimit } from '../../../shared/pagination';
+import { resolvePath } from '../../../shared/paths';
+import { pagedList } from '../../helpers/routing/requests';
 import { filters } from '../common/fields';
 import { productTypeOptions } from './productTypes';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing';
-import { unwrapData } from '../../helpers/responses';
+import { singleRequest } from '../../helpers/routing/requests';
+import { unwrapData } from '../../helpers/routing/responses';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Status',

@@ -12,7 +12,7 @@ import type { RequestContext } from './credentials';
 import { telnyxAnswer } from './transport';
 
 import { failureOfError, withRetries } from './attempts';
-import { tableOrder } from './outcomes';
+import { tableOrder } from '../TelnyxReputation/helpers/batches/outcomes';
 import { inTurn } from './pace';
 import { runBounded } from './pool';
 

@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { ofItem, readEnterpriseId, readPhoneNumber } from './parameters';
+import { ofItem, readEnterpriseId, readPhoneNumber } from '../../../shared/parameters';
 
 /** `{ data: {...} }` → the record itself, as one item. */
 export async function unwrapData(

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import type { TelnyxResponse } from './errorHandler';
-import { isSuccess, toNodeApiError } from './errorHandler';
+import type { TelnyxResponse } from './errors';
+import { isSuccess, toNodeApiError } from './errors';
 import type { AttemptFailure, RetryPolicy } from './attempts';
 import { connectionErrorCode, processedNote, toConnectionError, withRetries } from './attempts';
 import type { RequestContext } from './credentials';

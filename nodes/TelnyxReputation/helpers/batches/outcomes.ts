@@ -5,9 +5,9 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import type { TelnyxErrorEntry } from './errorHandler';
-import type { NumberEntry, NumberSource } from './numberInput';
-import { shown } from './validators';
+import type { TelnyxErrorEntry } from '../../../shared/errors';
+import type { NumberEntry, NumberSource } from '../numbers/input';
+import { shown } from '../../../shared/validators';
 
 /** How n8n 1.x and 2.x both name the setting that turns failures into items. */
 export const CONTINUE_ADVICE =

@@ -1,20 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { entryFailure, refusedBatch } from './batchAnswers';
-import type { TelnyxResponse } from './errorHandler';
-import { isSuccess, toNodeApiError } from './errorHandler';
-import type { NumberEntry, NumberGroup, ReadFields } from './numberInput';
-import { collectNumbers, throwIfInvalid } from './numberInput';
+import { entryFailure, refusedBatch } from './answers';
+import type { TelnyxResponse } from '../../../shared/errors';
+import { isSuccess, toNodeApiError } from '../../../shared/errors';
+import type { NumberEntry, NumberGroup, ReadFields } from '../numbers/input';
+import { collectNumbers, throwIfInvalid } from '../numbers/input';
 import type { Failure, Ordered } from './outcomes';
 import { failureItems, tableOrder } from './outcomes';
-import { buildPath } from './paths';
-import { chunk, runBounded } from './pool';
-import { processedNote } from './attempts';
-import { failureWithAccount, plural, summary } from './batchReport';
-import type { SendOptions } from './options';
-import { readSendOptions } from './options';
-import { telnyxRequest } from './transport';
+import { buildPath } from '../../../shared/paths';
+import { chunk, runBounded } from '../../../shared/pool';
+import { processedNote } from '../../../shared/attempts';
+import { failureWithAccount, plural, summary } from './report';
+import type { SendOptions } from '../numbers/options';
+import { readSendOptions } from '../numbers/options';
+import { telnyxRequest } from '../../../shared/transport';
 
 export interface Batch {
 	enterpriseId: string;

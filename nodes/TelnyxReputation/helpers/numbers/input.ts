@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CountryCode } from './phoneNumbers';
-import { readNumbers } from './phoneNumbers';
-import type { Failure } from './outcomes';
-import { CONTINUE_ADVICE } from './outcomes';
-import type { ItemParameters } from './parameters';
-import { ofExecuteItem, readDefaultCountry, readEnterpriseId } from './parameters';
-import { invalidNumber } from './validators';
+import type { CountryCode } from '../../../shared/phoneNumbers';
+import { readNumbers } from '../../../shared/phoneNumbers';
+import type { Failure } from '../batches/outcomes';
+import { CONTINUE_ADVICE } from '../batches/outcomes';
+import type { ItemParameters } from '../../../shared/parameters';
+import { ofExecuteItem, readDefaultCountry, readEnterpriseId } from '../../../shared/parameters';
+import { invalidNumber } from '../../../shared/validators';
 
 /** One value an input item gave for a number; `order` is its place among all values given. */
 export interface NumberSource {

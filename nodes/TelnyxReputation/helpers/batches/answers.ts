@@ -4,13 +4,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { TelnyxErrorEntry, TelnyxResponse } from './errorHandler';
-import { entriesDescription, entriesMessage, errorEntries } from './errorHandler';
-import type { Batch, BatchOutcome } from './numberBatches';
-import type { NumberEntry } from './numberInput';
+import type { TelnyxErrorEntry, TelnyxResponse } from '../../../shared/errors';
+import { entriesDescription, entriesMessage, errorEntries } from '../../../shared/errors';
+import type { Batch, BatchOutcome } from './send';
+import type { NumberEntry } from '../numbers/input';
 import type { Failure, FailureStatus } from './outcomes';
 import { successItem } from './outcomes';
-import { canonical } from './phoneNumbers';
+import { canonical } from '../../../shared/phoneNumbers';
 
 export function entryFailure(
 	entry: NumberEntry,

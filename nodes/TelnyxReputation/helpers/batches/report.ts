@@ -1,6 +1,6 @@
 import type { NodeApiError } from 'n8n-workflow';
 
-import type { Batch, BatchOutcome } from './numberBatches';
+import type { Batch, BatchOutcome } from './send';
 import { CONTINUE_ADVICE, droppedExtensions } from './outcomes';
 
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { UUID_PATTERN } from '../../helpers/validators';
+import { UUID_PATTERN } from './validators';
 
 /** The enterprise picker shared by every enterprise-scoped operation. */
 export const enterpriseLocator: INodeProperties = {

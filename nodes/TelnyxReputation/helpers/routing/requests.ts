@@ -11,17 +11,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { handleErrors } from './errorHandler';
-import { inTurn } from './pace';
-import { paginateByPageNumber } from './pagination';
-import type { RetryPolicy } from './attempts';
+import { handleErrors } from '../../../shared/errors';
+import { inTurn } from '../../../shared/pace';
+import { paginateByPageNumber } from '../../../shared/pagination';
+import type { RetryPolicy } from '../../../shared/attempts';
 import {
 	connectionErrorCode,
 	failureOfError,
 	processedNote,
 	toConnectionError,
 	withRetries,
-} from './attempts';
+} from '../../../shared/attempts';
 
 /** A step that completes the request before it is sent (its path, query or body); it may throw. */
 type Prepare = (

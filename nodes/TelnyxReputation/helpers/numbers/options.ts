@@ -2,7 +2,7 @@
 // (the Default Country is read with the other parameters, in parameters.ts).
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { countryOptions, DEFAULT_COUNTRY } from './phoneNumbers';
+import { countryOptions, DEFAULT_COUNTRY } from '../../../shared/phoneNumbers';
 
 const DEFAULT_CONCURRENCY = 3;
 const DEFAULT_TIMEOUT_SECONDS = 60;
