@@ -1,4 +1,5 @@
-import { buildPath, resolvePath } from '../nodes/shared/paths';
+import { buildPath } from '../nodes/shared/paths';
+import { resolvePath } from '../nodes/TelnyxReputation/helpers/routing/paths';
 
 describe('Paths', () => {
 	test('a value is one encoded path segment: a + travels as %2B, no value adds a segment', () => {

@@ -1,19 +1,9 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	INode,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext } from './credentials';
 import { telnyxAnswer } from './transport';
 
-import { failureOfError, withRetries } from './attempts';
-import { tableOrder } from '../TelnyxReputation/helpers/batches/outcomes';
-import { inTurn } from './pace';
 import { runBounded } from './pool';
 
 /** The API caps pages at 250 and clamps larger sizes. */
@@ -22,29 +12,7 @@ const MAX_PAGE_SIZE = 250;
 /** Return All reads at most this many pages (250,000 results) before it stops and says so. */
 const MAX_PAGES = 1000;
 
-/** The fields of every paged list, read by `paginateByPageNumber`. */
-export const returnAllAndLimit: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
-
-const DEFAULT_LIMIT = returnAllAndLimit[1].default as number;
-
-interface Page {
+export interface Page {
 	data?: IDataObject[];
 	meta?: { page_number?: number; total_pages?: number };
 }
@@ -93,7 +61,7 @@ function tooManyPages(node: INode, pages: number | undefined, read: number): Nod
  * page; a server that answers another page than the one asked for, or never runs out, is
  * stopped with an error rather than read forever.
  */
-async function readPages(
+export async function readPages(
 	node: INode,
 	fetchPage: FetchPage,
 	window: PageWindow = {},
@@ -154,36 +122,6 @@ async function readPages(
 		if (!add(page)) break;
 	}
 	return { records: records.slice(0, limit), pages: total };
-}
-
-/** Return All / Limit for a declarative list operation (RoutingNode's pagination hook). */
-export async function paginateByPageNumber(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', DEFAULT_LIMIT) as number);
-	const { records } = await readPages(
-		this.getNode(),
-		async (pageNumber, pageSize) => {
-			// Pages are read concurrently: each request gets its own copy of the options.
-			const pageRequest = {
-				...requestData,
-				options: {
-					...requestData.options,
-					qs: { ...requestData.options.qs, 'page[number]': pageNumber, 'page[size]': pageSize },
-				},
-			};
-			const [response] = await withRetries(
-				'idempotent',
-				async () => await inTurn(this, async () => await this.makeRoutingRequest(pageRequest)),
-				(_result, error) => failureOfError(error),
-			);
-			return (response?.json ?? {}) as Page;
-		},
-		{ limit },
-	);
-	return records.map((json) => ({ json: tableOrder(json) }));
 }
 
 /** Every record of a list endpoint (free reads, the API's largest page), for the triggers. */

@@ -9,9 +9,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import type { CountryCode } from './phoneNumbers';
-import { DEFAULT_COUNTRY, normalizeNumber } from './phoneNumbers';
-import { checkCountry, checkUuid, invalidNumber } from './validators';
+import { checkUuid } from './validators';
 
 /** The parameters of one item. */
 export interface ItemParameters {
@@ -53,22 +51,4 @@ export function readRemediationId(item: ItemParameters): string {
 		'Remediation ID',
 		item.itemIndex,
 	);
-}
-
-/** The Default Country option, which reads numbers written without a country code. */
-export function readDefaultCountry(item: ItemParameters): CountryCode {
-	return checkCountry(
-		item.node,
-		item.get('options.defaultCountry', DEFAULT_COUNTRY),
-		item.itemIndex,
-	);
-}
-
-/** A one-number parameter in E.164, read with the Default Country option; throws when it is not a number. */
-export function readPhoneNumber(item: ItemParameters, parameterName = 'phoneNumber'): string {
-	const value = item.get(parameterName, '');
-	const normalized = normalizeNumber(value, readDefaultCountry(item));
-	if ('reason' in normalized)
-		throw invalidNumber(item.node, value, normalized.reason, item.itemIndex, 'Nothing was sent.');
-	return normalized.e164;
 }

@@ -1,9 +1,6 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CountryCode } from './phoneNumbers';
-import { isCountryCode } from './phoneNumbers';
-
 /** For the UI's resource locator check; the same rule as `checkUuid`. */
 export const UUID_PATTERN =
 	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -29,34 +26,6 @@ export function checkUuid(node: INode, value: unknown, label: string, itemIndex?
 		});
 	}
 	return value.toLowerCase();
-}
-
-export function checkCountry(node: INode, value: unknown, itemIndex?: number): CountryCode {
-	if (!isCountryCode(value)) {
-		throw new NodeOperationError(
-			node,
-			`Default Country ${shown(value)} is not a known country code`,
-			{
-				itemIndex,
-				description: 'Use a two-letter ISO country code such as US.',
-			},
-		);
-	}
-	return value;
-}
-
-/** "Invalid phone number "555": too short for United States" */
-export function invalidNumber(
-	node: INode,
-	value: unknown,
-	reason: string,
-	itemIndex?: number,
-	description?: string,
-): NodeOperationError {
-	return new NodeOperationError(node, `Invalid phone number ${shown(value, 60)}: ${reason}`, {
-		itemIndex,
-		description,
-	});
 }
 
 /** An https URL (Telnyx calls only those), or a NodeOperationError that says so. */

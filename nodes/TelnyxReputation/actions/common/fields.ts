@@ -15,7 +15,7 @@ export const phoneNumberField: INodeProperties = {
 /**
  * Where the numbers of every input item come from, sent together in as few requests as the
  * API allows: an expression or text (any format, lists, several per item), or, faster for one
- * number per item, an input field read straight from each item (helpers/numberInput.ts).
+ * number per item, an input field read straight from each item (helpers/numbers/input.ts).
  */
 export function phoneNumbersFields(perRequest: number): INodeProperties[] {
 	return [
@@ -111,3 +111,23 @@ export function filters(options: INodeProperties[]): INodeProperties {
 		options,
 	};
 }
+
+/** The fields of every paged list, read by `paginateByPageNumber` (helpers/routing/pages.ts). */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];

@@ -2,11 +2,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { numberOptions } from '../../helpers/numbers/options';
-import { resolvePath } from '../../../shared/paths';
 import { unwrapData } from '../../helpers/routing/responses';
 import { singleRequest } from '../../helpers/routing/requests';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice, phoneNumberField } from '../common/fields';
+import { resolvePath } from '../../helpers/routing/paths';
 
 export const option: INodePropertyOptions = {
 	name: 'Confirm Ownership',
@@ -44,13 +44,14 @@ const properties: INodeProperties[] = [
 			{
 				name: 'I No Longer Own It (Remove the Number Now)',
 				value: 'giveUp',
-				description: 'Removes the number from monitoring at once; registering it again is billable',
+				description:
+					'Removes the number from monitoring at once; registerRequests it again is billable',
 			},
 		],
 		default: 'keep',
 		routing: { send: { type: 'body', property: 'still_own', value: '={{ $value === "keep" }}' } },
 	},
-	numberOptions(false),
+	numberOptions(),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,10 +2,10 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ofItem, readEnterpriseId } from '../../../shared/parameters';
-import { resolvePath } from '../../../shared/paths';
 import { unwrapData } from '../../helpers/routing/responses';
 import { singleRequest } from '../../helpers/routing/requests';
 import { enterpriseLocator } from '../../../shared/enterprise';
+import { resolvePath } from '../../helpers/routing/paths';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Proof Status',

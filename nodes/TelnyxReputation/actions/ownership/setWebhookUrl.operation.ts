@@ -7,12 +7,12 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ofItem, readEnterpriseId } from '../../../shared/parameters';
-import { resolvePath } from '../../../shared/paths';
 import { unwrapOrConfirm } from '../../helpers/routing/responses';
 import { singleRequest } from '../../helpers/routing/requests';
 import { checkHttpsUrl } from '../../../shared/validators';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice } from '../common/fields';
+import { resolvePath } from '../../helpers/routing/paths';
 
 /** The URL, checked (https), or null to stop the events. */
 function webhookUrl(context: IExecuteSingleFunctions): string | null {

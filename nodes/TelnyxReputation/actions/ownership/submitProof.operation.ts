@@ -8,14 +8,14 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { numberOptions } from '../../helpers/numbers/options';
-import { ofItem, readDefaultCountry } from '../../../shared/parameters';
-import { resolvePath } from '../../../shared/paths';
+import { ofItem } from '../../../shared/parameters';
 import { readNumbers } from '../../../shared/phoneNumbers';
 import { unwrapData } from '../../helpers/routing/responses';
 import { singleRequest } from '../../helpers/routing/requests';
-import { invalidNumber } from '../../../shared/validators';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice } from '../common/fields';
+import { readDefaultCountry, invalidNumber } from '../../helpers/numbers/parameters';
+import { resolvePath } from '../../helpers/routing/paths';
 
 /** The body: the document IDs (a list, or text separated by commas, spaces or new lines), and the optional numbers in E.164. */
 async function proofBody(
@@ -79,7 +79,7 @@ const properties: INodeProperties[] = [
 		description:
 			'IDs of the uploaded proof (carrier invoice, account statement) from the Telnyx Documents API, separated by commas, or an expression that returns a list',
 	},
-	numberOptions(false, [
+	numberOptions([
 		{
 			displayName: 'Phone Numbers Covered',
 			name: 'phoneNumbers',

@@ -2,11 +2,11 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing/requests';
-import { resolveOptionalEnterprisePath } from '../../../shared/paths';
 import { unwrapData } from '../../helpers/routing/responses';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
 import { numberOptions } from '../../helpers/numbers/options';
+import { resolveOptionalEnterprisePath } from '../../helpers/routing/paths';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -24,7 +24,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	optionalEnterpriseLocator,
 	phoneNumberField,
-	numberOptions(false, [
+	numberOptions([
 		{
 			displayName: 'Fresh',
 			name: 'fresh',

@@ -1,13 +1,42 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	INodePropertyOptions,
+	INodeProperties,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+import { updateDisplayOptions, NodeOperationError } from 'n8n-workflow';
 
-import { resolveOptionalEnterprisePath } from '../../../shared/paths';
 import { pagedList } from '../../helpers/routing/requests';
-import { phoneNumberFilters } from '../../helpers/filters';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { numberOptions } from '../../helpers/numbers/options';
-import { returnAllAndLimit } from '../../../shared/pagination';
-import { filters } from '../common/fields';
+import { filters, returnAllAndLimit } from '../common/fields';
+import { resolveOptionalEnterprisePath } from '../../helpers/routing/paths';
+import { ofItem } from '../../../shared/parameters';
+import { readPhoneNumber } from '../../helpers/numbers/parameters';
+
+/** Get Many's phone filters: "contains" needs 5 digits; "is" is normalized to E.164 like every number. */
+async function phoneNumberFilters(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const { contains = '', equals = '' } = this.getNodeParameter('filters', {}) as {
+		contains?: string;
+		equals?: string;
+	};
+	const qs = { ...requestOptions.qs };
+	if (contains.trim() !== '') {
+		if ((contains.match(/\d/g) ?? []).length < 5) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`"Phone Number Contains" needs at least 5 digits; got "${contains}"`,
+			);
+		}
+		qs['filter[phone_number][contains]'] = contains.trim();
+	}
+	if (equals.trim() !== '')
+		qs['filter[phone_number][eq]'] = readPhoneNumber(ofItem(this), 'filters.equals');
+	return { ...requestOptions, qs };
+}
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -38,7 +67,7 @@ const properties: INodeProperties[] = [
 			description: 'One exact number, in E.164 or a national format',
 		},
 	]),
-	numberOptions(false),
+	numberOptions(),
 ];
 
 export const description = updateDisplayOptions(

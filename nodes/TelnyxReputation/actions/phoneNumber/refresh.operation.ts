@@ -7,12 +7,12 @@ import type {
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/errors';
-import type { Batch, BatchOutcome } from '../../helpers/batches/send';
 import { eachNumber } from '../../helpers/batches/answers';
 import { runBatchedOperation } from '../../helpers/batches/send';
-import { numberOptions } from '../../helpers/numbers/options';
+import { batchedNumberOptions } from '../../helpers/numbers/options';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice, phoneNumbersFields } from '../common/fields';
+import type { Batch, BatchOutcome } from '../../helpers/batches/types';
 
 /** The API takes 1-100 numbers per request. */
 const MAX_NUMBERS_PER_REQUEST = 100;
@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 	),
 	enterpriseLocator,
 	...phoneNumbersFields(MAX_NUMBERS_PER_REQUEST),
-	numberOptions(true),
+	batchedNumberOptions(),
 ];
 
 export const description = updateDisplayOptions(

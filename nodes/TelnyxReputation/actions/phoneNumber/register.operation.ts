@@ -9,14 +9,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { eachNumber } from '../../helpers/batches/answers';
 import type { TelnyxResponse } from '../../../shared/errors';
 import { monitoredAmong } from '../../../shared/monitored';
-import type { Batch, BatchedOperation, BatchOutcome } from '../../helpers/batches/send';
+import type { BatchedOperation } from '../../helpers/batches/send';
 import { runBatchedOperation } from '../../helpers/batches/send';
-import type { NumberGroup } from '../../helpers/numbers/input';
-import type { Ordered } from '../../helpers/batches/outcomes';
 import { successItem } from '../../helpers/batches/outcomes';
-import { numberOptions } from '../../helpers/numbers/options';
+import { batchedNumberOptions } from '../../helpers/numbers/options';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice, phoneNumbersFields } from '../common/fields';
+import type { Batch, BatchOutcome, NumberGroup, OrderedItem } from '../../helpers/batches/types';
 
 /** The API takes 1-100 numbers per request. */
 const MAX_NUMBERS_PER_REQUEST = 100;
@@ -45,7 +44,7 @@ const properties: INodeProperties[] = [
 	),
 	enterpriseLocator,
 	...phoneNumbersFields(MAX_NUMBERS_PER_REQUEST),
-	numberOptions(true, [skipMonitoredOption]),
+	batchedNumberOptions([skipMonitoredOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -64,9 +63,9 @@ const skipsMonitored = (context: IExecuteFunctions) =>
 async function alreadyMonitored(
 	context: IExecuteFunctions,
 	groups: NumberGroup[],
-): Promise<Ordered[]> {
+): Promise<OrderedItem[]> {
 	if (!skipsMonitored(context)) return [];
-	const settled: Ordered[] = [];
+	const answeredWithoutSending: OrderedItem[] = [];
 	for (const group of groups) {
 		const monitored = await monitoredAmong(context, group.enterpriseId, [
 			...group.numbers.keys(),
@@ -74,15 +73,15 @@ async function alreadyMonitored(
 		for (const [e164, entry] of monitored ? group.numbers : []) {
 			const record = monitored?.get(e164);
 			if (!record) continue;
-			settled.push(successItem([entry], { ...record, already_monitored: true }));
+			answeredWithoutSending.push(successItem([entry], { ...record, already_monitored: true }));
 			group.numbers.delete(e164);
 		}
 	}
-	return settled;
+	return answeredWithoutSending;
 }
 
 /** Registering numbers (Sync sends its missing numbers this way): 201 has one record per number, output as it is. */
-export const registering: BatchedOperation = {
+export const registerRequests: BatchedOperation = {
 	verb: 'registered',
 	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
 	path: '/enterprises/{enterpriseId}/reputation/numbers',
@@ -91,12 +90,12 @@ export const registering: BatchedOperation = {
 };
 
 /** With Skip Numbers Already Monitored, registered numbers say they were not monitored before. */
-function registered(
+function markNewlyMonitored(
 	context: IExecuteFunctions,
 	batch: Batch,
 	response: TelnyxResponse,
 ): BatchOutcome {
-	const outcome = registering.onSuccess(context, batch, response);
+	const outcome = registerRequests.onSuccess(context, batch, response);
 	if (skipsMonitored(context))
 		for (const { item } of outcome.succeeded) item.json.already_monitored = false;
 	return outcome;
@@ -105,8 +104,8 @@ function registered(
 /** Register Numbers (billable), batched across all input items: a custom operation. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runBatchedOperation(this, {
-		...registering,
-		settle: alreadyMonitored,
-		onSuccess: registered,
+		...registerRequests,
+		answerWithoutSending: alreadyMonitored,
+		onSuccess: markNewlyMonitored,
 	});
 }

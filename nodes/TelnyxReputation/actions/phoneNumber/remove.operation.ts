@@ -2,11 +2,19 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing/requests';
-import { resolveOptionalEnterprisePath } from '../../../shared/paths';
-import { removedNumber } from '../../helpers/routing/responses';
+import { confirm } from '../../helpers/routing/responses';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
 import { numberOptions } from '../../helpers/numbers/options';
+import { resolveOptionalEnterprisePath } from '../../helpers/routing/paths';
+import { ofItem } from '../../../shared/parameters';
+import { readPhoneNumber } from '../../helpers/numbers/parameters';
+
+/** Remove answers 204: the item says which number was removed. */
+const removedNumber = confirm((context) => ({
+	phone_number: readPhoneNumber(ofItem(context)),
+	removed: true,
+}));
 
 export const option: INodePropertyOptions = {
 	name: 'Remove',
@@ -24,7 +32,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	optionalEnterpriseLocator,
 	phoneNumberField,
-	numberOptions(false),
+	numberOptions(),
 ];
 
 export const description = updateDisplayOptions(

@@ -12,17 +12,16 @@ import { plural } from '../../helpers/batches/report';
 import { isSuccess, toNodeApiError } from '../../../shared/errors';
 import { monitoredAmong, monitoredNumbers } from '../../../shared/monitored';
 import { report, sendGroups } from '../../helpers/batches/send';
-import type { NumberEntry, NumberGroup } from '../../helpers/numbers/input';
 import { collectNumbers, throwIfInvalid } from '../../helpers/numbers/input';
-import { readSendOptions, numberOptions } from '../../helpers/numbers/options';
-import type { Failure, Ordered } from '../../helpers/batches/outcomes';
+import { readSendOptions, batchedNumberOptions } from '../../helpers/numbers/options';
 import { successItem } from '../../helpers/batches/outcomes';
 import { buildPath } from '../../../shared/paths';
 import { runBounded } from '../../../shared/pool';
 import { telnyxRequest } from '../../../shared/transport';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice, phoneNumbersFields } from '../common/fields';
-import { registering } from './register.operation';
+import { registerRequests } from './register.operation';
+import type { NumberEntry, NumberGroup, Failure, OrderedItem } from '../../helpers/batches/types';
 
 export const option: INodePropertyOptions = {
 	name: 'Sync',
@@ -69,7 +68,7 @@ const properties: INodeProperties[] = [
 		description: 'Stop, changing nothing, when more numbers than this would be removed',
 		displayOptions: { show: { removeMissing: [true] } },
 	},
-	numberOptions(true),
+	batchedNumberOptions(),
 ];
 
 export const description = updateDisplayOptions(
@@ -161,11 +160,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		);
 	}
 
-	const settled: Ordered[] = plans.flatMap((plan) =>
+	const answeredWithoutSending: OrderedItem[] = plans.flatMap((plan) =>
 		plan.kept.map(([entry, record]) => successItem([entry], withStatus('kept', record))),
 	);
 	const firstItem = [{ item: 0 }];
-	const extraItem = (order: number, json: IDataObject): Ordered => ({
+	const extraItem = (order: number, json: IDataObject): OrderedItem => ({
 		order: AFTER_INPUT + order,
 		item: { json, pairedItem: firstItem },
 	});
@@ -174,7 +173,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const toAdd = groups.flatMap((group: NumberGroup) =>
 			[...group.numbers.values()].map((entry) => ({ group, entry })),
 		);
-		settled.push(
+		answeredWithoutSending.push(
 			...toAdd.map(({ group, entry }) =>
 				successItem(
 					[entry],
@@ -186,16 +185,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			),
 		);
 		const hints = [
-			`Dry run, nothing changed: ${toAdd.length} would be added, ${removals} would be removed, ${settled.length - toAdd.length - removals} kept`,
+			`Dry run, nothing changed: ${toAdd.length} would be added, ${removals} would be removed, ${answeredWithoutSending.length - toAdd.length - removals} kept`,
 		];
 		if (overMaxRemovals)
 			hints.push(
 				`The real run would stop, changing nothing: ${plural(removals, 'removal')} are more than Max Removals (${maxRemovals})`,
 			);
-		return [report(this, 'added', { batches: [], outcomes: [] }, invalid, settled, hints)];
+		return [
+			report(this, 'added', { batches: [], outcomes: [] }, invalid, answeredWithoutSending, hints),
+		];
 	}
 
-	const sent = await sendGroups(this, registering, groups);
+	const sent = await sendGroups(this, registerRequests, groups);
 	for (const outcome of sent.outcomes)
 		for (const { item } of outcome?.succeeded ?? []) item.json = withStatus('added', item.json);
 	const removalFailures: Failure[] = [];
@@ -204,7 +205,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			await removeNumbers(this, plan.enterpriseId, plan.extra)
 		).filter((result) => result !== undefined)) {
 			if (!error) {
-				settled.push(
+				answeredWithoutSending.push(
 					extraItem(
 						order++,
 						withStatus('removed', {
@@ -226,5 +227,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const added = sent.outcomes.reduce((sum, outcome) => sum + (outcome?.succeeded.length ?? 0), 0);
 	const kept = plans.reduce((sum, plan) => sum + plan.kept.length, 0);
 	const hint = `${added} added, ${kept} kept, ${removals - removalFailures.length} removed${removalFailures.length ? `, ${removalFailures.length} not removed` : ''}`;
-	return [report(this, 'added', sent, [...invalid, ...removalFailures], settled, [hint])];
+	return [
+		report(this, 'added', sent, [...invalid, ...removalFailures], answeredWithoutSending, [hint]),
+	];
 }

@@ -1,14 +1,41 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	INodePropertyOptions,
+	INodeProperties,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+import { updateDisplayOptions, NodeOperationError } from 'n8n-workflow';
 
 import { remediationStatuses } from '../../../shared/remediationStatuses';
 
-import { createdAtFilters } from '../../helpers/filters';
-import { resolvePath } from '../../../shared/paths';
 import { pagedList } from '../../helpers/routing/requests';
 import { enterpriseLocator } from '../../../shared/enterprise';
-import { returnAllAndLimit } from '../../../shared/pagination';
-import { filters } from '../common/fields';
+import { filters, returnAllAndLimit } from '../common/fields';
+import { resolvePath } from '../../helpers/routing/paths';
+
+/** Remediation Get Many's date filters, sent as ISO 8601 date-times. */
+async function createdAtFilters(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const { createdAfter, createdBefore } = this.getNodeParameter('filters', {}) as Record<
+		string,
+		string | undefined
+	>;
+	const qs = { ...requestOptions.qs };
+	for (const [bound, value] of [
+		['gte', createdAfter],
+		['lte', createdBefore],
+	] as const) {
+		if (!value) continue;
+		const time = new Date(value);
+		if (Number.isNaN(time.getTime())) {
+			throw new NodeOperationError(this.getNode(), `"${value}" is not a date and time`);
+		}
+		qs[`filter[created_at][${bound}]`] = time.toISOString();
+	}
+	return { ...requestOptions, qs };
+}
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

@@ -8,14 +8,14 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/errors';
-import type { Batch, BatchOutcome } from '../../helpers/batches/send';
 import { entryFailure, unconfirmed } from '../../helpers/batches/answers';
 import { runBatchedOperation } from '../../helpers/batches/send';
-import { numberOptions } from '../../helpers/numbers/options';
+import { batchedNumberOptions } from '../../helpers/numbers/options';
 import { successItem } from '../../helpers/batches/outcomes';
 import { checkHttpsUrl } from '../../../shared/validators';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { additionalFields, notice, phoneNumbersFields } from '../common/fields';
+import type { Batch, BatchOutcome } from '../../helpers/batches/types';
 
 /** The API takes up to 2,000 numbers, and a call purpose of up to 2,000 characters, per request. */
 const MAX_NUMBERS_PER_REQUEST = 2000;
@@ -63,7 +63,7 @@ const properties: INodeProperties[] = [
 			description: 'An https URL that Telnyx calls when the request changes status',
 		},
 	]),
-	numberOptions(true),
+	batchedNumberOptions(),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,10 +2,17 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing/requests';
-import { resolvePath } from '../../../shared/paths';
-import { disabledReputation } from '../../helpers/routing/responses';
+import { confirm } from '../../helpers/routing/responses';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice } from '../common/fields';
+import { resolvePath } from '../../helpers/routing/paths';
+import { ofItem, readEnterpriseId } from '../../../shared/parameters';
+
+/** Disable answers 204: the item says which enterprise. */
+const disabledReputation = confirm((context) => ({
+	enterprise_id: readEnterpriseId(ofItem(context)),
+	disabled: true,
+}));
 
 export const option: INodePropertyOptions = {
 	name: 'Disable',

@@ -2,7 +2,6 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing/requests';
-import { resolvePath } from '../../../shared/paths';
 import { unwrapData } from '../../helpers/routing/responses';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import {
@@ -11,6 +10,7 @@ import {
 	loaDocumentIdField,
 	notice,
 } from '../common/fields';
+import { resolvePath } from '../../helpers/routing/paths';
 
 export const option: INodePropertyOptions = {
 	name: 'Enable',

@@ -1,12 +1,73 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	INodePropertyOptions,
+	INodeProperties,
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing/requests';
-import { loaBody } from '../../helpers/loaBody';
-import { resolvePath } from '../../../shared/paths';
-import { pdfToBinary } from '../../helpers/routing/responses';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { additionalFields } from '../common/fields';
+import { resolvePath } from '../../helpers/routing/paths';
+import { ofItem, readEnterpriseId } from '../../../shared/parameters';
+
+interface LoaFields {
+	agent?: { details?: IDataObject };
+	signatureBinaryProperty?: string;
+	signerName?: string;
+}
+
+/** Generate LOA's optional body: the agent, and a signature read from an input binary field. */
+async function loaBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const fields = this.getNodeParameter('additionalFields', {}) as LoaFields;
+	const body: IDataObject = {};
+	const agent = fields.agent?.details;
+	if (agent)
+		body.agent = Object.fromEntries(Object.entries(agent).filter(([, value]) => value !== ''));
+	if (fields.signatureBinaryProperty) {
+		this.helpers.assertBinaryData(fields.signatureBinaryProperty);
+		const image = await this.helpers.getBinaryDataBuffer(fields.signatureBinaryProperty);
+		body.signature = {
+			image_base64: image.toString('base64'),
+			...(fields.signerName ? { signer_name: fields.signerName } : {}),
+		};
+	}
+	return { ...requestOptions, body, json: true };
+}
+
+/** The LOA PDF as an n8n binary property, with a file name and MIME type. */
+async function pdfToBinary(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const enterpriseId = readEnterpriseId(ofItem(this));
+	const property = this.getNodeParameter('binaryPropertyName', 'data') as string;
+	const fileName = `letter-of-authorization-${enterpriseId}.pdf`;
+	const binary = await this.helpers.prepareBinaryData(
+		Buffer.from(response.body as Buffer),
+		fileName,
+		'application/pdf',
+	);
+	return [
+		{
+			json: {
+				enterprise_id: enterpriseId,
+				file_name: fileName,
+				mime_type: 'application/pdf',
+				file_size: binary.fileSize ?? null,
+			},
+			binary: { [property]: binary },
+		},
+	];
+}
 
 export const option: INodePropertyOptions = {
 	name: 'Generate LOA',

@@ -2,10 +2,10 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing/requests';
-import { resolvePath } from '../../../shared/paths';
 import { unwrapData } from '../../helpers/routing/responses';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { loaDocumentIdField } from '../common/fields';
+import { resolvePath } from '../../helpers/routing/paths';
 
 export const option: INodePropertyOptions = {
 	name: 'Replace LOA',

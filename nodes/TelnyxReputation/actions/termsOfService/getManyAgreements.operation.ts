@@ -1,11 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/pagination';
-import { resolvePath } from '../../../shared/paths';
 import { pagedList } from '../../helpers/routing/requests';
-import { filters } from '../common/fields';
+import { filters, returnAllAndLimit } from '../common/fields';
 import { productTypeOptions } from './productTypes';
+import { resolvePath } from '../../helpers/routing/paths';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many Agreements',

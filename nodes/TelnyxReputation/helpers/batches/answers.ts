@@ -6,11 +6,9 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { TelnyxErrorEntry, TelnyxResponse } from '../../../shared/errors';
 import { entriesDescription, entriesMessage, errorEntries } from '../../../shared/errors';
-import type { Batch, BatchOutcome } from './send';
-import type { NumberEntry } from '../numbers/input';
-import type { Failure, FailureStatus } from './outcomes';
 import { successItem } from './outcomes';
 import { canonical } from '../../../shared/phoneNumbers';
+import type { Batch, BatchOutcome, NumberEntry, Failure, FailureStatus } from './types';
 
 export function entryFailure(
 	entry: NumberEntry,

@@ -1,45 +1,11 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { TelnyxErrorEntry } from '../../../shared/errors';
-import type { NumberEntry, NumberSource } from '../numbers/input';
 import { shown } from '../../../shared/validators';
+import type { Failure, NumberEntry, NumberSource, OrderedItem } from './types';
 
 /** How n8n 1.x and 2.x both name the setting that turns failures into items. */
 export const CONTINUE_ADVICE =
 	'set the node\'s Settings → On Error to "Continue (using error output)"';
-
-/**
- * How a number that was not processed is reported:
- * `invalid` never sent (not a number the API can take), `refused` the API named this number
- * as the problem, `failed` the request carrying it failed for another reason.
- */
-export type FailureStatus = 'invalid' | 'refused' | 'failed';
-
-export interface Failure {
-	status: FailureStatus;
-	phoneNumber: string | null;
-	/** The values of the input items that gave this number. */
-	sources: NumberSource[];
-	/** What n8n routes to the error output, and what stops the node in Stop mode. */
-	error: NodeApiError | NodeOperationError;
-	/** The one sentence a user reads first: this number's own reason. */
-	message: string;
-	/** This number's details: its own error entries, where it happened, what to do. */
-	description?: string;
-	/** The API's error entries that concern this number. */
-	entries?: TelnyxErrorEntry[];
-}
-
-/** An output item and its place among the values the user gave, to keep input order. */
-export interface Ordered {
-	order: number;
-	item: INodeExecutionData;
-}
 
 const pairedTo = (sources: NumberSource[]) =>
 	[...new Set(sources.map((source) => source.item))]
@@ -59,7 +25,7 @@ export function droppedExtensions(entry: NumberEntry): string[] {
 }
 
 /** An API answer for a number (or for a request of many), paired with every input item that gave them. */
-export function successItem(entries: NumberEntry[], json: IDataObject): Ordered {
+export function successItem(entries: NumberEntry[], json: IDataObject): OrderedItem {
 	const sources = entries.flatMap((entry) => entry.sources);
 	const extensions = entries.length === 1 ? droppedExtensions(entries[0]) : [];
 	const notice = extensions.length
@@ -102,7 +68,7 @@ const oneLine = (text: string) =>
  * the successes in the Table view: the number, the value given, the status and the reason
  * first, then the details.
  */
-export function failureItems(failure: Failure, toErrorOutput: boolean): Ordered[] {
+export function failureItems(failure: Failure, toErrorOutput: boolean): OrderedItem[] {
 	const { error } = failure;
 	const byItem = new Map<number, NumberSource>();
 	for (const source of failure.sources)

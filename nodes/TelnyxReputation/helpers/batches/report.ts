@@ -1,7 +1,7 @@
 import type { NodeApiError } from 'n8n-workflow';
 
-import type { Batch, BatchOutcome } from './send';
 import { CONTINUE_ADVICE, droppedExtensions } from './outcomes';
+import type { Batch, BatchOutcome } from './types';
 
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -71,7 +71,7 @@ export function summary(
 	outcomes: Array<BatchOutcome | undefined>,
 	invalid: number,
 	batches: Batch[],
-	settled = 0,
+	answeredWithoutSending = 0,
 ): string[] {
 	const succeeded = succeededNumbers(outcomes, batches);
 	const failed = outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0);
@@ -80,7 +80,7 @@ export function summary(
 	const parts = [`${succeeded} ${verb}`];
 	if (failed) parts.push(`${failed} not ${verb}`);
 	if (invalid) parts.push(`${invalid} invalid (not sent)`);
-	if (settled) parts.push(`${settled} already monitored (not sent)`);
+	if (answeredWithoutSending) parts.push(`${answeredWithoutSending} already monitored (not sent)`);
 	let text = `${parts.join(', ')}${batches.length ? `, in ${plural(batches.length, 'request')}` : ', nothing sent'}`;
 	if (duplicates) text += `; ${plural(duplicates, 'duplicate')} sent once`;
 	const extensions = entries.reduce((total, entry) => total + droppedExtensions(entry).length, 0);

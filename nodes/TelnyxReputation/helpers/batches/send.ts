@@ -1,12 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { entryFailure, refusedBatch } from './answers';
 import type { TelnyxResponse } from '../../../shared/errors';
 import { isSuccess, toNodeApiError } from '../../../shared/errors';
-import type { NumberEntry, NumberGroup, ReadFields } from '../numbers/input';
+import type { ReadFields } from '../numbers/input';
 import { collectNumbers, throwIfInvalid } from '../numbers/input';
-import type { Failure, Ordered } from './outcomes';
 import { failureItems, tableOrder } from './outcomes';
 import { buildPath } from '../../../shared/paths';
 import { chunk, runBounded } from '../../../shared/pool';
@@ -15,23 +14,7 @@ import { failureWithAccount, plural, summary } from './report';
 import type { SendOptions } from '../numbers/options';
 import { readSendOptions } from '../numbers/options';
 import { telnyxRequest } from '../../../shared/transport';
-
-export interface Batch {
-	enterpriseId: string;
-	fields: IDataObject;
-	entries: NumberEntry[];
-	/** "request 2 of 3 (100 numbers for enterprise …)", for messages. */
-	label: string;
-}
-
-export interface BatchOutcome {
-	succeeded: Ordered[];
-	/** One per number that was not processed. */
-	failures: Failure[];
-	error?: NodeApiError;
-	/** After a refusal that named some of the numbers: the others, which were not processed. */
-	notNamed?: NumberEntry[];
-}
+import type { Batch, BatchOutcome, Failure, NumberGroup, OrderedItem } from './types';
 
 /** An operation that sends phone numbers of many items in shared requests. */
 export interface BatchedOperation {
@@ -47,7 +30,10 @@ export interface BatchedOperation {
 	 * Before anything is sent: takes out of `groups` the numbers that need no request, and
 	 * answers their items (Register: the numbers already monitored).
 	 */
-	settle?: (context: IExecuteFunctions, groups: NumberGroup[]) => Promise<Ordered[]>;
+	answerWithoutSending?: (
+		context: IExecuteFunctions,
+		groups: NumberGroup[],
+	) => Promise<OrderedItem[]>;
 }
 
 /** With Retry Without Refused Numbers: how many times one request may be sent in all. */
@@ -185,11 +171,11 @@ export function report(
 	verb: string,
 	{ batches, outcomes }: SentBatches,
 	invalid: Failure[],
-	settled: Ordered[] = [],
-	hints = summary(verb, outcomes, invalid.length, batches, settled.length),
+	answeredWithoutSending: OrderedItem[] = [],
+	hints = summary(verb, outcomes, invalid.length, batches, answeredWithoutSending.length),
 ): INodeExecutionData[] {
 	const results = [
-		...settled,
+		...answeredWithoutSending,
 		...outcomes.flatMap((outcome) => outcome?.succeeded ?? []),
 		...[...outcomes.flatMap((outcome) => outcome?.failures ?? []), ...invalid].flatMap((failure) =>
 			failureItems(failure, context.getNode().onError === 'continueErrorOutput'),
@@ -202,8 +188,8 @@ export function report(
 
 /**
  * Runs once for all input items (a custom operation), so numbers from every item are
- * normalized, de-duplicated and sent together. Every value comes back: settled without a
- * request (`settle`), in the operation's success items, or as a failure item (invalid /
+ * normalized, de-duplicated and sent together. Every value comes back: answeredWithoutSending without a
+ * request (`answerWithoutSending`), in the operation's success items, or as a failure item (invalid /
  * refused / failed) per input item that gave it.
  */
 export async function runBatchedOperation(
@@ -212,7 +198,9 @@ export async function runBatchedOperation(
 ): Promise<INodeExecutionData[][]> {
 	const { groups, invalid } = collectNumbers(context, operation.readFields);
 	throwIfInvalid(context, invalid);
-	const settled = operation.settle ? await operation.settle(context, groups) : [];
+	const answeredWithoutSending = operation.answerWithoutSending
+		? await operation.answerWithoutSending(context, groups)
+		: [];
 	const sent = await sendGroups(context, operation, groups);
-	return [report(context, operation.verb, sent, invalid, settled)];
+	return [report(context, operation.verb, sent, invalid, answeredWithoutSending)];
 }

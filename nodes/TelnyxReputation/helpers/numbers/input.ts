@@ -3,34 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CountryCode } from '../../../shared/phoneNumbers';
 import { readNumbers } from '../../../shared/phoneNumbers';
-import type { Failure } from '../batches/outcomes';
 import { CONTINUE_ADVICE } from '../batches/outcomes';
 import type { ItemParameters } from '../../../shared/parameters';
-import { ofExecuteItem, readDefaultCountry, readEnterpriseId } from '../../../shared/parameters';
-import { invalidNumber } from '../../../shared/validators';
-
-/** One value an input item gave for a number; `order` is its place among all values given. */
-export interface NumberSource {
-	item: number;
-	input: unknown;
-	order: number;
-	/** The extension it was written with, which the API does not take. */
-	extension?: string;
-}
-
-/** A distinct number for one enterprise, with every value of every input item that gave it. */
-export interface NumberEntry {
-	e164: string;
-	sources: NumberSource[];
-}
-
-/** Numbers that can travel in the same requests: one enterprise, the same other body fields. */
-export interface NumberGroup {
-	enterpriseId: string;
-	fields: IDataObject;
-	/** E.164 → entry; insertion order is input order. */
-	numbers: Map<string, NumberEntry>;
-}
+import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters';
+import { readDefaultCountry, invalidNumber } from './parameters';
+import type { Failure, NumberEntry, NumberGroup, NumberSource } from '../batches/types';
 
 interface CollectedNumbers {
 	groups: NumberGroup[];

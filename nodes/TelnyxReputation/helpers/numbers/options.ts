@@ -1,5 +1,5 @@
 // The Options of the operations that send phone numbers, and the readers of the send options
-// (the Default Country is read with the other parameters, in parameters.ts).
+// (the Default Country is read with the number it reads, in parameters.ts).
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { countryOptions, DEFAULT_COUNTRY } from '../../../shared/phoneNumbers';
@@ -45,22 +45,31 @@ const retryWithoutRefusedOption: INodeProperties = {
 		'Whether to send a request again without the numbers the API refused. The API refuses a whole request for one bad number; a refused request is not processed, so this bills nothing twice.',
 };
 
-/**
- * Options of the operations that take phone numbers; `batched` for those that send many at
- * once, and an operation's own options after them.
- */
-export function numberOptions(batched: boolean, own: INodeProperties[] = []): INodeProperties {
+function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: (batched
-			? [defaultCountryOption, concurrencyOption, retryWithoutRefusedOption, timeoutOption, ...own]
-			: [defaultCountryOption, ...own]
-		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
+}
+
+/** Options of an operation on one number at a time: Default Country, then its own. */
+export function numberOptions(own: INodeProperties[] = []): INodeProperties {
+	return optionsCollection([defaultCountryOption, ...own]);
+}
+
+/** Options of an operation that sends the numbers of all items together, then its own. */
+export function batchedNumberOptions(own: INodeProperties[] = []): INodeProperties {
+	return optionsCollection([
+		defaultCountryOption,
+		concurrencyOption,
+		retryWithoutRefusedOption,
+		timeoutOption,
+		...own,
+	]);
 }
 
 /** How a batched run sends its requests: options that are not per item, read once. */

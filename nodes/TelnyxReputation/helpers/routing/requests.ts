@@ -11,9 +11,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { handleErrors } from '../../../shared/errors';
+import { handleErrors } from './errors';
 import { inTurn } from '../../../shared/pace';
-import { paginateByPageNumber } from '../../../shared/pagination';
 import type { RetryPolicy } from '../../../shared/attempts';
 import {
 	connectionErrorCode,
@@ -22,6 +21,7 @@ import {
 	toConnectionError,
 	withRetries,
 } from '../../../shared/attempts';
+import { paginateByPageNumber } from './pages';
 
 /** A step that completes the request before it is sent (its path, query or body); it may throw. */
 type Prepare = (

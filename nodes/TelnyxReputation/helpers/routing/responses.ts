@@ -1,11 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
-
-import { ofItem, readEnterpriseId, readPhoneNumber } from '../../../shared/parameters';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
 /** `{ data: {...} }` → the record itself, as one item. */
 export async function unwrapData(
@@ -48,41 +41,4 @@ export function confirm(fields: (context: IExecuteSingleFunctions) => IDataObjec
 	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
 		return [{ json: fields(this) }];
 	};
-}
-
-export const removedNumber = confirm((context) => ({
-	phone_number: readPhoneNumber(ofItem(context)),
-	removed: true,
-}));
-
-export const disabledReputation = confirm((context) => ({
-	enterprise_id: readEnterpriseId(ofItem(context)),
-	disabled: true,
-}));
-
-/** The LOA PDF as an n8n binary property, with a file name and MIME type. */
-export async function pdfToBinary(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const enterpriseId = readEnterpriseId(ofItem(this));
-	const property = this.getNodeParameter('binaryPropertyName', 'data') as string;
-	const fileName = `letter-of-authorization-${enterpriseId}.pdf`;
-	const binary = await this.helpers.prepareBinaryData(
-		Buffer.from(response.body as Buffer),
-		fileName,
-		'application/pdf',
-	);
-	return [
-		{
-			json: {
-				enterprise_id: enterpriseId,
-				file_name: fileName,
-				mime_type: 'application/pdf',
-				file_size: binary.fileSize ?? null,
-			},
-			binary: { [property]: binary },
-		},
-	];
 }

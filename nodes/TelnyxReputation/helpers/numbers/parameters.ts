@@ -1,0 +1,55 @@
+// Reading the numbers a user gives one at a time: the Default Country option, one number in
+// E.164, and the errors that name a value that is not a number.
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ItemParameters } from '../../../shared/parameters';
+import type { CountryCode } from '../../../shared/phoneNumbers';
+import { DEFAULT_COUNTRY, isCountryCode, normalizeNumber } from '../../../shared/phoneNumbers';
+import { shown } from '../../../shared/validators';
+
+export function checkCountry(node: INode, value: unknown, itemIndex?: number): CountryCode {
+	if (!isCountryCode(value)) {
+		throw new NodeOperationError(
+			node,
+			`Default Country ${shown(value)} is not a known country code`,
+			{
+				itemIndex,
+				description: 'Use a two-letter ISO country code such as US.',
+			},
+		);
+	}
+	return value;
+}
+
+/** "Invalid phone number "555": too short for United States" */
+export function invalidNumber(
+	node: INode,
+	value: unknown,
+	reason: string,
+	itemIndex?: number,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(node, `Invalid phone number ${shown(value, 60)}: ${reason}`, {
+		itemIndex,
+		description,
+	});
+}
+
+/** The Default Country option, which reads numbers written without a country code. */
+export function readDefaultCountry(item: ItemParameters): CountryCode {
+	return checkCountry(
+		item.node,
+		item.get('options.defaultCountry', DEFAULT_COUNTRY),
+		item.itemIndex,
+	);
+}
+
+/** A one-number parameter in E.164, read with the Default Country option; throws when it is not a number. */
+export function readPhoneNumber(item: ItemParameters, parameterName = 'phoneNumber'): string {
+	const value = item.get(parameterName, '');
+	const normalized = normalizeNumber(value, readDefaultCountry(item));
+	if ('reason' in normalized)
+		throw invalidNumber(item.node, value, normalized.reason, item.itemIndex, 'Nothing was sent.');
+	return normalized.e164;
+}

@@ -1,0 +1,48 @@
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { rememberHeaders } from '../../../shared/attempts';
+import { rateLimitHeaders, isSuccess, toNodeApiError } from '../../../shared/errors';
+import { learn, paceOf } from '../../../shared/pace';
+import { ofItem } from '../../../shared/parameters';
+import { readPhoneNumber } from '../numbers/parameters';
+
+/** A body that came back as bytes (binary operations) read as JSON where it is JSON. */
+function readBody(body: unknown): unknown {
+	if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return body;
+	const text = Buffer.from(body as Buffer).toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * The first postReceive step of every declarative operation (they all set
+ * `ignoreHttpStatusErrors`): a non-2xx answer becomes the API's own error.
+ */
+export async function handleErrors(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	learn(await paceOf(this), response.statusCode, response.headers);
+	if (isSuccess(response.statusCode)) return items;
+	const telnyxResponse = {
+		statusCode: response.statusCode,
+		body: readBody(response.body),
+		headers: response.headers,
+	};
+	const error = toNodeApiError(this.getNode(), telnyxResponse);
+	// An operation on one number names it first: in an error item's Table row, and to a model
+	// that called the node as a tool (n8n's agent passes it the message alone).
+	if (this.getNodeParameter('phoneNumber', '') !== '') {
+		error.message = `${readPhoneNumber(ofItem(this))}: ${error.message}`;
+	}
+	rememberHeaders(error, rateLimitHeaders(telnyxResponse));
+	throw error;
+}

@@ -1,0 +1,44 @@
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { failureOfError, withRetries } from '../../../shared/attempts';
+import { inTurn } from '../../../shared/pace';
+import type { Page } from '../../../shared/pagination';
+import { readPages } from '../../../shared/pagination';
+import { returnAllAndLimit } from '../../actions/common/fields';
+import { tableOrder } from '../batches/outcomes';
+
+const DEFAULT_LIMIT = returnAllAndLimit[1].default as number;
+
+/** Return All / Limit for a declarative list operation (RoutingNode's pagination hook). */
+export async function paginateByPageNumber(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', DEFAULT_LIMIT) as number);
+	const { records } = await readPages(
+		this.getNode(),
+		async (pageNumber, pageSize) => {
+			// Pages are read concurrently: each request gets its own copy of the options.
+			const pageRequest = {
+				...requestData,
+				options: {
+					...requestData.options,
+					qs: { ...requestData.options.qs, 'page[number]': pageNumber, 'page[size]': pageSize },
+				},
+			};
+			const [response] = await withRetries(
+				'idempotent',
+				async () => await inTurn(this, async () => await this.makeRoutingRequest(pageRequest)),
+				(_result, error) => failureOfError(error),
+			);
+			return (response?.json ?? {}) as Page;
+		},
+		{ limit },
+	);
+	return records.map((json) => ({ json: tableOrder(json) }));
+}
