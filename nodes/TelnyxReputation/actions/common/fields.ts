@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { enterpriseLocator } from '../../../shared/enterprise';
+import { batchedNumberOptions } from '../../helpers/numbers/options';
+
 /** One number, in E.164 or a national format. */
 export const phoneNumberField: INodeProperties = {
 	displayName: 'Phone Number',
@@ -131,3 +134,23 @@ export const returnAllAndLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+/**
+ * The fields of an operation that sends the numbers of all items together (Register, Refresh,
+ * Sync, Remediation Submit): what it bills, the enterprise, the numbers, its own fields, and
+ * the Options with its own options among them.
+ */
+export function batchedNumberFields(fields: {
+	billing: string;
+	maxPerRequest: number;
+	own?: INodeProperties[];
+	options?: INodeProperties[];
+}): INodeProperties[] {
+	return [
+		notice('billingNotice', fields.billing),
+		enterpriseLocator,
+		...phoneNumbersFields(fields.maxPerRequest),
+		...(fields.own ?? []),
+		batchedNumberOptions(fields.options),
+	];
+}

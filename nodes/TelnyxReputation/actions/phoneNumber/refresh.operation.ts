@@ -1,17 +1,10 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/errors';
 import { eachNumber } from '../../helpers/batches/answers';
 import { runBatchedOperation } from '../../helpers/batches/send';
-import { batchedNumberOptions } from '../../helpers/numbers/options';
-import { enterpriseLocator } from '../../../shared/enterprise';
-import { notice, phoneNumbersFields } from '../common/fields';
+import { batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome } from '../../helpers/batches/types';
 
 /** The API takes 1-100 numbers per request. */
@@ -24,15 +17,11 @@ export const option: INodePropertyOptions = {
 	action: 'Refresh the reputation of phone numbers by billable live lookups',
 };
 
-const properties: INodeProperties[] = [
-	notice(
-		'billingNotice',
+const properties = batchedNumberFields({
+	billing:
 		"Each refreshed number is a billable live lookup, and Telnyx rate-limits refreshes per enterprise. Scores are also refreshed on the enterprise's check frequency at no extra step.",
-	),
-	enterpriseLocator,
-	...phoneNumbersFields(MAX_NUMBERS_PER_REQUEST),
-	batchedNumberOptions(),
-];
+	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+});
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['phoneNumber'], operation: ['refresh'] } },

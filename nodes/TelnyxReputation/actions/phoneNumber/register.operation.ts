@@ -12,9 +12,7 @@ import { monitoredAmong } from '../../../shared/monitored';
 import type { BatchedOperation } from '../../helpers/batches/send';
 import { runBatchedOperation } from '../../helpers/batches/send';
 import { successItem } from '../../helpers/batches/outcomes';
-import { batchedNumberOptions } from '../../helpers/numbers/options';
-import { enterpriseLocator } from '../../../shared/enterprise';
-import { notice, phoneNumbersFields } from '../common/fields';
+import { batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome, NumberGroup, OrderedItem } from '../../helpers/batches/types';
 
 /** The API takes 1-100 numbers per request. */
@@ -37,15 +35,12 @@ const skipMonitoredOption: INodeProperties = {
 		'Whether to check first which numbers the enterprise monitors (free reads: one per number, or one per 250 monitored numbers, whichever is fewer) and send only the others. Numbers already monitored come out with their record and already_monitored: true, so a nightly re-run bills nothing and one known number does not sink a whole request.',
 };
 
-const properties: INodeProperties[] = [
-	notice(
-		'billingNotice',
+const properties = batchedNumberFields({
+	billing:
 		"Registering numbers is billable. Numbers the enterprise monitors already are not sent again (Options → Skip Numbers Already Monitored, on by default), so a nightly re-run bills only new numbers. Numbers must be US numbers in your Telnyx inventory (local or toll-free), or, once the enterprise's ownership proof is approved (Number Ownership → Submit Proof), US local numbers hosted elsewhere; reputation must be approved on the enterprise.",
-	),
-	enterpriseLocator,
-	...phoneNumbersFields(MAX_NUMBERS_PER_REQUEST),
-	batchedNumberOptions([skipMonitoredOption]),
-];
+	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+	options: [skipMonitoredOption],
+});
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['phoneNumber'], operation: ['register'] } },

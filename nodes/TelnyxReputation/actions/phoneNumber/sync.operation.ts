@@ -13,13 +13,12 @@ import { isSuccess, toNodeApiError } from '../../../shared/errors';
 import { monitoredAmong, monitoredNumbers } from '../../../shared/monitored';
 import { report, sendGroups } from '../../helpers/batches/send';
 import { collectNumbers, throwIfInvalid } from '../../helpers/numbers/input';
-import { readSendOptions, batchedNumberOptions } from '../../helpers/numbers/options';
+import { readSendOptions } from '../../helpers/numbers/options';
 import { successItem } from '../../helpers/batches/outcomes';
 import { buildPath } from '../../../shared/paths';
 import { runBounded } from '../../../shared/pool';
 import { telnyxRequest } from '../../../shared/transport';
-import { enterpriseLocator } from '../../../shared/enterprise';
-import { notice, phoneNumbersFields } from '../common/fields';
+import { batchedNumberFields } from '../common/fields';
 import { registerRequests } from './register.operation';
 import type { NumberEntry, NumberGroup, Failure, OrderedItem } from '../../helpers/batches/types';
 
@@ -40,36 +39,34 @@ const dryRunField: INodeProperties = {
 		'Whether to only report what would be added and removed (would-add, would-remove), changing and billing nothing',
 };
 
-const properties: INodeProperties[] = [
-	notice(
-		'syncNotice',
+const properties = batchedNumberFields({
+	billing:
 		'Registering the missing numbers is billable: Dry Run reports what would change first. Numbers not in the input are removed only with Remove Numbers Not in Input on, and Max Removals stops a mistaken input from emptying the enterprise.',
-	),
-	enterpriseLocator,
-	...phoneNumbersFields(100),
-	{
-		displayName: 'Remove Numbers Not in Input',
-		name: 'removeMissing',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to remove from monitoring the numbers of the enterprise that no input item gives',
-	},
-	// One Dry Run, on by default where removals are possible; off by default where Sync only
-	// registers, as it always did there (a workflow saved before keeps what it did).
-	{ ...dryRunField, default: true, displayOptions: { show: { removeMissing: [true] } } },
-	{ ...dryRunField, default: false, displayOptions: { show: { removeMissing: [false] } } },
-	{
-		displayName: 'Max Removals',
-		name: 'maxRemovals',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 10,
-		description: 'Stop, changing nothing, when more numbers than this would be removed',
-		displayOptions: { show: { removeMissing: [true] } },
-	},
-	batchedNumberOptions(),
-];
+	maxPerRequest: registerRequests.maxPerRequest,
+	own: [
+		{
+			displayName: 'Remove Numbers Not in Input',
+			name: 'removeMissing',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to remove from monitoring the numbers of the enterprise that no input item gives',
+		},
+		// One Dry Run, on by default where removals are possible; off by default where Sync only
+		// registers, as it always did there (a workflow saved before keeps what it did).
+		{ ...dryRunField, default: true, displayOptions: { show: { removeMissing: [true] } } },
+		{ ...dryRunField, default: false, displayOptions: { show: { removeMissing: [false] } } },
+		{
+			displayName: 'Max Removals',
+			name: 'maxRemovals',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 10,
+			description: 'Stop, changing nothing, when more numbers than this would be removed',
+			displayOptions: { show: { removeMissing: [true] } },
+		},
+	],
+});
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['phoneNumber'], operation: ['sync'] } },

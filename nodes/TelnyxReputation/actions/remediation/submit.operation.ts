@@ -2,7 +2,6 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
@@ -10,11 +9,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { TelnyxResponse } from '../../../shared/errors';
 import { entryFailure, unconfirmed } from '../../helpers/batches/answers';
 import { runBatchedOperation } from '../../helpers/batches/send';
-import { batchedNumberOptions } from '../../helpers/numbers/options';
 import { successItem } from '../../helpers/batches/outcomes';
 import { checkHttpsUrl } from '../../../shared/validators';
-import { enterpriseLocator } from '../../../shared/enterprise';
-import { additionalFields, notice, phoneNumbersFields } from '../common/fields';
+import { additionalFields, batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome } from '../../helpers/batches/types';
 
 /** The API takes up to 2,000 numbers, and a call purpose of up to 2,000 characters, per request. */
@@ -28,43 +25,41 @@ export const option: INodePropertyOptions = {
 	action: 'Submit numbers for billable remediation',
 };
 
-const properties: INodeProperties[] = [
-	notice(
-		'billingNotice',
+const properties = batchedNumberFields({
+	billing:
 		'Remediation is billable per number. Numbers must be monitored on the enterprise; a number with a request in progress is refused.',
-	),
-	enterpriseLocator,
-	...phoneNumbersFields(MAX_NUMBERS_PER_REQUEST),
-	{
-		displayName: 'Call Purpose',
-		name: 'callPurpose',
-		type: 'string',
-		required: true,
-		default: '',
-		typeOptions: { rows: 2 },
-		placeholder: 'e.g. Appointment reminders for our dental clinic.',
-		description: `Why these numbers call people (up to ${MAX_PURPOSE_LENGTH.toLocaleString('en-US')} characters). Items with the same purpose, email and webhook share requests.`,
-	},
-	additionalFields([
+	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+	own: [
 		{
-			displayName: 'Contact Email',
-			name: 'contactEmail',
+			displayName: 'Call Purpose',
+			name: 'callPurpose',
 			type: 'string',
-			placeholder: 'e.g. name@email.com',
+			required: true,
 			default: '',
-			description: 'Who Telnyx contacts about this request',
+			typeOptions: { rows: 2 },
+			placeholder: 'e.g. Appointment reminders for our dental clinic.',
+			description: `Why these numbers call people (up to ${MAX_PURPOSE_LENGTH.toLocaleString('en-US')} characters). Items with the same purpose, email and webhook share requests.`,
 		},
-		{
-			displayName: 'Webhook URL',
-			name: 'webhookUrl',
-			type: 'string',
-			placeholder: 'e.g. https://example.com/webhooks/remediation',
-			default: '',
-			description: 'An https URL that Telnyx calls when the request changes status',
-		},
-	]),
-	batchedNumberOptions(),
-];
+		additionalFields([
+			{
+				displayName: 'Contact Email',
+				name: 'contactEmail',
+				type: 'string',
+				placeholder: 'e.g. name@email.com',
+				default: '',
+				description: 'Who Telnyx contacts about this request',
+			},
+			{
+				displayName: 'Webhook URL',
+				name: 'webhookUrl',
+				type: 'string',
+				placeholder: 'e.g. https://example.com/webhooks/remediation',
+				default: '',
+				description: 'An https URL that Telnyx calls when the request changes status',
+			},
+		]),
+	],
+});
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['remediation'], operation: ['submit'] } },
