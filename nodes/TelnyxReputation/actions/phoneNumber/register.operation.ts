@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -8,12 +9,19 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { eachNumber } from '../../helpers/batches/answers';
 import type { TelnyxResponse } from '../../../shared/errors';
+import type { Monitored } from '../../../shared/monitored';
 import { monitoredAmong } from '../../../shared/monitored';
 import type { BatchedOperation } from '../../helpers/batches/send';
 import { runBatchedOperation } from '../../helpers/batches/send';
 import { successItem } from '../../helpers/batches/outcomes';
 import { batchedNumberFields } from '../common/fields';
-import type { Batch, BatchOutcome, NumberGroup, OrderedItem } from '../../helpers/batches/types';
+import type {
+	Batch,
+	BatchOutcome,
+	NumberEntry,
+	NumberGroup,
+	OrderedItem,
+} from '../../helpers/batches/types';
 
 /** The API takes 1-100 numbers per request. */
 const MAX_NUMBERS_PER_REQUEST = 100;
@@ -50,6 +58,19 @@ export const description = updateDisplayOptions(
 const skipsMonitored = (context: IExecuteFunctions) =>
 	context.getNodeParameter('options.skipMonitored', 0, skipMonitoredOption.default) as boolean;
 
+/** Takes out of `group` the numbers of `monitored`: each entry with its record, in input order. */
+export function takeMonitored(
+	group: NumberGroup,
+	monitored: Monitored,
+): Array<[NumberEntry, IDataObject]> {
+	const taken = [...group.numbers].flatMap(([e164, entry]): Array<[NumberEntry, IDataObject]> => {
+		const record = monitored.get(e164);
+		return record ? [[entry, record]] : [];
+	});
+	for (const [entry] of taken) group.numbers.delete(entry.e164);
+	return taken;
+}
+
 /**
  * Takes out of `groups` the numbers their enterprise monitors already, as items with the
  * existing record. When an enterprise's list cannot be read, its numbers are sent as they are,
@@ -60,19 +81,16 @@ async function alreadyMonitored(
 	groups: NumberGroup[],
 ): Promise<OrderedItem[]> {
 	if (!skipsMonitored(context)) return [];
-	const answeredWithoutSending: OrderedItem[] = [];
+	const items: OrderedItem[] = [];
 	for (const group of groups) {
 		const monitored = await monitoredAmong(context, group.enterpriseId, [
 			...group.numbers.keys(),
 		]).catch(() => undefined);
-		for (const [e164, entry] of monitored ? group.numbers : []) {
-			const record = monitored?.get(e164);
-			if (!record) continue;
-			answeredWithoutSending.push(successItem([entry], { ...record, already_monitored: true }));
-			group.numbers.delete(e164);
-		}
+		if (!monitored) continue;
+		for (const [entry, record] of takeMonitored(group, monitored))
+			items.push(successItem([entry], { ...record, already_monitored: true }));
 	}
-	return answeredWithoutSending;
+	return items;
 }
 
 /** Registering numbers (Sync sends its missing numbers this way): 201 has one record per number, output as it is. */

@@ -19,7 +19,7 @@ import { buildPath } from '../../../shared/paths';
 import { runBounded } from '../../../shared/pool';
 import { telnyxRequest } from '../../../shared/transport';
 import { batchedNumberFields } from '../common/fields';
-import { registerRequests } from './register.operation';
+import { registerRequests, takeMonitored } from './register.operation';
 import type { NumberEntry, NumberGroup, Failure, OrderedItem } from '../../helpers/batches/types';
 
 export const option: INodePropertyOptions = {
@@ -119,6 +119,91 @@ async function removeNumbers(
 	);
 }
 
+/**
+ * Each enterprise's plan, read before anything changes: its input numbers already monitored
+ * (taken out of `groups`, which keeps the numbers to add) and, with removals on, the monitored
+ * numbers no item gave. The whole list is read only when numbers not in the input may go.
+ */
+async function plan(
+	context: IExecuteFunctions,
+	groups: NumberGroup[],
+	removeMissing: boolean,
+): Promise<Plan[]> {
+	const plans: Plan[] = [];
+	for (const group of groups) {
+		const monitored = removeMissing
+			? await monitoredNumbers(context, group.enterpriseId)
+			: await monitoredAmong(context, group.enterpriseId, [...group.numbers.keys()]);
+		const extra = removeMissing
+			? [...monitored].filter(([e164]) => !group.numbers.has(e164)).map(([, record]) => record)
+			: [];
+		plans.push({ enterpriseId: group.enterpriseId, kept: takeMonitored(group, monitored), extra });
+	}
+	return plans;
+}
+
+/** Items after the input's, in the order they are made: the monitored numbers no item gave. */
+function extraItems() {
+	let order = 0;
+	return (json: IDataObject): OrderedItem => ({
+		order: AFTER_INPUT + order++,
+		item: { json, pairedItem: [{ item: 0 }] },
+	});
+}
+
+/** Dry Run: the items the real run would make, and what it would do. */
+function dryRunItems(
+	groups: NumberGroup[],
+	plans: Plan[],
+	extraItem: ReturnType<typeof extraItems>,
+) {
+	const toAdd = groups.flatMap((group) =>
+		[...group.numbers.values()].map((entry) =>
+			successItem(
+				[entry],
+				withStatus('would-add', { phone_number: entry.e164, enterprise_id: group.enterpriseId }),
+			),
+		),
+	);
+	const toRemove = plans.flatMap((plan) =>
+		plan.extra.map((record) => extraItem(withStatus('would-remove', record))),
+	);
+	return { toAdd, toRemove };
+}
+
+/** Removes each plan's extra numbers: an item for each one removed, a failure for each not. */
+async function removeExtras(
+	context: IExecuteFunctions,
+	plans: Plan[],
+	extraItem: ReturnType<typeof extraItems>,
+) {
+	const removed: OrderedItem[] = [];
+	const failures: Failure[] = [];
+	for (const plan of plans) {
+		const results = await removeNumbers(context, plan.enterpriseId, plan.extra);
+		for (const { record, error } of results.filter((result) => result !== undefined)) {
+			const item = extraItem(
+				withStatus('removed', {
+					phone_number: record.phone_number,
+					enterprise_id: plan.enterpriseId,
+				}),
+			);
+			if (!error) {
+				removed.push(item);
+				continue;
+			}
+			if (!context.continueOnFail()) throw error;
+			// Not removed: a failure item in the removed item's place.
+			const entry: NumberEntry = {
+				e164: String(record.phone_number),
+				sources: [{ item: 0, input: record.phone_number, order: item.order }],
+			};
+			failures.push(entryFailure(entry, 'failed', error));
+		}
+	}
+	return { removed, failures };
+}
+
 /** Sync Numbers: a custom operation over all input items. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { groups, invalid } = collectNumbers(this);
@@ -128,23 +213,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const maxRemovals = this.getNodeParameter('maxRemovals', 0, 10) as number;
 
 	// Nothing is changed before every enterprise's plan is known and within Max Removals.
-	const plans: Plan[] = [];
-	for (const group of groups) {
-		// The whole list only when numbers not in the input may go; else the cheapest check.
-		const monitored = removeMissing
-			? await monitoredNumbers(this, group.enterpriseId)
-			: await monitoredAmong(this, group.enterpriseId, [...group.numbers.keys()]);
-		const kept = [...group.numbers].flatMap(
-			([e164, entry]): Array<[NumberEntry, IDataObject]> =>
-				monitored.has(e164) ? [[entry, monitored.get(e164) as IDataObject]] : [],
-		);
-		const extra = removeMissing
-			? [...monitored].filter(([e164]) => !group.numbers.has(e164)).map(([, record]) => record)
-			: [];
-		for (const [entry] of kept) group.numbers.delete(entry.e164);
-		plans.push({ enterpriseId: group.enterpriseId, kept, extra });
-	}
-	const removals = plans.reduce((sum, plan) => sum + plan.extra.length, 0);
+	const plans = await plan(this, groups, removeMissing);
+	const removals = plans.reduce((sum, { extra }) => sum + extra.length, 0);
 	const overMaxRemovals = removeMissing && removals > maxRemovals;
 	if (overMaxRemovals && !dryRun) {
 		throw new NodeOperationError(
@@ -156,75 +226,29 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			},
 		);
 	}
-
-	const answeredWithoutSending: OrderedItem[] = plans.flatMap((plan) =>
+	const kept = plans.flatMap((plan) =>
 		plan.kept.map(([entry, record]) => successItem([entry], withStatus('kept', record))),
 	);
-	const firstItem = [{ item: 0 }];
-	const extraItem = (order: number, json: IDataObject): OrderedItem => ({
-		order: AFTER_INPUT + order,
-		item: { json, pairedItem: firstItem },
-	});
-	let order = 0;
+	const extraItem = extraItems();
+
 	if (dryRun) {
-		const toAdd = groups.flatMap((group: NumberGroup) =>
-			[...group.numbers.values()].map((entry) => ({ group, entry })),
-		);
-		answeredWithoutSending.push(
-			...toAdd.map(({ group, entry }) =>
-				successItem(
-					[entry],
-					withStatus('would-add', { phone_number: entry.e164, enterprise_id: group.enterpriseId }),
-				),
-			),
-			...plans.flatMap((plan) =>
-				plan.extra.map((record) => extraItem(order++, withStatus('would-remove', record))),
-			),
-		);
+		const { toAdd, toRemove } = dryRunItems(groups, plans, extraItem);
 		const hints = [
-			`Dry run, nothing changed: ${toAdd.length} would be added, ${removals} would be removed, ${answeredWithoutSending.length - toAdd.length - removals} kept`,
+			`Dry run, nothing changed: ${toAdd.length} would be added, ${removals} would be removed, ${kept.length} kept`,
 		];
 		if (overMaxRemovals)
 			hints.push(
 				`The real run would stop, changing nothing: ${plural(removals, 'removal')} are more than Max Removals (${maxRemovals})`,
 			);
-		return [
-			report(this, 'added', { batches: [], outcomes: [] }, invalid, answeredWithoutSending, hints),
-		];
+		const items = [...kept, ...toAdd, ...toRemove];
+		return [report(this, 'added', { batches: [], outcomes: [] }, invalid, items, hints)];
 	}
 
 	const sent = await sendGroups(this, registerRequests, groups);
 	for (const outcome of sent.outcomes)
 		for (const { item } of outcome?.succeeded ?? []) item.json = withStatus('added', item.json);
-	const removalFailures: Failure[] = [];
-	for (const plan of plans) {
-		for (const { record, error } of (
-			await removeNumbers(this, plan.enterpriseId, plan.extra)
-		).filter((result) => result !== undefined)) {
-			if (!error) {
-				answeredWithoutSending.push(
-					extraItem(
-						order++,
-						withStatus('removed', {
-							phone_number: record.phone_number,
-							enterprise_id: plan.enterpriseId,
-						}),
-					),
-				);
-				continue;
-			}
-			if (!this.continueOnFail()) throw error;
-			const entry: NumberEntry = {
-				e164: String(record.phone_number),
-				sources: [{ item: 0, input: record.phone_number, order: AFTER_INPUT + order++ }],
-			};
-			removalFailures.push(entryFailure(entry, 'failed', error));
-		}
-	}
+	const { removed, failures } = await removeExtras(this, plans, extraItem);
 	const added = sent.outcomes.reduce((sum, outcome) => sum + (outcome?.succeeded.length ?? 0), 0);
-	const kept = plans.reduce((sum, plan) => sum + plan.kept.length, 0);
-	const hint = `${added} added, ${kept} kept, ${removals - removalFailures.length} removed${removalFailures.length ? `, ${removalFailures.length} not removed` : ''}`;
-	return [
-		report(this, 'added', sent, [...invalid, ...removalFailures], answeredWithoutSending, [hint]),
-	];
+	const hint = `${added} added, ${kept.length} kept, ${removed.length} removed${failures.length ? `, ${failures.length} not removed` : ''}`;
+	return [report(this, 'added', sent, [...invalid, ...failures], [...kept, ...removed], [hint])];
 }
