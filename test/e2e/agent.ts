@@ -30,7 +30,7 @@ export function agentWorkflow() {
 	return workflow;
 }
 
-/** The webhook ID of the example's chat trigger, which makes its chat URL. */
+/** The example's production chat URL, made of its chat trigger's webhook ID. */
 function chatUrl(n8n: RunningN8n): string {
 	const trigger = readExample('ask-about-a-caller-id').nodes.find(
 		(node) => node.type === '@n8n/n8n-nodes-langchain.chatTrigger',
