@@ -6,7 +6,18 @@ import { join } from 'node:path';
 
 import { demoModel } from '../support/model/demo';
 import { startScriptedModel } from '../support/model/server';
-import { importExample, importToolCredentials, importWorkflow, readExample, installN8n, installThroughN8n, OWNER, packPackage, startN8n, WORKFLOW_ID } from '../support/n8n/n8n';
+import {
+	importExample,
+	importToolCredentials,
+	importWorkflow,
+	readExample,
+	installN8n,
+	installThroughN8n,
+	OWNER,
+	packPackage,
+	startN8n,
+	WORKFLOW_ID,
+} from '../support/n8n/n8n';
 import { freePort, portFor } from '../support/n8n/ports';
 import { startRegistry } from '../support/n8n/registry';
 import type { Sandbox } from '../support/sandbox/server';

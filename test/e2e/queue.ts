@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { N8n } from '../../support/n8n/n8n';
-import { importExample, importWorkflow, installN8n, installThroughN8n, packPackage, setWorkflowActive, startN8n, startWorker } from '../../support/n8n/n8n';
+import {
+	importExample,
+	importWorkflow,
+	installN8n,
+	installThroughN8n,
+	packPackage,
+	setWorkflowActive,
+	startN8n,
+	startWorker,
+} from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
 import { startRegistry } from '../../support/n8n/registry';
 import { startPostgres, startRedis } from '../../support/n8n/services';

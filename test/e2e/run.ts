@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { startSandbox } from '../../support/sandbox/server';
 import { seedDemo } from '../../support/sandbox/seed';
 import type { N8nLine } from '../../support/n8n/n8n';
-import { importExample, installN8n, installThroughN8n, n8nCli, packPackage, WORKFLOW_ID } from '../../support/n8n/n8n';
+import {
+	importExample,
+	installN8n,
+	installThroughN8n,
+	n8nCli,
+	packPackage,
+	WORKFLOW_ID,
+} from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
 import { startRegistry } from '../../support/n8n/registry';
 import { check, finish, step } from './report';

@@ -1,7 +1,12 @@
 // This package's node as a tool, in a running n8n: driven by n8n's AI Agent (agent.ts) and by
 // the official MCP client through n8n's MCP Server Trigger (mcp.ts). One n8n serves both.
 import type { N8n } from '../../support/n8n/n8n';
-import { importToolCredentials, importWorkflow, setWorkflowActive, startN8n } from '../../support/n8n/n8n';
+import {
+	importToolCredentials,
+	importWorkflow,
+	setWorkflowActive,
+	startN8n,
+} from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
 import { startScriptedModel } from '../../support/model/server';
 import type { Sandbox } from '../../support/sandbox/server';

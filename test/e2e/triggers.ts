@@ -6,7 +6,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { N8n } from '../../support/n8n/n8n';
-import { importWorkflow, listenForTestEvent, readExample, setWorkflowActive, startN8n, stopListening } from '../../support/n8n/n8n';
+import {
+	importWorkflow,
+	listenForTestEvent,
+	readExample,
+	setWorkflowActive,
+	startN8n,
+	stopListening,
+} from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
 import type { Sandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
