@@ -5,8 +5,8 @@ const { src, dest, parallel } = require('gulp');
 // the codex files, and libphonenumber-js bundled into the one module that imports it, so the
 // published package has no runtime dependencies (n8n's `no-runtime-dependencies` rule).
 
-const PHONE_SOURCE = 'nodes/TelnyxReputation/helpers/phoneNumbers.ts';
-const PHONE_MODULE = 'dist/nodes/TelnyxReputation/helpers/phoneNumbers.js';
+const PHONE_SOURCE = 'nodes/shared/phoneNumbers.ts';
+const PHONE_MODULE = 'dist/nodes/shared/phoneNumbers.js';
 
 /**
  * libphonenumber-js ships three metadata sets: min (the default import), max and mobile.

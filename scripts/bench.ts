@@ -189,7 +189,7 @@ async function main() {
 
 	console.log('\n## 3. Normalization (libphonenumber-js, the metadata the build ships)');
 	const { normalizeNumber } = await import(
-		join(root, 'dist/nodes/TelnyxReputation/helpers/phoneNumbers.js')
+		join(root, 'dist/nodes/shared/phoneNumbers.js')
 	);
 	const formats = [
 		(d: string) => `+1${d}`,
