@@ -188,9 +188,7 @@ async function main() {
 	await sandbox.close();
 
 	console.log('\n## 3. Normalization (libphonenumber-js, the metadata the build ships)');
-	const { normalizeNumber } = await import(
-		join(root, 'dist/nodes/shared/phoneNumbers.js')
-	);
+	const { normalizeNumber } = await import(join(root, 'dist/nodes/shared/phoneNumbers.js'));
 	const formats = [
 		(d: string) => `+1${d}`,
 		(d: string) => `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`,
