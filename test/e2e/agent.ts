@@ -9,7 +9,7 @@ import type { ChatMessage, ChatRequest, ScriptedModel } from '../../support/mode
 import { textOf } from '../../support/model/server';
 import type { Sandbox } from '../../support/sandbox/server';
 import { step } from './report';
-import { eventuallyAsync } from './triggers';
+import { eventuallyAsync } from './wait';
 
 export const AGENT_WORKFLOW_ID = 'askAboutCallerId';
 

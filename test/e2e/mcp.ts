@@ -35,7 +35,7 @@ async function connect(n8n: RunningN8n, token: string): Promise<Client> {
 }
 
 /** The text a tool call returned (MCP content parts). */
-function textOf(result: Awaited<ReturnType<Client['callTool']>>): string {
+function resultText(result: Awaited<ReturnType<Client['callTool']>>): string {
 	return (result.content as Array<{ type: string; text?: string }>)
 		.map((part) => part.text ?? '')
 		.join('\n');
@@ -90,7 +90,7 @@ export async function checkMcp(
 			name: 'Get_caller_ID_reputation',
 			arguments: { phone_number: number },
 		});
-		const text = textOf(looked);
+		const text = resultText(looked);
 		const stored = sandbox.state.registrations.get(number)?.reputation_data;
 		verify(
 			"the lookup returns the number's reputation data",
@@ -117,8 +117,8 @@ export async function checkMcp(
 				posts.length === 1 &&
 				posts[0].path === `/enterprises/${DEMO_ENTERPRISE_ID}/reputation/numbers` &&
 				JSON.stringify(posts[0].body) === JSON.stringify({ phone_numbers: [fresh] }) &&
-				textOf(registered).includes(fresh),
-			`${textOf(registered).slice(0, 1000)}\n${JSON.stringify(sandbox.requests.slice(from))}`,
+				resultText(registered).includes(fresh),
+			`${resultText(registered).slice(0, 1000)}\n${JSON.stringify(sandbox.requests.slice(from))}`,
 		);
 
 		const missing = await client.callTool({
@@ -127,7 +127,8 @@ export async function checkMcp(
 		});
 		verify(
 			'a number not monitored comes back as a readable error',
-			/not monitored|not found/i.test(textOf(missing)) && textOf(missing).includes('+12125550000'),
+			/not monitored|not found/i.test(resultText(missing)) &&
+				resultText(missing).includes('+12125550000'),
 			JSON.stringify(missing).slice(0, 1000),
 		);
 	} finally {

@@ -18,6 +18,7 @@ import { freePort } from '../../support/n8n/ports';
 import type { Sandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
 import { check, step } from './report';
+import { eventually } from './wait';
 
 /** Where the examples' "Post to Slack" nodes post in the e2e: what each path received. */
 export async function startCollector() {
@@ -39,23 +40,6 @@ export async function startCollector() {
 		received,
 		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
 	};
-}
-
-/** Waits, at most `seconds`, for `done` to hold. */
-export async function eventually(seconds: number, done: () => boolean): Promise<boolean> {
-	return await eventuallyAsync(seconds, async () => done());
-}
-
-/** Waits, at most `seconds`, for `done` to hold, checking every half second. */
-export async function eventuallyAsync(
-	seconds: number,
-	done: () => Promise<boolean>,
-): Promise<boolean> {
-	for (const end = Date.now() + seconds * 1000; Date.now() < end; ) {
-		if (await done().catch(() => false)) return true;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	return await done().catch(() => false);
 }
 
 /** An example with its Slack URL pointed at the collector. */
