@@ -66,7 +66,7 @@ describe('A good citizen under a shared rate limit', () => {
 		expect(limited).toBeLessThanOrEqual(Math.ceil(api.sandbox.requests.length * 0.1));
 	}, 60_000);
 
-	test('two processes sharing one limit (two paces: two spellings of the sandbox’s address) answerWithoutSending on their parts: few 429s', async () => {
+	test('two processes sharing one limit (two paces: two spellings of the sandbox’s address) settle on their parts: few 429s', async () => {
 		api.sandbox.rateLimitPerSecond = 10;
 		const processes = ['127.0.0.1', '127.1'].map((host) => ({
 			...api.credential,

@@ -188,7 +188,7 @@ export function report(
 
 /**
  * Runs once for all input items (a custom operation), so numbers from every item are
- * normalized, de-duplicated and sent together. Every value comes back: answeredWithoutSending without a
+ * normalized, de-duplicated and sent together. Every value comes back: answered without a
  * request (`answerWithoutSending`), in the operation's success items, or as a failure item (invalid /
  * refused / failed) per input item that gave it.
  */
