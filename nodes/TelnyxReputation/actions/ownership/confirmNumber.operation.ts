@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 				name: 'I No Longer Own It (Remove the Number Now)',
 				value: 'giveUp',
 				description:
-					'Removes the number from monitoring at once; registerRequests it again is billable',
+					'Removes the number from monitoring at once; registering it again is billable',
 			},
 		],
 		default: 'keep',
