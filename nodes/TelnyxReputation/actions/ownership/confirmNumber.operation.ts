@@ -44,8 +44,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'I No Longer Own It (Remove the Number Now)',
 				value: 'giveUp',
-				description:
-					'Removes the number from monitoring at once; registering it again is billable',
+				description: 'Removes the number from monitoring at once; registering it again is billable',
 			},
 		],
 		default: 'keep',
