@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemsOf } from '../../helpers/routing/responses';
 import { singleRequest } from '../../helpers/routing/requests';
+import { productTypeOrAllOptions } from './productTypes';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Current Terms',
@@ -23,11 +24,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Product',
 		name: 'productType',
 		type: 'options',
-		options: [
-			{ name: 'All Products', value: '' },
-			{ name: 'Branded Calling', value: 'branded_calling' },
-			{ name: 'Number Reputation', value: 'number_reputation' },
-		],
+		options: productTypeOrAllOptions,
 		default: 'number_reputation',
 		routing: {
 			send: { type: 'query', property: 'product_type', value: '={{ $value || undefined }}' },

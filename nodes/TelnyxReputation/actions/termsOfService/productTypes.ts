@@ -1,11 +1,13 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/**
- * The products Telnyx has terms of service for. Get Current Terms writes them out beside its
- * own "All Products": n8n's lint (node-param-default-wrong-for-options) checks a top-level
- * default against options it can read in place, and fails on a spread list.
- */
+/** The products Telnyx has terms of service for. */
 export const productTypeOptions: INodePropertyOptions[] = [
 	{ name: 'Branded Calling', value: 'branded_calling' },
 	{ name: 'Number Reputation', value: 'number_reputation' },
+];
+
+/** The same, after "All Products" (sent as no product filter). */
+export const productTypeOrAllOptions: INodePropertyOptions[] = [
+	{ name: 'All Products', value: '' },
+	...productTypeOptions,
 ];
