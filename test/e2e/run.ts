@@ -29,15 +29,19 @@ import { checkTriggers } from './triggers';
 
 type Item = { json: Record<string, unknown> };
 
-/** The Register node's success and error outputs, from the JSON document n8n's --rawOutput prints after its logs. */
+/**
+ * The Register node's success and error outputs, from the JSON document n8n's --rawOutput prints
+ * among its logs: n8n may log before it and after it (a CI run saw a line after it), so the
+ * document is read from its opening line to its closing one, both unindented.
+ */
 function outputs(stdout: string): { registered: Item[]; failed: Item[] } {
 	try {
-		const run = JSON.parse(stdout.slice(stdout.search(/^\{/m)));
+		const run = JSON.parse(stdout.match(/^\{$[\s\S]*?^\}$/m)?.[0] ?? '');
 		const [registered = [], failed = []] =
 			run.data.resultData.runData['Register numbers'][0].data.main;
 		return { registered, failed };
 	} catch (error) {
-		check('the output can be read', false, `${String(error)}\n${stdout.slice(0, 3000)}`);
+		check('the output can be read', false, `${String(error)}\n${stdout.slice(-3000)}`);
 		return { registered: [], failed: [] };
 	}
 }
