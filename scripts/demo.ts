@@ -46,9 +46,14 @@ async function main() {
 	console.log(`\n"${node}", error output (${failed.length} items):`);
 	for (const item of failed) console.log(JSON.stringify(item.json));
 	for (const hint of task?.hints ?? []) console.log(`\n${hint.message}`);
-	console.log(`The sandbox received ${sandbox.requests.length} request(s):`);
-	for (const request of sandbox.requests)
-		console.log(`  ${request.method} ${request.path} ${JSON.stringify(request.body)}`);
+	console.log(`\nThe sandbox received ${sandbox.requests.length} request(s):`);
+	for (const { method, path, query, body, status } of sandbox.requests) {
+		const search = new URLSearchParams(query).toString();
+		const sent = body === undefined ? '' : ` ${JSON.stringify(body)}`;
+		console.log(
+			`  ${method} ${path}${search && `?${decodeURIComponent(search)}`}${sent} → ${status}`,
+		);
+	}
 }
 
 void main();
