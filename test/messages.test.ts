@@ -1,7 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { TelnyxReputation } from '../nodes/TelnyxReputation/TelnyxReputation.node';
+import { TelnyxReputationTrigger } from '../nodes/TelnyxReputationTrigger/TelnyxReputationTrigger.node';
+import { TelnyxReputationWebhookTrigger } from '../nodes/TelnyxReputationWebhookTrigger/TelnyxReputationWebhookTrigger.node';
 import { NODE_TYPE, nodeTypes } from '../support/engine/nodeTypes';
 import { byId, operation } from './harness/parameters';
 import { runNode, searchList } from '../support/engine/runNode';
@@ -124,6 +126,46 @@ describe('What a user reads', () => {
 			(p) => p.name === 'phoneNumbers' && p.displayOptions?.show?.resource?.includes('remediation'),
 		);
 		expect(submit?.typeOptions?.rows).toBeGreaterThan(1);
+	});
+});
+
+/** Every parameter of a node's description, those inside collections included. */
+function everyParameter(properties: INodeProperties[]): INodeProperties[] {
+	return properties.flatMap((property) => {
+		const inside = (property.options ?? []) as Array<
+			INodeProperties | INodePropertyCollection | INodePropertyOptions
+		>;
+		return [
+			property,
+			...everyParameter(
+				inside.flatMap((option): INodeProperties[] => {
+					if ('values' in option) return (option as INodePropertyCollection).values;
+					return 'type' in option ? [option as INodeProperties] : [];
+				}),
+			),
+		];
+	});
+}
+
+describe('Dropdowns', () => {
+	// n8n's lint checks a default against options written in place; some are shared by name.
+	test.each([
+		['Telnyx Number Reputation', new TelnyxReputation()],
+		['its polling trigger', new TelnyxReputationTrigger()],
+		['its webhook trigger', new TelnyxReputationWebhookTrigger()],
+	])('every dropdown of %s opens on its own options', (_, node) => {
+		const dropdowns = everyParameter(node.description.properties).filter(({ type }) =>
+			['options', 'multiOptions'].includes(type),
+		);
+		expect(dropdowns.length).toBeGreaterThan(0);
+		for (const { name, type, default: picked, options = [] } of dropdowns) {
+			const values = options.flatMap((option) => ('value' in option ? [option.value] : []));
+			const defaults = type === 'multiOptions' ? (picked as unknown[]) : [picked];
+			expect({
+				name,
+				missing: defaults.filter((value) => !values.includes(value as string)),
+			}).toEqual({ name, missing: [] });
+		}
 	});
 });
 
