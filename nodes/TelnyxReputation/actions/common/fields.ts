@@ -115,26 +115,6 @@ export function filters(options: INodeProperties[]): INodeProperties {
 	};
 }
 
-/** The fields of every paged list, read by `paginateByPageNumber` (helpers/routing/pages.ts). */
-export const returnAllAndLimit: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
-
 /**
  * The fields of an operation that sends the numbers of all items together (Register, Refresh,
  * Sync, Remediation Submit): what it bills, the enterprise, the numbers, its own fields, and

@@ -10,7 +10,8 @@ import { remediationStatuses } from '../../../shared/remediationStatuses';
 
 import { pagedList } from '../../helpers/routing/requests';
 import { enterpriseLocator } from '../../../shared/enterprise';
-import { filters, returnAllAndLimit } from '../common/fields';
+import { filters } from '../common/fields';
+import { returnAllAndLimit } from '../../helpers/routing/pages';
 import { resolvePath } from '../../helpers/routing/paths';
 
 /** Remediation Get Many's date filters, sent as ISO 8601 date-times. */

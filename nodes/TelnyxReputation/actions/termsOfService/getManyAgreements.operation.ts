@@ -2,7 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pagedList } from '../../helpers/routing/requests';
-import { filters, returnAllAndLimit } from '../common/fields';
+import { filters } from '../common/fields';
+import { returnAllAndLimit } from '../../helpers/routing/pages';
 import { productTypeOptions } from './productTypes';
 import { resolvePath } from '../../helpers/routing/paths';
 

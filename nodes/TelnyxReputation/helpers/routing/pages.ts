@@ -2,14 +2,34 @@ import type {
 	DeclarativeRestApiSettings,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
 import { failureOfError, withRetries } from '../../../shared/attempts';
 import { inTurn } from '../../../shared/pace';
 import type { Page } from '../../../shared/pagination';
 import { readPages } from '../../../shared/pagination';
-import { returnAllAndLimit } from '../../actions/common/fields';
 import { tableOrder } from '../batches/outcomes';
+
+/** The fields of every paged list, read by `paginateByPageNumber` below. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
 
 const DEFAULT_LIMIT = returnAllAndLimit[1].default as number;
 
