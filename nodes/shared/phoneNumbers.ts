@@ -206,6 +206,18 @@ export function readNumbers(value: unknown, country: CountryCode): ReadNumber[] 
 		: [{ input: value, normalized: { reason: 'no phone number given' } }];
 }
 
+/** A list written as JSON in a string (what `$fromAI` gives for a list typed as a string), else undefined. */
+function jsonArray(value: string): unknown[] | undefined {
+	const text = value.trim();
+	if (!text.startsWith('[') || !text.endsWith(']')) return undefined;
+	try {
+		const parsed: unknown = JSON.parse(text);
+		return Array.isArray(parsed) ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 function readValue(value: unknown, country: CountryCode, depth: number): ReadNumber[] {
 	if (Array.isArray(value)) {
 		if (depth > 5) return [{ input: value, normalized: normalizeNumber(value, country) }];
@@ -213,6 +225,8 @@ function readValue(value: unknown, country: CountryCode, depth: number): ReadNum
 	}
 	if (typeof value !== 'string')
 		return [{ input: value, normalized: normalizeNumber(value, country) }];
+	const list = jsonArray(value);
+	if (list) return readValue(list, country, depth + 1);
 	const chunks = plainText(value)
 		.split(SEPARATORS)
 		.map((chunk) => chunk.trim())

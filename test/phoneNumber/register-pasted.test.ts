@@ -96,4 +96,21 @@ describe('Register Numbers: what users actually paste', () => {
 			'2 extensions dropped: Telnyx monitors lines, not extensions',
 		);
 	});
+
+	test('reads a list a model gives as one string of JSON, as the list it is', async () => {
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566']);
+
+		const result = await runNode({
+			credential: api.credential,
+			items: [{}],
+			parameters: registerParameters(enterpriseId, '["+19493253498", "(213) 444-5566"]'),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(sentNumbers(api.sandbox.requests)).toEqual([['+19493253498', '+12134445566']]);
+		expect(result.items.map((item) => item.json.phone_number)).toEqual([
+			'+19493253498',
+			'+12134445566',
+		]);
+	});
 });
