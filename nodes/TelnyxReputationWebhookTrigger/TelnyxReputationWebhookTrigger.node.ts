@@ -55,10 +55,81 @@ interface WebhookState {
 	seen?: string[];
 }
 
+/** A delivery's event, once its body is known to be one. */
 interface TelnyxEvent {
-	data?: { id?: string; event_type?: string; occurred_at?: string; payload?: IDataObject };
-	meta?: { attempt?: number };
+	/** Undefined when the event has none: it cannot be told from a redelivery. */
+	id?: string;
+	event_type: string;
+	occurred_at?: string;
+	payload: IDataObject;
+	attempt: number;
 }
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Why a delivery is not verified against the credential's public key, or undefined when it is. */
+async function signatureProblem(
+	context: IWebhookFunctions,
+	rawBody: Buffer,
+): Promise<string | undefined> {
+	const { webhookPublicKey = '' } = await context.getCredentials<{ webhookPublicKey?: string }>(
+		'telnyxReputationApi',
+	);
+	const verdict = verifyTelnyxSignature(
+		rawBody,
+		context.getRequestObject().headers,
+		webhookPublicKey,
+		Date.now(),
+	);
+	return verdict.valid ? undefined : verdict.reason;
+}
+
+/** The event a verified body holds, or why it holds none (valid JSON can still be no event). */
+function parseEvent(rawBody: Buffer): TelnyxEvent | string {
+	let body: unknown;
+	try {
+		body = JSON.parse(rawBody.toString('utf8'));
+	} catch {
+		return 'The body is not JSON';
+	}
+	const data = isObject(body) ? body.data : undefined;
+	if (!isObject(data) || typeof data.event_type !== 'string' || data.event_type === '')
+		return 'The body is not a Telnyx event: it has no data.event_type';
+	const meta = isObject(body) && isObject(body.meta) ? body.meta : {};
+	return {
+		id: typeof data.id === 'string' && data.id !== '' ? data.id : undefined,
+		event_type: data.event_type,
+		occurred_at: typeof data.occurred_at === 'string' ? data.occurred_at : undefined,
+		payload: isObject(data.payload) ? data.payload : {},
+		attempt: typeof meta.attempt === 'number' ? meta.attempt : 1,
+	};
+}
+
+/**
+ * Whether an event starts an execution: not when its id was started before, in the saved
+ * static data or by this process. An event without an id starts, and is not remembered.
+ */
+function startsOnce(context: IWebhookFunctions, eventId: string | undefined): boolean {
+	if (eventId === undefined) return true;
+	const staticData = context.getWorkflowStaticData('node') as WebhookState;
+	const seen = staticData.seen ?? [];
+	const here = `${context.getWorkflow().id}:${context.getNode().id}`;
+	const seenHere = startedHere.get(here) ?? [];
+	if (seen.includes(eventId) || seenHere.includes(eventId)) return false;
+	staticData.seen = remember(seen, eventId);
+	startedHere.set(here, remember(seenHere, eventId));
+	return true;
+}
+
+/** The item an event starts the workflow with: its payload, then what the event says of itself. */
+const eventItem = (event: TelnyxEvent): IDataObject => ({
+	...event.payload,
+	event_type: event.event_type,
+	event_id: event.id ?? null,
+	occurred_at: event.occurred_at ?? null,
+	attempt: event.attempt,
+});
 
 /**
  * Sets (or, with `null`, clears) the enterprise's one URL for number-ownership events. A
@@ -173,60 +244,23 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
 		const response = this.getResponseObject();
-		const { webhookPublicKey = '' } = await this.getCredentials<{ webhookPublicKey?: string }>(
-			'telnyxReputationApi',
-		);
-		const rawBody = (request as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
-		const verdict = verifyTelnyxSignature(rawBody, request.headers, webhookPublicKey, Date.now());
-		if (!verdict.valid) {
-			response.status(401).json({ error: `Signature not verified: ${verdict.reason}` });
+		const refuse = (status: number, error: string): IWebhookResponseData => {
+			response.status(status).json({ error });
 			return { noWebhookResponse: true };
-		}
+		};
+		const rawBody = (this.getRequestObject() as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+		const unverified = await signatureProblem(this, rawBody);
+		if (unverified) return refuse(401, `Signature not verified: ${unverified}`);
+		const event = parseEvent(rawBody);
+		if (typeof event === 'string') return refuse(400, event);
 
-		let event: TelnyxEvent;
-		try {
-			event = JSON.parse(rawBody.toString('utf8')) as TelnyxEvent;
-		} catch {
-			response.status(400).json({ error: 'The body is not JSON' });
-			return { noWebhookResponse: true };
-		}
-		const { data = {}, meta = {} } = event;
-		// An event without an id cannot be told from a redelivery: it starts, and is not remembered.
-		const eventId = typeof data.id === 'string' && data.id !== '' ? data.id : undefined;
-		const staticData = this.getWorkflowStaticData('node') as WebhookState;
-		const seen = staticData.seen ?? [];
-		const here = `${this.getWorkflow().id}:${this.getNode().id}`;
-		const seenHere = startedHere.get(here) ?? [];
-		const wanted = (this.getNodeParameter('events', []) as string[]).includes(
-			String(data.event_type),
-		);
-		const redelivery =
-			eventId !== undefined && (seen.includes(eventId) || seenHere.includes(eventId));
-		if (!wanted || redelivery) {
+		const wanted = (this.getNodeParameter('events', []) as string[]).includes(event.event_type);
+		if (!wanted || !startsOnce(this, event.id)) {
 			// Acknowledged, so Telnyx stops sending it, and nothing starts: not a wanted event, or a redelivery.
 			response.status(200).json({ received: true, started: false });
 			return { noWebhookResponse: true };
 		}
-		if (eventId !== undefined) {
-			staticData.seen = remember(seen, eventId);
-			startedHere.set(here, remember(seenHere, eventId));
-		}
-		return {
-			workflowData: [
-				[
-					{
-						json: {
-							...data.payload,
-							event_type: data.event_type ?? null,
-							event_id: eventId ?? null,
-							occurred_at: data.occurred_at ?? null,
-							attempt: meta.attempt ?? 1,
-						},
-					},
-				],
-			],
-		};
+		return { workflowData: [[{ json: eventItem(event) }]] };
 	}
 }

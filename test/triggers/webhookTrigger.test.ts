@@ -214,6 +214,44 @@ describe('Telnyx Number Reputation Webhook Trigger', () => {
 		]);
 	});
 
+	test('a signed delivery whose body is not an event is answered 400 and starts nothing', async () => {
+		const enterpriseId = api.sandbox.state.addEnterprise('Acme').id;
+		const keys = generateKeyPairSync('ed25519');
+		trigger = new WebhookTrigger(
+			{
+				...api.credential,
+				webhookPublicKey: keys.publicKey
+					.export({ format: 'der', type: 'spki' })
+					.subarray(-32)
+					.toString('base64'),
+			},
+			{ enterpriseId: byId(enterpriseId) },
+		);
+		await trigger.start();
+		const timestamp = String(Math.floor(Date.now() / 1000));
+		const sendSigned = async (body: string) =>
+			await fetch(`${trigger!.url}/webhook/trigger-test/trigger/webhook`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					'telnyx-timestamp': timestamp,
+					'telnyx-signature-ed25519': sign(
+						null,
+						Buffer.from(`${timestamp}|${body}`),
+						keys.privateKey,
+					).toString('base64'),
+				},
+				body,
+			});
+
+		const answers = [];
+		for (const body of ['null', '[1, 2]', '"text"', '42', '{}', '{"data": {"id": "x"}}'])
+			answers.push((await sendSigned(body)).status);
+
+		expect(answers).toEqual([400, 400, 400, 400, 400, 400]);
+		expect(trigger.deliveries.some((delivery) => delivery.started !== undefined)).toBe(false);
+	});
+
 	test('a redelivery of the same event (meta.attempt 2) starts no second execution', async () => {
 		const { enterpriseId, trigger } = await activeTrigger();
 		const [first] = await api.sandbox.webhooks.deliver(
