@@ -28,7 +28,7 @@ export class TelnyxReputationApi implements ICredentialType {
 			required: true,
 			default: '',
 			description:
-				'A Telnyx API key (V2), from Mission Control Portal → Account Settings → Keys & Credentials',
+				'A Telnyx API key (V2), from Mission Control Portal → Account Settings → Keys & Credentials. Pasted with "Bearer " in front, or with spaces around it, it works as it is.',
 		},
 		{
 			displayName: 'Webhook Public Key',
@@ -53,7 +53,9 @@ export class TelnyxReputationApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
+				// The key as people paste it: Telnyx's curl examples put "Bearer " before it, and a
+				// copied key often carries spaces or a line break.
+				Authorization: '={{ "Bearer " + $credentials.apiKey.trim().replace(/^Bearer\\s+/i, "") }}',
 			},
 		},
 	};
@@ -63,7 +65,7 @@ export class TelnyxReputationApi implements ICredentialType {
 	// bare status text, so the user reads what to fix.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
 			url: '/enterprises',
 			qs: { 'page[size]': 1 },
 		},

@@ -1,6 +1,7 @@
 import { TelnyxReputationApi } from '../credentials/TelnyxReputationApi.credentials';
-import { testCredential } from '../support/engine/runNode';
+import { runNode, testCredential } from '../support/engine/runNode';
 import { expectNoSecret } from './harness/items';
+import { byId, operation } from './harness/parameters';
 import { SECRET_KEY, useSandbox } from './harness/useSandbox';
 
 const api = useSandbox();
@@ -70,5 +71,110 @@ describe('Telnyx Number Reputation API credential', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(api.sandbox.requests[0].path).toBe('/enterprises');
+	});
+
+	describe('values as people paste them', () => {
+		const pastedKeys = [
+			['with "Bearer " in front, as in Telnyx\'s curl examples', `Bearer ${SECRET_KEY}`],
+			['with spaces and a line break around it', `  ${SECRET_KEY}\n`],
+			['lower-case "bearer" and a tab', `bearer\t${SECRET_KEY} `],
+		];
+
+		test.each(pastedKeys)('an API key %s passes the credential test', async (_how, apiKey) => {
+			const result = await testCredential({ ...api.credential, apiKey });
+
+			expect(result.error).toBeUndefined();
+			expect(api.sandbox.requests.map((request) => request.authorized)).toEqual([true]);
+		});
+
+		test.each(pastedKeys)(
+			'an API key %s works for declarative and batched operations alike',
+			async (_how, apiKey) => {
+				const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
+				const credential = { ...api.credential, apiKey };
+
+				const list = await runNode({
+					credential,
+					parameters: operation('phoneNumber', 'getMany', { enterpriseId: byId(enterpriseId) }),
+				});
+				const register = await runNode({
+					credential,
+					parameters: operation('phoneNumber', 'register', {
+						enterpriseId: byId(enterpriseId),
+						phoneNumbers: '+19493253498',
+					}),
+				});
+
+				expect([list.error, register.error]).toEqual([undefined, undefined]);
+				expect(api.sandbox.requests.every((request) => request.authorized)).toBe(true);
+				expectNoSecret(list);
+				expectNoSecret(register);
+			},
+		);
+
+		test('a Base URL with spaces around it works for the credential test and the node', async () => {
+			const credential = { ...api.credential, baseUrl: ` ${api.sandbox.url}/ \n` };
+
+			const tested = await testCredential(credential);
+			const list = await runNode({
+				credential,
+				parameters: operation('phoneNumber', 'getMany', {
+					enterpriseId: byId(api.sandbox.state.addEnterprise('Acme').id),
+				}),
+			});
+
+			expect([tested.error, list.error]).toEqual([undefined, undefined]);
+		});
+
+		test.each([
+			['without /v2', (url: string) => url.replace(/\/v2$/, ''), 'must end in /v2'],
+			[
+				'without a scheme',
+				(url: string) => url.replace(/^http:\/\//, ''),
+				'must start with https://',
+			],
+		])(
+			'a Base URL %s stops every operation before anything is sent, naming the Base URL',
+			async (_how, spoil, problem) => {
+				const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
+				const credential = { ...api.credential, baseUrl: spoil(api.sandbox.url) };
+
+				const runs = await Promise.all(
+					[
+						operation('phoneNumber', 'getMany', { enterpriseId: byId(enterpriseId) }),
+						operation('phoneNumber', 'register', {
+							enterpriseId: byId(enterpriseId),
+							phoneNumbers: '+19493253498',
+						}),
+					].map(async (parameters) => await runNode({ credential, parameters })),
+				);
+
+				for (const run of runs)
+					expect(run.error?.message).toBe(
+						`The credential's Base URL ${problem}, as https://api.telnyx.com/v2 does: it is "${spoil(api.sandbox.url)}"`,
+					);
+				expect(api.sandbox.requests).toEqual([]);
+			},
+		);
+
+		test('a 404 that does not come from Telnyx says to check the Base URL, not the enterprise ID', async () => {
+			api.sandbox.injectReply({
+				status: 404,
+				body: '<html>Not Found</html>',
+				headers: { 'content-type': 'text/html' },
+			});
+
+			const result = await runNode({
+				credential: api.credential,
+				parameters: operation('phoneNumber', 'getMany', {
+					enterpriseId: byId(api.sandbox.state.addEnterprise('Acme').id),
+				}),
+			});
+
+			expect(result.error?.description).toContain(
+				"Nothing at this address answers as the Telnyx API: check the credential's Base URL.",
+			);
+			expect(result.error?.description).not.toContain('enterprise ID');
+		});
 	});
 });

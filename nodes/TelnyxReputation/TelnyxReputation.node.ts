@@ -30,7 +30,7 @@ export class TelnyxReputation implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telnyxReputationApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			baseURL: '={{ $credentials.baseUrl.trim().replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json' },
 		},
 		properties: [

@@ -3,8 +3,10 @@ import type {
 	IExecuteSingleFunctions,
 	IHookFunctions,
 	ILoadOptionsFunctions,
+	INode,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'telnyxReputationApi';
 
@@ -28,6 +30,27 @@ export interface TelnyxCredentials {
  */
 const read = new WeakMap<object, Promise<TelnyxCredentials>>();
 
+const DEFAULT_BASE_URL = 'https://api.telnyx.com/v2';
+
+/**
+ * The Base URL as people paste it (spaces, a trailing slash), checked before anything is sent:
+ * without its /v2 every path answers 404, which would otherwise read as a wrong enterprise ID.
+ */
+function checkedBaseUrl(node: INode, value: string | undefined): string {
+	const baseUrl = (value ?? '').trim().replace(/\/+$/, '') || DEFAULT_BASE_URL;
+	const problem = !/^https?:\/\/[^/\s]+/i.test(baseUrl)
+		? 'must start with https://'
+		: !/\/v2$/.test(baseUrl)
+			? 'must end in /v2'
+			: undefined;
+	if (!problem) return baseUrl;
+	throw new NodeOperationError(
+		node,
+		`The credential's Base URL ${problem}, as ${DEFAULT_BASE_URL} does: it is "${baseUrl}"`,
+		{ description: 'Nothing was sent. Correct the Base URL in the credential.' },
+	);
+}
+
 export async function credentialsOf(context: RequestContext): Promise<TelnyxCredentials> {
 	let credentials = read.get(context);
 	if (!credentials) {
@@ -35,7 +58,7 @@ export async function credentialsOf(context: RequestContext): Promise<TelnyxCred
 			.getCredentials<{ apiKey?: string; baseUrl?: string }>(CREDENTIAL_TYPE)
 			.then(({ apiKey, baseUrl }) => ({
 				apiKey: String(apiKey ?? ''),
-				baseUrl: (baseUrl || 'https://api.telnyx.com/v2').replace(/\/+$/, ''),
+				baseUrl: checkedBaseUrl(context.getNode(), baseUrl),
 			}));
 		read.set(context, credentials);
 	}

@@ -31,13 +31,17 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 /** What a user can do about a status when the API's own words do not say it. */
-function statusHint(statusCode: number, detail = ''): string | undefined {
+function statusHint(statusCode: number, entry?: TelnyxErrorEntry): string | undefined {
+	const detail = entry?.detail ?? '';
 	switch (statusCode) {
 		case 401:
-			return 'Check the API key in the Telnyx Reputation credential.';
+			return 'Check the API key in the Telnyx Number Reputation API credential.';
 		case 403:
 			return 'The account may not have agreed to the Number Reputation terms, or reputation is not approved for this enterprise.';
 		case 404:
+			// Telnyx answers a 404 in its envelope; anything else came from another server.
+			if (!entry)
+				return "Nothing at this address answers as the Telnyx API: check the credential's Base URL.";
 			if (/phone number|not monitored|not registered/i.test(detail)) {
 				return 'Check that the number is monitored (Phone Number → Get Many lists them), and on this enterprise.';
 			}
@@ -146,7 +150,7 @@ export function toNodeApiError(
 		? entriesMessage(entries, statusLabel(response.statusCode))
 		: `Telnyx answered ${statusLabel(response.statusCode)}`;
 	const description = [
-		statusHint(response.statusCode, entries[0]?.detail),
+		statusHint(response.statusCode, entries[0]),
 		entries.length ? entriesDescription(entries) : bodySnippet(response.body),
 		context,
 	]

@@ -26,7 +26,7 @@ describe('Register Numbers: API errors', () => {
 		expect(result.error).toMatchObject({ httpCode: '401', name: 'NodeApiError' });
 		// One clear sentence first; the details below it do not repeat it.
 		expect(result.error?.description?.split('\n')).toEqual([
-			'Check the API key in the Telnyx Reputation credential.',
+			'Check the API key in the Telnyx Number Reputation API credential.',
 			'Telnyx error 10009 - https://developers.telnyx.com/docs/overview/errors/10009',
 			`In request 1 of 1 (1 number for enterprise ${enterpriseId}).`,
 			'',

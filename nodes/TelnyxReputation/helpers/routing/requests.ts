@@ -21,6 +21,7 @@ import {
 	toConnectionError,
 	withRetries,
 } from '../../../shared/attempts';
+import { credentialsOf } from '../../../shared/credentials';
 import { paginateByPageNumber } from './pages';
 
 /** A step that completes the request before it is sent (its path, query or body); it may throw. */
@@ -79,6 +80,7 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch) {
 	): Promise<INodeExecutionData[]> {
 		const pairedItem = { item: this.getItemIndex() };
 		try {
+			await credentialsOf(this);
 			for (const step of prepare)
 				requestData.options = await step.call(this, requestData.options as IHttpRequestOptions);
 			const items = await fetch.call(this, requestData);
