@@ -80,22 +80,40 @@ export function header(
 	return value === undefined || value === null || Number.isNaN(number) ? undefined : number;
 }
 
+/** An x-ratelimit-reset above this is a time (epoch seconds), below it a number of seconds. */
+const EPOCH_SECONDS = 1e9;
+
 /**
- * How long to wait before retry number `retry` (0-based): what a 429 asks for (Retry-After, or
- * x-ratelimit-reset, both in seconds), else exponential backoff with full jitter.
- * Undefined when a rate limit asks for longer than the node is willing to wait.
+ * How long an answer asks to wait before the next request, in ms (0 for a time already past),
+ * or undefined when it does not say: Retry-After in seconds or as an HTTP date, as HTTP allows,
+ * else x-ratelimit-reset in seconds or as epoch seconds.
+ */
+export function askedWaitMs(
+	headers: Record<string, unknown> | undefined,
+	now = Date.now(),
+): number | undefined {
+	const retryAfter = headers?.['retry-after'];
+	const text = String(Array.isArray(retryAfter) ? retryAfter[0] : (retryAfter ?? '')).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+	const date = text === '' ? NaN : Date.parse(text);
+	if (!Number.isNaN(date)) return Math.max(0, date - now);
+	const reset = header(headers, 'x-ratelimit-reset');
+	if (reset === undefined) return undefined;
+	return Math.max(0, reset > EPOCH_SECONDS ? reset * 1000 - now : reset * 1000);
+}
+
+/** Whether a wait the API asked for is longer than the node waits: then it stops at once and says when. */
+export const tooLongToWait = (waitMs: number) => waitMs > MAX_RATE_LIMIT_WAIT_MS;
+
+/**
+ * How long to wait before retry number `retry` (0-based): what the answer asks for (see
+ * askedWaitMs), else exponential backoff with full jitter. Undefined when the API asks for
+ * longer than the node is willing to wait.
  */
 function retryDelayMs(retry: number, failure: AttemptFailure): number | undefined {
-	if (failure.statusCode === 429) {
-		const seconds =
-			header(failure.headers, 'retry-after') ?? header(failure.headers, 'x-ratelimit-reset');
-		if (seconds !== undefined) {
-			const wait = Math.max(0, seconds * 1000);
-			return wait > MAX_RATE_LIMIT_WAIT_MS
-				? undefined
-				: wait + Math.random() * RATE_LIMIT_JITTER_MS;
-		}
-	}
+	const asked = askedWaitMs(failure.headers);
+	if (asked !== undefined)
+		return tooLongToWait(asked) ? undefined : asked + Math.random() * RATE_LIMIT_JITTER_MS;
 	return Math.random() * Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** retry);
 }
 

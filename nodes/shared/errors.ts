@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { askedWaitMs, tooLongToWait } from './attempts';
+
 /** One entry of the Telnyx error envelope `{ errors: [...] }`. */
 export interface TelnyxErrorEntry {
 	code?: string;
@@ -50,9 +52,21 @@ function statusHint(statusCode: number, entry?: TelnyxErrorEntry): string | unde
 			return 'Check the enterprise ID, and that reputation is enabled on this enterprise.';
 		case 429:
 			return 'Telnyx is rate limiting this account; wait and run again.';
+		case 503:
+			return 'Telnyx is unavailable for a moment; run again later.';
 		default:
 			return undefined;
 	}
+}
+
+/** When the answer asks to wait longer than the node does: the time to run again, in UTC. */
+function whenToTryAgain(response: TelnyxResponse): string | undefined {
+	const now = Date.now();
+	const waitMs = askedWaitMs(response.headers, now);
+	if (waitMs === undefined || !tooLongToWait(waitMs)) return undefined;
+	const at = new Date(now + waitMs).toISOString().replace(/\.\d+Z$/, 'Z');
+	const minutes = Math.ceil(waitMs / 60_000);
+	return `Telnyx asks to wait until ${at} (${minutes === 1 ? 'a minute' : `${minutes} minutes`} from now), longer than the node waits: it stopped at once. Run it again after that time.`;
 }
 
 export function isSuccess(statusCode: number): boolean {
@@ -151,6 +165,7 @@ export function toNodeApiError(
 		: `Telnyx answered ${statusLabel(response.statusCode)}`;
 	const description = [
 		statusHint(response.statusCode, entries[0]),
+		whenToTryAgain(response),
 		entries.length ? entriesDescription(entries) : bodySnippet(response.body),
 		context,
 	]

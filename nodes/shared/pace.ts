@@ -8,7 +8,7 @@ import { sleep } from 'n8n-workflow';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { RequestContext } from './credentials';
-import { header } from './attempts';
+import { askedWaitMs, header } from './attempts';
 import { credentialsOf } from './credentials';
 
 /** Longest a request is held back in all; past it, it is sent and a 429 is handled as usual. */
@@ -132,11 +132,10 @@ export function learn(pace: Pace, statusCode: number, headers: Record<string, un
 	const now = Date.now();
 	const limit = header(headers, 'x-ratelimit-limit');
 	const remaining = statusCode === 429 ? 0 : header(headers, 'x-ratelimit-remaining');
-	const reset = header(headers, 'retry-after') ?? header(headers, 'x-ratelimit-reset');
+	const reset = askedWaitMs(headers, now);
 	if (limit !== undefined) pace.limit = limit;
 	// A window longer than a request is ever held is not waited for here (the 429 handling says so).
-	const resetAt =
-		reset !== undefined && reset * 1000 <= MAX_HOLD_MS ? now + reset * 1000 : undefined;
+	const resetAt = reset !== undefined && reset <= MAX_HOLD_MS ? now + reset : undefined;
 	const sameWindow = resetAt === undefined || Math.abs(resetAt - pace.resetAt) < SAME_WINDOW_MS;
 	if (resetAt !== undefined) {
 		pace.windowMs = Math.max(pace.windowMs, resetAt - now);

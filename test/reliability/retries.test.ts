@@ -99,6 +99,92 @@ describe('Billable requests are retried only when they provably were not process
 	});
 });
 
+describe('Waits the API asks for, in every form HTTP allows', () => {
+	const limited = (headers: Record<string, string>): Reply => ({ ...tooMany, headers });
+	const getMany = (enterpriseId: string) =>
+		operation('phoneNumber', 'getMany', { enterpriseId: byId(enterpriseId), returnAll: true });
+	const httpDate = (msFromNow: number) => new Date(Date.now() + msFromNow).toUTCString();
+
+	test('Retry-After as an HTTP date a moment ahead: the read is sent again, not before that time', async () => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		api.sandbox.state.register(enterprise.id, '+19493253498');
+		// HTTP dates have whole seconds: two seconds ahead is at least one second's wait.
+		const date = httpDate(2000);
+		api.sandbox.injectReply(limited({ 'retry-after': date }));
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: getMany(enterprise.id),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		expect(api.sandbox.requests).toHaveLength(2);
+		expect(api.sandbox.requests[1].at).toBeGreaterThanOrEqual(Date.parse(date));
+	});
+
+	test('Retry-After: 0 is sent again at once', async () => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		api.sandbox.injectReply(limited({ 'retry-after': '0' }), 3);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: getMany(enterprise.id),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(api.sandbox.requests).toHaveLength(4);
+	});
+
+	const farAhead: Array<[string, () => Record<string, string>]> = [
+		['Retry-After as an HTTP date an hour ahead', () => ({ 'retry-after': httpDate(3_600_000) })],
+		['Retry-After of 3,600 seconds', () => ({ 'retry-after': '3600' })],
+		[
+			'x-ratelimit-reset as a time (epoch seconds) an hour ahead',
+			() => ({ 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) }),
+		],
+	];
+
+	test.each(farAhead)(
+		'%s: a read (declarative) and a billable Register stop at once, saying when to run again',
+		async (_form, headers) => {
+			api.sandbox.state.addInventory(['+19493253498']);
+			const enterprise = api.sandbox.state.addEnterprise('Acme');
+			api.sandbox.injectReply(limited(headers()), 2);
+
+			const read = await runNode({
+				credential: api.credential,
+				parameters: getMany(enterprise.id),
+			});
+			const register = await runNode({
+				credential: api.credential,
+				parameters: registerParameters(enterprise.id, '+19493253498'),
+			});
+
+			expect(api.sandbox.requests).toHaveLength(2);
+			for (const { error } of [read, register]) {
+				expect(error).toMatchObject({ httpCode: '429' });
+				expect(error?.description).toMatch(
+					/Telnyx asks to wait until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(60 minutes from now\), longer than the node waits: it stopped at once\. Run it again after that time\./,
+				);
+			}
+		},
+	);
+
+	test('a 503 with Retry-After far ahead: the read stops at once and says when', async () => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		api.sandbox.injectReply({ ...unavailable, headers: { 'retry-after': httpDate(600_000) } });
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: getMany(enterprise.id),
+		});
+
+		expect(api.sandbox.requests).toHaveLength(1);
+		expect(result.error?.description).toContain('Telnyx asks to wait until');
+	});
+});
+
 describe('Idempotent reads are retried with backoff', () => {
 	test('Get Many: two 503s, then the page', async () => {
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
