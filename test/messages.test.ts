@@ -70,7 +70,7 @@ describe('What a user reads', () => {
 		['Disable', 'reputationSettings', 'disable', {}],
 		['Remove', 'phoneNumber', 'remove', { phoneNumber: '+19493253498' }],
 	])(
-		'a 5xx on %s is not retried, and says the request may have been processed',
+		'a 5xx on %s is not retried, and says its outcome is unknown',
 		async (_name, resource, name, fields) => {
 			const enterprise = api.sandbox.state.addEnterprise('Acme');
 			api.sandbox.injectReply(unavailable);
@@ -82,8 +82,10 @@ describe('What a user reads', () => {
 
 			expect(api.sandbox.requests).toHaveLength(1);
 			const number = 'phoneNumber' in fields ? `${fields.phoneNumber}: ` : '';
-			expect(result.error?.message).toBe(`${number}Service unavailable: Try later.`);
-			expect(result.error?.description).toContain('may have been processed');
+			expect(result.error?.message).toBe(
+				`${number}Outcome unknown: Service unavailable: Try later.`,
+			);
+			expect(result.error?.description).toContain('Telnyx may have processed the request');
 		},
 	);
 

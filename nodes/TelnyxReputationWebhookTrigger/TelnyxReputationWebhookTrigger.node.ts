@@ -141,6 +141,7 @@ async function setWebhookUrl(context: IHookFunctions, url: string | null): Promi
 	const response = await telnyxRequest.call(context, 'PATCH', path, {
 		body: { webhook_url: url },
 		policy: 'idempotent',
+		emptyAllowed: true,
 	});
 	if (isSuccess(response.statusCode)) return;
 	const error = toNodeApiError(context.getNode(), response);

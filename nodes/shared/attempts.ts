@@ -14,6 +14,7 @@ export type RetryPolicy = 'idempotent' | 'atMostOnce';
 
 /** What a failed attempt looked like. */
 export interface AttemptFailure {
+	/** A 2xx here is an answer that was not the JSON the API documents. */
 	statusCode?: number;
 	/** ECONNREFUSED, ECONNRESET, ETIMEDOUT, ECONNABORTED… */
 	networkCode?: string;
@@ -39,35 +40,53 @@ const NOT_PROCESSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
 
 /** Said of an at-most-once request that failed in a way that does not prove it was not processed. */
-export const MAY_HAVE_BEEN_PROCESSED =
-	'The request may have been processed (and billed); check with Get Many before sending these numbers again.';
+const MAY_HAVE_BEEN_PROCESSED =
+	'Telnyx may have processed (and billed) the request: check with Get Many (free) before sending these numbers again.';
 const MAY_HAVE_BEEN_APPLIED =
-	'The request may have been processed all the same; check the current state with a Get before running it again.';
+	'Telnyx may have processed the request all the same: check the current state with a Get (free) before running it again.';
+
+const isUnreadable = (failure: AttemptFailure) =>
+	(failure.statusCode ?? 0) >= 200 && (failure.statusCode ?? 0) < 300;
 
 function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
 	if (failure.statusCode === 429) return true;
 	if (failure.networkCode && NOT_PROCESSED.has(failure.networkCode)) return true;
 	if (policy === 'atMostOnce') return false;
-	return failure.networkCode !== undefined || TRANSIENT_STATUS.has(failure.statusCode ?? 0);
+	return (
+		failure.networkCode !== undefined ||
+		TRANSIENT_STATUS.has(failure.statusCode ?? 0) ||
+		isUnreadable(failure)
+	);
 }
 
 /** Whether a request that failed this way may still have been processed. */
-function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
+export function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
 	if (failure.networkCode) return !NOT_PROCESSED.has(failure.networkCode);
-	return (failure.statusCode ?? 0) >= 500;
+	return (failure.statusCode ?? 0) >= 500 || isUnreadable(failure);
 }
 
 /**
- * What to add to the error of an at-most-once request that may have been processed: for
- * requests carrying numbers, to check them with Get Many; for the others, with a Get.
+ * The error of an at-most-once request whose answer never came, or came unreadable or as a
+ * 5xx: Telnyx may have processed it. Its own class, so that no caller reports it as failed.
  */
-export function processedNote(
+export class OutcomeUnknownError extends NodeApiError {}
+
+/** Marks an at-most-once request's error as an unknown outcome when its failure may have been processed. */
+export function withOutcome(
+	node: INode,
 	policy: RetryPolicy,
 	failure: AttemptFailure,
+	error: NodeApiError,
 	carriesNumbers = false,
-): string | undefined {
-	if (policy !== 'atMostOnce' || !mayHaveBeenProcessed(failure)) return undefined;
-	return carriesNumbers ? MAY_HAVE_BEEN_PROCESSED : MAY_HAVE_BEEN_APPLIED;
+): NodeApiError {
+	if (policy !== 'atMostOnce' || !mayHaveBeenProcessed(failure)) return error;
+	const note = carriesNumbers ? MAY_HAVE_BEEN_PROCESSED : MAY_HAVE_BEEN_APPLIED;
+	return new OutcomeUnknownError(node, error.errorResponse ?? {}, {
+		// A one-number operation's error names the number first (see answerChecks): it stays first.
+		message: error.message.replace(/^(\+\d+: )?/, (number) => `${number}Outcome unknown: `),
+		description: [error.description, note].filter(Boolean).join('\n'),
+		httpCode: error.httpCode ?? undefined,
+	});
 }
 
 /** A numeric header of an answer (its first value), or undefined. */
@@ -178,27 +197,28 @@ export function failureOfError(error: unknown): AttemptFailure | undefined {
 	};
 }
 
-/** A request that got no HTTP answer at all (refused, reset, timed out), naming the URL. */
+/**
+ * A request that got no HTTP answer at all (refused, reset, timed out), naming the URL; for an
+ * at-most-once request that may have been processed, an OutcomeUnknownError.
+ */
 export function toConnectionError(
 	node: INode,
 	error: unknown,
 	url: string,
-	note?: string,
+	policy: RetryPolicy,
+	carriesNumbers = false,
 ): NodeApiError {
 	const code = connectionErrorCode(error);
 	const reason = code ? (CONNECTION_REASON[code] ?? code) : 'the connection failed';
-	const description = [
-		`Request to ${url} got no answer (${code ?? 'unknown error'}). Check the Base URL in the credential and the network.`,
-		note,
-	];
-	return new NodeApiError(
+	const failed = new NodeApiError(
 		node,
 		{ networkError: code ?? 'unknown' },
 		{
 			message: `Could not reach the Telnyx API: ${reason}`,
-			description: description.filter(Boolean).join('\n'),
+			description: `Request to ${url} got no answer (${code ?? 'unknown error'}). Check the Base URL in the credential and the network.`,
 		},
 	);
+	return withOutcome(node, policy, { networkCode: code ?? 'UNKNOWN' }, failed, carriesNumbers);
 }
 
 const CONNECTION_REASON: Record<string, string> = {

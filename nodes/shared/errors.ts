@@ -59,6 +59,58 @@ function statusHint(statusCode: number, entry?: TelnyxErrorEntry): string | unde
 	}
 }
 
+const textOf = (body: unknown) =>
+	Buffer.isBuffer(body)
+		? body.toString('utf8')
+		: typeof body === 'string'
+			? body
+			: JSON.stringify(body);
+
+/** What came instead of the JSON the API documents, or undefined when it is that JSON. */
+export function undocumentedBody(
+	response: TelnyxResponse,
+	emptyAllowed = false,
+): string | undefined {
+	const { body } = response;
+	if (response.statusCode === 204) return undefined;
+	const empty =
+		body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && !body.length);
+	if (empty) return emptyAllowed ? undefined : 'an empty body';
+	// The one binary answer the API documents: the LOA, a PDF.
+	if (/^application\/pdf/i.test(String(response.headers?.['content-type'] ?? '')))
+		return textOf(body).startsWith('%PDF-')
+			? undefined
+			: `a PDF that is not one: "${snippet(textOf(body))}"`;
+	if (typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) return undefined;
+	const text = textOf(body);
+	const shape = /^\s*[[{]/.test(text)
+		? `JSON cut off or malformed (${text.length.toLocaleString('en-US')} characters)`
+		: /<html|<!doctype/i.test(text)
+			? 'an HTML page'
+			: 'text that is not JSON';
+	return `${shape}: "${snippet(text)}"`;
+}
+
+/**
+ * A 2xx answer that is not what the API documents: a proxy, a captive portal or a firewall
+ * answered instead, or the answer was cut off. Never taken for a success.
+ */
+export function undocumentedAnswerError(
+	node: INode,
+	response: TelnyxResponse,
+	what: string,
+): NodeApiError {
+	return new NodeApiError(
+		node,
+		{ status: response.statusCode },
+		{
+			message: `Telnyx answered ${response.statusCode}, but not with the JSON the API documents: it sent ${what.replace(/:.*$/s, '')}`,
+			description: `What came: ${what}\nSomething between n8n and Telnyx (a proxy, a captive portal, a firewall) may have answered instead, or the answer was cut off. Check the credential's Base URL and the network.`,
+			httpCode: String(response.statusCode),
+		},
+	);
+}
+
 /** When the answer asks to wait longer than the node does: the time to run again, in UTC. */
 function whenToTryAgain(response: TelnyxResponse): string | undefined {
 	const now = Date.now();
@@ -97,14 +149,18 @@ function statusLabel(statusCode: number): string {
 	return text ? `${statusCode} ${text}` : String(statusCode);
 }
 
-function bodySnippet(body: unknown): string {
-	if (body === undefined || body === null || body === '') return 'The response had no body.';
-	const text = typeof body === 'string' ? body : JSON.stringify(body);
+/** The start of a body as one line of plain text, tags dropped. */
+function snippet(text: string): string {
 	const plain = text
 		.replace(/<[^>]*>/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
-	return `The response was not a Telnyx error envelope: "${plain.slice(0, 200)}${plain.length > 200 ? '…' : ''}"`;
+	return `${plain.slice(0, 200)}${plain.length > 200 ? '…' : ''}`;
+}
+
+function bodySnippet(body: unknown): string {
+	if (body === undefined || body === null || body === '') return 'The response had no body.';
+	return `The response was not a Telnyx error envelope: "${snippet(typeof body === 'string' ? body : JSON.stringify(body))}"`;
 }
 
 const RATE_LIMIT_HEADERS = [

@@ -1,25 +1,45 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { TelnyxResponse } from './errors';
-import { isSuccess, toNodeApiError } from './errors';
+import { isSuccess, toNodeApiError, undocumentedAnswerError, undocumentedBody } from './errors';
 import type { AttemptFailure, RetryPolicy } from './attempts';
-import { connectionErrorCode, processedNote, toConnectionError, withRetries } from './attempts';
+import { connectionErrorCode, toConnectionError, withOutcome, withRetries } from './attempts';
 import type { RequestContext } from './credentials';
 import { CREDENTIAL_TYPE, credentialsOf } from './credentials';
 import { done, learn, paceOf, takeTurn } from './pace';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
+/** A 2xx answer that is not the JSON the API documents, thrown inside an attempt so the retry policy sees it. */
+class UndocumentedAnswer extends Error {
+	constructor(
+		readonly response: TelnyxResponse,
+		readonly what: string,
+	) {
+		super(what);
+	}
+}
+
 /**
  * One authenticated request to the Telnyx API, retried under `policy` (see RetryPolicy). Answers with the full
  * response whatever its status (callers map errors, since they know which numbers were in
- * the request); throws only when no answer came back.
+ * the request); throws only when no answer came back, or a 2xx that is not the JSON the API
+ * documents (`emptyAllowed`: an empty 2xx body is an answer too). For an at-most-once request
+ * that may have been processed, what it throws is an OutcomeUnknownError.
  */
 export async function telnyxRequest(
 	this: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { body?: IDataObject; qs?: IDataObject; policy: RetryPolicy; timeoutMs?: number },
+	options: {
+		body?: IDataObject;
+		qs?: IDataObject;
+		policy: RetryPolicy;
+		timeoutMs?: number;
+		emptyAllowed?: boolean;
+		/** The request carries phone numbers: an unknown outcome says to check them with Get Many. */
+		carriesNumbers?: boolean;
+	},
 ): Promise<TelnyxResponse> {
 	const url = (await credentialsOf(this)).baseUrl + path;
 	const pace = await paceOf(this);
@@ -41,27 +61,38 @@ export async function telnyxRequest(
 				},
 			)) as TelnyxResponse;
 			learn(pace, response.statusCode, response.headers);
+			const undocumented = isSuccess(response.statusCode)
+				? undocumentedBody(response, options.emptyAllowed)
+				: undefined;
+			if (undocumented) throw new UndocumentedAnswer(response, undocumented);
 			return response;
 		} finally {
 			done(pace);
 		}
 	};
-	let lastFailure: AttemptFailure = {};
+	const failureOf = (
+		response: TelnyxResponse | undefined,
+		error: unknown,
+	): AttemptFailure | undefined => {
+		if (error instanceof UndocumentedAnswer) return { statusCode: error.response.statusCode };
+		if (error !== undefined) return { networkCode: connectionErrorCode(error) ?? 'UNKNOWN' };
+		if (response && response.statusCode >= 400)
+			return { statusCode: response.statusCode, headers: response.headers };
+		return undefined;
+	};
 	try {
-		return await withRetries(options.policy, send, (response, error) => {
-			if (error !== undefined)
-				lastFailure = { networkCode: connectionErrorCode(error) ?? 'UNKNOWN' };
-			else if (response && response.statusCode >= 400)
-				lastFailure = { statusCode: response.statusCode, headers: response.headers };
-			else return undefined;
-			return lastFailure;
-		});
+		return await withRetries(options.policy, send, failureOf);
 	} catch (error) {
-		throw toConnectionError(
-			this.getNode(),
-			error,
-			url,
-			processedNote(options.policy, lastFailure, true),
+		const node = this.getNode();
+		if (!(error instanceof UndocumentedAnswer))
+			throw toConnectionError(node, error, url, options.policy, options.carriesNumbers);
+		const undocumented = undocumentedAnswerError(node, error.response, error.what);
+		throw withOutcome(
+			node,
+			options.policy,
+			failureOf(undefined, error) ?? {},
+			undocumented,
+			options.carriesNumbers,
 		);
 	}
 }

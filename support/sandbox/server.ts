@@ -21,8 +21,20 @@ const routes: Route[] = [
 	...termsOfServiceRoutes,
 ];
 
-/** A fixed reply, or one made from the request (a server that answers each page with the same lie). */
-export type InjectedReply = Reply | ((request: ReceivedRequest) => Reply);
+/**
+ * A fixed reply, one made from the request (a server that answers each page with the same
+ * lie), or `{ loseAnswer }`: the request is processed as usual (stored, billed) and its answer
+ * lost on the way back: the connection cut mid-answer, or no answer ever (the client times out).
+ */
+export type InjectedReply =
+	| Reply
+	| ((request: ReceivedRequest) => Reply)
+	| { loseAnswer: 'reset' | 'hang' };
+
+/** Which requests an injected reply is for (by default the next ones, whatever they are). */
+export interface InjectionFilter {
+	method?: string;
+}
 
 /** What the sandbox saw of one request (never the key itself). */
 export interface ReceivedRequest {
@@ -58,7 +70,7 @@ export interface Sandbox {
 	 * Answers the next `times` requests (1 by default, Infinity for a server that never changes
 	 * its mind) with this reply instead of the API's own answer (a fault, a raw body).
 	 */
-	injectReply(reply: InjectedReply, times?: number): void;
+	injectReply(reply: InjectedReply, times?: number, only?: InjectionFilter): void;
 	/** Requests allowed per second before 429s with x-ratelimit-* headers; 0 for no limit. */
 	rateLimitPerSecond: number;
 	/** Sends signed number-ownership events to an enterprise's webhook URL; `publicKey` verifies them. */
@@ -116,7 +128,34 @@ async function replyTo(
 	});
 	logged(log[log.length - 1]);
 
+	if (injected && 'loseAnswer' in injected) {
+		const processed = await routeReply(
+			state,
+			request,
+			rawPath,
+			path,
+			url,
+			body,
+			authorized,
+			malformed,
+		);
+		return { ...processed, fault: injected.loseAnswer };
+	}
 	if (injected) return typeof injected === 'function' ? injected(log[log.length - 1]) : injected;
+	return await routeReply(state, request, rawPath, path, url, body, authorized, malformed);
+}
+
+/** The API's own answer to a request. */
+async function routeReply(
+	state: SandboxState,
+	request: IncomingMessage,
+	rawPath: string,
+	path: string,
+	url: URL,
+	body: unknown,
+	authorized: boolean,
+	malformed: boolean,
+): Promise<Reply> {
 	if (!authorized) return unauthorized();
 	if (malformed) return errors(400, badRequest('The request body is not valid JSON.'));
 	for (const route of routes) {
@@ -169,7 +208,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		latencyMs: options.latencyMs ?? 0,
 		inFlight: 0,
 		maxInFlight: 0,
-		injected: [] as Array<{ reply: InjectedReply; times: number }>,
+		injected: [] as Array<{ reply: InjectedReply; times: number; only: InjectionFilter }>,
 		rateLimitPerSecond: 0,
 		window: { second: 0, count: 0 },
 	};
@@ -201,9 +240,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					headers: limit.headers,
 				}
 			: undefined;
-	const nextInjected = (): InjectedReply | undefined => {
-		const [next] = sandbox.injected;
-		if (next && --next.times <= 0) sandbox.injected.shift();
+	const nextInjected = (request: IncomingMessage): InjectedReply | undefined => {
+		const index = sandbox.injected.findIndex(
+			({ only }) => only.method === undefined || only.method === request.method,
+		);
+		const next = sandbox.injected[index];
+		if (next && --next.times <= 0) sandbox.injected.splice(index, 1);
 		return next?.reply;
 	};
 	const server = createServer((request, response) => {
@@ -211,7 +253,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
 		response.on('close', () => sandbox.inFlight--);
 		const limit = rateWindow();
-		answer(sandbox.state, request, sandbox.requests, nextInjected() ?? rateLimited(limit))
+		answer(sandbox.state, request, sandbox.requests, nextInjected(request) ?? rateLimited(limit))
 			.then(async (reply) => {
 				if (sandbox.latencyMs)
 					await new Promise((resolve) => setTimeout(resolve, sandbox.latencyMs));
@@ -250,8 +292,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		set rateLimitPerSecond(value: number) {
 			sandbox.rateLimitPerSecond = value;
 		},
-		injectReply(reply: InjectedReply, times = 1) {
-			sandbox.injected.push({ reply, times });
+		injectReply(reply: InjectedReply, times = 1, only: InjectionFilter = {}) {
+			sandbox.injected.push({ reply, times, only });
 		},
 		reset() {
 			sandbox.injected = [];

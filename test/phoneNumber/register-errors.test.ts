@@ -31,7 +31,7 @@ describe('Register Numbers: API errors', () => {
 			`In request 1 of 1 (1 number for enterprise ${enterpriseId}).`,
 			'',
 			'No number was registered.',
-			'1 number: not processed, for the reason above',
+			'1 number: not processed, for the reason above.',
 			'To get every number back as an item, set the node\'s Settings → On Error to "Continue (using error output)".',
 		]);
 		expectNoSecret(result, wrongKey);
@@ -234,7 +234,7 @@ describe('Register Numbers: API errors', () => {
 			parameters: registerParameters(enterpriseId, '+19493253498'),
 		});
 
-		expect(result.error?.message).toBe('Telnyx answered 502 Bad Gateway');
+		expect(result.error?.message).toContain('(the request: Telnyx answered 502 Bad Gateway)');
 		expect(result.error?.description).toContain('"502 Bad Gateway nginx"');
 		expect(result.error).toMatchObject({ httpCode: '502' });
 		expectNoSecret(result);
@@ -272,7 +272,7 @@ describe('Register Numbers: API errors', () => {
 		expectNoSecret(continued);
 	});
 
-	test('a 201 that does not list a sent number reports it as possibly registered, not as lost', async () => {
+	test('a 201 that does not list a sent number does not report it lost: free reads find out', async () => {
 		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566']);
 		api.sandbox.injectReply({ status: 201, body: { data: [], meta: {} } });
 
@@ -282,9 +282,13 @@ describe('Register Numbers: API errors', () => {
 			parameters: registerParameters(enterpriseId, '+19493253498, +12134445566'),
 		});
 
+		// The sandbox's answer was replaced before it stored anything: neither is monitored.
+		expect(api.sandbox.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
 		expect(result.items.map((item) => statusOf(item))).toEqual(['failed', 'failed']);
-		expect(details(result.items[0]).description).toContain(
-			'Check them with Get Many before sending them again',
+		expect(result.items[0].json.error).toBe(
+			'Not registered: a free read shows the number is not monitored, so it can be sent again (the request: Telnyx answered 201 but did not confirm every number of request 1 of 1 (2 numbers for enterprise ' +
+				enterpriseId +
+				'))',
 		);
 	});
 });

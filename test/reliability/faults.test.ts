@@ -7,7 +7,6 @@ import { registerParameters } from '../phoneNumber/params';
 
 const api = useSandbox();
 const NUMBERS = ['+19493253498', '+12134445566'];
-const MAY_HAVE_BEEN_PROCESSED = 'may have been processed';
 
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => rejections.push(reason);
@@ -22,6 +21,7 @@ interface Fault {
 	httpCode?: string;
 	/** Requests the sandbox sees: 1, or 4 when the fault is retried to the end. */
 	requests: number;
+	/** The request may have been processed: free reads then find out (here: it was not). */
 	processed?: boolean;
 }
 
@@ -129,7 +129,7 @@ const faults: Fault[] = [
 	{
 		name: 'a connection reset mid-response',
 		reply: { status: 201, fault: 'reset' },
-		message: /^Could not reach the Telnyx API: /,
+		message: /Could not reach the Telnyx API: /,
 		requests: 1,
 		processed: true,
 	},
@@ -143,7 +143,7 @@ const faults: Fault[] = [
 	{
 		name: 'a 201 with malformed JSON',
 		reply: { status: 201, body: '{"data": [{"phone_number": ' },
-		message: /did not confirm every number/,
+		message: 'Telnyx answered 201, but not with the JSON the API documents: it sent JSON cut off',
 		httpCode: '201',
 		requests: 1,
 		processed: true,
@@ -151,7 +151,7 @@ const faults: Fault[] = [
 	{
 		name: 'a 201 with an empty body',
 		reply: { status: 201, body: '' },
-		message: /did not confirm every number/,
+		message: 'Telnyx answered 201, but not with the JSON the API documents: it sent an empty body',
 		httpCode: '201',
 		requests: 1,
 		processed: true,
@@ -172,8 +172,15 @@ describe.each(faults)('Register Numbers under $name', (fault) => {
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toMatch(fault.message);
 		if (fault.httpCode) expect(result.error).toMatchObject({ httpCode: fault.httpCode });
-		if (fault.processed) expect(result.error?.description).toContain(MAY_HAVE_BEEN_PROCESSED);
-		expect(api.sandbox.requests).toHaveLength(fault.requests);
+		// A fault that may hide a processed request is settled by free reads, one per number:
+		// the sandbox did not store them, so they are not registered, and safe to send again.
+		const reads = fault.processed ? NUMBERS.length : 0;
+		if (fault.processed)
+			expect(result.error?.message).toMatch(
+				/^Not registered: a free read shows the number is not monitored, so it can be sent again \(the request: /,
+			);
+		expect(api.sandbox.requests).toHaveLength(fault.requests + reads);
+		expect(api.sandbox.requests.slice(fault.requests).every((r) => r.method === 'GET')).toBe(true);
 		expectNoSecret(result);
 		expect(rejections).toEqual([]);
 	});

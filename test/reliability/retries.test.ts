@@ -34,7 +34,7 @@ describe('Billable requests are retried only when they provably were not process
 		expect(api.sandbox.state.registrations.size).toBe(3);
 	});
 
-	test('Register: a 503 is not sent again, and the error says the request may have been processed', async () => {
+	test('Register: a 503 is not sent again; a free read finds out the number was not registered', async () => {
 		api.sandbox.state.addInventory(['+19493253498']);
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
 		api.sandbox.injectReply(unavailable);
@@ -44,9 +44,9 @@ describe('Billable requests are retried only when they provably were not process
 			parameters: registerParameters(enterprise.id, '+19493253498'),
 		});
 
-		expect(api.sandbox.requests).toHaveLength(1);
-		expect(result.error?.description).toContain(
-			'may have been processed (and billed); check with Get Many',
+		expect(api.sandbox.requests.map((request) => request.method)).toEqual(['POST', 'GET']);
+		expect(result.error?.message).toBe(
+			'Not registered: a free read shows the number is not monitored, so it can be sent again (the request: Service unavailable: Try later.)',
 		);
 	});
 
@@ -60,8 +60,10 @@ describe('Billable requests are retried only when they provably were not process
 			parameters: registerParameters(enterprise.id, '+19493253498', { timeout: 1 }),
 		});
 
-		expect(api.sandbox.requests).toHaveLength(1);
-		expect(result.error?.message).toBe('Could not reach the Telnyx API: the request timed out');
+		expect(api.sandbox.requests.map((request) => request.method)).toEqual(['POST', 'GET']);
+		expect(result.error?.message).toContain(
+			'(the request: Could not reach the Telnyx API: the request timed out)',
+		);
 	});
 
 	test('Enable (declarative, billable): a 429 is retried, a 500 is not', async () => {
@@ -79,7 +81,7 @@ describe('Billable requests are retried only when they provably were not process
 
 		expect(retried.items[0].json).toMatchObject({ enterprise_id: first.id, status: 'pending' });
 		expect(afterRetry).toBe(2);
-		expect(failed.error?.message).toBe('Internal error: Something broke.');
+		expect(failed.error?.message).toBe('Outcome unknown: Internal error: Something broke.');
 		expect(api.sandbox.requests.length - afterRetry).toBe(1);
 	});
 

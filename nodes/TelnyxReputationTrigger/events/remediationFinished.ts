@@ -1,8 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { listAll } from '../../shared/pagination';
-import { buildPath } from '../../shared/paths';
-import { telnyxAnswer } from '../../shared/transport';
+import { getRemediation, remediationsPath } from '../../shared/remediations';
 import { FINISHED, finishedStatuses } from '../../shared/remediationStatuses';
 import type { TriggerEvent } from './event';
 import { forEvent } from './event';
@@ -60,11 +59,11 @@ async function listRemediations(
 				.map((enterprise) => String(enterprise.id));
 	const requests: IDataObject[] = [];
 	for (const id of enterprises) {
-		const path = buildPath('/enterprises/{enterpriseId}/reputation/remediation', {
-			enterpriseId: id,
-		});
 		requests.push(
-			...(await listAll(context, path)).map((request) => ({ enterprise_id: id, ...request })),
+			...(await listAll(context, remediationsPath(id))).map((request) => ({
+				enterprise_id: id,
+				...request,
+			})),
 		);
 	}
 	return requests;
@@ -75,12 +74,8 @@ async function fullRemediation(
 	context: IPollFunctions,
 	request: IDataObject,
 ): Promise<IDataObject> {
-	const path = buildPath('/enterprises/{enterpriseId}/reputation/remediation/{id}', {
-		enterpriseId: String(request.enterprise_id),
-		id: String(request.id),
-	});
-	const body = await telnyxAnswer.call(context, 'GET', path, { policy: 'idempotent' });
-	return { enterprise_id: request.enterprise_id, ...(body as { data: IDataObject }).data };
+	const full = await getRemediation(context, String(request.enterprise_id), String(request.id));
+	return { enterprise_id: request.enterprise_id, ...full };
 }
 
 /**

@@ -38,6 +38,7 @@ export const option: INodePropertyOptions = {
 	routing: singleRequest({
 		method: 'PATCH',
 		policy: 'idempotent',
+		emptyAllowed: true,
 		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation/webhook'), webhookBody],
 		output: [
 			unwrapOrConfirm((context) => ({

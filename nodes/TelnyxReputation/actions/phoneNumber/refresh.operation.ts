@@ -4,6 +4,9 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import type { TelnyxResponse } from '../../../shared/errors';
 import { eachNumber } from '../../helpers/batches/answers';
 import { runBatchedOperation } from '../../helpers/batches/send';
+import { successItem } from '../../helpers/batches/outcomes';
+import { CLOCK_SKEW_MS, settleUnknown } from '../../helpers/batches/unknown';
+import { monitoredAmong } from '../../../shared/monitored';
 import { batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome } from '../../helpers/batches/types';
 
@@ -55,6 +58,48 @@ function refreshed(
 	);
 }
 
+/**
+ * After a request whose answer was lost: a number checked since it was sent was refreshed, a
+ * number not monitored was not; the others may still be (free reads, nothing sent again).
+ */
+async function settleRefreshed(
+	context: IExecuteFunctions,
+	batch: Batch,
+	outcome: BatchOutcome,
+): Promise<BatchOutcome> {
+	const since = (outcome.sentAt ?? Date.now()) - CLOCK_SKEW_MS;
+	return await settleUnknown(
+		context,
+		outcome,
+		async (entries) => {
+			const monitored = await monitoredAmong(
+				context,
+				batch.enterpriseId,
+				entries.map((entry) => entry.e164),
+			);
+			const checkedSince = (e164: string) =>
+				Date.parse(String(monitored.get(e164)?.last_refreshed_at ?? '')) >= since;
+			const fresh = entries.filter((entry) => checkedSince(entry.e164));
+			const notMonitored = entries.filter((entry) => !monitored.has(entry.e164));
+			return {
+				succeeded: fresh.map((entry) =>
+					successItem([entry], {
+						phone_number: entry.e164,
+						success: true,
+						error: null,
+					}),
+				),
+				processed: new Set(fresh.map((entry) => entry.e164)),
+				notProcessed: new Map(notMonitored.map((entry) => [entry.e164, NOT_MONITORED])),
+			};
+		},
+		'Telnyx may still be refreshing it: its last_refreshed_at (Phone Number → Get Many, free) shows when it has. Refreshing it again may bill a second lookup.',
+	);
+}
+
+const NOT_MONITORED =
+	'Not refreshed: a free read shows the number is not monitored on this enterprise';
+
 /** Refresh (billable live lookups), batched across all input items: a custom operation. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runBatchedOperation(this, {
@@ -62,5 +107,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		maxPerRequest: MAX_NUMBERS_PER_REQUEST,
 		path: '/enterprises/{enterpriseId}/reputation/numbers/refresh',
 		onSuccess: refreshed,
+		settle: settleRefreshed,
 	});
 }

@@ -14,6 +14,7 @@ import { monitoredAmong } from '../../../shared/monitored';
 import type { BatchedOperation } from '../../helpers/batches/send';
 import { runBatchedOperation } from '../../helpers/batches/send';
 import { successItem } from '../../helpers/batches/outcomes';
+import { settleUnknown } from '../../helpers/batches/unknown';
 import { batchedNumberFields } from '../common/fields';
 import type {
 	Batch,
@@ -93,6 +94,41 @@ async function alreadyMonitored(
 	return items;
 }
 
+/**
+ * After a request whose answer was lost: the numbers the enterprise monitors now were
+ * registered, the others were not (free reads; nothing is sent again to find out).
+ */
+async function settleRegistered(
+	context: IExecuteFunctions,
+	batch: Batch,
+	outcome: BatchOutcome,
+): Promise<BatchOutcome> {
+	return await settleUnknown(
+		context,
+		outcome,
+		async (entries) => {
+			const monitored = await monitoredAmong(
+				context,
+				batch.enterpriseId,
+				entries.map((entry) => entry.e164),
+			);
+			const [found, missing] = [
+				entries.filter((entry) => monitored.has(entry.e164)),
+				entries.filter((entry) => !monitored.has(entry.e164)),
+			];
+			return {
+				succeeded: found.map((entry) => successItem([entry], { ...monitored.get(entry.e164) })),
+				processed: new Set(found.map((entry) => entry.e164)),
+				notProcessed: new Map(missing.map((entry) => [entry.e164, NOT_REGISTERED])),
+			};
+		},
+		'To settle it, run the node again with Skip Numbers Already Monitored on: it reads first (free) which numbers are monitored, and sends only the others.',
+	);
+}
+
+const NOT_REGISTERED =
+	'Not registered: a free read shows the number is not monitored, so it can be sent again';
+
 /** Registering numbers (Sync sends its missing numbers this way): 201 has one record per number, output as it is. */
 export const registerRequests: BatchedOperation = {
 	verb: 'registered',
@@ -100,15 +136,11 @@ export const registerRequests: BatchedOperation = {
 	path: '/enterprises/{enterpriseId}/reputation/numbers',
 	onSuccess: (context, batch, response) =>
 		eachNumber(context, batch, response, (response.body as { data?: unknown })?.data),
+	settle: settleRegistered,
 };
 
 /** With Skip Numbers Already Monitored, registered numbers say they were not monitored before. */
-function markNewlyMonitored(
-	context: IExecuteFunctions,
-	batch: Batch,
-	response: TelnyxResponse,
-): BatchOutcome {
-	const outcome = registerRequests.onSuccess(context, batch, response);
+function markedNewlyMonitored(context: IExecuteFunctions, outcome: BatchOutcome): BatchOutcome {
 	if (skipsMonitored(context))
 		for (const { item } of outcome.succeeded) item.json.already_monitored = false;
 	return outcome;
@@ -119,6 +151,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runBatchedOperation(this, {
 		...registerRequests,
 		answerWithoutSending: alreadyMonitored,
-		onSuccess: markNewlyMonitored,
+		onSuccess: (context, batch, response: TelnyxResponse) =>
+			markedNewlyMonitored(context, registerRequests.onSuccess(context, batch, response)),
+		settle: async (context, batch, outcome) =>
+			markedNewlyMonitored(context, await settleRegistered(context, batch, outcome)),
 	});
 }

@@ -10,6 +10,9 @@ import type { TelnyxResponse } from '../../../shared/errors';
 import { entryFailure, unconfirmed } from '../../helpers/batches/answers';
 import { runBatchedOperation } from '../../helpers/batches/send';
 import { successItem } from '../../helpers/batches/outcomes';
+import { CLOCK_SKEW_MS, settleUnknown } from '../../helpers/batches/unknown';
+import { listPages } from '../../../shared/pagination';
+import { getRemediation, remediationsPath } from '../../../shared/remediations';
 import { checkHttpsUrl } from '../../../shared/validators';
 import { additionalFields, batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome } from '../../helpers/batches/types';
@@ -109,12 +112,65 @@ function accepted(
 		const error = unconfirmed(context, batch, response);
 		return {
 			succeeded: [],
-			failures: batch.entries.map((entry) => entryFailure(entry, 'failed', error)),
+			failures: batch.entries.map((entry) => entryFailure(entry, 'unknown', error)),
 			error,
 		};
 	}
 	return { succeeded: [successItem(batch.entries, data)], failures: [] };
 }
+
+/**
+ * After a request whose answer was lost: the remediation request it may have created, looked
+ * for among those created since (free reads) by its call purpose and count of numbers. One
+ * match is the request; none means nothing was created; several stay unknown, named.
+ */
+async function findSubmitted(
+	context: IExecuteFunctions,
+	batch: Batch,
+	outcome: BatchOutcome,
+): Promise<BatchOutcome> {
+	return await settleUnknown(
+		context,
+		outcome,
+		async (entries) => {
+			const since = (outcome.sentAt ?? Date.now()) - CLOCK_SKEW_MS;
+			const { records } = await listPages(
+				context,
+				remediationsPath(batch.enterpriseId),
+				{ 'filter[created_at][gte]': new Date(since).toISOString() },
+				{ limit: 250 },
+			);
+			// The filter is checked here too: a server that ignores it lists older requests.
+			const matches = records.filter(
+				(request) =>
+					Date.parse(String(request.created_at)) >= since &&
+					request.call_purpose === batch.fields.call_purpose &&
+					Number(request.phone_numbers_count) === entries.length,
+			);
+			if (matches.length > 1)
+				throw new Error(
+					`${matches.length} remediation requests created since then match it: ${matches.map((request) => request.id).join(', ')}`,
+				);
+			const numbers = entries.map((entry) => entry.e164);
+			if (matches.length === 0)
+				return {
+					succeeded: [],
+					processed: new Set(),
+					notProcessed: new Map(numbers.map((e164) => [e164, NOT_SUBMITTED])),
+				};
+			const request = await getRemediation(context, batch.enterpriseId, String(matches[0].id));
+			return {
+				succeeded: [successItem(entries, { ...request })],
+				processed: new Set(numbers),
+				notProcessed: new Map(),
+			};
+		},
+		'To settle it, look for the request with Remediation → Get Many (free) before submitting these numbers again: Telnyx refuses a number that has a request in progress.',
+	);
+}
+
+const NOT_SUBMITTED =
+	'Not submitted: free reads show no remediation request was created for this number, so it can be sent again';
 
 /** Submit for remediation (billable per number), batched across all input items: a custom operation. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -124,5 +180,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		path: '/enterprises/{enterpriseId}/reputation/remediation',
 		readFields: remediationFields,
 		onSuccess: accepted,
+		settle: findSubmitted,
 	});
 }

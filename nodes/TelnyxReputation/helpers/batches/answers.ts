@@ -6,6 +6,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { TelnyxErrorEntry, TelnyxResponse } from '../../../shared/errors';
 import { entriesDescription, entriesMessage, errorEntries } from '../../../shared/errors';
+import { OutcomeUnknownError } from '../../../shared/attempts';
 import { successItem } from './outcomes';
 import { canonical } from '../../../shared/phoneNumbers';
 import type { Batch, BatchOutcome, NumberEntry, Failure, FailureStatus } from './types';
@@ -46,13 +47,13 @@ export function unconfirmed(
 	batch: Batch,
 	response: TelnyxResponse,
 ): NodeApiError {
-	return new NodeApiError(
+	return new OutcomeUnknownError(
 		context.getNode(),
 		{ status: response.statusCode },
 		{
-			message: `Telnyx answered ${response.statusCode} but did not confirm every number of ${batch.label}`,
+			message: `Outcome unknown: Telnyx answered ${response.statusCode} but did not confirm every number of ${batch.label}`,
 			description:
-				'These numbers may have been processed. Check them with Get Many before sending them again.',
+				'Telnyx may have processed (and billed) these numbers: check them with Get Many (free) before sending them again.',
 			httpCode: String(response.statusCode),
 		},
 	);
@@ -83,7 +84,9 @@ export function eachNumber<T extends { phone_number: string }>(
 			continue;
 		}
 		outcome.error ??= error;
-		outcome.failures.push(entryFailure(entry, 'failed', error as NodeApiError));
+		outcome.failures.push(
+			entryFailure(entry, record ? 'failed' : 'unknown', error as NodeApiError),
+		);
 	}
 	return outcome;
 }

@@ -13,10 +13,25 @@ const succeededNumbers = (outcomes: Array<BatchOutcome | undefined>, batches: Ba
 		0,
 	);
 
-function processed(verb: string, count: number): string {
-	if (count === 0) return `No number was ${verb}.`;
-	return `${plural(count, 'number')} ${count === 1 ? 'was' : 'were'} ${verb} by the requests that succeeded.`;
+function processed(verb: string, count: number, unknown: number): string {
+	const done =
+		count === 0
+			? `No number was ${verb} for certain`
+			: `${plural(count, 'number')} ${count === 1 ? 'was' : 'were'} ${verb} by the requests that succeeded`;
+	if (unknown === 0) return count === 0 ? `No number was ${verb}.` : `${done}.`;
+	return `${done}; ${plural(unknown, 'number')} may have been ${verb} (and billed): outcome unknown, the answer never came.`;
 }
+
+/** A line of the account as a sentence of its own. */
+const sentence = (line: string) => (/[.!?]$/.test(line) ? line : `${line}.`);
+
+/** Numbers of unknown outcome among the failures. */
+const unknownCount = (outcomes: Array<BatchOutcome | undefined>) =>
+	outcomes.reduce(
+		(sum, outcome) =>
+			sum + (outcome?.failures.filter((failure) => failure.status === 'unknown').length ?? 0),
+		0,
+	);
 
 /**
  * With Continue On Fail off: the first failure, then an account of every number: how many
@@ -33,7 +48,7 @@ export function failureWithAccount(
 	const notSent = batches.filter((_, index) => outcomes[index] === undefined);
 	const refused = failed.filter((failure) => failure.status === 'refused');
 	const lines = [
-		processed(verb, succeededNumbers(outcomes, batches)),
+		processed(verb, succeededNumbers(outcomes, batches), unknownCount(outcomes)),
 		...refused
 			.slice(0, 20)
 			.map((failure) =>
@@ -45,11 +60,15 @@ export function failureWithAccount(
 	if (refused.length > 20) lines.push(`…and ${refused.length - 20} more numbers refused.`);
 	const others = new Map<string, number>();
 	for (const failure of failed.filter((f) => f.status !== 'refused')) {
-		const message =
-			failure.message === error.message ? 'not processed, for the reason above' : failure.message;
+		const sameReason =
+			failure.status === 'unknown'
+				? 'outcome unknown, for the reason above'
+				: 'not processed, for the reason above';
+		const message = failure.message === error.message ? sameReason : failure.message;
 		others.set(message, (others.get(message) ?? 0) + 1);
 	}
-	for (const [message, numbers] of others) lines.push(`${plural(numbers, 'number')}: ${message}`);
+	for (const [message, numbers] of others)
+		lines.push(sentence(`${plural(numbers, 'number')}: ${message}`));
 	if (notSent.length > 0) {
 		const numbers = notSent.reduce((sum, batch) => sum + batch.entries.length, 0);
 		lines.push(
@@ -74,11 +93,14 @@ export function summary(
 	answeredWithoutSending = 0,
 ): string[] {
 	const succeeded = succeededNumbers(outcomes, batches);
-	const failed = outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0);
+	const unknown = unknownCount(outcomes);
+	const failed =
+		outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0) - unknown;
 	const entries = batches.flatMap((batch) => batch.entries);
 	const duplicates = entries.reduce((total, entry) => total + entry.sources.length - 1, 0);
 	const parts = [`${succeeded} ${verb}`];
 	if (failed) parts.push(`${failed} not ${verb}`);
+	if (unknown) parts.push(`${unknown} outcome unknown (may have been ${verb})`);
 	if (invalid) parts.push(`${invalid} invalid (not sent)`);
 	if (answeredWithoutSending) parts.push(`${answeredWithoutSending} already monitored (not sent)`);
 	let text = `${parts.join(', ')}${batches.length ? `, in ${plural(batches.length, 'request')}` : ', nothing sent'}`;

@@ -9,7 +9,7 @@ import { collectNumbers, throwIfInvalid } from '../numbers/input';
 import { failureItems, tableOrder } from './outcomes';
 import { buildPath } from '../../../shared/paths';
 import { chunk, runBounded } from '../../../shared/pool';
-import { processedNote } from '../../../shared/attempts';
+import { OutcomeUnknownError, withOutcome } from '../../../shared/attempts';
 import { failureWithAccount, plural, summary } from './report';
 import type { SendOptions } from '../numbers/options';
 import { readSendOptions } from '../numbers/options';
@@ -34,6 +34,15 @@ export interface BatchedOperation {
 		context: IExecuteFunctions,
 		groups: NumberGroup[],
 	) => Promise<OrderedItem[]>;
+	/**
+	 * After a request whose outcome is unknown for some numbers: finds out with free reads
+	 * which were processed, and answers the outcome with those settled (see unknown.ts).
+	 */
+	settle?: (
+		context: IExecuteFunctions,
+		batch: Batch,
+		outcome: BatchOutcome,
+	) => Promise<BatchOutcome>;
 }
 
 /** With Retry Without Refused Numbers: how many times one request may be sent in all. */
@@ -46,30 +55,54 @@ async function sendOnce(
 	timeoutMs: number,
 ): Promise<BatchOutcome> {
 	const body = { phone_numbers: batch.entries.map((entry) => entry.e164), ...batch.fields };
+	const sentAt = Date.now();
 	let response: TelnyxResponse;
 	try {
 		response = await telnyxRequest.call(
 			context,
 			'POST',
 			buildPath(operation.path, { enterpriseId: batch.enterpriseId }),
-			{ body, policy: 'atMostOnce', timeoutMs },
+			{ body, policy: 'atMostOnce', timeoutMs, carriesNumbers: true },
 		);
 	} catch (error) {
-		const failures = batch.entries.map((entry) =>
-			entryFailure(entry, 'failed', error as NodeApiError),
-		);
-		return { succeeded: [], failures, error: error as NodeApiError };
+		return wholeBatch(batch, error as NodeApiError, sentAt);
 	}
 	if (!isSuccess(response.statusCode)) {
-		const note = processedNote('atMostOnce', { statusCode: response.statusCode }, true);
-		const error = toNodeApiError(
+		const refusal = toNodeApiError(context.getNode(), response, `In ${batch.label}.`);
+		const error = withOutcome(
 			context.getNode(),
-			response,
-			[`In ${batch.label}.`, note].filter(Boolean).join('\n'),
+			'atMostOnce',
+			{ statusCode: response.statusCode },
+			refusal,
+			true,
 		);
+		if (error instanceof OutcomeUnknownError) return wholeBatch(batch, error, sentAt);
 		return refusedBatch(batch, error, response.body);
 	}
-	return operation.onSuccess(context, batch, response);
+	return { ...operation.onSuccess(context, batch, response), sentAt };
+}
+
+/** Every number of a batch shares its request's fate: unknown when it may have been processed, else failed. */
+function wholeBatch(batch: Batch, error: NodeApiError, sentAt: number): BatchOutcome {
+	const status = error instanceof OutcomeUnknownError ? 'unknown' : 'failed';
+	return {
+		succeeded: [],
+		failures: batch.entries.map((entry) => entryFailure(entry, status, error)),
+		error,
+		sentAt,
+	};
+}
+
+/** The outcome with its numbers of unknown outcome settled by the operation's free reads, if it has them. */
+async function settled(
+	context: IExecuteFunctions,
+	operation: BatchedOperation,
+	batch: Batch,
+	outcome: BatchOutcome,
+): Promise<BatchOutcome> {
+	if (!operation.settle || !outcome.failures.some((failure) => failure.status === 'unknown'))
+		return outcome;
+	return await operation.settle(context, batch, outcome);
 }
 
 /**
@@ -88,7 +121,12 @@ async function sendBatch(
 	let refusal: NodeApiError | undefined;
 	let current = batch;
 	for (let sends = 1; ; sends++) {
-		const outcome = await sendOnce(context, operation, current, options.timeoutMs);
+		const outcome = await settled(
+			context,
+			operation,
+			current,
+			await sendOnce(context, operation, current, options.timeoutMs),
+		);
 		const rest = outcome.notNamed ?? [];
 		if (!options.retryWithoutRefused || rest.length === 0) {
 			return {

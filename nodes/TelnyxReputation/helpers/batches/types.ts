@@ -33,11 +33,13 @@ export interface NumberGroup {
 }
 
 /**
- * How a number that was not processed is reported:
+ * How a number that was not (or may not have been) processed is reported:
  * `invalid` never sent (not a number the API can take), `refused` the API named this number
- * as the problem, `failed` the request carrying it failed for another reason.
+ * as the problem, `failed` the request carrying it failed for another reason and was not
+ * processed, `unknown` the answer never came (or came unreadable, or as a 5xx): Telnyx may
+ * have processed, and billed, it.
  */
-export type FailureStatus = 'invalid' | 'refused' | 'failed';
+export type FailureStatus = 'invalid' | 'refused' | 'failed' | 'unknown';
 
 export interface Failure {
 	status: FailureStatus;
@@ -70,6 +72,8 @@ export interface Batch {
 
 export interface BatchOutcome {
 	succeeded: OrderedItem[];
+	/** When the request was sent (ms since the epoch): what a read after an unknown outcome compares with. */
+	sentAt?: number;
 	/** One per number that was not processed. */
 	failures: Failure[];
 	error?: NodeApiError;

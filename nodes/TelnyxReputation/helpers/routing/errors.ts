@@ -5,7 +5,13 @@ import type {
 } from 'n8n-workflow';
 
 import { rememberHeaders } from '../../../shared/attempts';
-import { rateLimitHeaders, isSuccess, toNodeApiError } from '../../../shared/errors';
+import {
+	rateLimitHeaders,
+	isSuccess,
+	toNodeApiError,
+	undocumentedAnswerError,
+	undocumentedBody,
+} from '../../../shared/errors';
 import { learn, paceOf } from '../../../shared/pace';
 import { ofItem } from '../../../shared/parameters';
 import { readPhoneNumber } from '../numbers/parameters';
@@ -23,26 +29,33 @@ function readBody(body: unknown): unknown {
 
 /**
  * The first postReceive step of every declarative operation (they all set
- * `ignoreHttpStatusErrors`): a non-2xx answer becomes the API's own error.
+ * `ignoreHttpStatusErrors`): a non-2xx answer becomes the API's own error, and a 2xx that is
+ * not the JSON the API documents (`emptyAllowed`: an empty body is an answer too) an error too.
  */
-export async function handleErrors(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	learn(await paceOf(this), response.statusCode, response.headers);
-	if (isSuccess(response.statusCode)) return items;
-	const telnyxResponse = {
-		statusCode: response.statusCode,
-		body: readBody(response.body),
-		headers: response.headers,
+export function answerChecks({ emptyAllowed }: { emptyAllowed: boolean }) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		learn(await paceOf(this), response.statusCode, response.headers);
+		const telnyxResponse = {
+			statusCode: response.statusCode,
+			body: readBody(response.body),
+			headers: response.headers,
+		};
+		if (isSuccess(response.statusCode)) {
+			const undocumented = undocumentedBody(telnyxResponse, emptyAllowed);
+			if (!undocumented) return items;
+			throw undocumentedAnswerError(this.getNode(), telnyxResponse, undocumented);
+		}
+		const error = toNodeApiError(this.getNode(), telnyxResponse);
+		// An operation on one number names it first: in an error item's Table row, and to a model
+		// that called the node as a tool (n8n's agent passes it the message alone).
+		if (this.getNodeParameter('phoneNumber', '') !== '') {
+			error.message = `${readPhoneNumber(ofItem(this))}: ${error.message}`;
+		}
+		rememberHeaders(error, rateLimitHeaders(telnyxResponse));
+		throw error;
 	};
-	const error = toNodeApiError(this.getNode(), telnyxResponse);
-	// An operation on one number names it first: in an error item's Table row, and to a model
-	// that called the node as a tool (n8n's agent passes it the message alone).
-	if (this.getNodeParameter('phoneNumber', '') !== '') {
-		error.message = `${readPhoneNumber(ofItem(this))}: ${error.message}`;
-	}
-	rememberHeaders(error, rateLimitHeaders(telnyxResponse));
-	throw error;
 }

@@ -11,14 +11,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { handleErrors } from './errors';
+import { answerChecks } from './errors';
 import { inTurn } from '../../../shared/pace';
 import type { RetryPolicy } from '../../../shared/attempts';
 import {
 	connectionErrorCode,
 	failureOfError,
-	processedNote,
 	toConnectionError,
+	withOutcome,
 	withRetries,
 } from '../../../shared/attempts';
 import { credentialsOf } from '../../../shared/credentials';
@@ -41,28 +41,24 @@ type Fetch = (
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
 
-/** The error a user sees: a request that got no answer names its URL, and one that may have been processed says so. */
+/**
+ * The error a user sees: a request that got no answer names its URL, and an at-most-once
+ * request that may have been processed is an unknown outcome, not a failure.
+ */
 function explained(
 	context: IExecuteSingleFunctions,
 	error: unknown,
 	policy: RetryPolicy,
 	options: { baseURL?: string; url?: string },
 ): Error {
-	const failure = failureOfError(error) ?? {};
-	const note = processedNote(policy, failure);
 	const answered =
 		error instanceof NodeApiError && error.httpCode !== null && /^\d+$/.test(error.httpCode);
 	if (!answered && connectionErrorCode(error)) {
-		return toConnectionError(
-			context.getNode(),
-			error,
-			`${options.baseURL ?? ''}${options.url ?? ''}`,
-			note,
-		);
+		const url = `${options.baseURL ?? ''}${options.url ?? ''}`;
+		return toConnectionError(context.getNode(), error, url, policy);
 	}
-	if (note && error instanceof NodeApiError)
-		error.description = [error.description, note].filter(Boolean).join('\n');
-	return error as Error;
+	if (!(error instanceof NodeApiError)) return error as Error;
+	return withOutcome(context.getNode(), policy, failureOfError(error) ?? {}, error);
 }
 
 /**
@@ -101,10 +97,11 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch) {
 type Answers = Record<number, (context: IExecuteSingleFunctions) => IDataObject>;
 
 /** `handleErrors`, except for the statuses the operation reads as answers. */
-function errorsExcept(answers: Answers): PostReceive {
+function errorsExcept(answers: Answers, emptyAllowed: boolean): PostReceive {
+	const checked = answerChecks({ emptyAllowed });
 	return async function (this: IExecuteSingleFunctions, items, response) {
 		const answer = answers[response.statusCode];
-		return answer ? [{ json: answer(this) }] : await handleErrors.call(this, items, response);
+		return answer ? [{ json: answer(this) }] : await checked.call(this, items, response);
 	};
 }
 
@@ -116,6 +113,8 @@ export function singleRequest(options: {
 	output?: PostReceive[];
 	request?: Partial<IHttpRequestOptions>;
 	answers?: Answers;
+	/** The API's reference shows no body for this answer: an empty 2xx is an answer too. */
+	emptyAllowed?: boolean;
 }): INodePropertyRouting {
 	const fetch: Fetch = async function (requestData) {
 		return await withRetries(
@@ -128,7 +127,12 @@ export function singleRequest(options: {
 		request: { ...options.request, method: options.method, ignoreHttpStatusErrors: true },
 		send: { paginate: true },
 		operations: { pagination: perItem(options.policy, options.prepare ?? [], fetch) },
-		output: { postReceive: [errorsExcept(options.answers ?? {}), ...(options.output ?? [])] },
+		output: {
+			postReceive: [
+				errorsExcept(options.answers ?? {}, options.emptyAllowed ?? false),
+				...(options.output ?? []),
+			],
+		},
 	};
 }
 
@@ -138,6 +142,6 @@ export function pagedList(...prepare: Prepare[]): INodePropertyRouting {
 		request: { method: 'GET', ignoreHttpStatusErrors: true },
 		send: { paginate: true },
 		operations: { pagination: perItem('idempotent', prepare, paginateByPageNumber) },
-		output: { postReceive: [handleErrors] },
+		output: { postReceive: [answerChecks({ emptyAllowed: false })] },
 	};
 }
