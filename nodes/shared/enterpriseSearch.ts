@@ -35,8 +35,12 @@ export async function searchEnterprises(
 		policy: 'idempotent',
 	})) as EnterprisePage;
 	const more = (meta.page_number ?? page) < (meta.total_pages ?? 0);
+	// The filter is applied here too: a server that ignores it lists every enterprise.
+	const wanted = (filter ?? '').toLowerCase();
 	return {
-		results: data.map((enterprise) => ({ name: enterpriseName(enterprise), value: enterprise.id })),
+		results: data
+			.filter((enterprise) => (enterprise.legal_name ?? '').toLowerCase().includes(wanted))
+			.map((enterprise) => ({ name: enterpriseName(enterprise), value: enterprise.id })),
 		paginationToken: more ? String(page + 1) : undefined,
 	};
 }

@@ -29,25 +29,33 @@ export async function monitoredNumbers(
 	return byNumber((await listPages(context, numbersPath(enterpriseId))).records);
 }
 
-/** One free read: the number's record if the enterprise monitors it. */
+/** A filtered read answered with records the filter excludes: the server ignored the filter. */
+const IGNORED_FILTER = Symbol('ignored filter');
+
+/**
+ * One free read: the number's record if the enterprise monitors it. A server that answers
+ * with another number did not filter (never trusted: that would read "not monitored").
+ */
 async function lookUp(
 	context: IExecuteFunctions,
 	enterpriseId: string,
 	e164: string,
-): Promise<IDataObject | undefined> {
+): Promise<IDataObject | undefined | typeof IGNORED_FILTER> {
 	const body = await telnyxAnswer.call(context, 'GET', numbersPath(enterpriseId), {
 		qs: { 'filter[phone_number][eq]': e164, 'page[number]': 1, 'page[size]': 1 },
 		policy: 'idempotent',
 	});
 	const [record] = (body as { data?: IDataObject[] }).data ?? [];
-	return record && canonical(String(record.phone_number)) === e164 ? record : undefined;
+	if (!record) return undefined;
+	return canonical(String(record.phone_number)) === e164 ? record : IGNORED_FILTER;
 }
 
 /**
  * Which of `numbers` an enterprise monitors, with the fewest free reads: looking each number up
  * (`filter[phone_number][eq]`, one read each) or reading the enterprise's list (one read per 250
  * monitored numbers). A couple of numbers are looked up at once; otherwise the list's first
- * page says how long it is, and the cheaper way reads the rest, a few reads at a time.
+ * page says how long it is, and the cheaper way reads the rest, a few reads at a time. When a
+ * look-up shows the server ignores the filter, the list is read instead.
  */
 export async function monitoredAmong(
 	context: IExecuteFunctions,
@@ -59,9 +67,13 @@ export async function monitoredAmong(
 			wanted.map((e164) => async () => await lookUp(context, enterpriseId, e164)),
 			PAGE_CONCURRENCY,
 		);
-		return records.filter((record): record is IDataObject => record !== undefined);
+		if (records.includes(IGNORED_FILTER)) return undefined;
+		return records.filter((record): record is IDataObject => typeof record === 'object');
 	};
-	if (numbers.length <= 2) return byNumber(await lookUpAll(numbers));
+	if (numbers.length <= 2) {
+		const found = await lookUpAll(numbers);
+		return found ? byNumber(found) : await monitoredNumbers(context, enterpriseId);
+	}
 
 	// The first page only (no further page starts after time 0): it says how many there are.
 	const first = await listPages(context, numbersPath(enterpriseId), {}, { until: 0 });
@@ -69,10 +81,12 @@ export async function monitoredAmong(
 	if (first.next === undefined) return found;
 	const pagesLeft = (first.pages ?? Infinity) - 1;
 	const unknown = numbers.filter((e164) => !found.has(e164));
+	const readRest = async () =>
+		(await listPages(context, numbersPath(enterpriseId), {}, { from: first.next })).records;
 	const rest =
 		pagesLeft <= unknown.length
-			? (await listPages(context, numbersPath(enterpriseId), {}, { from: first.next })).records
-			: await lookUpAll(unknown);
+			? await readRest()
+			: ((await lookUpAll(unknown)) ?? (await readRest()));
 	for (const [e164, record] of byNumber(rest)) found.set(e164, record);
 	return found;
 }

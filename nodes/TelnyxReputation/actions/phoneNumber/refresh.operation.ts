@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/errors';
@@ -77,8 +82,10 @@ async function settleRefreshed(
 				batch.enterpriseId,
 				entries.map((entry) => entry.e164),
 			);
-			const checkedSince = (e164: string) =>
-				Date.parse(String(monitored.get(e164)?.last_refreshed_at ?? '')) >= since;
+			const checkedSince = (e164: string) => {
+				const data = monitored.get(e164)?.reputation_data as IDataObject | null | undefined;
+				return Date.parse(String(data?.last_refreshed_at ?? '')) >= since;
+			};
 			const fresh = entries.filter((entry) => checkedSince(entry.e164));
 			const notMonitored = entries.filter((entry) => !monitored.has(entry.e164));
 			return {
@@ -93,7 +100,7 @@ async function settleRefreshed(
 				notProcessed: new Map(notMonitored.map((entry) => [entry.e164, NOT_MONITORED])),
 			};
 		},
-		'Telnyx may still be refreshing it: its last_refreshed_at (Phone Number → Get Many, free) shows when it has. Refreshing it again may bill a second lookup.',
+		'Telnyx may still be refreshing it: its reputation_data.last_refreshed_at (Phone Number → Get Many, free) shows when it has. Refreshing it again may bill a second lookup.',
 	);
 }
 
