@@ -44,12 +44,12 @@ export function answerChecks({ emptyAllowed }: { emptyAllowed: boolean }) {
 			body: readBody(response.body),
 			headers: response.headers,
 		};
+		let error;
 		if (isSuccess(response.statusCode)) {
 			const undocumented = undocumentedBody(telnyxResponse, emptyAllowed);
 			if (!undocumented) return items;
-			throw undocumentedAnswerError(this.getNode(), telnyxResponse, undocumented);
-		}
-		const error = toNodeApiError(this.getNode(), telnyxResponse);
+			error = undocumentedAnswerError(this.getNode(), telnyxResponse, undocumented);
+		} else error = toNodeApiError(this.getNode(), telnyxResponse);
 		// An operation on one number names it first: in an error item's Table row, and to a model
 		// that called the node as a tool (n8n's agent passes it the message alone).
 		if (this.getNodeParameter('phoneNumber', '') !== '') {
