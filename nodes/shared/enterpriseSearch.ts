@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { matchesQuery } from './queryFilters';
 import { telnyxAnswer } from './transport';
 
 interface EnterprisePage {
@@ -35,11 +36,10 @@ export async function searchEnterprises(
 		policy: 'idempotent',
 	})) as EnterprisePage;
 	const more = (meta.page_number ?? page) < (meta.total_pages ?? 0);
-	// The filter is applied here too: a server that ignores it lists every enterprise.
-	const wanted = (filter ?? '').toLowerCase();
+	const matches = matchesQuery(qs) ?? (() => true);
 	return {
 		results: data
-			.filter((enterprise) => (enterprise.legal_name ?? '').toLowerCase().includes(wanted))
+			.filter((enterprise) => matches(enterprise))
 			.map((enterprise) => ({ name: enterpriseName(enterprise), value: enterprise.id })),
 		paginationToken: more ? String(page + 1) : undefined,
 	};

@@ -5,6 +5,7 @@ import type { RequestContext } from './credentials';
 import { telnyxAnswer } from './transport';
 
 import { runBounded } from './pool';
+import { matchesQuery } from './queryFilters';
 
 /** The API caps pages at 250 and clamps larger sizes. */
 const MAX_PAGE_SIZE = 250;
@@ -30,6 +31,11 @@ export interface PageWindow {
 	limit?: number;
 	/** No page starts after this time (ms since the epoch); the pages under way are awaited. */
 	until?: number;
+	/**
+	 * The records to keep (the filters the request sent, checked again: a server may ignore
+	 * them). Pages are then read at the largest size, and `limit` counts the records kept.
+	 */
+	keep?: (record: IDataObject) => boolean;
 }
 
 /** Records read, and the page to read next when `until` stopped the reads before the end. */
@@ -66,8 +72,11 @@ export async function readPages(
 	fetchPage: FetchPage,
 	window: PageWindow = {},
 ): Promise<PagesRead> {
-	const { from = 1, limit = Infinity, until = Infinity } = window;
-	const pageSize = Math.min(MAX_PAGE_SIZE, limit);
+	const { from = 1, limit = Infinity, until = Infinity, keep } = window;
+	const pageSize = keep ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit);
+	const kept = ({ data = [] }: Page) => (keep ? data.filter(keep) : data);
+	/** Records kept from the pages read so far, in whatever order they arrived. */
+	let keptSoFar = 0;
 	const fetchChecked = async (pageNumber: number) => {
 		if (pageNumber > MAX_PAGES) throw tooManyPages(node, undefined, (pageNumber - from) * pageSize);
 		const page = await fetchPage(pageNumber, pageSize);
@@ -81,17 +90,19 @@ export async function readPages(
 				},
 			);
 		}
+		keptSoFar += kept(page).length;
 		return page;
 	};
 	const records: IDataObject[] = [];
 	/** Adds a page's records; answers whether the list goes on after it. */
-	const add = ({ data = [] }: Page) => {
-		records.push(...data);
-		return data.length === pageSize && records.length < limit;
+	const add = (page: Page) => {
+		records.push(...kept(page));
+		return (page.data ?? []).length === pageSize && records.length < limit;
 	};
 	const first = await fetchChecked(from);
 	const total = first.meta?.total_pages;
-	if (!add(first) || (total !== undefined && from >= total)) return { records, pages: total };
+	if (!add(first) || (total !== undefined && from >= total))
+		return { records: records.slice(0, limit), pages: total };
 
 	if (total === undefined) {
 		for (let pageNumber = from + 1; ; pageNumber++) {
@@ -99,7 +110,9 @@ export async function readPages(
 			if (!add(await fetchChecked(pageNumber))) return { records: records.slice(0, limit) };
 		}
 	}
-	const last = Math.min(total, from + Math.ceil((limit - records.length) / pageSize));
+	const last = keep
+		? total
+		: Math.min(total, from + Math.ceil((limit - records.length) / pageSize));
 	if (last > MAX_PAGES) throw tooManyPages(node, total, records.length);
 	const pageNumbers = Array.from({ length: last - from }, (_, index) => from + 1 + index);
 	// A short page or a failure ends the list: no page starts after it.
@@ -115,7 +128,7 @@ export async function readPages(
 			}
 		}),
 		PAGE_CONCURRENCY,
-		() => ended || Date.now() > until,
+		() => ended || Date.now() > until || keptSoFar >= limit,
 	);
 	for (const [index, page] of pages.entries()) {
 		if (page === undefined) return { records, next: pageNumbers[index], pages: total };
@@ -148,6 +161,6 @@ export async function listPages(
 				policy: 'idempotent',
 			})) as Page;
 		},
-		window,
+		{ keep: matchesQuery(qs), ...window },
 	);
 }

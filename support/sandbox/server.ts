@@ -166,7 +166,9 @@ async function routeReply(
 		if (match) {
 			// A raw '+' in a path reads as a space, as on the real API, whose reference asks for %2B.
 			const params = match.slice(1).map((value) => decodeURIComponent(value.replace(/\+/g, ' ')));
-			return await route.handle({ state, params, query: url.searchParams, body });
+			const query = new URLSearchParams(url.searchParams);
+			for (const name of state.ignoredQuery) query.delete(name);
+			return await route.handle({ state, params, query, body });
 		}
 	}
 	return errors(

@@ -95,6 +95,9 @@ export class SandboxState {
 	/** When the account agreed to the Number Reputation terms. */
 	termsAgreedAt: string | null = null;
 
+	/** Query parameters the API ignores, as a server that does not honour a filter (the log still shows them). */
+	ignoredQuery = new Set<string>();
+
 	/** Every agreement the account made, oldest first. */
 	termsAgreements: TermsAgreement[] = [];
 

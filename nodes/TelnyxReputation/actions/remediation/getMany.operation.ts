@@ -14,16 +14,20 @@ import { filters } from '../common/fields';
 import { returnAllAndLimit } from '../../helpers/routing/pages';
 import { resolvePath } from '../../helpers/routing/paths';
 
-/** Remediation Get Many's date filters, sent as ISO 8601 date-times. */
-async function createdAtFilters(
+/**
+ * Remediation Get Many's filters: the status, and the dates as ISO 8601 date-times. Set here,
+ * not by routing, so that the list checks its records against every filter it sent.
+ */
+async function remediationFilters(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const { createdAfter, createdBefore } = this.getNodeParameter('filters', {}) as Record<
+	const { status, createdAfter, createdBefore } = this.getNodeParameter('filters', {}) as Record<
 		string,
 		string | undefined
 	>;
 	const qs = { ...requestOptions.qs };
+	if (status) qs['filter[status]'] = status;
 	for (const [bound, value] of [
 		['gte', createdAfter],
 		['lte', createdBefore],
@@ -45,7 +49,7 @@ export const option: INodePropertyOptions = {
 	action: 'Get many remediation requests',
 	routing: pagedList(
 		resolvePath('/enterprises/{enterpriseId}/reputation/remediation'),
-		createdAtFilters,
+		remediationFilters,
 	),
 };
 
@@ -59,7 +63,6 @@ const properties: INodeProperties[] = [
 			type: 'options',
 			options: remediationStatuses,
 			default: 'pending',
-			routing: { send: { type: 'query', property: 'filter[status]' } },
 		},
 		{
 			displayName: 'Created After',

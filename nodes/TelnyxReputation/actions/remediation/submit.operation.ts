@@ -140,10 +140,8 @@ async function findSubmitted(
 				{ 'filter[created_at][gte]': new Date(since).toISOString() },
 				{ limit: 250 },
 			);
-			// The filter is checked here too: a server that ignores it lists older requests.
 			const matches = records.filter(
 				(request) =>
-					Date.parse(String(request.created_at)) >= since &&
 					request.call_purpose === batch.fields.call_purpose &&
 					Number(request.phone_numbers_count) === entries.length,
 			);

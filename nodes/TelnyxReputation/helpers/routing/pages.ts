@@ -9,6 +9,7 @@ import { failureOfError, withRetries } from '../../../shared/attempts';
 import { inTurn } from '../../../shared/pace';
 import type { Page } from '../../../shared/pagination';
 import { readPages } from '../../../shared/pagination';
+import { matchesQuery } from '../../../shared/queryFilters';
 import { tableOrder } from '../batches/outcomes';
 
 /** The fields of every paged list, read by `paginateByPageNumber` below. */
@@ -58,7 +59,7 @@ export async function paginateByPageNumber(
 			);
 			return (response?.json ?? {}) as Page;
 		},
-		{ limit },
+		{ limit, keep: matchesQuery(requestData.options.qs) },
 	);
 	return records.map((json) => ({ json: tableOrder(json) }));
 }
