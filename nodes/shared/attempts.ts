@@ -60,7 +60,7 @@ function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
 }
 
 /** Whether a request that failed this way may still have been processed. */
-export function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
+function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
 	if (failure.networkCode) return !NOT_PROCESSED.has(failure.networkCode);
 	return (failure.statusCode ?? 0) >= 500 || isUnreadable(failure);
 }
