@@ -7,14 +7,14 @@ import { telnyxAnswer } from './transport';
 import { runBounded } from './pool';
 
 /** The API caps pages at 250 and clamps larger sizes. */
-const MAX_PAGE_SIZE = 250;
+export const MAX_PAGE_SIZE = 250;
 
 /** Return All reads at most this many pages (250,000 results) before it stops and says so. */
-const MAX_PAGES = 1000;
+export const MAX_PAGES = 1000;
 
 export interface Page {
 	data?: IDataObject[];
-	meta?: { page_number?: number; total_pages?: number };
+	meta?: { page_number?: number; total_pages?: number; total_results?: number };
 }
 
 /** Reads page `pageNumber` of `pageSize` records. */
@@ -38,12 +38,18 @@ export interface PagesRead {
 	next?: number;
 	/** How many pages the list has, when the first page read said so. */
 	pages?: number;
+	/** How many records the list has, when the first page read said so. */
+	results?: number;
 }
 
 const count = (value: number) => value.toLocaleString('en-US');
 
 /** A list longer than a node reads in one go, said before or while reading it. */
-function tooManyPages(node: INode, pages: number | undefined, read: number): NodeOperationError {
+export function tooManyPages(
+	node: INode,
+	pages: number | undefined,
+	read: number,
+): NodeOperationError {
 	return new NodeOperationError(
 		node,
 		pages === undefined
@@ -91,7 +97,8 @@ export async function readPages(
 	};
 	const first = await fetchChecked(from);
 	const total = first.meta?.total_pages;
-	if (!add(first) || (total !== undefined && from >= total)) return { records, pages: total };
+	const meta = { pages: total, results: first.meta?.total_results };
+	if (!add(first) || (total !== undefined && from >= total)) return { records, ...meta };
 
 	if (total === undefined) {
 		for (let pageNumber = from + 1; ; pageNumber++) {
@@ -118,10 +125,10 @@ export async function readPages(
 		() => ended || Date.now() > until,
 	);
 	for (const [index, page] of pages.entries()) {
-		if (page === undefined) return { records, next: pageNumbers[index], pages: total };
+		if (page === undefined) return { records, next: pageNumbers[index], ...meta };
 		if (!add(page)) break;
 	}
-	return { records: records.slice(0, limit), pages: total };
+	return { records: records.slice(0, limit), ...meta };
 }
 
 /** Every record of a list endpoint (free reads, the API's largest page), for the triggers. */
