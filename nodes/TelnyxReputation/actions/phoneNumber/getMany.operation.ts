@@ -16,7 +16,8 @@ import { tableOrder } from '../../helpers/batches/outcomes';
 import { numberOptions } from '../../helpers/numbers/options';
 import { readPhoneNumber } from '../../helpers/numbers/parameters';
 import type { ListCounts } from '../../helpers/pool/answer';
-import { countsItem, hintIfCut, runsAsTool } from '../../helpers/pool/answer';
+import { countsJson, hintIfCut, runsAsTool } from '../../helpers/pool/answer';
+import { perInputItem } from '../../helpers/pool/items';
 import { readReputationFilter, reputationFilterFields } from '../../helpers/pool/filters';
 import { scanPages } from '../../helpers/pool/scan';
 import { Selection } from '../../helpers/pool/selection';
@@ -148,21 +149,16 @@ async function listItem(context: IExecuteFunctions, itemIndex: number): Promise<
 
 /** Get Many: for each input item, its list (a custom operation, to filter pages as they come). */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
-		const pairedItem = { item: itemIndex };
-		try {
-			const listed = await listItem(this, itemIndex);
-			const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-			if (runsAsTool(this)) output.push(countsItem(listed, itemIndex));
-			else hintIfCut(this, listed);
-			for (const record of listed.records)
-				output.push({ json: simplify ? simplified(record) : tableOrder(record), pairedItem });
-		} catch (error) {
-			if (!this.continueOnFail()) throw error;
-			const { message, description } = error as NodeOperationError;
-			output.push({ json: { error: message, message: description ?? message }, pairedItem });
+	return await perInputItem(this, async (itemIndex) => {
+		const listed = await listItem(this, itemIndex);
+		const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+		const records = listed.records.map((record) =>
+			simplify ? simplified(record) : tableOrder(record),
+		);
+		if (!runsAsTool(this)) {
+			hintIfCut(this, listed);
+			return records;
 		}
-	}
-	return [output];
+		return [countsJson(listed), ...records];
+	});
 }

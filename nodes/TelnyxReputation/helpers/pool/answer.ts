@@ -1,7 +1,7 @@
 // What a list read says about itself: to a person, a hint above the output; to a model (the
 // node run as a tool: n8n hands the model the items' JSON and nothing else), a first item
 // with the counts, so a list cut by Limit is never read as the whole answer.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 const count = (value: number) => value.toLocaleString('en-US');
 
@@ -25,8 +25,8 @@ export function cutNote({ matched, listed, read }: ListCounts): string {
 	return `Only ${count(listed)} of ${of} matching numbers${among} are listed (cut by Limit). Ask again with a higher limit (or Return All) for the rest, or use the pool summary for counts.`;
 }
 
-/** The counts, as a model reads them: first among the items. */
-export function countsItem(counts: ListCounts, itemIndex: number): INodeExecutionData {
+/** The counts, as a model reads them: the first item. */
+export function countsJson(counts: ListCounts): IDataObject {
 	const json: IDataObject = {
 		matched: counts.matched ?? null,
 		listed: counts.listed,
@@ -34,7 +34,7 @@ export function countsItem(counts: ListCounts, itemIndex: number): INodeExecutio
 		note: cutNote(counts),
 	};
 	if (counts.read !== undefined) json.monitored_numbers_read = counts.read;
-	return { json, pairedItem: { item: itemIndex } };
+	return json;
 }
 
 /** A hint above the output when a list is cut by Limit. */

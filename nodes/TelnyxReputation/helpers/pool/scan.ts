@@ -46,12 +46,12 @@ export async function scanPages(
 	const pageNumbers = Array.from({ length: first.pages - 1 }, (_, index) => index + 2);
 	const read = await runBounded(
 		pageNumbers.map((pageNumber) => async () => {
+			let records: IDataObject[] = [];
 			try {
-				if ((await readPage(pageNumber)).records.length < MAX_PAGE_SIZE) ended = true;
+				records = (await readPage(pageNumber)).records;
 				return true;
-			} catch (error) {
-				ended = true;
-				throw error;
+			} finally {
+				if (records.length < MAX_PAGE_SIZE) ended = true;
 			}
 		}),
 		PAGE_CONCURRENCY,
