@@ -9,6 +9,7 @@ import {
 } from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
 import { startScriptedModel } from '../../support/model/server';
+import { seedPool } from '../../support/sandbox/pool';
 import type { Sandbox } from '../../support/sandbox/server';
 import { AGENT_WORKFLOW_ID, agentWorkflow, checkAgent } from './agent';
 import { MCP_TOKEN, MCP_WORKFLOW_ID, checkMcp, mcpWorkflow } from './mcp';
@@ -16,6 +17,8 @@ import { check, step } from './report';
 
 export async function checkTools(n8nInstall: N8n, userFolder: string, sandbox: Sandbox) {
 	step('The node as a tool: the agent and MCP examples, published');
+	// The pool questions are asked over an enterprise of 50,000 numbers (support/sandbox/pool.ts).
+	seedPool(sandbox.state, 50_000);
 	const model = await startScriptedModel();
 	const credentials = await importToolCredentials(n8nInstall, userFolder, model.url, MCP_TOKEN);
 	check('n8n imports the model and MCP credentials', credentials.status === 0, credentials.stderr);

@@ -150,6 +150,14 @@ export function readReputationFilter(item: ItemParameters, now: number): Test | 
 	const category = (filters.spamCategory ?? '').trim().toLowerCase();
 	if (category !== '') tests.push((record) => categoryOf(record)?.toLowerCase() === category);
 	if (filters.spamRiskAtLeast) {
+		// A value from an expression (or a model) that is no risk level is refused, not read as "none".
+		if (!RISKS.includes(filters.spamRiskAtLeast)) {
+			throw new NodeOperationError(
+				item.node,
+				`"Spam Risk At Least" must be high, medium or low; got "${String(filters.spamRiskAtLeast)}"`,
+				{ itemIndex: item.itemIndex },
+			);
+		}
 		const worst = RISKS.slice(0, RISKS.indexOf(filters.spamRiskAtLeast) + 1);
 		tests.push((record) => worst.includes(riskOf(record) as Risk));
 	}
