@@ -519,6 +519,28 @@ describe('A pool read that cannot end stops and says why', () => {
 		expect(api.sandbox.requests.length).toBeLessThanOrEqual(3);
 	});
 
+	test('a server that never runs out of pages (and never says how many) is stopped at 1,000', async () => {
+		const enterpriseId = seedPool(api.sandbox.state, 250);
+		const records = pool();
+		api.sandbox.injectReply(
+			(request) => ({
+				status: 200,
+				body: { data: records, meta: { page_number: Number(request.query['page[number]']) } },
+			}),
+			Infinity,
+		);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: operation('phoneNumber', 'getPoolSummary', { enterpriseId: byId(enterpriseId) }),
+		});
+
+		expect(result.error?.message).toBe(
+			'Telnyx kept answering with more pages: stopped after 1,000 pages (250,000 results)',
+		);
+		expect(api.sandbox.requests).toHaveLength(1_000);
+	});
+
 	test('a list of more pages than are read in one go is refused after its first page', async () => {
 		const enterpriseId = seedPool(api.sandbox.state, 250);
 		const endless = { data: pool(), meta: { page_number: 1, total_pages: 1_000_000 } };

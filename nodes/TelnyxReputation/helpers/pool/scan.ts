@@ -36,8 +36,10 @@ export async function scanPages(
 	const first = await readPage(1);
 	if (first.records.length < MAX_PAGE_SIZE) return 1;
 	if (first.pages === undefined) {
-		// No page count: one page after another, until a short one (listPages stops at MAX_PAGES).
+		// No page count: one page after another, until a short one, and no more than MAX_PAGES.
 		for (let pageNumber = 2; ; pageNumber++) {
+			if (pageNumber > MAX_PAGES)
+				throw tooManyPages(context.getNode(), undefined, MAX_PAGES * MAX_PAGE_SIZE);
 			if ((await readPage(pageNumber)).records.length < MAX_PAGE_SIZE) return pageNumber;
 		}
 	}
