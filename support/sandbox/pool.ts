@@ -82,6 +82,13 @@ export function seedPool(
 	return enterpriseId;
 }
 
+/** Takes the pool's enterprise and its numbers out of the account again. */
+export function removePool(state: SandboxState, enterpriseId = POOL_ENTERPRISE_ID): void {
+	for (const registration of state.registrationsOf(enterpriseId))
+		state.registrations.delete(registration.phone_number);
+	state.enterprises.delete(enterpriseId);
+}
+
 /** What the pool of 50,000 holds, counted by hand from the rules above. */
 export const POOL_50K = {
 	numbers: 50_000,
