@@ -7,6 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { expectNoSecret } from '../harness/items';
 import { byId, operation } from '../harness/parameters';
 import { useSandbox } from '../harness/useSandbox';
+import { TOOL_TYPE } from '../../support/engine/nodeTypes';
 import { runNode } from '../../support/engine/runNode';
 import { POOL_50K, seedPool } from '../../support/sandbox/pool';
 import type { Registration } from '../../support/sandbox/state';
@@ -235,6 +236,37 @@ describe('Get Many: which numbers, over a pool of 50,000', () => {
 			spam_category: data.spam_category,
 			last_refreshed_at: data.last_refreshed_at,
 		});
+	});
+});
+
+describe('Get Many as a tool: the first item says how many match', () => {
+	test('a list cut by Limit says so, and a complete one says it is complete', async () => {
+		const enterpriseId = seedPool(api.sandbox.state, POOL_50K.numbers);
+		const asTool = async (limit: number) =>
+			await runNode({
+				credential: api.credential,
+				nodeType: TOOL_TYPE,
+				typeVersion: 1.1,
+				parameters: operation('phoneNumber', 'getMany', {
+					enterpriseId: byId(enterpriseId),
+					limit,
+					filters: { flagged: true, spamRiskAtLeast: 'high' },
+				}),
+			});
+
+		const [cut, complete] = [await asTool(50), await asTool(1000)];
+
+		expect(cut.items).toHaveLength(51);
+		expect(cut.items[0].json).toEqual({
+			matched: 125,
+			listed: 50,
+			complete: false,
+			note: 'Only 50 of 125 matching numbers among 50,000 monitored are listed (cut by Limit). Ask again with a higher limit (or Return All) for the rest, or use the pool summary for counts.',
+			monitored_numbers_read: 50_000,
+		});
+		expect(complete.items).toHaveLength(126);
+		expect(complete.items[0].json).toMatchObject({ matched: 125, listed: 125, complete: true });
+		expect(complete.items.slice(1).every((item) => item.json.spam_risk === 'high')).toBe(true);
 	});
 });
 
