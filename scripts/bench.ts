@@ -6,6 +6,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { poolQuestions } from './benchPool';
+
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-telnyx-bench-'));
 process.env.N8N_LOG_OUTPUT = 'file';
 process.env.N8N_LOG_FILE_LOCATION = join(process.env.N8N_USER_FOLDER, 'n8n.log');
@@ -185,6 +187,7 @@ async function main() {
 		);
 	}
 	await bigEnterprise(sandbox, credential, runNode);
+	await poolQuestions(sandbox, credential, runNode);
 	await sandbox.close();
 
 	console.log('\n## 3. Normalization (libphonenumber-js, the metadata the build ships)');

@@ -22,6 +22,7 @@ import { freePort, portFor } from '../support/n8n/ports';
 import { startRegistry } from '../support/n8n/registry';
 import type { Sandbox } from '../support/sandbox/server';
 import { startSandbox } from '../support/sandbox/server';
+import { seedPool } from '../support/sandbox/pool';
 import { seedDemo } from '../support/sandbox/seed';
 
 export { OWNER };
@@ -60,6 +61,8 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	await registry.close();
 	const sandbox = await startSandbox({ port: sandboxPort });
 	seedDemo(sandbox.state);
+	// An enterprise of 50,000 numbers for the pool questions ("how healthy is our pool?").
+	seedPool(sandbox.state, 50_000);
 	// The agent example's "OpenAI account" is a stand-in model on this machine (support/model/demo.ts).
 	const model = await startScriptedModel();
 	model.script(demoModel);

@@ -17,7 +17,9 @@ export class TelnyxReputation implements INodeType {
 		name: 'telnyxReputation',
 		icon: { light: 'file:telnyx.svg', dark: 'file:telnyx.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Simplify on by default (Get, Get Many, Get Pool Summary); 1 keeps the full records.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		// "register: phone number", "get many: remediation"… under the node on the canvas, read
 		// off the picked values, so a new operation needs no entry here.
 		subtitle:

@@ -9,7 +9,7 @@ interface EnterprisePage {
 }
 
 /** "Legal name (DBA)"; without a legal name, the DBA and the ID; the ID alone if it has neither. */
-function enterpriseName({
+export function enterpriseName({
 	id,
 	legal_name: legal,
 	doing_business_as: dba,

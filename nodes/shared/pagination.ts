@@ -8,14 +8,14 @@ import { runBounded } from './pool';
 import { matchesQuery } from './queryFilters';
 
 /** The API caps pages at 250 and clamps larger sizes. */
-const MAX_PAGE_SIZE = 250;
+export const MAX_PAGE_SIZE = 250;
 
 /** Return All reads at most this many pages (250,000 results) before it stops and says so. */
-const MAX_PAGES = 1000;
+export const MAX_PAGES = 1000;
 
 export interface Page {
 	data?: IDataObject[];
-	meta?: { page_number?: number; total_pages?: number };
+	meta?: { page_number?: number; total_pages?: number; total_results?: number };
 }
 
 /** Reads page `pageNumber` of `pageSize` records. */
@@ -44,12 +44,18 @@ export interface PagesRead {
 	next?: number;
 	/** How many pages the list has, when the first page read said so. */
 	pages?: number;
+	/** How many records the list has, when the first page read said so. */
+	results?: number;
 }
 
 const count = (value: number) => value.toLocaleString('en-US');
 
 /** A list longer than a node reads in one go, said before or while reading it. */
-function tooManyPages(node: INode, pages: number | undefined, read: number): NodeOperationError {
+export function tooManyPages(
+	node: INode,
+	pages: number | undefined,
+	read: number,
+): NodeOperationError {
 	return new NodeOperationError(
 		node,
 		pages === undefined
@@ -101,8 +107,9 @@ export async function readPages(
 	};
 	const first = await fetchChecked(from);
 	const total = first.meta?.total_pages;
+	const meta = { pages: total, results: first.meta?.total_results };
 	if (!add(first) || (total !== undefined && from >= total))
-		return { records: records.slice(0, limit), pages: total };
+		return { records: records.slice(0, limit), ...meta };
 
 	if (total === undefined) {
 		for (let pageNumber = from + 1; ; pageNumber++) {
@@ -131,10 +138,10 @@ export async function readPages(
 		() => ended || Date.now() > until || keptSoFar >= limit,
 	);
 	for (const [index, page] of pages.entries()) {
-		if (page === undefined) return { records, next: pageNumbers[index], pages: total };
+		if (page === undefined) return { records, next: pageNumbers[index], ...meta };
 		if (!add(page)) break;
 	}
-	return { records: records.slice(0, limit), pages: total };
+	return { records: records.slice(0, limit), ...meta };
 }
 
 /** Every record of a list endpoint (free reads, the API's largest page), for the triggers. */
@@ -144,6 +151,30 @@ export async function listAll(
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
 	return (await listPages(context, path, qs)).records;
+}
+
+/**
+ * One page of a list endpoint at the API's largest size: its records that match the filters
+ * sent, and how many the server answered (a short page ends the list, whatever matched).
+ */
+export async function listPage(
+	context: RequestContext,
+	path: string,
+	qs: IDataObject,
+	pageNumber: number,
+): Promise<PagesRead & { answered: number }> {
+	// Every record kept while reading, so that exactly one page is read; the filters after.
+	const page = await listPages(context, path, qs, {
+		from: pageNumber,
+		limit: MAX_PAGE_SIZE,
+		keep: () => true,
+	});
+	const keep = matchesQuery(qs);
+	return {
+		...page,
+		records: keep ? page.records.filter(keep) : page.records,
+		answered: page.records.length,
+	};
 }
 
 /** Records of a list endpoint from page `window.from` on, within `window`. */

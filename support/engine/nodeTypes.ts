@@ -7,6 +7,8 @@ import { TelnyxReputationTrigger } from '../../nodes/TelnyxReputationTrigger/Tel
 import { TelnyxReputationWebhookTrigger } from '../../nodes/TelnyxReputationWebhookTrigger/TelnyxReputationWebhookTrigger.node';
 
 export const NODE_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputation';
+/** The node's tool form, by the name n8n gives it (the node's own `execute` runs it). */
+export const TOOL_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputationTool';
 export const POLL_TRIGGER_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputationTrigger';
 export const WEBHOOK_TRIGGER_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputationWebhookTrigger';
 export const SOURCE_TYPE = 'test.items';
@@ -90,6 +92,7 @@ function noOp(): INodeType {
 export function nodeTypes(items: IDataObject[]): INodeTypes {
 	const types: Record<string, INodeType> = {
 		[NODE_TYPE]: new TelnyxReputation(),
+		[TOOL_TYPE]: new TelnyxReputation(),
 		[POLL_TRIGGER_TYPE]: new TelnyxReputationTrigger(),
 		[WEBHOOK_TRIGGER_TYPE]: new TelnyxReputationWebhookTrigger(),
 		[SOURCE_TYPE]: itemsSource(items),

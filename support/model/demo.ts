@@ -1,35 +1,73 @@
 import type { ChatRequest, Turn } from './server';
 import { textOf } from './server';
 
-/** A tool result read for a person: each number's risk and scores, or the text as it came. */
+type Json = Record<string, unknown>;
+
+/** One item of a tool's result, read for a person. */
+function line(record: Json): string {
+	if (record.error) return String(record.error);
+	// Get Many's first item as a tool: how many match, how many are listed.
+	if (typeof record.note === 'string') return record.note;
+	// Get Pool Summary.
+	if (typeof record.spam_risk === 'object' && record.spam_risk !== null) {
+		const risk = record.spam_risk as Json;
+		return `${String(record.numbers)} numbers: ${String(record.healthy)} healthy; ${String(risk.high)} high risk, ${String(risk.medium)} medium, ${String(record.never_checked)} never checked; area codes without a healthy number: ${JSON.stringify(record.area_codes_without_healthy)}`;
+	}
+	// A number, simplified (flat) or as the API returns it (under reputation_data).
+	const scores = (record.reputation_data ?? ('spam_risk' in record ? record : null)) as Json | null;
+	if (!scores?.spam_risk) return `${String(record.phone_number)}: no scores yet`;
+	return `${String(record.phone_number)}: ${String(scores.spam_risk)} spam risk; maturity ${String(scores.maturity_score)}, connection ${String(scores.connection_score)}, engagement ${String(scores.engagement_score)}, sentiment ${String(scores.sentiment_score)}`;
+}
+
+/** A tool result read for a person, or the text as it came. */
 function summary(result: string): string {
 	try {
-		const records = JSON.parse(result) as Array<Record<string, unknown>>;
-		const lines = records.map(({ phone_number, reputation_data: data, error }) => {
-			if (error) return String(error);
-			const scores = (data ?? {}) as Record<string, unknown>;
-			if (!data) return `${String(phone_number)}: no scores yet`;
-			return `${String(phone_number)}: ${String(scores.spam_risk)} spam risk; maturity ${String(scores.maturity_score)}, connection ${String(scores.connection_score)}, engagement ${String(scores.engagement_score)}, sentiment ${String(scores.sentiment_score)}`;
-		});
-		return lines.join('\n');
+		return (JSON.parse(result) as Json[]).map(line).join('\n');
 	} catch {
 		return result;
 	}
 }
 
+/** The tool whose name matches, and what to ask it, for the last message. */
+function toolCall(request: ChatRequest, message: string) {
+	const named = (pattern: RegExp) =>
+		request.tools?.find(({ function: { name } }) => pattern.test(name))?.function.name;
+	const pool = named(/pool/i);
+	if (pool && /healthy|pool|summary/i.test(message)) return { name: pool, arguments: {} };
+	const find = named(/attention/i);
+	if (find && /high risk|flagged|never checked/i.test(message)) {
+		const args = {
+			spam_risk_at_least: /high risk/i.test(message) ? 'high' : '',
+			flagged_only: /flagged/i.test(message),
+			never_checked_only: /never checked/i.test(message),
+			limit: 1000,
+		};
+		return { name: find, arguments: args };
+	}
+	const number = message.match(/\+?[\d\s().-]{10,}\d/)?.[0];
+	const lookUp = named(/reputation/i);
+	return number && lookUp
+		? { name: lookUp, arguments: { phone_number: number.trim() } }
+		: undefined;
+}
+
 /**
- * The dev editor's stand-in for a model: it looks up the first phone number of the last chat
- * message with the tool whose name says reputation, then answers with what the tool returned.
- * Enough to try the agent example without an OpenAI key; a real model decides for itself.
+ * The dev editor's stand-in for a model: for "how healthy is our pool?" it calls the pool
+ * summary, for "which numbers are high risk / flagged / never checked?" the attention list, and
+ * otherwise it looks up the first phone number of the message; then it answers with what the
+ * tool returned. Enough to try the agent example without an OpenAI key; a real model decides
+ * for itself.
  */
 export function demoModel(request: ChatRequest): Turn {
 	const last = request.messages[request.messages.length - 1];
 	if (last?.role === 'tool')
 		return { content: `Here is what Telnyx says:\n${summary(textOf(last))}` };
-	const number = textOf(last ?? { role: 'user', content: '' }).match(/\+?[\d\s().-]{10,}\d/)?.[0];
-	const tool = request.tools?.find(({ function: { name } }) => /reputation/i.test(name));
-	if (!number || !tool) {
-		return { content: 'Ask me about one of your caller IDs, e.g. "Is +1 949 325 3498 flagged?"' };
+	const call = toolCall(request, textOf(last ?? { role: 'user', content: '' }));
+	if (!call) {
+		return {
+			content:
+				'Ask me about one of your caller IDs ("Is +1 949 325 3498 flagged?"), "Which of our numbers are high risk?" or "How healthy is our pool?"',
+		};
 	}
-	return { toolCalls: [{ name: tool.function.name, arguments: { phone_number: number.trim() } }] };
+	return { toolCalls: [call] };
 }

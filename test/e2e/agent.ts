@@ -8,6 +8,14 @@ import { readExample } from '../../support/n8n/n8n';
 import type { ChatMessage, ChatRequest, ScriptedModel } from '../../support/model/server';
 import { textOf } from '../../support/model/server';
 import type { Sandbox } from '../../support/sandbox/server';
+import {
+	answersHighRisk,
+	answersPoolHealth,
+	FIND_TOOL,
+	HIGH_RISK_ARGUMENTS,
+	onlyFreeListReads,
+	SUMMARY_TOOL,
+} from './poolAnswers';
 import { step } from './report';
 import { eventuallyAsync } from './wait';
 
@@ -156,9 +164,54 @@ export async function checkAgent(
 		failed.status === 200 && failed.output.startsWith('The tool said:'),
 		`${failed.status} ${failed.output.slice(0, 500)}`,
 	);
+	const pool = await checkPoolQuestions(n8n, sandbox, model, verify);
 	verify(
 		'the API key reached neither the model nor the chat',
 		!JSON.stringify(model.requests).includes(sandbox.state.apiKey) &&
-			![answer, listed, failed].some((reply) => reply.output.includes(sandbox.state.apiKey)),
+			![answer, listed, failed, ...pool].some((reply) =>
+				reply.output.includes(sandbox.state.apiKey),
+			),
 	);
+}
+
+/** "Which of our numbers are high risk?" and "how healthy is our pool?": one tool call each. */
+async function checkPoolQuestions(
+	n8n: RunningN8n,
+	sandbox: Sandbox,
+	model: ScriptedModel,
+	verify: (name: string, ok: boolean, detail?: string) => void,
+) {
+	const replies = [];
+	for (const [question, tool, args, answers] of [
+		['Which of our numbers are high risk?', FIND_TOOL, HIGH_RISK_ARGUMENTS, answersHighRisk],
+		['How healthy is our pool?', SUMMARY_TOOL, {}, answersPoolHealth],
+	] as const) {
+		step(`"${question}" over the 50,000-number enterprise: one tool call, a complete answer`);
+		model.script(callOnce(tool, args));
+		const [fromRequest, fromSandbox] = [model.requests.length, sandbox.requests.length];
+		const reply = await chat(n8n, tool, question);
+		replies.push(reply);
+		const [first, second, ...more] = model.requests.slice(fromRequest);
+		verify(
+			`the model was offered ${tool}`,
+			first?.tools?.some((offered) => offered.function.name === tool) === true,
+			JSON.stringify(first?.tools?.map((offered) => offered.function.name)),
+		);
+		const results = toolResults(second);
+		verify(
+			'one tool call, answered in the next turn',
+			results.length === 1 && more.length === 0,
+			`${results.length} results, ${more.length} more requests`,
+		);
+		const reads = onlyFreeListReads(sandbox.requests.slice(fromSandbox));
+		verify('the sandbox received only free list reads of 250', reads.ok, reads.detail);
+		const verdict = answers(textOf(results[0] ?? { role: 'tool', content: '' }), sandbox);
+		verify('the model received the complete answer', verdict.ok, verdict.detail);
+		verify(
+			'the agent answered',
+			reply.status === 200 && reply.output.startsWith('The tool said:'),
+			`${reply.status} ${reply.output.slice(0, 300)}`,
+		);
+	}
+	return replies;
 }

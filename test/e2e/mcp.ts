@@ -8,6 +8,14 @@ import type { RunningN8n } from '../../support/n8n/n8n';
 import { readExample } from '../../support/n8n/n8n';
 import type { Sandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
+import {
+	answersHighRisk,
+	answersPoolHealth,
+	FIND_TOOL,
+	HIGH_RISK_ARGUMENTS,
+	onlyFreeListReads,
+	SUMMARY_TOOL,
+} from './poolAnswers';
 import { step } from './report';
 
 export const MCP_WORKFLOW_ID = 'callerIdMcpServer';
@@ -67,10 +75,15 @@ export async function checkMcp(
 		const get = byName.get('Get_caller_ID_reputation');
 		const list = byName.get('List_monitored_numbers');
 		const register = byName.get('Register_caller_IDs');
+		const find = byName.get(FIND_TOOL);
+		const summary = byName.get(SUMMARY_TOOL);
 		verify(
-			'it lists the three tools, each with a description and an input schema a model can fill',
-			tools.length === 3 &&
-				[get, list, register].every((tool) => (tool?.description ?? '').length > 20) &&
+			'it lists the five tools, each with a description and an input schema a model can fill',
+			tools.length === 5 &&
+				[get, list, register, find, summary].every(
+					(tool) => (tool?.description ?? '').length > 20,
+				) &&
+				JSON.stringify(find?.inputSchema.properties).includes('spam_risk_at_least') &&
 				JSON.stringify(get?.inputSchema.properties).includes('phone_number') &&
 				(get?.inputSchema.required ?? []).includes('phone_number') &&
 				JSON.stringify(register?.inputSchema.properties).includes('phone_numbers'),
@@ -79,7 +92,7 @@ export async function checkMcp(
 		verify(
 			'the billable tool says so in what the client lists; the reads do not',
 			/billable/i.test(register?.description ?? '') &&
-				![get, list].some((tool) => /billable/i.test(tool?.description ?? '')),
+				![get, list, find, summary].some((tool) => /billable/i.test(tool?.description ?? '')),
 			JSON.stringify(tools.map((tool) => [tool.name, tool.description])),
 		);
 
@@ -131,6 +144,19 @@ export async function checkMcp(
 				resultText(missing).includes('+12125550000'),
 			JSON.stringify(missing).slice(0, 1000),
 		);
+
+		for (const [question, tool, args, answers] of [
+			['which numbers are high risk', FIND_TOOL, HIGH_RISK_ARGUMENTS, answersHighRisk],
+			['how healthy the pool is', SUMMARY_TOOL, {}, answersPoolHealth],
+		] as const) {
+			step(`It asks ${question}: one call, the same complete answer as the agent's`);
+			from = sandbox.requests.length;
+			const result = await client.callTool({ name: tool, arguments: args });
+			const verdict = answers(resultText(result), sandbox);
+			verify('the call returns the complete answer', !result.isError && verdict.ok, verdict.detail);
+			const reads = onlyFreeListReads(sandbox.requests.slice(from));
+			verify('the sandbox received only free list reads of 250', reads.ok, reads.detail);
+		}
 	} finally {
 		await client.close();
 	}

@@ -9,6 +9,7 @@ import {
 } from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
 import { startScriptedModel } from '../../support/model/server';
+import { removePool, seedPool } from '../../support/sandbox/pool';
 import type { Sandbox } from '../../support/sandbox/server';
 import { AGENT_WORKFLOW_ID, agentWorkflow, checkAgent } from './agent';
 import { MCP_TOKEN, MCP_WORKFLOW_ID, checkMcp, mcpWorkflow } from './mcp';
@@ -16,6 +17,9 @@ import { check, step } from './report';
 
 export async function checkTools(n8nInstall: N8n, userFolder: string, sandbox: Sandbox) {
 	step('The node as a tool: the agent and MCP examples, published');
+	// The pool questions are asked over an enterprise of 50,000 numbers (support/sandbox/pool.ts),
+	// taken out again at the end: the later checks count the polls of the account's few numbers.
+	seedPool(sandbox.state, 50_000);
 	const model = await startScriptedModel();
 	const credentials = await importToolCredentials(n8nInstall, userFolder, model.url, MCP_TOKEN);
 	check('n8n imports the model and MCP credentials', credentials.status === 0, credentials.stderr);
@@ -41,6 +45,7 @@ export async function checkTools(n8nInstall: N8n, userFolder: string, sandbox: S
 			!n8n.log().includes(sandbox.state.apiKey),
 		);
 	} finally {
+		removePool(sandbox.state);
 		if (!ok) console.log(`n8n's log, the end:\n${n8n.log().slice(-4000)}`);
 		await n8n.stop();
 		await model.close();

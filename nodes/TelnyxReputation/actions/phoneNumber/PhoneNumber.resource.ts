@@ -3,12 +3,13 @@ import { resourceDescription } from '../resource';
 
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as getPoolSummary from './getPoolSummary.operation';
 import * as refresh from './refresh.operation';
 import * as register from './register.operation';
 import * as remove from './remove.operation';
 import * as sync from './sync.operation';
 
-const operations = [get, getMany, refresh, register, remove, sync];
+const operations = [get, getMany, getPoolSummary, refresh, register, remove, sync];
 
 export const phoneNumber: Resource = {
 	name: 'Phone Number',

@@ -7,6 +7,7 @@ import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
 import { numberOptions } from '../../helpers/numbers/options';
 import { resolveOptionalEnterprisePath } from '../../helpers/routing/paths';
+import { simplifyFields, simplifyOutput } from '../../helpers/pool/simplify';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -35,6 +36,11 @@ const properties: INodeProperties[] = [
 			routing: { send: { type: 'query', property: 'fresh' } },
 		},
 	]),
+	// Simplify: the record's eight fields that matter, after the answer is unwrapped.
+	...simplifyFields.map((field) => ({
+		...field,
+		routing: { output: { postReceive: [simplifyOutput] } },
+	})),
 ];
 
 export const description = updateDisplayOptions(

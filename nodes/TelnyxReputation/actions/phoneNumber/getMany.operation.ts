@@ -1,77 +1,164 @@
 import type {
-	INodePropertyOptions,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
 	INodeProperties,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
+	INodePropertyOptions,
 } from 'n8n-workflow';
-import { updateDisplayOptions, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { pagedList } from '../../helpers/routing/requests';
+import type { ItemParameters } from '../../../shared/parameters';
+import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
+import { numbersPath } from '../../../shared/monitored';
+import { listPages } from '../../../shared/pagination';
+import { tableOrder } from '../../helpers/batches/outcomes';
 import { numberOptions } from '../../helpers/numbers/options';
-import { filters } from '../common/fields';
-import { returnAllAndLimit } from '../../helpers/routing/pages';
-import { resolveOptionalEnterprisePath } from '../../helpers/routing/paths';
-import { ofItem } from '../../../shared/parameters';
 import { readPhoneNumber } from '../../helpers/numbers/parameters';
-
-/** Get Many's phone filters: "contains" needs 5 digits; "is" is normalized to E.164 like every number. */
-async function phoneNumberFilters(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const { contains = '', equals = '' } = this.getNodeParameter('filters', {}) as {
-		contains?: string;
-		equals?: string;
-	};
-	const qs = { ...requestOptions.qs };
-	if (contains.trim() !== '') {
-		if ((contains.match(/\d/g) ?? []).length < 5) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`"Phone Number Contains" needs at least 5 digits; got "${contains}"`,
-			);
-		}
-		qs['filter[phone_number][contains]'] = contains.trim();
-	}
-	if (equals.trim() !== '')
-		qs['filter[phone_number][eq]'] = readPhoneNumber(ofItem(this), 'filters.equals');
-	return { ...requestOptions, qs };
-}
+import type { ListCounts } from '../../helpers/pool/answer';
+import { countsJson, hintIfCut, runsAsTool } from '../../helpers/pool/answer';
+import { perInputItem } from '../../helpers/pool/items';
+import { readReputationFilter, reputationFilterFields } from '../../helpers/pool/filters';
+import { scanPages } from '../../helpers/pool/scan';
+import { Selection } from '../../helpers/pool/selection';
+import { simplified, simplifyFields } from '../../helpers/pool/simplify';
+import { returnAllAndLimit } from '../../helpers/routing/pages';
+import { filters } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getMany',
-	description: 'List monitored numbers with their latest reputation data',
-	action: 'Get many monitored phone numbers with their reputation',
-	routing: pagedList(resolveOptionalEnterprisePath('/reputation/numbers'), phoneNumberFilters),
+	description:
+		'List monitored numbers with their latest reputation data, filtered by spam risk, score, category, last check or ownership',
+	action:
+		'Get many monitored phone numbers with their reputation, filtered by spam risk, score, spam category or last check',
 };
+
+const phoneNumberFilterFields: INodeProperties[] = [
+	{
+		displayName: 'Phone Number Contains',
+		name: 'contains',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 94932',
+		description: 'Part of the number, at least 5 digits',
+	},
+	{
+		displayName: 'Phone Number Is',
+		name: 'equals',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +19493253498',
+		description: 'One exact number, in E.164 or a national format',
+	},
+];
 
 const properties: INodeProperties[] = [
 	optionalEnterpriseLocator,
 	...returnAllAndLimit,
-	filters([
+	filters(
+		[...reputationFilterFields, ...phoneNumberFilterFields].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	),
+	...simplifyFields,
+	numberOptions([
 		{
-			displayName: 'Phone Number Contains',
-			name: 'contains',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 94932',
-			description: 'Part of the number, at least 5 digits',
-		},
-		{
-			displayName: 'Phone Number Is',
-			name: 'equals',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. +19493253498',
-			description: 'One exact number, in E.164 or a national format',
+			displayName: 'Worst First',
+			name: 'worstFirst',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to sort the numbers worst first: high risk, then medium, low and never checked; within each, the lowest score first. Reads the whole list.',
 		},
 	]),
-	numberOptions(),
 ];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['phoneNumber'], operation: ['getMany'] } },
 	properties,
 );
+
+/** The API's own filters: "contains" needs 5 digits; "is" is normalized to E.164 like every number. */
+function phoneNumberQuery(item: ItemParameters): IDataObject {
+	const contains = String(item.get('filters.contains', '')).trim();
+	const equals = String(item.get('filters.equals', '')).trim();
+	const qs: IDataObject = {};
+	if (contains !== '') {
+		if ((contains.match(/\d/g) ?? []).length < 5) {
+			throw new NodeOperationError(
+				item.node,
+				`"Phone Number Contains" needs at least 5 digits; got "${contains}"`,
+				{ itemIndex: item.itemIndex },
+			);
+		}
+		qs['filter[phone_number][contains]'] = contains;
+	}
+	if (equals !== '') qs['filter[phone_number][eq]'] = readPhoneNumber(item, 'filters.equals');
+	return qs;
+}
+
+interface Listed extends ListCounts {
+	records: IDataObject[];
+}
+
+/** Without reputation filters or sorting: the pages Limit needs, as the API lists them. */
+async function readAsListed(
+	context: IExecuteFunctions,
+	path: string,
+	qs: IDataObject,
+	limit: number,
+): Promise<Listed> {
+	const { records, results } = await listPages(context, path, qs, { limit });
+	// Short of Limit, the list is complete; else the first page said how long it is.
+	const matched = records.length < limit ? records.length : results;
+	return { records, listed: records.length, matched };
+}
+
+/** With reputation filters or sorting: every page, keeping only what Limit keeps of the matches. */
+async function readMatching(
+	context: IExecuteFunctions,
+	path: string,
+	qs: IDataObject,
+	limit: number,
+	test: (record: IDataObject) => boolean,
+	worstFirst: boolean,
+): Promise<Listed> {
+	const selection = new Selection(limit, worstFirst);
+	let read = 0;
+	await scanPages(context, path, qs, (records, position) => {
+		read += records.length;
+		records.forEach((record, index) => {
+			if (test(record)) selection.add(record, position + index);
+		});
+	});
+	const records = selection.records();
+	return { records, listed: records.length, matched: selection.matched, read };
+}
+
+async function listItem(context: IExecuteFunctions, itemIndex: number): Promise<Listed> {
+	const item = ofExecuteItem(context, itemIndex);
+	const path = numbersPath(readEnterpriseId(item, true));
+	const qs = phoneNumberQuery(item);
+	const limit = item.get('returnAll', false) ? Infinity : (item.get('limit', 50) as number);
+	const test = readReputationFilter(item, Date.now());
+	const worstFirst = item.get('options.worstFirst', false) as boolean;
+	if (!test && !worstFirst) return await readAsListed(context, path, qs, limit);
+	return await readMatching(context, path, qs, limit, test ?? (() => true), worstFirst);
+}
+
+/** Get Many: for each input item, its list (a custom operation, to filter pages as they come). */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await perInputItem(this, async (itemIndex) => {
+		const listed = await listItem(this, itemIndex);
+		const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+		const records = listed.records.map((record) =>
+			simplify ? simplified(record) : tableOrder(record),
+		);
+		if (!runsAsTool(this)) {
+			hintIfCut(this, listed);
+			return records;
+		}
+		return [countsJson(listed), ...records];
+	});
+}

@@ -1,0 +1,93 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters';
+import { optionalEnterpriseLocator } from '../../../shared/enterprise';
+import { enterpriseName } from '../../../shared/enterpriseSearch';
+import { numbersPath } from '../../../shared/monitored';
+import { listAll } from '../../../shared/pagination';
+import { tableOrder } from '../../helpers/batches/outcomes';
+import { scanPages } from '../../helpers/pool/scan';
+import { simplified, simplifyFields } from '../../helpers/pool/simplify';
+import { perInputItem } from '../../helpers/pool/items';
+import { PoolSummary } from '../../helpers/pool/summary';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Pool Summary',
+	value: 'getPoolSummary',
+	description:
+		'Summarize every monitored number: counts per spam risk and ownership status, never checked and stale numbers, score spreads, spam categories, the worst numbers and the healthy numbers per area code',
+	action:
+		'Get a summary of the reputation of all monitored phone numbers (how healthy the pool is)',
+};
+
+const properties: INodeProperties[] = [
+	optionalEnterpriseLocator,
+	{
+		displayName: 'Stale After (Days)',
+		name: 'staleAfterDays',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 14,
+		description: 'Numbers last checked longer ago than this count as stale',
+	},
+	{
+		displayName: 'Worst Numbers',
+		name: 'worst',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 1000 },
+		default: 10,
+		description:
+			'How many of the worst numbers to list: high risk first, then medium, then low; the lowest score first within each',
+	},
+	...simplifyFields.map((field) => ({
+		...field,
+		description:
+			'Whether to list the worst numbers as their spam risk, scores, spam category and last check, instead of the full records of the API',
+	})),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['phoneNumber'], operation: ['getPoolSummary'] } },
+	properties,
+);
+
+/** The account's enterprises by ID, named as the enterprise picker names them. */
+async function enterpriseNames(context: IExecuteFunctions): Promise<Map<string, string>> {
+	const enterprises = await listAll(context, '/enterprises');
+	return new Map(
+		enterprises.map((enterprise) => [
+			String(enterprise.id),
+			enterpriseName(enterprise as Parameters<typeof enterpriseName>[0]),
+		]),
+	);
+}
+
+/** Get Pool Summary: for each input item, one item that sums up the pool (free list reads). */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await perInputItem(this, async (itemIndex) => {
+		const enterpriseId = readEnterpriseId(ofExecuteItem(this, itemIndex), true);
+		const summary = new PoolSummary({
+			staleAfterDays: this.getNodeParameter('staleAfterDays', itemIndex, 14) as number,
+			worst: this.getNodeParameter('worst', itemIndex, 10) as number,
+			now: Date.now(),
+		});
+		const pages = await scanPages(this, numbersPath(enterpriseId), {}, (records, position) =>
+			records.forEach((record, index) => summary.add(record, position + index)),
+		);
+		const names = enterpriseId === '' ? await enterpriseNames(this) : undefined;
+		const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+		return [
+			{
+				enterprise_id: enterpriseId || null,
+				...summary.result(simplify ? simplified : tableOrder, names),
+				pages_read: pages,
+			},
+		];
+	});
+}

@@ -1,0 +1,63 @@
+// Reading a whole list to answer a question about it (which numbers match, how the pool is):
+// each page is handed to `visit` as it arrives and then dropped, so memory follows what the
+// visitor keeps, not the length of the list.
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RequestContext } from '../../../shared/credentials';
+import {
+	listPage,
+	MAX_PAGE_SIZE,
+	MAX_PAGES,
+	PAGE_CONCURRENCY,
+	tooManyPages,
+} from '../../../shared/pagination';
+import { runBounded } from '../../../shared/pool';
+
+/** `position` is the record's place in the list (0 for the first), whatever order pages arrive in. */
+export type Visit = (records: IDataObject[], position: number) => void;
+
+/**
+ * Every page of a list (free reads at the API's largest page): the first, which says how many
+ * there are, then the rest `PAGE_CONCURRENCY` at a time. Each page goes through listPages'
+ * checks (a page other than the one asked for stops the read; none past `MAX_PAGES`). A short
+ * page or a failure ends the list: no page starts after it. Answers how many pages were read.
+ */
+export async function scanPages(
+	context: RequestContext,
+	path: string,
+	qs: IDataObject,
+	visit: Visit,
+): Promise<number> {
+	const readPage = async (pageNumber: number) => {
+		const page = await listPage(context, path, qs, pageNumber);
+		visit(page.records, (pageNumber - 1) * MAX_PAGE_SIZE);
+		return page;
+	};
+	const first = await readPage(1);
+	if (first.answered < MAX_PAGE_SIZE) return 1;
+	if (first.pages === undefined) {
+		// No page count: one page after another, until a short one, and no more than MAX_PAGES.
+		for (let pageNumber = 2; ; pageNumber++) {
+			if (pageNumber > MAX_PAGES)
+				throw tooManyPages(context.getNode(), undefined, MAX_PAGES * MAX_PAGE_SIZE);
+			if ((await readPage(pageNumber)).answered < MAX_PAGE_SIZE) return pageNumber;
+		}
+	}
+	if (first.pages > MAX_PAGES) throw tooManyPages(context.getNode(), first.pages, MAX_PAGE_SIZE);
+	let ended = false;
+	const pageNumbers = Array.from({ length: first.pages - 1 }, (_, index) => index + 2);
+	const read = await runBounded(
+		pageNumbers.map((pageNumber) => async () => {
+			let answered = 0;
+			try {
+				answered = (await readPage(pageNumber)).answered;
+				return true;
+			} finally {
+				if (answered < MAX_PAGE_SIZE) ended = true;
+			}
+		}),
+		PAGE_CONCURRENCY,
+		() => ended,
+	);
+	return 1 + read.filter(Boolean).length;
+}

@@ -1,0 +1,94 @@
+// The pool questions asked of the tools in a running n8n ("which of our numbers are high
+// risk?", "how healthy is our pool?"), and whether a tool's result answers them completely:
+// the answers are read from the sandbox's state when the question is asked.
+import type { Sandbox } from '../../support/sandbox/server';
+
+export const FIND_TOOL = 'Find_caller_IDs_needing_attention';
+export const SUMMARY_TOOL = 'Summarize_caller_ID_pool';
+
+/** What the model fills in to ask for every high-risk number. */
+export const HIGH_RISK_ARGUMENTS = {
+	spam_risk_at_least: 'high',
+	flagged_only: false,
+	never_checked_only: false,
+	limit: 1000,
+};
+
+interface Verdict {
+	ok: boolean;
+	detail: string;
+}
+
+const parsed = (text: string): Array<Record<string, unknown>> => {
+	try {
+		const value: unknown = JSON.parse(text);
+		return Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
+	} catch {
+		return [];
+	}
+};
+
+/** Every monitored number of the account whose risk is high, in the sandbox now. */
+export function highRiskNumbers(sandbox: Sandbox): string[] {
+	return [...sandbox.state.registrations.values()]
+		.filter((registration) => registration.reputation_data?.spam_risk === 'high')
+		.map((registration) => registration.phone_number)
+		.sort();
+}
+
+/** The result lists every high-risk number, each once, none other, and says it is complete. */
+export function answersHighRisk(text: string, sandbox: Sandbox): Verdict {
+	const [counts, ...numbers] = parsed(text);
+	const expected = highRiskNumbers(sandbox);
+	const listed = numbers.map((number) => String(number.phone_number)).sort();
+	return {
+		ok:
+			expected.length > 50 &&
+			counts?.matched === expected.length &&
+			counts?.complete === true &&
+			JSON.stringify(listed) === JSON.stringify(expected) &&
+			numbers.every((number) => number.spam_risk === 'high'),
+		detail: `expected ${expected.length} numbers; got ${JSON.stringify(counts)} and ${listed.length} numbers: ${text.slice(0, 500)}`,
+	};
+}
+
+/** The result is one summary whose counts are the account's. */
+export function answersPoolHealth(text: string, sandbox: Sandbox): Verdict {
+	const [summary] = parsed(text);
+	const registrations = [...sandbox.state.registrations.values()];
+	const count = (risk: string) =>
+		registrations.filter((registration) => registration.reputation_data?.spam_risk === risk).length;
+	const expected = {
+		numbers: registrations.length,
+		never_checked: registrations.filter((registration) => !registration.reputation_data).length,
+		spam_risk: { high: count('high'), medium: count('medium'), low: count('low') },
+	};
+	const risks = (summary?.spam_risk ?? {}) as Record<string, unknown>;
+	return {
+		ok:
+			expected.numbers >= 50_000 &&
+			summary?.numbers === expected.numbers &&
+			summary?.never_checked === expected.never_checked &&
+			risks.high === expected.spam_risk.high &&
+			risks.medium === expected.spam_risk.medium &&
+			risks.low === expected.spam_risk.low &&
+			JSON.stringify(summary?.area_codes_without_healthy).includes('971') &&
+			Array.isArray(summary?.worst),
+		detail: `expected ${JSON.stringify(expected)}; got ${text.slice(0, 800)}`,
+	};
+}
+
+/** Only free list reads of the API's largest page were sent. */
+export function onlyFreeListReads(requests: Sandbox['requests']): Verdict {
+	return {
+		ok:
+			requests.length > 0 &&
+			requests.every(
+				(request) =>
+					request.method === 'GET' &&
+					(request.path === '/reputation/numbers' || request.path === '/enterprises') &&
+					request.query['page[size]'] === '250',
+			),
+		detail: JSON.stringify(requests.slice(0, 5)),
+	};
+}
