@@ -63,6 +63,13 @@ export interface Remediation {
 
 export const TERMS_VERSION = '2026-06-01';
 
+/** What the account was billed for, as the API's pricing says (a live lookup, a remediated number). */
+export interface Charge {
+	kind: 'reputation check' | 'remediation';
+	phone_number: string;
+	usd: number;
+}
+
 export interface InventoryNumber {
 	country: 'US' | 'CA';
 	inService: boolean;
@@ -97,6 +104,9 @@ export class SandboxState {
 
 	/** Every agreement the account made, oldest first. */
 	termsAgreements: TermsAgreement[] = [];
+
+	/** Every billed event, oldest first: tests assert that an operation billed nothing. */
+	charges: Charge[] = [];
 
 	constructor(readonly apiKey: string) {}
 
@@ -190,8 +200,9 @@ export class SandboxState {
 		return registration;
 	}
 
-	/** A live lookup: deterministic scores from the digits, so tests can assert them. */
+	/** A live lookup (billed): deterministic scores from the digits, so tests can assert them. */
 	lookUp(registration: Registration): Registration {
+		this.charges.push({ kind: 'reputation check', phone_number: registration.phone_number, usd: 0.1 });
 		const digits = Number(registration.phone_number.slice(-4));
 		const score = (offset: number) => (digits + offset) % 101;
 		registration.reputation_data = {
