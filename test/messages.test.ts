@@ -30,7 +30,7 @@ describe('What a user reads', () => {
 			}),
 		});
 		expect(one.error?.description).toContain(
-			'1 number was registered by the requests that succeeded.',
+			'1 number was registered by the requests that succeeded, and billed; leave it out of a re-run: +19493253498.',
 		);
 		expect(one.error?.description).not.toContain('1 numbers');
 

@@ -111,7 +111,7 @@ describe('Remediation: Submit', () => {
 			`Invalid parameters: ${numbers[2]} is not monitored on this enterprise`,
 		);
 		expect(result.error?.description).toContain(
-			'2 numbers were submitted by the requests that succeeded.',
+			`2 numbers were submitted by the requests that succeeded, and billed; leave them out of a re-run: ${numbers[0]}, ${numbers[1]}.`,
 		);
 	});
 

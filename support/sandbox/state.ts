@@ -202,7 +202,11 @@ export class SandboxState {
 
 	/** A live lookup (billed): deterministic scores from the digits, so tests can assert them. */
 	lookUp(registration: Registration): Registration {
-		this.charges.push({ kind: 'reputation check', phone_number: registration.phone_number, usd: 0.1 });
+		this.charges.push({
+			kind: 'reputation check',
+			phone_number: registration.phone_number,
+			usd: 0.1,
+		});
 		const digits = Number(registration.phone_number.slice(-4));
 		const score = (offset: number) => (digits + offset) % 101;
 		registration.reputation_data = {

@@ -322,6 +322,34 @@ describe('Phone number: Refresh', () => {
 			'Refresh of +19493253498 failed: Phone number is not monitored on this enterprise',
 		);
 	});
+	test('Stop mode names the numbers that were refreshed and billed, so a re-run can leave them out', async () => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		const numbers = usNumbers(3);
+		api.sandbox.state.register(enterprise.id, numbers[0]);
+		api.sandbox.state.register(enterprise.id, numbers[2]);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: phone('refresh', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumbers: numbers.join(', '),
+			}),
+		});
+
+		expect(api.sandbox.state.charges.map((charge) => charge.phone_number)).toEqual([
+			numbers[0],
+			numbers[2],
+		]);
+		expect(result.error?.message).toBe(
+			`Refresh of ${numbers[1]} failed: Phone number is not monitored on this enterprise`,
+		);
+		const lines = result.error?.description?.split('\n') ?? [];
+		expect(lines).toContain(
+			`2 numbers were refreshed by the requests that succeeded, and billed; leave them out of a re-run: ${numbers[0]}, ${numbers[2]}.`,
+		);
+		// n8n shows the description as one paragraph: every line ends as a sentence.
+		expect(lines.filter((line) => line !== '' && !/[.!?:]$/.test(line))).toEqual([]);
+	});
 });
 
 describe('Phone number: Remove', () => {

@@ -31,7 +31,7 @@ describe('Register Numbers: API errors', () => {
 			`In request 1 of 1 (1 number for enterprise ${enterpriseId}).`,
 			'',
 			'No number was registered.',
-			'1 number: not processed, for the reason above',
+			'1 number: not processed, for the reason above.',
 			'To get every number back as an item, set the node\'s Settings → On Error to "Continue (using error output)".',
 		]);
 		expectNoSecret(result, wrongKey);
@@ -186,7 +186,7 @@ describe('Register Numbers: API errors', () => {
 		);
 		expect(result.error?.description).toContain('In request 2 of 3 (100 numbers for enterprise');
 		expect(result.error?.description).toContain(
-			'100 numbers were registered by the requests that succeeded.',
+			'100 numbers were registered by the requests that succeeded, and billed; leave them out of a re-run: ',
 		);
 		expect(result.error?.description).toContain(
 			`Bad Request: ${numbers[150]} is not in your Telnyx phone number inventory`,

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing/requests';
 import { unwrapData } from '../../helpers/routing/responses';
@@ -17,6 +17,7 @@ import { readPhoneNumber } from '../../helpers/numbers/parameters';
 import { resolveOptionalEnterprisePath } from '../../helpers/routing/paths';
 import { ofItem } from '../../../shared/parameters';
 import { canonical } from '../../../shared/phoneNumbers';
+import { toNodeApiError } from '../../../shared/errors';
 
 const isLiveLookup = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('options.fresh', false) === true;
@@ -52,15 +53,15 @@ async function theNumber(
 	const records = (items[0]?.json.data as IDataObject[] | undefined) ?? [];
 	const record = records.find((found) => canonical(String(found.phone_number)) === e164);
 	if (record) return [{ json: record }];
-	throw new NodeApiError(
-		this.getNode(),
-		{ status: 404 },
-		{
-			message: `${e164}: Resource not found: Phone number is not monitored.`,
-			description: 'Register it first (Phone Number → Register), on the enterprise picked here.',
-			httpCode: '404',
-		},
-	);
+	// The words and advice of the 404 the number's own GET gives, from the one error mapping.
+	const notMonitored = { title: 'Resource not found', detail: 'Phone number is not monitored.' };
+	const error = toNodeApiError(this.getNode(), {
+		statusCode: 404,
+		body: { errors: [notMonitored] },
+		headers: {},
+	});
+	error.message = `${e164}: ${error.message}`;
+	throw error;
 }
 
 export const option: INodePropertyOptions = {

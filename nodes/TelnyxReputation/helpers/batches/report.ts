@@ -6,17 +6,28 @@ import type { Batch, BatchOutcome } from './types';
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Numbers of the batches that were sent and did not fail (a Submit succeeds once for many). */
-const succeededNumbers = (outcomes: Array<BatchOutcome | undefined>, batches: Batch[]) =>
-	outcomes.reduce(
-		(sum, outcome, index) =>
-			sum + (outcome ? batches[index].entries.length - outcome.failures.length : 0),
-		0,
-	);
-
-function processed(verb: string, count: number): string {
-	if (count === 0) return `No number was ${verb}.`;
-	return `${plural(count, 'number')} ${count === 1 ? 'was' : 'were'} ${verb} by the requests that succeeded.`;
+function processedNumbers(outcomes: Array<BatchOutcome | undefined>, batches: Batch[]): string[] {
+	return outcomes.flatMap((outcome, index) => {
+		if (!outcome) return [];
+		const failed = new Set(outcome.failures.map((failure) => failure.phoneNumber));
+		return batches[index].entries.map((entry) => entry.e164).filter((e164) => !failed.has(e164));
+	});
 }
+
+const succeededNumbers = (outcomes: Array<BatchOutcome | undefined>, batches: Batch[]) =>
+	processedNumbers(outcomes, batches).length;
+
+const LISTED = 20;
+
+/** Stop mode outputs no item, so the processed (billed) numbers are named: a re-run can leave them out. */
+function processed(verb: string, numbers: string[]): string {
+	if (numbers.length === 0) return `No number was ${verb}.`;
+	const more = numbers.length > LISTED ? ` and ${numbers.length - LISTED} more` : '';
+	return `${plural(numbers.length, 'number')} ${numbers.length === 1 ? 'was' : 'were'} ${verb} by the requests that succeeded, and billed; leave ${numbers.length === 1 ? 'it' : 'them'} out of a re-run: ${numbers.slice(0, LISTED).join(', ')}${more}.`;
+}
+
+/** n8n shows the description as one paragraph: each line must end as a sentence. */
+const sentence = (line: string) => (/[.!?:]$/.test(line) ? line : `${line}.`);
 
 /**
  * With Continue On Fail off: the first failure, then an account of every number: how many
@@ -33,7 +44,7 @@ export function failureWithAccount(
 	const notSent = batches.filter((_, index) => outcomes[index] === undefined);
 	const refused = failed.filter((failure) => failure.status === 'refused');
 	const lines = [
-		processed(verb, succeededNumbers(outcomes, batches)),
+		processed(verb, processedNumbers(outcomes, batches)),
 		...refused
 			.slice(0, 20)
 			.map((failure) =>
@@ -57,7 +68,7 @@ export function failureWithAccount(
 		);
 	}
 	lines.push(`To get every number back as an item, ${CONTINUE_ADVICE}.`);
-	error.description = `${error.description ?? ''}\n\n${lines.join('\n')}`;
+	error.description = `${error.description ?? ''}\n\n${lines.map(sentence).join('\n')}`;
 	return error;
 }
 
