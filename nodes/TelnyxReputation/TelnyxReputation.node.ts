@@ -17,7 +17,8 @@ export class TelnyxReputation implements INodeType {
 		name: 'telnyxReputation',
 		icon: { light: 'file:telnyx.svg', dark: 'file:telnyx.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Remediation Submit sends only flagged numbers by default (submit.operation.ts).
+		version: [1, 1.1],
 		// "register: phone number", "get many: remediation"… under the node on the canvas, read
 		// off the picked values, so a new operation needs no entry here.
 		subtitle:

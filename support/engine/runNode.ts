@@ -122,6 +122,8 @@ export interface RunOptions {
 	onError?: INode['onError'];
 	/** The node under test; the Telnyx node unless a test says otherwise. */
 	nodeType?: string;
+	/** Its version; 1 (what workflows saved before 1.1 hold) unless a test says otherwise. */
+	typeVersion?: number;
 }
 
 export interface RunResult extends WorkflowRun {
@@ -136,12 +138,14 @@ export interface RunResult extends WorkflowRun {
 
 const NODE_NAME = 'Telnyx';
 
-function nodeUnderTest(options: Pick<RunOptions, 'parameters' | 'onError' | 'nodeType'>): INode {
+function nodeUnderTest(
+	options: Pick<RunOptions, 'parameters' | 'onError' | 'nodeType' | 'typeVersion'>,
+): INode {
 	return {
 		id: 'telnyx',
 		name: NODE_NAME,
 		type: options.nodeType ?? NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: { telnyxReputationApi: { id: '1', name: 'Telnyx sandbox' } },

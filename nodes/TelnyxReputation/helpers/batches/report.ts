@@ -83,6 +83,7 @@ export function summary(
 	invalid: number,
 	batches: Batch[],
 	answeredWithoutSending = 0,
+	notSentAs = 'already monitored',
 ): string[] {
 	const succeeded = succeededNumbers(outcomes, batches);
 	const failed = outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0);
@@ -91,7 +92,7 @@ export function summary(
 	const parts = [`${succeeded} ${verb}`];
 	if (failed) parts.push(`${failed} not ${verb}`);
 	if (invalid) parts.push(`${invalid} invalid (not sent)`);
-	if (answeredWithoutSending) parts.push(`${answeredWithoutSending} already monitored (not sent)`);
+	if (answeredWithoutSending) parts.push(`${answeredWithoutSending} ${notSentAs} (not sent)`);
 	let text = `${parts.join(', ')}${batches.length ? `, in ${plural(batches.length, 'request')}` : ', nothing sent'}`;
 	if (duplicates) text += `; ${plural(duplicates, 'duplicate')} sent once`;
 	const extensions = entries.reduce((total, entry) => total + droppedExtensions(entry).length, 0);

@@ -34,6 +34,8 @@ export interface BatchedOperation {
 		context: IExecuteFunctions,
 		groups: NumberGroup[],
 	) => Promise<OrderedItem[]>;
+	/** Why those numbers were not sent, for the summary: "already monitored" by default. */
+	notSentAs?: string;
 }
 
 /** With Retry Without Refused Numbers: how many times one request may be sent in all. */
@@ -202,5 +204,13 @@ export async function runBatchedOperation(
 		? await operation.answerWithoutSending(context, groups)
 		: [];
 	const sent = await sendGroups(context, operation, groups);
-	return [report(context, operation.verb, sent, invalid, answeredWithoutSending)];
+	const hints = summary(
+		operation.verb,
+		sent.outcomes,
+		invalid.length,
+		sent.batches,
+		answeredWithoutSending.length,
+		operation.notSentAs,
+	);
+	return [report(context, operation.verb, sent, invalid, answeredWithoutSending, hints)];
 }
