@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Reply } from './envelope';
 import { badRequest, entry, errors, unauthorized } from './envelope';
 import type { Route } from './router';
+import { multipartBoundary, parseMultipart } from './multipart';
+import { documentRoutes } from './routes/documents';
 import { enterpriseRoutes } from './routes/enterprises';
 import { remediationRoutes } from './routes/remediation';
 import { reputationNumberRoutes } from './routes/reputationNumbers';
@@ -19,6 +21,7 @@ const routes: Route[] = [
 	...reputationNumberRoutes,
 	...remediationRoutes,
 	...termsOfServiceRoutes,
+	...documentRoutes,
 ];
 
 /** A fixed reply, or one made from the request (a server that answers each page with the same lie). */
@@ -68,10 +71,24 @@ export interface Sandbox {
 	close(): Promise<void>;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of request) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
+}
+
+/** A JSON body, or a multipart one (file uploads) read into fields and files; undefined when malformed. */
+function parseBody(raw: Buffer, contentType: string | undefined): { body?: unknown } | undefined {
+	const boundary = multipartBoundary(contentType);
+	if (boundary) {
+		const body = parseMultipart(raw, boundary);
+		return body ? { body } : undefined;
+	}
+	try {
+		return { body: raw.length ? JSON.parse(raw.toString('utf8')) : undefined };
+	} catch {
+		return undefined;
+	}
 }
 
 /** The reply to a request, noted in the log with its status. */
@@ -96,14 +113,9 @@ async function replyTo(
 ): Promise<Reply> {
 	const url = new URL(request.url ?? '/', 'http://sandbox');
 	const rawPath = (request.url ?? '/').split('?')[0];
-	const text = await readBody(request);
-	let body: unknown;
-	let malformed = false;
-	try {
-		body = text ? JSON.parse(text) : undefined;
-	} catch {
-		malformed = true;
-	}
+	const parsed = parseBody(await readBody(request), request.headers['content-type']);
+	const malformed = parsed === undefined;
+	const body = parsed?.body;
 	const authorized = request.headers.authorization === `Bearer ${state.apiKey}`;
 	const path = rawPath.replace(/^\/v2(?=\/)/, '');
 	log.push({
@@ -118,7 +130,7 @@ async function replyTo(
 
 	if (injected) return typeof injected === 'function' ? injected(log[log.length - 1]) : injected;
 	if (!authorized) return unauthorized();
-	if (malformed) return errors(400, badRequest('The request body is not valid JSON.'));
+	if (malformed) return errors(400, badRequest('The request body is not valid JSON or multipart.'));
 	for (const route of routes) {
 		const match =
 			route.method === request.method && rawPath.startsWith('/v2/')

@@ -63,6 +63,22 @@ export interface Remediation {
 
 export const TERMS_VERSION = '2026-06-01';
 
+/** A file uploaded through POST /documents, as its answer shows it (the content kept for tests). */
+export interface DocumentRecord {
+	id: string;
+	record_type: 'document';
+	filename: string;
+	content_type: string;
+	size: { unit: 'bytes'; amount: number };
+	sha256: string;
+	status: 'pending';
+	av_scan_status: 'scanned';
+	customer_reference: string | null;
+	created_at: string;
+	updated_at: string;
+	content: Buffer;
+}
+
 /** What the account was billed for, as the API's pricing says (a live lookup, a remediated number). */
 export interface Charge {
 	kind: 'reputation check' | 'remediation';
@@ -104,6 +120,9 @@ export class SandboxState {
 
 	/** Every agreement the account made, oldest first. */
 	termsAgreements: TermsAgreement[] = [];
+
+	/** Uploaded documents (signed LOAs), by id. */
+	documents = new Map<string, DocumentRecord>();
 
 	/** Every billed event, oldest first: tests assert that an operation billed nothing. */
 	charges: Charge[] = [];
