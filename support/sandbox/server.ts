@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Reply } from './envelope';
 import { badRequest, entry, errors, unauthorized } from './envelope';
 import type { Route } from './router';
+import type { ControlRequest } from './controls';
+import { answerControl } from './controls';
 import { multipartBoundary, parseMultipart } from './multipart';
 import { documentRoutes } from './routes/documents';
 import { enterpriseRoutes } from './routes/enterprises';
@@ -218,7 +220,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (next && --next.times <= 0) sandbox.injected.shift();
 		return next?.reply;
 	};
+	const webhooks = new WebhookSender(() => sandbox.state);
+	/** POST /_sandbox/{control} (controls.ts): not an API request, so not in `requests`. */
+	const control = async (request: IncomingMessage): Promise<Reply> => {
+		if (request.headers.authorization !== `Bearer ${sandbox.state.apiKey}`) return unauthorized();
+		const raw = await readBody(request);
+		const name = (request.url ?? '').slice('/_sandbox/'.length).split('?')[0];
+		const body = (raw.length ? JSON.parse(raw.toString('utf8')) : {}) as ControlRequest;
+		return await answerControl(sandbox.state, webhooks, name, body);
+	};
 	const server = createServer((request, response) => {
+		if (request.method === 'POST' && request.url?.startsWith('/_sandbox/')) {
+			control(request)
+				.then((reply) => send(response, reply))
+				.catch((error: Error) => send(response, { status: 400, body: { error: error.message } }));
+			return;
+		}
 		sandbox.inFlight++;
 		sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
 		response.on('close', () => sandbox.inFlight--);
@@ -240,7 +257,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}/v2`,
-		webhooks: new WebhookSender(() => sandbox.state),
+		webhooks,
 		get state() {
 			return sandbox.state;
 		},
