@@ -2,9 +2,6 @@
 // polling trigger and the ownership-events example on the webhook trigger, activated as a user
 // activates them; a score changed in the sandbox and signed events sent to n8n's production
 // webhook URL, and what n8n then ran, seen by a collector the workflows post to.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { N8n } from '../../support/n8n/n8n';
 import {
 	importWorkflow,
@@ -14,43 +11,12 @@ import {
 	startN8n,
 	stopListening,
 } from '../../support/n8n/n8n';
+import { startCollector, withCollector } from '../../support/n8n/collector';
 import { freePort } from '../../support/n8n/ports';
 import type { Sandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
 import { check, step } from './report';
 import { eventually } from './wait';
-
-/** Where the examples' "Post to Slack" nodes post in the e2e: what each path received. */
-export async function startCollector() {
-	const received: Record<string, unknown[]> = {};
-	const server = createServer((request, response) => {
-		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => {
-			(received[request.url ?? '/'] ??= []).push(
-				JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
-			);
-			response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return {
-		url,
-		received,
-		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-}
-
-/** An example with its Slack URL pointed at the collector. */
-export function withCollector(name: string, url: string) {
-	const workflow = readExample(name);
-	for (const node of workflow.nodes) {
-		const parameters = node.parameters as Record<string, unknown>;
-		if (node.type === 'n8n-nodes-base.httpRequest') parameters.url = url;
-	}
-	return workflow;
-}
 
 const OWNERSHIP_WEBHOOK_ID = '5b1d9a3e-2c4f-4e6a-8b0d-1f3e5a7c9b2d';
 
