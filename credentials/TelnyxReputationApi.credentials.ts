@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** Whether the Base URL starts with a scheme (https://); the request library refuses one without. */
+const HAS_SCHEME = '/^[a-z][a-z0-9+.-]*:\\/\\//i.test($credentials.baseUrl)';
+
 const KEY_REFUSED =
 	'Telnyx refused the API key: copy a V2 API key from Mission Control → Account Settings → Keys & Credentials';
 
@@ -60,11 +63,13 @@ export class TelnyxReputationApi implements ICredentialType {
 
 	// The test runs without the node's request defaults, so it names its own base URL.
 	// Listing one enterprise is free; n8n shows a rule's message for its status instead of the
-	// bare status text, so the user reads what to fix.
+	// bare status text, so the user reads what to fix. A Base URL without a scheme would fail as
+	// a bare ERR_INVALID_URL: it is tried with https:// (http:// on this machine) on a path no
+	// server has, so the test fails with the 404 rule, which says the scheme is needed.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/enterprises',
+			baseURL: `={{ (${HAS_SCHEME} ? "" : /^(localhost|127\\.)/.test($credentials.baseUrl) ? "http://" : "https://") + $credentials.baseUrl.replace(/\\/+$/, "") }}`,
+			url: `={{ ${HAS_SCHEME} ? "/enterprises" : "/base-url-needs-https" }}`,
 			qs: { 'page[size]': 1 },
 		},
 		rules: [
@@ -75,7 +80,7 @@ export class TelnyxReputationApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'Nothing answers at this Base URL: it must end in /v2, as https://api.telnyx.com/v2 does',
+						'Nothing answers at this Base URL: it must start with https:// and end in /v2, as https://api.telnyx.com/v2 does',
 				},
 			},
 		],
