@@ -83,7 +83,7 @@ export const loaDocumentIdField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 2a7e8337-e803-4057-a4ae-26c40eb0bc6c',
 	description:
-		'ID of the signed Letter of Authorization: the ID that Reputation Setting → Upload LOA outputs (the Telnyx Documents API). After Upload LOA, map its id field.',
+		'ID of the signed Letter of Authorization: the ID that Reputation Setting → Upload LOA outputs (the Telnyx Documents API). After Upload LOA, map the ID it outputs.',
 	routing: { send: { type: 'body', property: 'loa_document_id' } },
 };
 
