@@ -20,12 +20,14 @@ export class TelnyxReputation implements INodeType {
 		// 1.1: Remediation Submit sends only flagged numbers by default (submit.operation.ts).
 		version: [1, 1.1],
 		// "register: phone number", "get many: remediation"… under the node on the canvas, read
-		// off the picked values, so a new operation needs no entry here.
+		// off the picked values, so a new operation needs no entry here. The editor's own
+		// "Custom API Call" (an operation, or a resource) is __CUSTOM_API_CALL__: said as itself.
 		subtitle:
-			'={{ ($parameter.operation + ": " + $parameter.resource).replace(/([A-Z])/g, " $1").toLowerCase() }}',
+			'={{ [$parameter.operation, $parameter.resource].includes("__CUSTOM_API_CALL__") ? "custom API call" : ($parameter.operation + ": " + $parameter.resource).replace(/([A-Z])/g, " $1").toLowerCase() }}',
 		description:
 			'Register caller IDs for spam-score monitoring and read their reputation with the Telnyx Number Reputation API',
-		defaults: { name: 'Telnyx Number Reputation' },
+		// Short enough for the canvas, which cuts longer names.
+		defaults: { name: 'Telnyx Reputation' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
