@@ -2,6 +2,8 @@
 // polling trigger and the ownership-events example on the webhook trigger, activated as a user
 // activates them; a score changed in the sandbox and signed events sent to n8n's production
 // webhook URL, and what n8n then ran, seen by a collector the workflows post to.
+import { spawn } from 'node:child_process';
+
 import type { N8n } from '../../support/n8n/n8n';
 import {
 	importWorkflow,
@@ -17,6 +19,18 @@ import type { Sandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
 import { check, step } from './report';
 import { eventually } from './wait';
+
+/** `npm run sandbox -- <args>` against `sandbox`, without blocking: this process answers it. */
+async function sandboxCommand(sandbox: Sandbox, args: string[]) {
+	const child = spawn('npm', ['run', '--silent', 'sandbox', '--', ...args], {
+		env: { ...process.env, SANDBOX_URL: sandbox.url, SANDBOX_API_KEY: sandbox.state.apiKey },
+	});
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	return { ok: code === 0, output };
+}
 
 const OWNERSHIP_WEBHOOK_ID = '5b1d9a3e-2c4f-4e6a-8b0d-1f3e5a7c9b2d';
 
@@ -77,7 +91,13 @@ export async function checkTriggers(
 			return seen >= 2 && Date.now() - quietSince > 3000;
 		});
 		verify('the baseline polls ran', settled, String(seen));
-		sandbox.state.setReputation(numbers[1], { spam_risk: 'high', spam_category: 'Telemarketer' });
+		// As a user does beside `npm run dev`: the sandbox's own command (support/sandbox/cli.ts).
+		const command = await sandboxCommand(sandbox, ['high-risk', numbers[1]]);
+		verify(
+			'`npm run sandbox -- high-risk` turned the number high risk',
+			command.ok,
+			command.output,
+		);
 		const remediationsFor = () =>
 			sandbox.requests.filter(
 				(request) => request.method === 'POST' && request.path.endsWith('/reputation/remediation'),
