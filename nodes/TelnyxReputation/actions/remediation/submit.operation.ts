@@ -154,6 +154,7 @@ function isFlagged(record: IDataObject): boolean {
 /**
  * With Only Flagged Numbers: takes out of `groups` the monitored numbers that are not flagged
  * (free reads), as items that say so. Numbers not monitored stay, and the API's answer says why.
+ * A read that fails stops the run: sending every number instead would bill the unflagged ones.
  */
 async function notFlagged(
 	context: IExecuteFunctions,
