@@ -69,7 +69,7 @@ export const option: INodePropertyOptions = {
 	value: 'get',
 	description:
 		'Get the stored spam score and reputation data of a monitored number (free; a live lookup is billable)',
-	action: 'Get the stored reputation (spam risk and scores) of a monitored phone number, free',
+	action: 'Get the free stored reputation (spam risk and scores) of a monitored phone number',
 	routing: singleRequest({
 		method: 'GET',
 		policy: 'idempotent',
