@@ -6,6 +6,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** The Base URL as people paste it: spaces and line breaks around it dropped. */
+const BASE_URL = '$credentials.baseUrl.trim()';
+/** Whether the Base URL starts with a scheme (https://); the request library refuses one without. */
+const HAS_SCHEME = `/^[a-z][a-z0-9+.-]*:\\/\\//i.test(${BASE_URL})`;
+
 const KEY_REFUSED =
 	'Telnyx refused the API key: copy a V2 API key from Mission Control → Account Settings → Keys & Credentials';
 
@@ -62,11 +67,13 @@ export class TelnyxReputationApi implements ICredentialType {
 
 	// The test runs without the node's request defaults, so it names its own base URL.
 	// Listing one enterprise is free; n8n shows a rule's message for its status instead of the
-	// bare status text, so the user reads what to fix.
+	// bare status text, so the user reads what to fix. A Base URL without a scheme would fail as
+	// a bare ERR_INVALID_URL: it is tried with https:// (http:// on this machine) on a path no
+	// server has, so the test fails with the 404 rule, which says the scheme is needed.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
-			url: '/enterprises',
+			baseURL: `={{ (${HAS_SCHEME} ? "" : /^(localhost|127\\.)/.test(${BASE_URL}) ? "http://" : "https://") + ${BASE_URL}.replace(/\\/+$/, "") }}`,
+			url: `={{ ${HAS_SCHEME} ? "/enterprises" : "/base-url-needs-https" }}`,
 			qs: { 'page[size]': 1 },
 		},
 		rules: [
@@ -77,7 +84,7 @@ export class TelnyxReputationApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'Nothing answers at this Base URL: it must end in /v2, as https://api.telnyx.com/v2 does',
+						'Nothing answers at this Base URL: it must start with https:// and end in /v2, as https://api.telnyx.com/v2 does',
 				},
 			},
 		],

@@ -15,6 +15,20 @@ async function main() {
 	console.log(
 		`"Caller ID reputation MCP server", once published, answers MCP clients at ${environment.url}/mcp/telnyx-reputation (Authorization: Bearer ${DEV_MCP_TOKEN}).`,
 	);
+	const port = new URL(environment.sandbox.url).port;
+	const sandbox =
+		port === '4010' ? 'npm run sandbox --' : `SANDBOX_PORT=${port} npm run sandbox --`;
+	console.log(`
+To see the triggers fire, play Telnyx from another terminal (the sandbox does what Telnyx would):
+  1. Run "Register numbers" (the workflow above) to monitor the demo numbers.
+  2. Publish "Alert when a caller ID turns high risk" (${environment.url}/workflow/alert) and wait a minute: its first check records where each number stands.
+  3. ${sandbox} high-risk +19493253498
+     Within a minute the alert runs and its Slack message is printed here ([Slack stand-in]).
+  Remediation: publish "Submit flagged numbers for remediation" before step 3; then
+     ${sandbox} finish-remediation     (the request completes, with per-number results)
+  Ownership events: publish "Post number-ownership events to Slack" (it sets the enterprise's webhook URL), then
+     ${sandbox} ownership-event        (a signed number_reputation.number.flagged; also removed, proof)
+  Onboarding inside n8n: ${environment.url}/workflow/onboard (terms, LOA, signature form, upload, Enable).`);
 	console.log('Ctrl+C to stop.');
 	const stop = () => void environment.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);

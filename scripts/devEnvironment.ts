@@ -18,6 +18,7 @@ import {
 	startN8n,
 	WORKFLOW_ID,
 } from '../support/n8n/n8n';
+import { startCollector, withCollector } from '../support/n8n/collector';
 import { freePort, portFor } from '../support/n8n/ports';
 import { startRegistry } from '../support/n8n/registry';
 import type { Sandbox } from '../support/sandbox/server';
@@ -31,6 +32,7 @@ export { OWNER };
 export const EXAMPLES = {
 	alert: 'alert-high-risk',
 	remediate: 'remediate-flagged',
+	onboard: 'onboard-enterprise',
 	ownership: 'ownership-events-to-slack',
 	agent: 'ask-about-a-caller-id',
 	mcp: 'caller-id-mcp-server',
@@ -39,12 +41,18 @@ export const EXAMPLES = {
 /** The MCP server example's bearer token in the dev environment. */
 export const DEV_MCP_TOKEN = 'dev-mcp-token';
 
+/** The examples that post to Slack, and the stand-in path each posts to in the dev environment. */
+const POSTING = { alert: '/alert', ownership: '/ownership' } as const;
+
 export interface DevEnvironment {
 	url: string;
 	workflowUrl: string;
 	sandbox: Sandbox;
 	stop(): Promise<void>;
 }
+
+/** A long step of the start, said before it runs: the first run installs n8n for minutes. */
+const progress = (text: string) => console.log(`… ${text}`);
 
 /**
  * Ports: n8n on N8N_PORT (5678), the sandbox on SANDBOX_PORT (4010); a default that is taken
@@ -55,8 +63,13 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	const sandboxPort = await portFor('SANDBOX_PORT', 4010);
 	const work = mkdtempSync(join(tmpdir(), 'telnyx-dev-'));
 	const userFolder = join(work, 'user');
+	progress(
+		'Installing the pinned n8n 2.41.1 and its Node.js 24 (the first run only: about 5 minutes; then reused)',
+	);
 	const n8n = installN8n();
+	progress('Building and packing this package');
 	const registry = await startRegistry(packPackage(work));
+	progress("Installing it with n8n's community-package installer (about a minute)");
 	await installThroughN8n(n8n, userFolder, await freePort(), registry.url, registry.name);
 	await registry.close();
 	const sandbox = await startSandbox({ port: sandboxPort });
@@ -66,11 +79,20 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	// The agent example's "OpenAI account" is a stand-in model on this machine (support/model/demo.ts).
 	const model = await startScriptedModel();
 	model.script(demoModel);
+	// The examples' Slack posts go to a stand-in that prints them, so a trigger is seen firing.
+	const slack = await startCollector((_path, body) =>
+		console.log(`[Slack stand-in] ${(body as { text?: string }).text ?? JSON.stringify(body)}`),
+	);
+	progress('Importing the credentials and the example workflows');
 	await importExample(n8n, userFolder, sandbox);
 	await importToolCredentials(n8n, userFolder, model.url, DEV_MCP_TOKEN);
 	// The other examples too, inactive: publishing them is the user's call.
-	for (const [id, name] of Object.entries(EXAMPLES))
-		await importWorkflow(n8n, userFolder, readExample(name), id);
+	for (const [id, name] of Object.entries(EXAMPLES)) {
+		const path = POSTING[id as keyof typeof POSTING];
+		const workflow = path ? withCollector(name, `${slack.url}${path}`) : readExample(name);
+		await importWorkflow(n8n, userFolder, workflow, id);
+	}
+	progress('Starting n8n');
 	const server = await startN8n(n8n, userFolder, port);
 
 	return {
@@ -81,6 +103,7 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 			await server.stop();
 			await sandbox.close();
 			await model.close();
+			await slack.close();
 			rmSync(work, { recursive: true, force: true });
 		},
 	};

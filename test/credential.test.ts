@@ -62,7 +62,19 @@ describe('Telnyx Number Reputation API credential', () => {
 			'Telnyx refused the API key: copy a V2 API key from Mission Control → Account Settings → Keys & Credentials',
 		);
 		expect(shownByN8n(withoutVersion)).toBe(
-			'Nothing answers at this Base URL: it must end in /v2, as https://api.telnyx.com/v2 does',
+			'Nothing answers at this Base URL: it must start with https:// and end in /v2, as https://api.telnyx.com/v2 does',
+		);
+	});
+
+	test('a Base URL without a scheme: n8n shows that it needs https://, not a bare ERR_INVALID_URL', async () => {
+		const schemeless = await testCredential({
+			...api.credential,
+			baseUrl: api.sandbox.url.replace(/^http:\/\//, ''),
+		});
+
+		expect(schemeless.error).toMatchObject({ httpCode: '404' });
+		expect(shownByN8n(schemeless)).toBe(
+			'Nothing answers at this Base URL: it must start with https:// and end in /v2, as https://api.telnyx.com/v2 does',
 		);
 	});
 

@@ -30,7 +30,7 @@ describe('What a user reads', () => {
 			}),
 		});
 		expect(one.error?.description).toContain(
-			'1 number was registered by the requests that succeeded.',
+			'1 number was registered by the requests that succeeded, and billed; leave it out of a re-run: +19493253498.',
 		);
 		expect(one.error?.description).not.toContain('1 numbers');
 
@@ -176,6 +176,9 @@ describe('The subtitle under the node on the canvas', () => {
 		['phoneNumber', 'register', 'register: phone number'],
 		['reputationSettings', 'generateLoa', 'generate loa: reputation settings'],
 		['termsOfService', 'getStatus', 'get status: terms of service'],
+		// What the editor's own "Custom API Call" action sets.
+		['phoneNumber', '__CUSTOM_API_CALL__', 'custom API call'],
+		['__CUSTOM_API_CALL__', '__CUSTOM_API_CALL__', 'custom API call'],
 	])('%s / %s reads "%s"', (resource, operationName, expected) => {
 		const node = {
 			id: '1',
@@ -196,5 +199,34 @@ describe('The subtitle under the node on the canvas', () => {
 		expect(
 			workflow.expression.getSimpleParameterValue(node, subtitle as string, 'internal', {}),
 		).toBe(expected);
+	});
+});
+
+describe('The nodes panel and the canvas', () => {
+	const [action, polling, webhook] = [
+		new TelnyxReputation(),
+		new TelnyxReputationTrigger(),
+		new TelnyxReputationWebhookTrigger(),
+	].map((node) => node.description);
+
+	test("the action node and the polling trigger share one entry, whose text (the trigger's) speaks of both", () => {
+		// n8n's node creator (useActionsGeneration) merges "<name>Trigger" into "<name>" and shows
+		// the trigger's description for the merged entry.
+		expect(polling.name.replace('Trigger', '')).toBe(action.name);
+		expect(polling.description).toMatch(
+			/^Register caller IDs.*read and remediate.*start workflows/,
+		);
+		expect(webhook.name.replace('Trigger', '')).not.toBe(action.name);
+		expect(webhook.description).toMatch(/ownership event/);
+	});
+
+	test('default names are short enough for the canvas (20 characters)', () => {
+		expect([action, polling, webhook].map((node) => node.defaults.name)).toEqual([
+			'Telnyx Reputation',
+			'On Reputation Change',
+			'On Ownership Event',
+		]);
+		for (const node of [action, polling, webhook])
+			expect(node.defaults.name!.length).toBeLessThanOrEqual(20);
 	});
 });

@@ -42,6 +42,64 @@ describe('Remediation: Submit', () => {
 		expect(result.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
+	test('a new node (version 1.1) sends only the flagged numbers, read first for free; the others are not billed', async () => {
+		const [high, low, unchecked, category] = usNumbers(4);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring([high, low, unchecked, category]);
+		api.sandbox.state.setReputation(high, { spam_risk: 'high' });
+		api.sandbox.state.setReputation(low, { spam_risk: 'low', spam_category: null });
+		api.sandbox.state.setReputation(category, { spam_risk: 'low', spam_category: 'Survey' });
+		api.sandbox.state.charges = [];
+
+		const result = await runNode({
+			credential: api.credential,
+			typeVersion: 1.1,
+			items: [{ number: high }, { number: low }, { number: unchecked }, { number: category }],
+			parameters: remediation('submit', {
+				enterpriseId: byId(enterpriseId),
+				phoneNumbers: '={{ $json.number }}',
+				callPurpose: 'Appointment reminders',
+			}),
+		});
+
+		expect(api.sandbox.requests.map((r) => [r.method, r.path])).toEqual([
+			['GET', `/enterprises/${enterpriseId}/reputation/numbers`],
+			['POST', `/enterprises/${enterpriseId}/reputation/remediation`],
+		]);
+		expect(api.sandbox.requests[1].body).toMatchObject({ phone_numbers: [high, category] });
+		expect(api.sandbox.state.charges.map((charge) => charge.phone_number)).toEqual([
+			high,
+			category,
+		]);
+		expect(result.items.map((item) => [item.json.phone_number, item.json.status])).toEqual([
+			[undefined, 'pending'],
+			[low, 'not_flagged'],
+			[unchecked, 'not_flagged'],
+		]);
+		expect(result.items[1]).toMatchObject({
+			json: { submitted: false, reputation_data: expect.objectContaining({ spam_risk: 'low' }) },
+			pairedItem: [{ item: 1 }],
+		});
+		expect(result.hints[0].message).toBe('2 submitted, 2 not flagged (not sent), in 1 request');
+	});
+
+	test('a node saved before version 1.1 sends every number, as it did', async () => {
+		const numbers = usNumbers(2);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
+
+		await runNode({
+			credential: api.credential,
+			typeVersion: 1,
+			parameters: remediation('submit', {
+				enterpriseId: byId(enterpriseId),
+				phoneNumbers: numbers.join(','),
+				callPurpose: 'Appointment reminders',
+			}),
+		});
+
+		expect(api.sandbox.requests.map((r) => r.method)).toEqual(['POST']);
+		expect(api.sandbox.state.charges).toHaveLength(2);
+	});
+
 	test('items with different purposes make separate requests', async () => {
 		const numbers = usNumbers(2);
 		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
@@ -111,7 +169,7 @@ describe('Remediation: Submit', () => {
 			`Invalid parameters: ${numbers[2]} is not monitored on this enterprise`,
 		);
 		expect(result.error?.description).toContain(
-			'2 numbers were submitted by the requests that succeeded.',
+			`2 numbers were submitted by the requests that succeeded, and billed; leave them out of a re-run: ${numbers[0]}, ${numbers[1]}.`,
 		);
 	});
 

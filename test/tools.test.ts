@@ -37,7 +37,7 @@ function toolDescription(resource: string, operation: string): string {
 
 describe('As a tool, what a model reads', () => {
 	test('covers every operation of every resource', () => {
-		expect(operations).toHaveLength(25);
+		expect(operations).toHaveLength(26);
 		expect(new Set(operations.map((o) => o.resource))).toEqual(
 			new Set((resources.options as Array<{ value: string }>).map(({ value }) => value)),
 		);
@@ -47,7 +47,8 @@ describe('As a tool, what a model reads', () => {
 		'$resource $operation: says what it does, and "billable" exactly when it costs money',
 		({ resource, operation }) => {
 			const description = toolDescription(resource, operation);
-			expect(description).toMatch(/ in Telnyx Number Reputation$/);
+			// n8n ends it with the node type's default name.
+			expect(description).toMatch(/ in Telnyx Reputation$/);
 			expect(description.length).toBeGreaterThan(40);
 			expect(/billable/.test(description)).toBe(BILLABLE.includes(`${resource}:${operation}`));
 		},

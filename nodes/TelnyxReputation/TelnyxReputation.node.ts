@@ -17,16 +17,19 @@ export class TelnyxReputation implements INodeType {
 		name: 'telnyxReputation',
 		icon: { light: 'file:telnyx.svg', dark: 'file:telnyx.dark.svg' },
 		group: ['output'],
-		// 1.1: Simplify on by default (Get, Get Many, Get Pool Summary); 1 keeps the full records.
+		// 1.1: Simplify on by default (Get, Get Many, Get Pool Summary), and Remediation Submit
+		// sends only flagged numbers by default (submit.operation.ts); 1 keeps both as they were.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		// "register: phone number", "get many: remediation"… under the node on the canvas, read
-		// off the picked values, so a new operation needs no entry here.
+		// off the picked values, so a new operation needs no entry here. The editor's own
+		// "Custom API Call" (an operation, or a resource) is __CUSTOM_API_CALL__: said as itself.
 		subtitle:
-			'={{ ($parameter.operation + ": " + $parameter.resource).replace(/([A-Z])/g, " $1").toLowerCase() }}',
+			'={{ [$parameter.operation, $parameter.resource].includes("__CUSTOM_API_CALL__") ? "custom API call" : ($parameter.operation + ": " + $parameter.resource).replace(/([A-Z])/g, " $1").toLowerCase() }}',
 		description:
 			'Register caller IDs for spam-score monitoring and read their reputation with the Telnyx Number Reputation API',
-		defaults: { name: 'Telnyx Number Reputation' },
+		// Short enough for the canvas, which cuts longer names.
+		defaults: { name: 'Telnyx Reputation' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -28,9 +28,12 @@ export class TelnyxReputationTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter.event.replace(/([A-Z])/g, " $1").toLowerCase() }}',
+		// n8n's nodes panel shows this node and the action node (telnyxReputation) as one entry,
+		// with this description (its node creator merges "<name>Trigger" into "<name>"), so it
+		// says what both do.
 		description:
-			"Starts a workflow when a monitored number's reputation changes or a remediation request finishes",
-		defaults: { name: 'Telnyx Number Reputation Trigger' },
+			'Register caller IDs for spam-score monitoring, read and remediate their reputation, and start workflows when it changes',
+		defaults: { name: 'On Reputation Change' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

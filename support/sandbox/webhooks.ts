@@ -23,6 +23,8 @@ export interface DeliverOptions {
 	firstAttempt?: number;
 	/** How many times to send while the receiver does not answer 2xx. */
 	maxAttempts?: number;
+	/** Where to send it instead of the enterprise's ownership webhook URL. */
+	url?: string;
 	/** Sign with another key (a forgery), or with a timestamp this many seconds old. */
 	forge?: boolean;
 	ageSeconds?: number;
@@ -47,7 +49,7 @@ export class WebhookSender {
 		payload: Record<string, unknown>,
 		options: DeliverOptions = {},
 	): Promise<EventDelivery[]> {
-		const url = this.state().enterprises.get(enterpriseId)?.ownershipWebhookUrl;
+		const url = options.url ?? this.state().enterprises.get(enterpriseId)?.ownershipWebhookUrl;
 		if (!url) throw new Error(`enterprise ${enterpriseId} has no ownership webhook URL`);
 		const id = options.id === null ? undefined : (options.id ?? randomUUID());
 		const deliveries: EventDelivery[] = [];

@@ -106,7 +106,8 @@ export async function checkAgent(
 		'the sandbox received exactly the request the model asked for: that number, in E.164, free',
 		asked.length === 1 &&
 			asked[0].method === 'GET' &&
-			decodeURIComponent(asked[0].path) === `/reputation/numbers/${number}` &&
+			asked[0].path === '/reputation/numbers' &&
+			asked[0].query['filter[phone_number][eq]'] === number &&
 			asked[0].query.fresh === undefined &&
 			asked[0].authorized,
 		JSON.stringify(asked),

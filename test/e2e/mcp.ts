@@ -113,7 +113,8 @@ export async function checkMcp(
 		verify(
 			'the sandbox received one free read of that number',
 			sandbox.requests.length === from + 1 &&
-				decodeURIComponent(sandbox.requests[from].path) === `/reputation/numbers/${number}`,
+				sandbox.requests[from].path === '/reputation/numbers' &&
+				sandbox.requests[from].query['filter[phone_number][eq]'] === number,
 			JSON.stringify(sandbox.requests.slice(from)),
 		);
 

@@ -23,6 +23,7 @@ import { freePort } from '../../support/n8n/ports';
 import { startRegistry } from '../../support/n8n/registry';
 import { check, finish, step } from './report';
 import { checkManualInstall } from './manualInstall';
+import { checkOnboarding } from './onboarding';
 import { checkDurableScheduler } from './scheduler';
 import { checkTools } from './tools';
 import { checkTriggers } from './triggers';
@@ -158,6 +159,7 @@ async function main() {
 	check('the API key is in no output or log', !output.includes(sandbox.state.apiKey));
 
 	await checkManualInstall(n8n, work, tarball, sandbox);
+	await checkOnboarding(n8n, userFolder, sandbox);
 	await checkTriggers(n8n, userFolder, sandbox);
 	await checkTools(n8n, userFolder, sandbox);
 	if (line === 'v2') await checkDurableScheduler(n8n, userFolder, sandbox);

@@ -9,7 +9,7 @@ import { freePort } from '../../support/n8n/ports';
 import type { Sandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
 import { check, step } from './report';
-import { startCollector, withCollector } from './triggers';
+import { startCollector, withCollector } from '../../support/n8n/collector';
 import { eventually } from './wait';
 
 const DURABLE_SCHEDULER = {

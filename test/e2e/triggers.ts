@@ -2,8 +2,7 @@
 // polling trigger and the ownership-events example on the webhook trigger, activated as a user
 // activates them; a score changed in the sandbox and signed events sent to n8n's production
 // webhook URL, and what n8n then ran, seen by a collector the workflows post to.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
 
 import type { N8n } from '../../support/n8n/n8n';
 import {
@@ -14,42 +13,23 @@ import {
 	startN8n,
 	stopListening,
 } from '../../support/n8n/n8n';
+import { startCollector, withCollector } from '../../support/n8n/collector';
 import { freePort } from '../../support/n8n/ports';
 import type { Sandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
 import { check, step } from './report';
 import { eventually } from './wait';
 
-/** Where the examples' "Post to Slack" nodes post in the e2e: what each path received. */
-export async function startCollector() {
-	const received: Record<string, unknown[]> = {};
-	const server = createServer((request, response) => {
-		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => {
-			(received[request.url ?? '/'] ??= []).push(
-				JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
-			);
-			response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-		});
+/** `npm run sandbox -- <args>` against `sandbox`, without blocking: this process answers it. */
+async function sandboxCommand(sandbox: Sandbox, args: string[]) {
+	const child = spawn('npm', ['run', '--silent', 'sandbox', '--', ...args], {
+		env: { ...process.env, SANDBOX_URL: sandbox.url, SANDBOX_API_KEY: sandbox.state.apiKey },
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return {
-		url,
-		received,
-		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-}
-
-/** An example with its Slack URL pointed at the collector. */
-export function withCollector(name: string, url: string) {
-	const workflow = readExample(name);
-	for (const node of workflow.nodes) {
-		const parameters = node.parameters as Record<string, unknown>;
-		if (node.type === 'n8n-nodes-base.httpRequest') parameters.url = url;
-	}
-	return workflow;
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	return { ok: code === 0, output };
 }
 
 const OWNERSHIP_WEBHOOK_ID = '5b1d9a3e-2c4f-4e6a-8b0d-1f3e5a7c9b2d';
@@ -111,7 +91,13 @@ export async function checkTriggers(
 			return seen >= 2 && Date.now() - quietSince > 3000;
 		});
 		verify('the baseline polls ran', settled, String(seen));
-		sandbox.state.setReputation(numbers[1], { spam_risk: 'high', spam_category: 'Telemarketer' });
+		// As a user does beside `npm run dev`: the sandbox's own command (support/sandbox/cli.ts).
+		const command = await sandboxCommand(sandbox, ['high-risk', numbers[1]]);
+		verify(
+			'`npm run sandbox -- high-risk` turned the number high risk',
+			command.ok,
+			command.output,
+		);
 		const remediationsFor = () =>
 			sandbox.requests.filter(
 				(request) => request.method === 'POST' && request.path.endsWith('/reputation/remediation'),

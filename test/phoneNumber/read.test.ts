@@ -9,7 +9,7 @@ const phone = (name: string, fields = {}) => operation('phoneNumber', name, fiel
 const anyEnterprise = { __rl: true, mode: 'list', value: '' };
 
 describe('Phone number: Get', () => {
-	test('sends the number as one path segment with + encoded as %2B', async () => {
+	test('reads the stored record through the free list filtered by the number: a first Get bills nothing', async () => {
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
 		api.sandbox.state.register(enterprise.id, '+19493253498');
 
@@ -22,10 +22,34 @@ describe('Phone number: Get', () => {
 			}),
 		});
 
-		expect(api.sandbox.requests[0].path).toBe(
-			`/enterprises/${enterprise.id}/reputation/numbers/%2B19493253498`,
-		);
-		expect(api.sandbox.requests[0].query).toEqual({});
+		expect(api.sandbox.requests.map((r) => [r.path, r.query])).toEqual([
+			[
+				`/enterprises/${enterprise.id}/reputation/numbers`,
+				{ 'filter[phone_number][eq]': '+19493253498', 'page[size]': '1' },
+			],
+		]);
+		expect(result.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ phone_number: '+19493253498', reputation_data: null }),
+		]);
+		expect(api.sandbox.state.charges).toEqual([]);
+	});
+
+	test('Live Lookup sends the number as one path segment (+ as %2B) with fresh=true, and is billed', async () => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		api.sandbox.state.register(enterprise.id, '+19493253498');
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: phone('get', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumber: '(949) 325-3498',
+				options: { fresh: true },
+			}),
+		});
+
+		expect(api.sandbox.requests.map((r) => [r.path, r.query])).toEqual([
+			[`/enterprises/${enterprise.id}/reputation/numbers/%2B19493253498`, { fresh: 'true' }],
+		]);
 		expect(result.items[0].json).toMatchObject({
 			phone_number: '+19493253498',
 			reputation_data: expect.objectContaining({
@@ -33,13 +57,17 @@ describe('Phone number: Get', () => {
 				maturity_score: expect.any(Number),
 			}),
 		});
+		expect(api.sandbox.state.charges).toEqual([
+			{ kind: 'reputation check', phone_number: '+19493253498', usd: 0.1 },
+		]);
 	});
 
-	test('with the enterprise left empty, uses the account-wide endpoint; Fresh is sent only when set', async () => {
+	test('with the enterprise left empty, reads the account-wide endpoints', async () => {
 		const enterprise = api.sandbox.state.addEnterprise('Acme');
 		api.sandbox.state.register(enterprise.id, '+19493253498');
+		api.sandbox.state.setReputation('+19493253498', { spam_risk: 'high' });
 
-		await runNode({
+		const stored = await runNode({
 			credential: api.credential,
 			parameters: phone('get', { enterpriseId: anyEnterprise, phoneNumber: '+19493253498' }),
 		});
@@ -52,8 +80,9 @@ describe('Phone number: Get', () => {
 			}),
 		});
 
+		expect(stored.items[0].json.reputation_data).toMatchObject({ spam_risk: 'high' });
 		expect(api.sandbox.requests.map((r) => [r.path, r.query])).toEqual([
-			['/reputation/numbers/%2B19493253498', {}],
+			['/reputation/numbers', { 'filter[phone_number][eq]': '+19493253498', 'page[size]': '1' }],
 			['/reputation/numbers/%2B19493253498', { fresh: 'true' }],
 		]);
 	});
@@ -293,6 +322,34 @@ describe('Phone number: Refresh', () => {
 			'Refresh of +19493253498 failed: Phone number is not monitored on this enterprise',
 		);
 	});
+	test('Stop mode names the numbers that were refreshed and billed, so a re-run can leave them out', async () => {
+		const enterprise = api.sandbox.state.addEnterprise('Acme');
+		const numbers = usNumbers(3);
+		api.sandbox.state.register(enterprise.id, numbers[0]);
+		api.sandbox.state.register(enterprise.id, numbers[2]);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: phone('refresh', {
+				enterpriseId: byId(enterprise.id),
+				phoneNumbers: numbers.join(', '),
+			}),
+		});
+
+		expect(api.sandbox.state.charges.map((charge) => charge.phone_number)).toEqual([
+			numbers[0],
+			numbers[2],
+		]);
+		expect(result.error?.message).toBe(
+			`Refresh of ${numbers[1]} failed: Phone number is not monitored on this enterprise`,
+		);
+		const lines = result.error?.description?.split('\n') ?? [];
+		expect(lines).toContain(
+			`2 numbers were refreshed by the requests that succeeded, and billed; leave them out of a re-run: ${numbers[0]}, ${numbers[2]}.`,
+		);
+		// n8n shows the description as one paragraph: every line ends as a sentence.
+		expect(lines.filter((line) => line !== '' && !/[.!?:]$/.test(line))).toEqual([]);
+	});
 });
 
 describe('Phone number: Remove', () => {
@@ -350,7 +407,7 @@ describe('Declarative operations: the key never leaks', () => {
 			'Could not reach the Telnyx API: the connection was refused',
 		);
 		expect(result.error?.description).toContain(
-			`Request to ${closed.url}/reputation/numbers/%2B19493253498 got no answer (ECONNREFUSED)`,
+			`Request to ${closed.url}/reputation/numbers got no answer (ECONNREFUSED)`,
 		);
 		expectNoSecret(result);
 	});

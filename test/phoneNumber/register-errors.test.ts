@@ -186,7 +186,7 @@ describe('Register Numbers: API errors', () => {
 		);
 		expect(result.error?.description).toContain('In request 2 of 3 (100 numbers for enterprise');
 		expect(result.error?.description).toContain(
-			'100 numbers were registered by the requests that succeeded.',
+			'100 numbers were registered by the requests that succeeded, and billed; leave them out of a re-run: ',
 		);
 		expect(result.error?.description).toContain(
 			`Bad Request: ${numbers[150]} is not in your Telnyx phone number inventory`,

@@ -283,7 +283,7 @@ describe('Partial success', () => {
 			`Bad Request: ${numbers[1]} is not in your Telnyx phone number inventory`,
 		);
 		expect(result.error?.description).toContain(
-			'2 numbers were registered by the requests that succeeded.',
+			'2 numbers were registered by the requests that succeeded, and billed; leave them out of a re-run: ',
 		);
 	});
 });

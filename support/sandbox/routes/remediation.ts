@@ -106,6 +106,8 @@ function submit(context: RouteContext): Reply {
 		contact_email: (object.contact_email as string | undefined) ?? null,
 		webhook_url: (object.webhook_url as string | undefined) ?? null,
 	});
+	for (const number of numbers)
+		state.charges.push({ kind: 'remediation', phone_number: number, usd: 1 });
 	return { status: 202, body: { data: full(remediation) } };
 }
 

@@ -82,7 +82,8 @@ export const loaDocumentIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 2a7e8337-e803-4057-a4ae-26c40eb0bc6c',
-	description: 'ID of the signed Letter of Authorization, as returned by the Telnyx Documents API',
+	description:
+		'ID of the signed Letter of Authorization: the ID that Reputation Setting → Upload LOA outputs (the Telnyx Documents API). After Upload LOA, map the ID it outputs.',
 	routing: { send: { type: 'body', property: 'loa_document_id' } },
 };
 

@@ -1,4 +1,11 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing/requests';
@@ -6,19 +13,69 @@ import { unwrapData } from '../../helpers/routing/responses';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
 import { numberOptions } from '../../helpers/numbers/options';
+import { readPhoneNumber } from '../../helpers/numbers/parameters';
 import { resolveOptionalEnterprisePath } from '../../helpers/routing/paths';
 import { simplifyFields, simplifyOutput } from '../../helpers/pool/simplify';
+import { ofItem } from '../../../shared/parameters';
+import { canonical } from '../../../shared/phoneNumbers';
+import { toNodeApiError } from '../../../shared/errors';
+
+const isLiveLookup = (context: IExecuteSingleFunctions) =>
+	context.getNodeParameter('options.fresh', false) === true;
+
+const storedRecordPath = resolveOptionalEnterprisePath('/reputation/numbers');
+const numberPath = resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}');
+
+/**
+ * The number's own GET bills a live lookup when the number has no stored data yet (the API's
+ * reference), so the stored record is read from the monitored-number list filtered by the
+ * number, which is free; only Live Lookup sends the number's GET, with fresh=true.
+ */
+async function storedOrLive(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (isLiveLookup(this)) {
+		const options = await numberPath.call(this, requestOptions);
+		return { ...options, qs: { ...options.qs, fresh: true } };
+	}
+	const options = await storedRecordPath.call(this, requestOptions);
+	const qs = { 'filter[phone_number][eq]': readPhoneNumber(ofItem(this)), 'page[size]': 1 };
+	return { ...options, qs: { ...options.qs, ...qs } };
+}
+
+/** The list's one record, or the 404 the number's own GET gives for a number not monitored. */
+async function theNumber(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	if (isLiveLookup(this)) return await unwrapData.call(this, items);
+	const e164 = readPhoneNumber(ofItem(this));
+	const records = (items[0]?.json.data as IDataObject[] | undefined) ?? [];
+	const record = records.find((found) => canonical(String(found.phone_number)) === e164);
+	if (record) return [{ json: record }];
+	// The words and advice of the 404 the number's own GET gives, from the one error mapping.
+	const notMonitored = { title: 'Resource not found', detail: 'Phone number is not monitored.' };
+	const error = toNodeApiError(this.getNode(), {
+		statusCode: 404,
+		body: { errors: [notMonitored] },
+		headers: {},
+	});
+	error.message = `${e164}: ${error.message}`;
+	throw error;
+}
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
-	description: 'Get the spam score and reputation data of a monitored number',
-	action: 'Get the reputation (spam risk and scores) of a monitored phone number',
+	description:
+		'Get the stored spam score and reputation data of a monitored number (free; a live lookup is billable)',
+	action: 'Get the free stored reputation (spam risk and scores) of a monitored phone number',
 	routing: singleRequest({
 		method: 'GET',
 		policy: 'idempotent',
-		prepare: [resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}')],
-		output: [unwrapData],
+		prepare: [storedOrLive],
+		output: [theNumber],
 	}),
 };
 
@@ -27,13 +84,13 @@ const properties: INodeProperties[] = [
 	phoneNumberField,
 	numberOptions([
 		{
-			displayName: 'Fresh',
+			displayName: 'Live Lookup (Billable)',
+			// `fresh`, as the API names it and as workflows saved before 0.3 have it.
 			name: 'fresh',
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to run a live lookup instead of returning the latest stored scores. A live lookup is billable (so is the first read of a number that has no scores yet).',
-			routing: { send: { type: 'query', property: 'fresh' } },
+				'Whether to run a billable live lookup (USD 0.10) instead of reading the stored scores for free. Without it, a number with no stored scores yet comes back with reputation_data null until its first check.',
 		},
 	]),
 	// Simplify: the record's eight fields that matter, after the answer is unwrapped.

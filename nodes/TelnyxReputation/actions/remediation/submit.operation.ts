@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
@@ -15,7 +16,8 @@ import { listPages } from '../../../shared/pagination';
 import { getRemediation, remediationsPath } from '../../../shared/remediations';
 import { checkHttpsUrl } from '../../../shared/validators';
 import { additionalFields, batchedNumberFields } from '../common/fields';
-import type { Batch, BatchOutcome } from '../../helpers/batches/types';
+import type { Batch, BatchOutcome, NumberGroup, OrderedItem } from '../../helpers/batches/types';
+import { monitoredAmong } from '../../../shared/monitored';
 
 /** The API takes up to 2,000 numbers, and a call purpose of up to 2,000 characters, per request. */
 const MAX_NUMBERS_PER_REQUEST = 2000;
@@ -24,15 +26,42 @@ const MAX_PURPOSE_LENGTH = 2000;
 export const option: INodePropertyOptions = {
 	name: 'Submit',
 	value: 'submit',
-	description: 'Ask Telnyx to remediate flagged numbers (billable, USD 1 per number)',
+	description: 'Ask Telnyx to remediate flagged numbers (billable, USD 1 per number sent)',
 	action: 'Submit numbers for billable remediation',
 };
 
+const ONLY_FLAGGED =
+	'Whether to send only the numbers whose stored reputation shows a flag (a spam category, or a medium or high spam risk), checked first with free reads. The others, including numbers with no check yet, come out with status not_flagged and are not billed.';
+
+/**
+ * Off for nodes saved before version 1.1 (they sent every number), on for new nodes: n8n's way
+ * of changing a default without changing saved workflows.
+ */
+const onlyFlaggedByVersion: INodeProperties[] = [
+	{
+		displayName: 'Only Flagged Numbers',
+		name: 'onlyFlagged',
+		type: 'boolean',
+		default: false,
+		description: ONLY_FLAGGED,
+		displayOptions: { show: { '@version': [1] } },
+	},
+	{
+		displayName: 'Only Flagged Numbers',
+		name: 'onlyFlagged',
+		type: 'boolean',
+		default: true,
+		description: ONLY_FLAGGED,
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+	},
+];
+
 const properties = batchedNumberFields({
 	billing:
-		'Remediation is billable per number. Numbers must be monitored on the enterprise; a number with a request in progress is refused.',
+		'Remediation is billable: USD 1 for every number sent. With Only Flagged Numbers on (the default for new nodes), numbers not flagged are left out first, with free reads. Numbers must be monitored on the enterprise; a number with a request in progress is refused.',
 	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
 	own: [
+		...onlyFlaggedByVersion,
 		{
 			displayName: 'Call Purpose',
 			name: 'callPurpose',
@@ -170,6 +199,43 @@ async function findSubmitted(
 const NOT_SUBMITTED =
 	'Not submitted: free reads show no remediation request was created for this number, so it can be sent again';
 
+/** What the stored data says: a spam category, or a medium or high spam risk. No data yet is no flag. */
+function isFlagged(record: IDataObject): boolean {
+	const data = record.reputation_data as IDataObject | null | undefined;
+	return Boolean(data?.spam_category) || data?.spam_risk === 'medium' || data?.spam_risk === 'high';
+}
+
+/**
+ * With Only Flagged Numbers: takes out of `groups` the monitored numbers that are not flagged
+ * (free reads), as items that say so. Numbers not monitored stay, and the API's answer says why.
+ * A read that fails stops the run: sending every number instead would bill the unflagged ones.
+ */
+async function notFlagged(
+	context: IExecuteFunctions,
+	groups: NumberGroup[],
+): Promise<OrderedItem[]> {
+	if (!context.getNodeParameter('onlyFlagged', 0, false)) return [];
+	const items: OrderedItem[] = [];
+	for (const group of groups) {
+		const monitored = await monitoredAmong(context, group.enterpriseId, [...group.numbers.keys()]);
+		for (const [e164, entry] of group.numbers) {
+			const record = monitored.get(e164);
+			if (!record || isFlagged(record)) continue;
+			group.numbers.delete(e164);
+			const { phone_number, reputation_data } = record;
+			items.push(
+				successItem([entry], {
+					phone_number,
+					status: 'not_flagged',
+					submitted: false,
+					reputation_data,
+				}),
+			);
+		}
+	}
+	return items;
+}
+
 /** Submit for remediation (billable per number), batched across all input items: a custom operation. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runBatchedOperation(this, {
@@ -179,5 +245,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		readFields: remediationFields,
 		onSuccess: accepted,
 		settle: findSubmitted,
+
+		answerWithoutSending: notFlagged,
+		notSentAs: 'not flagged',
 	});
 }

@@ -7,8 +7,9 @@ import * as generateLoa from './generateLoa.operation';
 import * as get from './get.operation';
 import * as replaceLoa from './replaceLoa.operation';
 import * as updateFrequency from './updateFrequency.operation';
+import * as uploadLoa from './uploadLoa.operation';
 
-const operations = [disable, enable, generateLoa, get, replaceLoa, updateFrequency];
+const operations = [disable, enable, generateLoa, get, replaceLoa, updateFrequency, uploadLoa];
 
 export const reputationSettings: Resource = {
 	name: 'Reputation Setting',

@@ -6,24 +6,35 @@ import type { Batch, BatchOutcome } from './types';
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Numbers of the batches that were sent and did not fail (a Submit succeeds once for many). */
-const succeededNumbers = (outcomes: Array<BatchOutcome | undefined>, batches: Batch[]) =>
-	outcomes.reduce(
-		(sum, outcome, index) =>
-			sum + (outcome ? batches[index].entries.length - outcome.failures.length : 0),
-		0,
-	);
+function processedNumbers(outcomes: Array<BatchOutcome | undefined>, batches: Batch[]): string[] {
+	return outcomes.flatMap((outcome, index) => {
+		if (!outcome) return [];
+		const failed = new Set(outcome.failures.map((failure) => failure.phoneNumber));
+		return batches[index].entries.map((entry) => entry.e164).filter((e164) => !failed.has(e164));
+	});
+}
 
-function processed(verb: string, count: number, unknown: number): string {
+const succeededNumbers = (outcomes: Array<BatchOutcome | undefined>, batches: Batch[]) =>
+	processedNumbers(outcomes, batches).length;
+
+const LISTED = 20;
+
+/**
+ * Stop mode outputs no item, so the processed (billed) numbers are named: a re-run can leave
+ * them out; and those of unknown outcome are counted apart, never as not processed.
+ */
+function processed(verb: string, numbers: string[], unknown: number): string {
+	const more = numbers.length > LISTED ? ` and ${numbers.length - LISTED} more` : '';
 	const done =
-		count === 0
-			? `No number was ${verb} for certain`
-			: `${plural(count, 'number')} ${count === 1 ? 'was' : 'were'} ${verb} by the requests that succeeded`;
-	if (unknown === 0) return count === 0 ? `No number was ${verb}.` : `${done}.`;
+		numbers.length === 0
+			? `No number was ${verb}${unknown ? ' for certain' : ''}`
+			: `${plural(numbers.length, 'number')} ${numbers.length === 1 ? 'was' : 'were'} ${verb} by the requests that succeeded, and billed; leave ${numbers.length === 1 ? 'it' : 'them'} out of a re-run: ${numbers.slice(0, LISTED).join(', ')}${more}`;
+	if (unknown === 0) return `${done}.`;
 	return `${done}; ${plural(unknown, 'number')} may have been ${verb} (and billed): outcome unknown, the answer never came.`;
 }
 
-/** A line of the account as a sentence of its own. */
-const sentence = (line: string) => (/[.!?]$/.test(line) ? line : `${line}.`);
+/** n8n shows the description as one paragraph: each line must end as a sentence. */
+const sentence = (line: string) => (/[.!?:]$/.test(line) ? line : `${line}.`);
 
 /** Numbers of unknown outcome among the failures. */
 const unknownCount = (outcomes: Array<BatchOutcome | undefined>) =>
@@ -48,7 +59,7 @@ export function failureWithAccount(
 	const notSent = batches.filter((_, index) => outcomes[index] === undefined);
 	const refused = failed.filter((failure) => failure.status === 'refused');
 	const lines = [
-		processed(verb, succeededNumbers(outcomes, batches), unknownCount(outcomes)),
+		processed(verb, processedNumbers(outcomes, batches), unknownCount(outcomes)),
 		...refused
 			.slice(0, 20)
 			.map((failure) =>
@@ -76,7 +87,7 @@ export function failureWithAccount(
 		);
 	}
 	lines.push(`To get every number back as an item, ${CONTINUE_ADVICE}.`);
-	error.description = `${error.description ?? ''}\n\n${lines.join('\n')}`;
+	error.description = `${error.description ?? ''}\n\n${lines.map(sentence).join('\n')}`;
 	return error;
 }
 
@@ -91,6 +102,7 @@ export function summary(
 	invalid: number,
 	batches: Batch[],
 	answeredWithoutSending = 0,
+	notSentAs = 'already monitored',
 ): string[] {
 	const succeeded = succeededNumbers(outcomes, batches);
 	const unknown = unknownCount(outcomes);
@@ -102,7 +114,7 @@ export function summary(
 	if (failed) parts.push(`${failed} not ${verb}`);
 	if (unknown) parts.push(`${unknown} outcome unknown (may have been ${verb})`);
 	if (invalid) parts.push(`${invalid} invalid (not sent)`);
-	if (answeredWithoutSending) parts.push(`${answeredWithoutSending} already monitored (not sent)`);
+	if (answeredWithoutSending) parts.push(`${answeredWithoutSending} ${notSentAs} (not sent)`);
 	let text = `${parts.join(', ')}${batches.length ? `, in ${plural(batches.length, 'request')}` : ', nothing sent'}`;
 	if (duplicates) text += `; ${plural(duplicates, 'duplicate')} sent once`;
 	const extensions = entries.reduce((total, entry) => total + droppedExtensions(entry).length, 0);

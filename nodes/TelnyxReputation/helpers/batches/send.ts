@@ -43,6 +43,8 @@ export interface BatchedOperation {
 		batch: Batch,
 		outcome: BatchOutcome,
 	) => Promise<BatchOutcome>;
+	/** Why those numbers were not sent, for the summary: "already monitored" by default. */
+	notSentAs?: string;
 }
 
 /** With Retry Without Refused Numbers: how many times one request may be sent in all. */
@@ -240,5 +242,13 @@ export async function runBatchedOperation(
 		? await operation.answerWithoutSending(context, groups)
 		: [];
 	const sent = await sendGroups(context, operation, groups);
-	return [report(context, operation.verb, sent, invalid, answeredWithoutSending)];
+	const hints = summary(
+		operation.verb,
+		sent.outcomes,
+		invalid.length,
+		sent.batches,
+		answeredWithoutSending.length,
+		operation.notSentAs,
+	);
+	return [report(context, operation.verb, sent, invalid, answeredWithoutSending, hints)];
 }
