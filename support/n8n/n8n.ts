@@ -208,10 +208,11 @@ export async function startN8n(
 		await waitForHealth(url, server);
 		// n8n 1.x answers readiness before its REST routes are mounted: wait for them too.
 		let setup: Response | undefined;
+		// Bounded in time, not tries: a busy machine mounts them later (3 minutes at most).
 		for (
-			let attempt = 0;
-			attempt < 120 && (setup === undefined || setup.status === 404);
-			attempt++
+			const end = Date.now() + 180_000;
+			Date.now() < end && (setup === undefined || setup.status === 404);
+
 		) {
 			if (setup) await new Promise((done) => setTimeout(done, 500));
 			setup = await fetch(`${url}/rest/owner/setup`, {

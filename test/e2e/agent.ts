@@ -17,7 +17,7 @@ import {
 	SUMMARY_TOOL,
 } from './poolAnswers';
 import { step } from './report';
-import { eventuallyAsync } from './wait';
+import { servedAfterPublishing } from './wait';
 
 export const AGENT_WORKFLOW_ID = 'askAboutCallerId';
 
@@ -48,7 +48,7 @@ function chatUrl(n8n: RunningN8n): string {
 
 /** n8n registers a published chat's URL a moment after the publish call answers. */
 async function chatOpens(n8n: RunningN8n): Promise<boolean> {
-	return await eventuallyAsync(30, async () => (await fetch(chatUrl(n8n))).ok);
+	return await servedAfterPublishing(chatUrl(n8n));
 }
 
 async function chat(n8n: RunningN8n, sessionId: string, chatInput: string) {

@@ -17,6 +17,7 @@ import {
 	SUMMARY_TOOL,
 } from './poolAnswers';
 import { step } from './report';
+import { servedAfterPublishing } from './wait';
 
 export const MCP_WORKFLOW_ID = 'callerIdMcpServer';
 export const MCP_TOKEN = 'mcp-client-token-not-a-secret';
@@ -55,6 +56,10 @@ export async function checkMcp(
 	verify: (name: string, ok: boolean, detail?: string) => void,
 ): Promise<void> {
 	step('The official MCP client connects to the MCP Server Trigger');
+	verify(
+		"n8n serves the published MCP server's URL",
+		await servedAfterPublishing(serverUrl(n8n).href, { method: 'POST' }),
+	);
 	let refused: unknown;
 	try {
 		await (await connect(n8n, 'not-the-token')).close();

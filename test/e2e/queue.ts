@@ -27,6 +27,7 @@ import { DEMO_ENTERPRISE_ID, seedDemo } from '../../support/sandbox/seed';
 import { usNumbers } from '../../support/sandbox/state';
 import { check, finish, step } from './report';
 import { checkTriggers } from './triggers';
+import { PUBLISHED_WITHIN_S } from './wait';
 
 const EXECUTIONS = 20;
 const NUMBERS_PER_EXECUTION = 500;
@@ -128,10 +129,10 @@ const batchOf = (numbers: string[], index: number) =>
 /**
  * One webhook-started Register execution: its HTTP answer is the Register node's items. In queue
  * mode n8n registers a workflow's webhook asynchronously after activating it: a 404 (nothing
- * ran) is sent again, for at most 30 s.
+ * ran) is sent again, for at most PUBLISHED_WITHIN_S.
  */
 async function sendBatch(url: string, batch: string[], timeoutMs = 300_000): Promise<BatchAnswer> {
-	for (const end = Date.now() + 30_000; ; ) {
+	for (const end = Date.now() + PUBLISHED_WITHIN_S * 1000; ; ) {
 		const answer = await sendOnce(url, batch, timeoutMs);
 		if (answer.status !== 404 || Date.now() > end) return answer;
 		await new Promise((resolve) => setTimeout(resolve, 1000));
