@@ -131,11 +131,13 @@ export async function checkAgent(
 	const listed = await chat(n8n, 'list', 'Which of our numbers contain 94932?');
 	const list = sandbox.requests.slice(fromSandbox);
 	verify(
-		'the sandbox received one list read with that filter and that limit',
+		// At the largest page, not the limit: the records are checked against the filter sent, so
+		// a server that ignores it still yields the limit's worth of matches (queryFilters.ts).
+		'the sandbox received one free list read with that filter, at the largest page',
 		list.length === 1 &&
 			list[0].path === '/reputation/numbers' &&
 			list[0].query['filter[phone_number][contains]'] === '94932' &&
-			list[0].query['page[size]'] === '5',
+			list[0].query['page[size]'] === '250',
 		JSON.stringify(list),
 	);
 	const listResult = toolResults(model.requests[fromRequest + 1])
