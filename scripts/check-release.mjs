@@ -87,6 +87,56 @@ if (release) {
 			value && !/set-before-release/i.test(value),
 			`package.json's ${field} must be set before a release (README → Releasing)`,
 		);
+	// The Docs links n8n shows (the codex files' documentation, the credential's documentationUrl)
+	// are Telnyx's pages or the package's homepage, never a placeholder or a third address.
+	const links = [
+		...readdirSync(join(root, 'nodes')).flatMap((node) =>
+			readdirSync(join(root, 'nodes', node))
+				.filter((name) => name.endsWith('.node.json'))
+				.flatMap((name) => {
+					const { resources = {} } = JSON.parse(
+						readFileSync(join(root, 'nodes', node, name), 'utf8'),
+					);
+					return Object.values(resources)
+						.flat()
+						.map(({ url }) => [`nodes/${node}/${name}`, url]);
+				}),
+		),
+		...[
+			...readFileSync(
+				join(root, 'credentials/TelnyxReputationApi.credentials.ts'),
+				'utf8',
+			).matchAll(/documentationUrl = '([^']*)'/g),
+		].map(([, url]) => ["the credential's documentationUrl", url]),
+	];
+	for (const [where, url] of links)
+		expect(
+			/^https:\/\/developers\.telnyx\.com\//.test(url) ||
+				(url === pkg.homepage && !/set-before-release/i.test(url)),
+			`${where} links to ${url}: a Telnyx page or package.json's homepage (${pkg.homepage})`,
+		);
+	// The README's pictures on the npm page: only dist is published, so a relative path resolves
+	// only against a GitHub repository (npm's page reads it from repository.url), and must exist.
+	const github = /github\.com[/:]([^/]+\/[^/.]+)/.exec(pkg.repository?.url ?? '')?.[1];
+	for (const [, src] of readFileSync(join(root, 'README.md'), 'utf8').matchAll(
+		/!\[[^\]]*\]\(([^)\s]+)/g,
+	)) {
+		if (/^https:\/\//.test(src)) continue;
+		expect(
+			github && !/set-before-release/i.test(github),
+			`README.md shows ${src}, which the npm page cannot resolve without a GitHub repository.url`,
+		);
+		expect(
+			(() => {
+				try {
+					return statSync(join(root, src)).isFile();
+				} catch {
+					return false;
+				}
+			})(),
+			`README.md shows ${src}, which is not in the repository`,
+		);
+	}
 	const tag = process.env.GITHUB_REF_NAME;
 	expect(!tag || tag === pkg.version, `the tag ${tag} is not the version ${pkg.version}`);
 }
