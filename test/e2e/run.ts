@@ -161,7 +161,7 @@ async function main() {
 	await checkManualInstall(n8n, work, tarball, sandbox);
 	await checkOnboarding(n8n, userFolder, sandbox);
 	await checkTriggers(n8n, userFolder, sandbox);
-	await checkTools(n8n, userFolder, sandbox);
+	await checkTools(n8n, line, userFolder, sandbox);
 	if (line === 'v2') await checkDurableScheduler(n8n, userFolder, sandbox);
 	await sandbox.close();
 	finish();
