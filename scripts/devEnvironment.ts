@@ -36,6 +36,7 @@ export const EXAMPLES = {
 	ownership: 'ownership-events-to-slack',
 	agent: 'ask-about-a-caller-id',
 	mcp: 'caller-id-mcp-server',
+	pool: 'pool-health',
 };
 
 /** The MCP server example's bearer token in the dev environment. */

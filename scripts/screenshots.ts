@@ -14,6 +14,9 @@ const REGISTER_NODE_ID = '8b2c4d6e-1a3b-4c5d-8e9f-a0b1c2d3e4f5';
 /** The triggers' node ids in examples/alert-high-risk and ownership-events-to-slack. */
 const POLL_TRIGGER_NODE_ID = '6f1e2d3c-4b5a-4c6d-9e8f-7a6b5c4d3e2f';
 const WEBHOOK_TRIGGER_NODE_ID = '0d5e6f7a-8b9c-4d0e-9f1a-3b4c5d6e7f80';
+/** The pool-health example's nodes: the summary and the filtered list. */
+const POOL_SUMMARY_NODE_ID = 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d62';
+const HIGH_RISK_NODE_ID = 'c3d4e5f6-a7b8-4c9d-8e1f-2a3b4c5d6e73';
 /** The "Get caller ID reputation" tool's node id in examples/ask-about-a-caller-id. */
 const AGENT_TOOL_NODE_ID = '3c9e5f4b-0a6d-4b8e-8f1a-4d5e6f7a8b93';
 
@@ -51,11 +54,11 @@ async function main() {
 			await page.waitForTimeout(1500);
 			await page.screenshot({ path: join(out, `${name}.jpg`), type: 'jpeg', quality: 90 });
 		};
-		/** Runs the open node's step and shows its output as JSON. */
-		const executeStep = async (outputText: string) => {
+		/** Runs the open node's step and shows its output as JSON (or as n8n's table). */
+		const executeStep = async (outputText: string, view: 'JSON' | 'Table' = 'JSON') => {
 			await page.locator('[data-test-id="node-execute-button"]').first().click();
 			await page.getByText(outputText).first().waitFor({ timeout: 60_000 });
-			await page.getByText('JSON', { exact: true }).last().click();
+			await page.getByText(view, { exact: true }).last().click();
 		};
 
 		await open(`/workflow/${WORKFLOW_ID}`, 'Register numbers');
@@ -84,6 +87,15 @@ async function main() {
 		await shoot('trigger-sample');
 		await open(`/workflow/ownership/${WEBHOOK_TRIGGER_NODE_ID}`, 'Events');
 		await shoot('webhook-trigger-parameters');
+
+		// Which caller IDs need attention: the pool summary and the high-risk list, over the
+		// dev sandbox's account (its 50,000-number enterprise among them).
+		await open(`/workflow/pool/${POOL_SUMMARY_NODE_ID}`, 'Stale After (Days)');
+		await executeStep('1 item');
+		await shoot('pool-summary');
+		await open(`/workflow/pool/${HIGH_RISK_NODE_ID}`, 'Filters');
+		await executeStep('items', 'Table');
+		await shoot('pool-high-risk');
 
 		// The node as a tool: the agent example, its reputation tool, a chat, the MCP server.
 		await open('/workflow/agent', 'Get caller ID reputation');
