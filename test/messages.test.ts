@@ -173,12 +173,12 @@ describe('Dropdowns', () => {
 
 describe('The subtitle under the node on the canvas', () => {
 	test.each([
-		['phoneNumber', 'register', 'register: phone number'],
-		['reputationSettings', 'generateLoa', 'generate loa: reputation settings'],
-		['termsOfService', 'getStatus', 'get status: terms of service'],
+		['phoneNumber', 'register', 'register: phoneNumber'],
+		['reputationSettings', 'generateLoa', 'generateLoa: reputationSettings'],
+		['termsOfService', 'getStatus', 'getStatus: termsOfService'],
 		// What the editor's own "Custom API Call" action sets.
-		['phoneNumber', '__CUSTOM_API_CALL__', 'custom API call'],
-		['__CUSTOM_API_CALL__', '__CUSTOM_API_CALL__', 'custom API call'],
+		['phoneNumber', '__CUSTOM_API_CALL__', 'Custom API Call'],
+		['__CUSTOM_API_CALL__', '__CUSTOM_API_CALL__', 'Custom API Call'],
 	])('%s / %s reads "%s"', (resource, operationName, expected) => {
 		const node = {
 			id: '1',

@@ -8,6 +8,7 @@ import { reputationSettings } from './actions/reputationSettings/ReputationSetti
 import { customOperations } from './actions/resource';
 import { termsOfService } from './actions/termsOfService/TermsOfService.resource';
 import { searchEnterprises } from '../shared/enterpriseSearch';
+import { searchAgreements, searchRemediations } from '../shared/listSearch';
 
 const resources = [ownership, phoneNumber, remediation, reputationSettings, termsOfService];
 
@@ -19,13 +20,14 @@ export class TelnyxReputation implements INodeType {
 		group: ['output'],
 		// 1.1: Simplify on by default (Get, Get Many, Get Pool Summary), and Remediation Submit
 		// sends only flagged numbers by default (submit.operation.ts); 1 keeps both as they were.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
-		// "register: phone number", "get many: remediation"… under the node on the canvas, read
-		// off the picked values, so a new operation needs no entry here. The editor's own
-		// "Custom API Call" (an operation, or a resource) is __CUSTOM_API_CALL__: said as itself.
+		// 1.2: one Sync Dry Run, on by default (sync.operation.ts); 1 and 1.1 keep their two.
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
+		// "register: phoneNumber" under the node on the canvas: the picked values as they are, as
+		// n8n's own nodes show them. The editor's own "Custom API Call" (an operation, or a
+		// resource) is __CUSTOM_API_CALL__: said as the editor names it.
 		subtitle:
-			'={{ [$parameter.operation, $parameter.resource].includes("__CUSTOM_API_CALL__") ? "custom API call" : ($parameter.operation + ": " + $parameter.resource).replace(/([A-Z])/g, " $1").toLowerCase() }}',
+			'={{ [$parameter.operation, $parameter.resource].includes("__CUSTOM_API_CALL__") ? "Custom API Call" : $parameter.operation + ": " + $parameter.resource }}',
 		description:
 			'Register caller IDs for spam-score monitoring and read their reputation with the Telnyx Number Reputation API',
 		// Short enough for the canvas, which cuts longer names.
@@ -52,7 +54,7 @@ export class TelnyxReputation implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchEnterprises },
+		listSearch: { searchAgreements, searchEnterprises, searchRemediations },
 	};
 
 	// Operations that send numbers from many items in shared requests must see all items at

@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
@@ -27,7 +26,8 @@ export class TelnyxReputationTrigger implements INodeType {
 		icon: { light: 'file:telnyx.svg', dark: 'file:telnyx.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter.event.replace(/([A-Z])/g, " $1").toLowerCase() }}',
+		// The picked event as it is, as n8n's own triggers show it.
+		subtitle: '={{ $parameter.event }}',
 		// n8n's nodes panel shows this node and the action node (telnyxReputation) as one entry,
 		// with this description (its node creator merges "<name>Trigger" into "<name>"), so it
 		// says what both do.
@@ -39,17 +39,16 @@ export class TelnyxReputationTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telnyxReputationApi', required: true }],
 		properties: [
-			...EVENTS.map(
-				(event): INodeProperties => ({
-					displayName: `Checks at the Poll Times above, with free reads only (never a billable live lookup). The first check after publishing ${event.baseline}. Fetch Test Event shows a sample these settings would report.`,
-					name: 'pollNotice',
-					type: 'notice',
-					default: '',
-					displayOptions: { show: { event: [event.option.value] } },
-				}),
-			),
 			{
-				displayName: 'Event',
+				displayName:
+					'Checks at the Poll Times above with free reads only, never a billable live lookup. The first check after publishing records where things stand and reports nothing; Fetch Test Event shows a sample of what these settings report.',
+				name: 'pollNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				// n8n's name for a trigger's event picker; `event` as saved workflows have it.
+				displayName: 'Trigger On',
 				name: 'event',
 				type: 'options',
 				noDataExpression: true,

@@ -20,7 +20,8 @@ const EVENTS = [
 	{
 		name: 'Number Flagged',
 		value: 'number_reputation.number.flagged',
-		description: 'Ownership of a number hosted elsewhere needs confirming before confirm_by',
+		description:
+			'Ownership of a number hosted elsewhere needs confirming before the deadline in the event',
 	},
 	{
 		name: 'Number Removed',
@@ -183,12 +184,16 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Publishing the workflow points this enterprise's ownership events at its production URL (Telnyx keeps one URL per enterprise, so a URL set elsewhere is replaced); unpublishing clears it. Listening for a test event changes nothing at Telnyx. Telnyx delivers only to a public https URL: set n8n's WEBHOOK_URL to one. Pick the Enterprise first: publishing and Execute step need it.",
+					"Publishing the workflow points this enterprise's ownership events at its production URL, replacing the URL set before (Telnyx keeps one per enterprise); unpublishing clears it. Telnyx delivers only to a public https URL: set n8n's WEBHOOK_URL to one.",
 				name: 'webhookNotice',
 				type: 'notice',
 				default: '',
 			},
-			enterpriseLocator,
+			{
+				...enterpriseLocator,
+				description:
+					'The enterprise whose ownership events start the workflow. Publishing and Execute step need it.',
+			},
 			{
 				displayName: 'Events',
 				name: 'events',

@@ -1,13 +1,11 @@
 // The only module that imports libphonenumber-js, so that what the build bundles is decided here.
 import type { CountryCode } from 'libphonenumber-js';
 import {
-	getCountries,
 	isSupportedCountry,
 	ParseError,
 	parsePhoneNumberWithError,
 	validatePhoneNumberLength,
 } from 'libphonenumber-js';
-import type { INodePropertyOptions } from 'n8n-workflow';
 
 export type { CountryCode };
 
@@ -45,17 +43,6 @@ function regionName(code: string): string {
 		return code;
 	}
 }
-
-/** Countries libphonenumber-js knows, for the Default Country dropdown, US first. */
-export const countryOptions: INodePropertyOptions[] = getCountries()
-	.map((code) => ({ name: `${regionName(code)} (${code})`, value: code as string }))
-	.sort((a, b) =>
-		a.value === SUPPORTED_COUNTRY
-			? -1
-			: b.value === SUPPORTED_COUNTRY
-				? 1
-				: a.name.localeCompare(b.name),
-	);
 
 export function isCountryCode(value: unknown): value is CountryCode {
 	return typeof value === 'string' && isSupportedCountry(value);

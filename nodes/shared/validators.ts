@@ -7,6 +7,15 @@ export const UUID_PATTERN =
 
 const UUID = new RegExp(UUID_PATTERN);
 
+/**
+ * "An enterprise ID", "A remediation ID": a label as it reads inside a sentence, with its
+ * article (the first word lower-cased, an abbreviation such as ID kept).
+ */
+export function withArticle(label: string): string {
+	const inSentence = label.replace(/^[A-Z][a-z]+\b/, (word) => word.toLowerCase());
+	return `${/^[aeiou]/i.test(inSentence) ? 'An' : 'A'} ${inSentence}`;
+}
+
 /** A value as JSON, cut to `max` characters, for messages. */
 export function shown(value: unknown, max = 80): string {
 	const text = JSON.stringify(value) ?? String(value);
@@ -22,7 +31,7 @@ export function checkUuid(node: INode, value: unknown, label: string, itemIndex?
 	if (typeof value !== 'string' || !UUID.test(value)) {
 		throw new NodeOperationError(node, `${label} ${shown(value)} is not valid`, {
 			itemIndex,
-			description: `A ${label.toLowerCase()} is a UUID such as 4a6192a4-573d-446d-b3ce-aff9117272a6. Pick it from the list, or copy it from the Telnyx portal.`,
+			description: `${withArticle(label)} is a UUID such as 4a6192a4-573d-446d-b3ce-aff9117272a6. Pick it from the list, or copy it from the Telnyx portal.`,
 		});
 	}
 	return value.toLowerCase();

@@ -186,14 +186,18 @@ export async function testCredential(credential: Credential): Promise<RunResult>
 	return await runNode({ credential, parameters: { temp: '' }, nodeType: CREDENTIAL_TEST_TYPE });
 }
 
-/** Calls one of the node's listSearch methods the way the editor does, through n8n-core. */
+/**
+ * Calls one of the node's listSearch methods the way the editor does, through n8n-core, with
+ * the node's parameters as the panel has them (a picker may depend on another field).
+ */
 export async function searchList(
 	credential: Credential,
 	method: string,
 	filter?: string,
 	paginationToken?: string,
+	parameters: INodeParameters = {},
 ) {
-	const node = nodeUnderTest({ parameters: {} });
+	const node = nodeUnderTest({ parameters, typeVersion: 1.2 });
 	const workflow = new Workflow({
 		id: 'test',
 		nodes: [node],
@@ -201,7 +205,12 @@ export async function searchList(
 		nodeTypes: nodeTypes([]),
 		active: false,
 	});
-	const context = new LoadOptionsContext(workflow, node, additionalData(credential), '');
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData(credential, { currentNodeParameters: parameters }),
+		'',
+	);
 	const type = workflow.nodeTypes.getByName(NODE_TYPE) as INodeType;
 	return await type.methods!.listSearch![method].call(context, filter, paginationToken);
 }

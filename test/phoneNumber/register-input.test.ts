@@ -184,6 +184,20 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 		expect(api.sandbox.requests).toHaveLength(0);
 		expect(result.error?.message).toBe('Default Country "XX" is not a known country code');
 	});
+
+	test('reads a Default Country typed as text, in any case and with spaces around it', async () => {
+		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498']);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterpriseId, '(949) 325-3498', { defaultCountry: ' us ' }),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(api.sandbox.requests.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([
+			{ phone_numbers: ['+19493253498'] },
+		]);
+	});
 });
 
 describe('Register Numbers: an expression that fails for one item', () => {

@@ -197,4 +197,48 @@ describe('Phone Number → Sync', () => {
 		expect(api.sandbox.requests.some((request) => request.method === 'DELETE')).toBe(false);
 		expect(api.sandbox.state.registrations.size).toBe(3);
 	});
+
+	describe('version 1.2: one Dry Run, on by default', () => {
+		test.each([false, true])(
+			'with Remove Numbers Not in Input %s, a new node only reports what would change',
+			async (removeMissing) => {
+				const { numbers, enterpriseId } = arrange();
+
+				const result = await runNode({
+					credential: api.credential,
+					typeVersion: 1.2,
+					items: [numbers[0], numbers[3]].map((phone) => ({ phone })),
+					parameters: sync(enterpriseId, { removeMissing }),
+				});
+
+				expect(statuses(result.items)).toEqual([
+					[numbers[0], 'kept'],
+					[numbers[3], 'would-add'],
+					...(removeMissing
+						? [
+								[numbers[1], 'would-remove'],
+								[numbers[2], 'would-remove'],
+							]
+						: []),
+				]);
+				expect(api.sandbox.requests.every((request) => request.method === 'GET')).toBe(true);
+			},
+		);
+
+		test('Dry Run off: registers the missing numbers', async () => {
+			const { numbers, enterpriseId } = arrange();
+
+			const result = await runNode({
+				credential: api.credential,
+				typeVersion: 1.2,
+				items: [numbers[0], numbers[3]].map((phone) => ({ phone })),
+				parameters: sync(enterpriseId, { dryRun: false }),
+			});
+
+			expect(statuses(result.items)).toEqual([
+				[numbers[0], 'kept'],
+				[numbers[3], 'added'],
+			]);
+		});
+	});
 });

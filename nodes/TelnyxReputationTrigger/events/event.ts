@@ -12,13 +12,11 @@ export interface PollResult {
 }
 
 /**
- * One event the trigger watches for. The node derives its Event options, the fields shown for
+ * One event the trigger watches for. The node derives its Trigger On options, the fields shown for
  * each event and its dispatch from the list in `index.ts`: adding an event is adding a file.
  */
 export interface TriggerEvent {
 	option: INodePropertyOptions;
-	/** What the first poll records and later polls report, for the node's notice. */
-	baseline: string;
 	/** Its settings, shown only when it is picked (see `forEvent`). */
 	fields: INodeProperties[];
 	/**

@@ -4,10 +4,10 @@ import { reputationChecked } from './reputationChecked';
 import { scoreDropped } from './scoreDropped';
 import { spamRiskChanged } from './spamRiskChanged';
 
-/** Every event the trigger offers, in the order of its Event dropdown. */
+/** Every event the trigger offers, in the order of its Trigger On dropdown (alphabetical). */
 export const EVENTS: TriggerEvent[] = [
-	reputationChecked,
 	remediationFinished,
+	reputationChecked,
 	scoreDropped,
 	spamRiskChanged,
 ];

@@ -126,8 +126,6 @@ export function numberEvent(rule: NumberRule): TriggerEvent {
 			context.getNodeParameter(name, fallback);
 	return {
 		option: rule.option,
-		baseline:
-			'records where every monitored number stands and reports nothing; later checks report what changed since',
 		fields: rule.fields,
 		async poll(context, enterpriseId, kept) {
 			const state = (kept ?? { numbers: {}, pass: 0 }) as unknown as PassState;

@@ -116,8 +116,6 @@ export const remediationFinished: TriggerEvent = {
 		description:
 			'A remediation request reached completed, failed or cancelled: the full request with its per-number results',
 	},
-	baseline:
-		'records the requests not finished yet and reports nothing; later checks report each request that finishes',
 	fields: forEvent(EVENT, [
 		{
 			displayName: 'Statuses',

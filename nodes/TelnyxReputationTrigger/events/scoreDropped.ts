@@ -52,7 +52,7 @@ export const scoreDropped = numberEvent({
 			default: 'any',
 		},
 		{
-			displayName: 'Drop of at Least (Points)',
+			displayName: 'Minimum Drop (Points)',
 			name: 'minimumDrop',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
@@ -60,7 +60,7 @@ export const scoreDropped = numberEvent({
 			description: 'Report a score that fell by this many points (scores are 0 to 100)',
 		},
 		{
-			displayName: 'Or When It Falls Below',
+			displayName: 'Score Threshold',
 			name: 'below',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 100 },

@@ -26,14 +26,14 @@ export const spamRiskChanged = numberEvent({
 			type: 'options',
 			options: [
 				{
-					name: 'Medium',
-					value: 'medium',
-					description: 'Report a number that reaches medium or high (or, for falls, leaves them)',
-				},
-				{
 					name: 'High',
 					value: 'high',
 					description: 'Report a number that reaches high (or, for falls, leaves it)',
+				},
+				{
+					name: 'Medium',
+					value: 'medium',
+					description: 'Report a number that reaches medium or high (or, for falls, leaves them)',
 				},
 			],
 			default: 'medium',

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { batchedNumberOptions } from '../../helpers/numbers/options';
 
-/** One number, in E.164 or a national format. */
+/** One number, in international (E.164) or a national format. */
 export const phoneNumberField: INodeProperties = {
 	displayName: 'Phone Number',
 	name: 'phoneNumber',
@@ -12,7 +12,7 @@ export const phoneNumberField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. +19493253498',
 	description:
-		'The monitored number, in E.164 (+19493253498) or a national format such as (949) 325-3498',
+		'The monitored number, in international format (+19493253498) or a national format such as (949) 325-3498',
 };
 
 /**
@@ -20,7 +20,8 @@ export const phoneNumberField: INodeProperties = {
  * API allows: an expression or text (any format, lists, several per item), or, faster for one
  * number per item, an input field read straight from each item (helpers/numbers/input.ts).
  */
-export function phoneNumbersFields(perRequest: number): INodeProperties[] {
+export function phoneNumbersFields(perRequest: number, note = ''): INodeProperties[] {
+	const sent = `Numbers from all input items are sent together, ${perRequest} per request, each number once${note ? `. ${note.replace(/\.$/, '')}` : ''}`;
 	return [
 		{
 			displayName: 'Phone Numbers From',
@@ -49,7 +50,7 @@ export function phoneNumbersFields(perRequest: number): INodeProperties[] {
 			required: true,
 			default: '',
 			placeholder: 'e.g. +19493253498, (213) 444-5566',
-			description: `One or several numbers separated by commas, semicolons, spaces or new lines, or an expression that returns a list. Numbers from all input items are sent together, ${perRequest} per request, each number once.`,
+			description: `One or several numbers separated by commas, semicolons, spaces or new lines, or an expression that returns a list. ${sent}.`,
 			hint: 'Map a column with one number per item, e.g. {{ $json.phone }}',
 			displayOptions: { show: { numbersFrom: ['parameter'] } },
 		},
@@ -60,7 +61,7 @@ export function phoneNumbersFields(perRequest: number): INodeProperties[] {
 			required: true,
 			default: 'phone',
 			placeholder: 'e.g. phone or contact.mobile',
-			description: `The field of each input item that holds its number (or a list, or text with several); dots reach into objects. Numbers from all items are sent together, ${perRequest} per request, each number once.`,
+			description: `The field of each input item that holds its number (or a list, or text with several); dots reach into objects. ${sent}.`,
 			displayOptions: { show: { numbersFrom: ['field'] } },
 		},
 	];
@@ -69,10 +70,10 @@ export function phoneNumbersFields(perRequest: number): INodeProperties[] {
 export const checkFrequencyOptions = [
 	{ name: 'Business Days', value: 'business_daily', description: 'Every business day' },
 	{ name: 'Daily', value: 'daily' },
-	{ name: 'Weekly', value: 'weekly' },
 	{ name: 'Every Two Weeks', value: 'biweekly' },
 	{ name: 'Monthly', value: 'monthly' },
 	{ name: 'Never', value: 'never', description: 'Only when refreshed by hand' },
+	{ name: 'Weekly', value: 'weekly' },
 ];
 
 export const loaDocumentIdField: INodeProperties = {
@@ -124,13 +125,15 @@ export function filters(options: INodeProperties[]): INodeProperties {
 export function batchedNumberFields(fields: {
 	billing: string;
 	maxPerRequest: number;
+	/** What the numbers must be, after how they are sent. */
+	numbersNote?: string;
 	own?: INodeProperties[];
 	options?: INodeProperties[];
 }): INodeProperties[] {
 	return [
 		notice('billingNotice', fields.billing),
 		enterpriseLocator,
-		...phoneNumbersFields(fields.maxPerRequest),
+		...phoneNumbersFields(fields.maxPerRequest, fields.numbersNote),
 		...(fields.own ?? []),
 		batchedNumberOptions(fields.options),
 	];

@@ -5,14 +5,14 @@ import { numberOptions } from '../../helpers/numbers/options';
 import { unwrapData } from '../../helpers/routing/responses';
 import { singleRequest } from '../../helpers/routing/requests';
 import { enterpriseLocator } from '../../../shared/enterprise';
-import { notice, phoneNumberField } from '../common/fields';
+import { phoneNumberField } from '../common/fields';
 import { resolvePath } from '../../helpers/routing/paths';
 
 export const option: INodePropertyOptions = {
 	name: 'Confirm Ownership',
 	value: 'confirmNumber',
 	description:
-		'Answer Telnyx about a number hosted elsewhere: keep it, or give it up (which removes it)',
+		'Answer Telnyx about a flagged number hosted with another provider: keep it, or give it up (which removes it)',
 	action: 'Confirm ownership of a phone number',
 	routing: singleRequest({
 		method: 'POST',
@@ -25,10 +25,6 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	notice(
-		'confirmNotice',
-		'For numbers hosted with another provider that Telnyx flagged (Number Flagged event, before confirm_by). Answering that you no longer own a number removes it from monitoring at once.',
-	),
 	enterpriseLocator,
 	phoneNumberField,
 	{
@@ -37,17 +33,19 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{
-				name: 'I Still Own It (Keep Monitoring)',
+				name: 'Keep Monitoring (Still Owned)',
 				value: 'keep',
 				description: 'Sets the number back to verified',
 			},
 			{
-				name: 'I No Longer Own It (Remove the Number Now)',
+				name: 'Remove From Monitoring (No Longer Owned)',
 				value: 'giveUp',
 				description: 'Removes the number from monitoring at once; registering it again is billable',
 			},
 		],
 		default: 'keep',
+		description:
+			'Whether the account still owns the number. Answer before the deadline the Number Flagged event gives.',
 		routing: { send: { type: 'body', property: 'still_own', value: '={{ $value === "keep" }}' } },
 	},
 	numberOptions(),

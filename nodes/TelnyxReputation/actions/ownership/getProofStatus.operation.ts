@@ -11,7 +11,7 @@ export const option: INodePropertyOptions = {
 	name: 'Get Proof Status',
 	value: 'getProofStatus',
 	description:
-		"The review of the enterprise's ownership proof (pending, approved, rejected), or not submitted",
+		"Get the review status of the enterprise's ownership proof: pending, approved, rejected, or not submitted",
 	action: 'Get the ownership proof status',
 	routing: singleRequest({
 		method: 'GET',

@@ -33,7 +33,8 @@ async function webhookBody(
 export const option: INodePropertyOptions = {
 	name: 'Set Webhook URL',
 	value: 'setWebhookUrl',
-	description: 'Send number-ownership events of an enterprise to your own URL, or stop them',
+	description:
+		"Set the one URL Telnyx sends an enterprise's number-ownership events to, replacing the URL set before (a webhook trigger's too), or stop the events",
 	action: 'Set the ownership webhook URL',
 	routing: singleRequest({
 		method: 'PATCH',
@@ -52,7 +53,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	notice(
 		'webhookNotice',
-		'Telnyx keeps one URL per enterprise: this replaces the one set before, including by an active Telnyx Number Reputation Webhook Trigger. To start a workflow from these events, use that trigger instead.',
+		'This replaces the URL Telnyx sends these events to, including the one a published Telnyx Number Reputation Webhook Trigger set (Telnyx keeps one per enterprise), and that trigger stops receiving them. To start a workflow from these events, use that trigger instead.',
 	),
 	enterpriseLocator,
 	{

@@ -13,7 +13,6 @@ import { readNumbers } from '../../../shared/phoneNumbers';
 import { unwrapData } from '../../helpers/routing/responses';
 import { singleRequest } from '../../helpers/routing/requests';
 import { enterpriseLocator } from '../../../shared/enterprise';
-import { notice } from '../common/fields';
 import { readDefaultCountry, invalidNumber } from '../../helpers/numbers/parameters';
 import { resolvePath } from '../../helpers/routing/paths';
 
@@ -50,7 +49,8 @@ async function proofBody(
 export const option: INodePropertyOptions = {
 	name: 'Submit Proof',
 	value: 'submitProof',
-	description: 'Send ownership proof so numbers hosted with another provider can be registered',
+	description:
+		'Send ownership proof so numbers hosted with another provider can be registered (reviewed once per enterprise)',
 	action: 'Submit ownership proof',
 	routing: singleRequest({
 		method: 'POST',
@@ -64,10 +64,6 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	notice(
-		'proofNotice',
-		'Telnyx reviews the proof once per enterprise. While it is pending or rejected, a new submission replaces it; once approved it cannot change, and Register takes numbers hosted elsewhere.',
-	),
 	enterpriseLocator,
 	{
 		displayName: 'Document IDs',
@@ -78,6 +74,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 2a7e8337-e803-4057-a4ae-26c40eb0bc6c',
 		description:
 			'IDs of the uploaded proof (carrier invoice, account statement) from the Telnyx Documents API, separated by commas, or an expression that returns a list',
+		hint: 'While the proof is pending or rejected, a new submission replaces it; once approved it cannot change',
 	},
 	numberOptions([
 		{

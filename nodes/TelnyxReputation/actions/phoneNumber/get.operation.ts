@@ -90,7 +90,7 @@ const properties: INodeProperties[] = [
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to run a billable live lookup (USD 0.10) instead of reading the stored scores for free. Without it, a number with no stored scores yet comes back with reputation_data null until its first check.',
+				'Whether to run a billable live lookup (USD 0.10) instead of reading the stored scores for free. Without it, a number with no stored scores yet comes back without reputation data until its first check.',
 		},
 	]),
 	// Simplify: the record's eight fields that matter, after the answer is unwrapped.

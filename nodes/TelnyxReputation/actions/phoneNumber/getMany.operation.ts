@@ -49,7 +49,7 @@ const phoneNumberFilterFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. +19493253498',
-		description: 'One exact number, in E.164 or a national format',
+		description: 'One exact number, such as +19493253498 or (949) 325-3498',
 	},
 ];
 

@@ -44,6 +44,7 @@ const properties: INodeProperties[] = [
 		default: 10,
 		description:
 			'How many of the worst numbers to list: high risk first, then medium, then low; the lowest score first within each',
+		hint: '0 lists none, only the counts',
 	},
 	...simplifyFields.map((field) => ({
 		...field,

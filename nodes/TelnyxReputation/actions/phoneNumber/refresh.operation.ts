@@ -27,7 +27,7 @@ export const option: INodePropertyOptions = {
 
 const properties = batchedNumberFields({
 	billing:
-		"Each refreshed number is a billable live lookup, and Telnyx rate-limits refreshes per enterprise. Scores are also refreshed on the enterprise's check frequency at no extra step.",
+		"Each refreshed number is a billable live lookup, and Telnyx rate-limits refreshes per enterprise. Scores are also refreshed for free on the enterprise's check frequency.",
 	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
 });
 

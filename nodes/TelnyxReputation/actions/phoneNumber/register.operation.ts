@@ -41,13 +41,15 @@ const skipMonitoredOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to check first which numbers the enterprise monitors (free reads: one per number, or one per 250 monitored numbers, whichever is fewer) and send only the others. Numbers already monitored come out with their record and already_monitored: true, so a nightly re-run bills nothing and one known number does not sink a whole request.',
+		'Whether to check first which numbers the enterprise monitors (free reads: one per number, or one per 250 monitored numbers, whichever is fewer) and send only the others. Numbers already monitored come out with their record, marked as already monitored, so a nightly re-run bills nothing and one known number does not sink a whole request.',
 };
 
 const properties = batchedNumberFields({
 	billing:
-		"Registering numbers is billable. Numbers the enterprise monitors already are not sent again (Options → Skip Numbers Already Monitored, on by default), so a nightly re-run bills only new numbers. Numbers must be US numbers in your Telnyx inventory (local or toll-free), or, once the enterprise's ownership proof is approved (Number Ownership → Submit Proof), US local numbers hosted elsewhere; reputation must be approved on the enterprise.",
+		'Registering numbers is billable. Numbers the enterprise monitors already are not sent again (Options → Skip Numbers Already Monitored, on by default), so a nightly re-run bills only new numbers.',
 	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+	numbersNote:
+		"They must be US numbers in your Telnyx inventory (local or toll-free), or, once the enterprise's ownership proof is approved (Number Ownership → Submit Proof), US local numbers hosted elsewhere; reputation must be approved on the enterprise.",
 	options: [skipMonitoredOption],
 });
 

@@ -30,6 +30,8 @@ export const option: INodePropertyOptions = {
 	action: 'Sync monitored phone numbers with the input (registering is billable)',
 };
 
+const ONE_DRY_RUN_VERSION = 1.2;
+
 const dryRunField: INodeProperties = {
 	displayName: 'Dry Run',
 	name: 'dryRun',
@@ -38,6 +40,32 @@ const dryRunField: INodeProperties = {
 	description:
 		'Whether to only report what would be added and removed (would-add, would-remove), changing and billing nothing',
 };
+
+/** Versions before 1.2 had a Dry Run whose default followed Remove Numbers Not in Input. */
+const beforeOnlyDryRun = { '@version': [{ _cnd: { lt: ONE_DRY_RUN_VERSION } }] };
+
+/**
+ * From version 1.2, one Dry Run, on by default: a new node first reports what it would change.
+ * Nodes saved before keep their two (on with removals, off without), so a saved workflow does
+ * what it did: n8n saves a parameter only when it differs from its default.
+ */
+const dryRunByVersion: INodeProperties[] = [
+	{
+		...dryRunField,
+		default: true,
+		displayOptions: { show: { '@version': [{ _cnd: { gte: ONE_DRY_RUN_VERSION } }] } },
+	},
+	{
+		...dryRunField,
+		default: true,
+		displayOptions: { show: { ...beforeOnlyDryRun, removeMissing: [true] } },
+	},
+	{
+		...dryRunField,
+		default: false,
+		displayOptions: { show: { ...beforeOnlyDryRun, removeMissing: [false] } },
+	},
+];
 
 const properties = batchedNumberFields({
 	billing:
@@ -52,10 +80,7 @@ const properties = batchedNumberFields({
 			description:
 				'Whether to remove from monitoring the numbers of the enterprise that no input item gives',
 		},
-		// One Dry Run, on by default where removals are possible; off by default where Sync only
-		// registers, as it always did there (a workflow saved before keeps what it did).
-		{ ...dryRunField, default: true, displayOptions: { show: { removeMissing: [true] } } },
-		{ ...dryRunField, default: false, displayOptions: { show: { removeMissing: [false] } } },
+		...dryRunByVersion,
 		{
 			displayName: 'Max Removals',
 			name: 'maxRemovals',
@@ -63,6 +88,7 @@ const properties = batchedNumberFields({
 			typeOptions: { minValue: 0 },
 			default: 10,
 			description: 'Stop, changing nothing, when more numbers than this would be removed',
+			hint: '0 stops the run whenever a number would be removed',
 			displayOptions: { show: { removeMissing: [true] } },
 		},
 	],
@@ -209,7 +235,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { groups, invalid } = collectNumbers(this);
 	throwIfInvalid(this, invalid);
 	const removeMissing = this.getNodeParameter('removeMissing', 0, false) as boolean;
-	const dryRun = this.getNodeParameter('dryRun', 0, removeMissing) as boolean;
+	const oneDryRun = this.getNode().typeVersion >= ONE_DRY_RUN_VERSION;
+	const dryRun = this.getNodeParameter('dryRun', 0, oneDryRun || removeMissing) as boolean;
 	const maxRemovals = this.getNodeParameter('maxRemovals', 0, 10) as number;
 
 	// Nothing is changed before every enterprise's plan is known and within Max Removals.

@@ -4,12 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { singleRequest } from '../../helpers/routing/requests';
 import { unwrapData } from '../../helpers/routing/responses';
 import { enterpriseLocator } from '../../../shared/enterprise';
+import { idLocator } from '../../../shared/locator';
 import { resolvePath } from '../../helpers/routing/paths';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
-	description: 'Get a remediation request with its status and, once done, its per-number results',
+	description: 'Get a remediation request with its status and, once done, its results per number',
 	action: 'Get a remediation request',
 	routing: singleRequest({
 		method: 'GET',
@@ -21,15 +22,15 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	enterpriseLocator,
-	{
+	// A workflow saved when this was a plain string keeps working: the value is read the same.
+	idLocator({
 		displayName: 'Remediation ID',
 		name: 'remediationId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. b7c1f1c0-7a9d-4f0a-9d3e-2f6a1c4b8e21',
-		description: 'The ID returned by Submit',
-	},
+		description: "The remediation request: one of the enterprise's, or the ID Submit outputs",
+		searchListMethod: 'searchRemediations',
+		listPlaceholder: 'Select a remediation request...',
+		example: 'b7c1f1c0-7a9d-4f0a-9d3e-2f6a1c4b8e21',
+	}),
 ];
 
 export const description = updateDisplayOptions(

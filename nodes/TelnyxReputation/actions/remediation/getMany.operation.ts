@@ -58,13 +58,6 @@ const properties: INodeProperties[] = [
 	...returnAllAndLimit,
 	filters([
 		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: remediationStatuses,
-			default: 'pending',
-		},
-		{
 			displayName: 'Created After',
 			name: 'createdAfter',
 			type: 'dateTime',
@@ -77,6 +70,13 @@ const properties: INodeProperties[] = [
 			type: 'dateTime',
 			default: '',
 			description: 'Only requests created at or before this time',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: remediationStatuses,
+			default: 'pending',
 		},
 	]),
 ];

@@ -31,7 +31,7 @@ export const option: INodePropertyOptions = {
 };
 
 const ONLY_FLAGGED =
-	'Whether to send only the numbers whose stored reputation shows a flag (a spam category, or a medium or high spam risk), checked first with free reads. The others, including numbers with no check yet, come out with status not_flagged and are not billed.';
+	'Whether to send only the numbers whose stored reputation shows a flag (a spam category, or a medium or high spam risk), checked first with free reads. The others, including numbers with no check yet, come out marked not flagged and are not billed.';
 
 /**
  * Off for nodes saved before version 1.1 (they sent every number), on for new nodes: n8n's way
@@ -58,8 +58,10 @@ const onlyFlaggedByVersion: INodeProperties[] = [
 
 const properties = batchedNumberFields({
 	billing:
-		'Remediation is billable: USD 1 for every number sent. With Only Flagged Numbers on (the default for new nodes), numbers not flagged are left out first, with free reads. Numbers must be monitored on the enterprise; a number with a request in progress is refused.',
+		'Remediation is billable: USD 1 for every number sent. With Only Flagged Numbers on (the default for new nodes), numbers not flagged are left out first, with free reads.',
 	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+	numbersNote:
+		'They must be monitored on the enterprise; a number with a request in progress is refused.',
 	own: [
 		...onlyFlaggedByVersion,
 		{

@@ -28,7 +28,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	notice(
 		'billingNotice',
-		'Enabling reputation is billable (USD 100 per month per enterprise). First agree to the Number Reputation terms (Terms of Service → Agree), generate the Letter of Authorization (Generate LOA), have it signed, and upload it (Upload LOA): its ID goes below.',
+		'Enabling reputation is billable: USD 100 a month per enterprise. First agree to the terms (Terms of Service → Agree), then generate the Letter of Authorization (Generate LOA), have it signed and upload it (Upload LOA): its ID goes below.',
 	),
 	enterpriseLocator,
 	loaDocumentIdField,

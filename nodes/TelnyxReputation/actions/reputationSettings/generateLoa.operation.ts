@@ -72,7 +72,7 @@ async function pdfToBinary(
 export const option: INodePropertyOptions = {
 	name: 'Generate LOA',
 	value: 'generateLoa',
-	description: 'Render the Letter of Authorization as a PDF file to sign (not billable)',
+	description: 'Render the Letter of Authorization (LOA) as a PDF file to sign (not billable)',
 	action: 'Generate the letter of authorization',
 	routing: singleRequest({
 		method: 'POST',
@@ -91,7 +91,7 @@ const agentFields: INodeProperties[] = [
 	['City', 'city', 'e.g. Chicago'],
 	['State or Region', 'administrative_area', 'e.g. IL'],
 	['Postal Code', 'postal_code', 'e.g. 60654'],
-	['Country', 'country', 'e.g. US'],
+	['Country Code', 'country', 'e.g. US'],
 	['Contact Name', 'contact_name', ''],
 	['Contact Title', 'contact_title', ''],
 	['Contact Email', 'contact_email', 'e.g. name@email.com'],

@@ -9,7 +9,8 @@ import { resolvePath } from '../../helpers/routing/paths';
 export const option: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
-	description: 'Get the reputation status, LOA status and check frequency of an enterprise',
+	description:
+		'Get the reputation status, Letter of Authorization (LOA) status and check frequency of an enterprise',
 	action: 'Get reputation settings',
 	routing: singleRequest({
 		method: 'GET',

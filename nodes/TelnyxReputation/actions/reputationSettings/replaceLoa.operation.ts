@@ -11,7 +11,7 @@ export const option: INodePropertyOptions = {
 	name: 'Replace LOA',
 	value: 'replaceLoa',
 	description:
-		'Point the settings at a new signed Letter of Authorization (before the LOA is approved)',
+		'Point the settings at a new signed Letter of Authorization (LOA), before the one set is approved',
 	action: 'Replace the letter of authorization',
 	routing: singleRequest({
 		method: 'PATCH',

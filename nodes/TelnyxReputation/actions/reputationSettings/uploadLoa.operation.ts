@@ -8,7 +8,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing/requests';
 import { unwrapData } from '../../helpers/routing/responses';
-import { additionalFields, notice } from '../common/fields';
+import { additionalFields } from '../common/fields';
 
 /** The Documents API takes files of up to 20 MB. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -71,7 +71,7 @@ export const option: INodePropertyOptions = {
 	name: 'Upload LOA',
 	value: 'uploadLoa',
 	description:
-		'Upload the signed Letter of Authorization from a binary field (not billable); its ID feeds Enable',
+		'Upload the signed Letter of Authorization (LOA) from a binary field (not billable); its ID feeds Enable',
 	action: 'Upload the signed letter of authorization',
 	routing: singleRequest({
 		method: 'POST',
@@ -83,17 +83,15 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	notice(
-		'uploadNotice',
-		'Not billable. Telnyx deletes an uploaded document that is not linked within 30 minutes: run Enable (or Replace LOA) with the id it outputs right after.',
-	),
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
 		type: 'string',
 		required: true,
 		default: 'data',
-		hint: 'The name of the input binary field holding the signed LOA (PDF, up to 20 MB)',
+		description:
+			'Telnyx deletes an uploaded document that is not linked within 30 minutes: run Enable (or Replace LOA) with the ID this outputs right after',
+		hint: 'The name of the input binary field holding the signed Letter of Authorization (PDF, up to 20 MB)',
 	},
 	additionalFields([
 		{

@@ -1,9 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { singleRequest } from '../../helpers/routing/requests';
 import { unwrapData } from '../../helpers/routing/responses';
-import { notice } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Agree',
@@ -18,14 +16,5 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-const properties: INodeProperties[] = [
-	notice(
-		'agreeNotice',
-		'This records that your account accepts the Telnyx Number Reputation terms of service.',
-	),
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['termsOfService'], operation: ['agree'] } },
-	properties,
-);
+/** No fields: the operation's description says what it records. */
+export const description: INodeProperties[] = [];

@@ -4,11 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { unwrapData } from '../../helpers/routing/responses';
 import { singleRequest } from '../../helpers/routing/requests';
 import { resolvePath } from '../../helpers/routing/paths';
+import { idLocator } from '../../../shared/locator';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Agreement',
 	value: 'getAgreement',
-	description: 'One agreement of the account, by its ID',
+	description: "Get one of the account's terms of service agreements",
 	action: 'Get a terms of service agreement',
 	routing: singleRequest({
 		method: 'GET',
@@ -19,15 +20,15 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	{
+	// A workflow saved when this was a plain string keeps working: the value is read the same.
+	idLocator({
 		displayName: 'Agreement ID',
 		name: 'agreementId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 7d0c5a8e-3b1f-4c2d-9e6a-5f4b3c2d1e0f',
-		description: 'The ID Agree or Get Many Agreements returned',
-	},
+		description: "One of the account's agreements, or the ID Agree outputs",
+		searchListMethod: 'searchAgreements',
+		listPlaceholder: 'Select an agreement...',
+		example: '7d0c5a8e-3b1f-4c2d-9e6a-5f4b3c2d1e0f',
+	}),
 ];
 
 export const description = updateDisplayOptions(

@@ -8,7 +8,7 @@ import { productTypeOrAllOptions } from './productTypes';
 export const option: INodePropertyOptions = {
 	name: 'Get Current Terms',
 	value: 'getInfo',
-	description: 'The current terms per product: version, URL, effective date',
+	description: 'Get the current terms per product: version, URL and effective date',
 	action: 'Get the current terms of service',
 	routing: singleRequest({
 		method: 'GET',

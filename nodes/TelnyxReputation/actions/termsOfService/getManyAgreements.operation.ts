@@ -10,7 +10,8 @@ import { resolvePath } from '../../helpers/routing/paths';
 export const option: INodePropertyOptions = {
 	name: 'Get Many Agreements',
 	value: 'getManyAgreements',
-	description: "The account's terms-of-service agreements (agreeing to a new version adds one)",
+	description:
+		"List the account's terms of service agreements (agreeing to a new version adds one)",
 	action: 'Get many terms of service agreements',
 	routing: pagedList(resolvePath('/terms_of_service/agreements')),
 };

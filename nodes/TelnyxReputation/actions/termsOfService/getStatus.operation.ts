@@ -6,7 +6,7 @@ import { unwrapData } from '../../helpers/routing/responses';
 export const option: INodePropertyOptions = {
 	name: 'Get Status',
 	value: 'getStatus',
-	description: 'Whether the account has agreed to the current Number Reputation terms',
+	description: 'Check whether the account has agreed to the current Number Reputation terms',
 	action: 'Get the number reputation terms status',
 	routing: singleRequest({
 		method: 'GET',

@@ -2,19 +2,24 @@
 // (the Default Country is read with the number it reads, in parameters.ts).
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { countryOptions, DEFAULT_COUNTRY } from '../../../shared/phoneNumbers';
+import { DEFAULT_COUNTRY } from '../../../shared/phoneNumbers';
 
 const DEFAULT_CONCURRENCY = 3;
 const DEFAULT_TIMEOUT_SECONDS = 60;
 
+/**
+ * One definition for every operation that reads numbers, a two-letter code as Generate LOA's
+ * Country Code is: a 245-entry dropdown for a value that is US for every number the API takes.
+ */
 export const defaultCountryOption: INodeProperties = {
 	displayName: 'Default Country',
 	name: 'defaultCountry',
-	type: 'options',
-	options: countryOptions,
+	type: 'string',
 	default: DEFAULT_COUNTRY,
+	placeholder: 'e.g. US',
 	description:
 		'Country used to read numbers written without a country code, such as (949) 325-3498',
+	hint: 'A two-letter country code, such as US. Telnyx monitors US numbers only.',
 };
 
 const concurrencyOption: INodeProperties = {

@@ -9,7 +9,9 @@ import { DEFAULT_COUNTRY, isCountryCode, normalizeNumber } from '../../../shared
 import { shown } from '../../../shared/validators';
 
 export function checkCountry(node: INode, value: unknown, itemIndex?: number): CountryCode {
-	if (!isCountryCode(value)) {
+	// Typed as text: " us" is US.
+	const code = typeof value === 'string' ? value.trim().toUpperCase() : value;
+	if (!isCountryCode(code)) {
 		throw new NodeOperationError(
 			node,
 			`Default Country ${shown(value)} is not a known country code`,
@@ -19,7 +21,7 @@ export function checkCountry(node: INode, value: unknown, itemIndex?: number): C
 			},
 		);
 	}
-	return value;
+	return code;
 }
 
 /** "Invalid phone number "555": too short for United States" */

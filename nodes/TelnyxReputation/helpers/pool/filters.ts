@@ -49,7 +49,9 @@ export const reputationFilterFields: INodeProperties[] = [
 		displayName: 'Ownership Status',
 		name: 'ownershipStatus',
 		type: 'multiOptions',
-		options: OWNERSHIP_STATUSES.map((value) => ({ name: title(value), value })),
+		options: OWNERSHIP_STATUSES.map((value) => ({ name: title(value), value })).sort((a, b) =>
+			a.name.localeCompare(b.name),
+		),
 		default: [],
 		description: 'Only numbers with one of these ownership statuses',
 	},
@@ -68,7 +70,9 @@ export const reputationFilterFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Any Score', value: 'any', description: 'Any of the four scores is below' },
-			...SCORES.map((score) => ({ name: `${title(score)} Score`, value: score })),
+			...SCORES.map((score) => ({ name: `${title(score)} Score`, value: score })).sort((a, b) =>
+				a.name.localeCompare(b.name),
+			),
 		],
 		default: 'any',
 		description: 'Which score Score Below looks at',

@@ -12,7 +12,12 @@ const pathParameters = {
 	remediationId: readRemediationId,
 	phoneNumber: (item) => readPhoneNumber(item),
 	agreementId: (item) =>
-		checkUuid(item.node, item.get('agreementId', ''), 'Agreement ID', item.itemIndex),
+		checkUuid(
+			item.node,
+			item.get('agreementId', '', { extractValue: true }),
+			'Agreement ID',
+			item.itemIndex,
+		),
 } satisfies Record<string, (item: ItemParameters) => string>;
 
 type PathName = keyof typeof pathParameters;

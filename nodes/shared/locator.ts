@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { UUID_PATTERN, withArticle } from './validators';
+
+/**
+ * A resource locator for an ID that has a list endpoint (n8n's rule: From List first, and
+ * searchable), or typed By ID: a UUID, checked in the editor as `checkUuid` checks it at run.
+ */
+export function idLocator(fields: {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+	/** "Select a remediation request..." */
+	listPlaceholder: string;
+	example: string;
+}): INodeProperties {
+	return {
+		displayName: fields.displayName,
+		name: fields.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: fields.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: fields.listPlaceholder,
+				typeOptions: { searchListMethod: fields.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${fields.example}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: UUID_PATTERN,
+							errorMessage: `${withArticle(fields.displayName)} is a UUID, e.g. ${fields.example}`,
+						},
+					},
+				],
+			},
+		],
+	};
+}
