@@ -107,7 +107,10 @@ const sentences = (text: string) =>
 		.split(/[.!?](?:\s|$)/)
 		.filter((sentence) => sentence.trim() !== '').length;
 
-/** The options lists that are deliberately not alphabetical: each says why in the code too. */
+/**
+ * The options lists that are deliberately not alphabetical, by parameter name, each with why (said
+ * in a one-line comment beside it in the code too): none today.
+ */
 const ORDERED_LISTS: Record<string, string> = {};
 
 describe("n8n's rules, read off the three nodes' descriptions", () => {

@@ -19,6 +19,8 @@ export const phoneNumberField: INodeProperties = {
  * Where the numbers of every input item come from, sent together in as few requests as the
  * API allows: an expression or text (any format, lists, several per item), or, faster for one
  * number per item, an input field read straight from each item (helpers/numbers/input.ts).
+ * Kept beside a calmer panel on purpose: reading a field directly is the fast path for
+ * thousands of items, and the default (Expression or Text) is what n8n's nodes offer.
  */
 export function phoneNumbersFields(perRequest: number, note = ''): INodeProperties[] {
 	const sent = `Numbers from all input items are sent together, ${perRequest} per request, each number once${note ? `. ${note.replace(/\.$/, '')}` : ''}`;
@@ -76,6 +78,8 @@ export const checkFrequencyOptions = [
 	{ name: 'Weekly', value: 'weekly' },
 ];
 
+// A string, not a resource locator: the Documents API lists every document of the account, and
+// this ID is mapped from Upload LOA's output.
 export const loaDocumentIdField: INodeProperties = {
 	displayName: 'LOA Document ID',
 	name: 'loaDocumentId',
@@ -88,7 +92,10 @@ export const loaDocumentIdField: INodeProperties = {
 	routing: { send: { type: 'body', property: 'loa_document_id' } },
 };
 
-/** A notice above an operation's fields (what it bills, what it changes). */
+/**
+ * A notice above an operation's fields: only where it bills, removes numbers or replaces a
+ * setting, at most two sentences (test/rules/descriptions.test.ts).
+ */
 export function notice(name: string, text: string): INodeProperties {
 	return { displayName: text, name, type: 'notice', default: '' };
 }

@@ -83,6 +83,7 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
+// In an address's order, not alphabetical: a fixed collection's fields are one form, all shown.
 const agentFields: INodeProperties[] = [
 	['Legal Name', 'legal_name', 'e.g. Dialer Partners LLC'],
 	['Doing Business As', 'dba', ''],

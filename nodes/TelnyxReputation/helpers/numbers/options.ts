@@ -50,6 +50,8 @@ const retryWithoutRefusedOption: INodeProperties = {
 		'Whether to send a request again without the numbers the API refused. The API refuses a whole request for one bad number; a refused request is not processed, so this bills nothing twice.',
 };
 
+// Concurrency, timeout and retry live here, in the collapsed Options, not in n8n's node settings:
+// its Retry On Fail would send a billable request again, and it has no timeout or concurrency.
 function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
