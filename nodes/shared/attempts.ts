@@ -35,8 +35,17 @@ const MAX_BACKOFF_MS = 8_000;
 /** Longest wait, in all, that rate limits may ask for before the node gives up and reports the 429. */
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
-/** Failures that prove the request never reached the API. */
+/** Failures that prove the request never reached the API, and may pass if tried again. */
 const NOT_PROCESSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** A server certificate refused before anything was sent: never processed, and the same next time. */
+const UNTRUSTED_CERTIFICATE = new Set([
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'CERT_HAS_EXPIRED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
 
 /** Said of an at-most-once request that failed in a way that does not prove it was not processed. */
@@ -50,6 +59,7 @@ const isUnreadable = (failure: AttemptFailure) =>
 
 function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
 	if (failure.statusCode === 429) return true;
+	if (failure.networkCode && UNTRUSTED_CERTIFICATE.has(failure.networkCode)) return false;
 	if (failure.networkCode && NOT_PROCESSED.has(failure.networkCode)) return true;
 	if (policy === 'atMostOnce') return false;
 	return (
@@ -61,7 +71,10 @@ function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
 
 /** Whether a request that failed this way may still have been processed. */
 function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
-	if (failure.networkCode) return !NOT_PROCESSED.has(failure.networkCode);
+	if (failure.networkCode)
+		return (
+			!NOT_PROCESSED.has(failure.networkCode) && !UNTRUSTED_CERTIFICATE.has(failure.networkCode)
+		);
 	return (failure.statusCode ?? 0) >= 500 || isUnreadable(failure);
 }
 
@@ -206,19 +219,36 @@ export function toConnectionError(
 	error: unknown,
 	url: string,
 	policy: RetryPolicy,
-	carriesNumbers = false,
+	how: {
+		/** The request carries phone numbers: an unknown outcome says to check them with Get Many. */
+		carriesNumbers?: boolean;
+		/** The proxy it went through (Settings → Request Options): the first place to look. */
+		proxy?: string;
+	} = {},
 ): NodeApiError {
 	const code = connectionErrorCode(error);
-	const reason = code ? (CONNECTION_REASON[code] ?? code) : 'the connection failed';
+	const untrusted = code !== undefined && UNTRUSTED_CERTIFICATE.has(code);
+	const reason = untrusted
+		? `the server's certificate is not trusted (${code})`
+		: code
+			? (CONNECTION_REASON[code] ?? code)
+			: 'the connection failed';
+	const check = untrusted
+		? 'Nothing was sent. Check the Base URL in the credential; if the server is one you trust (a company proxy that inspects TLS, a test server), turn on Settings → Request Options → Ignore SSL Issues.'
+		: how.proxy
+			? 'Check the proxy in Settings → Request Options, then the Base URL in the credential.'
+			: 'Check the Base URL in the credential and the network.';
 	const failed = new NodeApiError(
 		node,
 		{ networkError: code ?? 'unknown' },
 		{
-			message: `Could not reach the Telnyx API: ${reason}`,
-			description: `Request to ${url} got no answer (${code ?? 'unknown error'}). Check the Base URL in the credential and the network.`,
+			message: how.proxy
+				? `Could not reach the Telnyx API through the proxy ${how.proxy}: ${reason}`
+				: `Could not reach the Telnyx API: ${reason}`,
+			description: `Request to ${url}${how.proxy ? ` through the proxy ${how.proxy}` : ''} got no answer (${code ?? 'unknown error'}). ${check}`,
 		},
 	);
-	return withOutcome(node, policy, { networkCode: code ?? 'UNKNOWN' }, failed, carriesNumbers);
+	return withOutcome(node, policy, { networkCode: code ?? 'UNKNOWN' }, failed, how.carriesNumbers);
 }
 
 const CONNECTION_REASON: Record<string, string> = {
@@ -235,7 +265,8 @@ export function connectionErrorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
 		const { code } = current as { code?: unknown };
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		if (typeof code === 'string' && (/^E[A-Z_]+$/.test(code) || UNTRUSTED_CERTIFICATE.has(code)))
+			return code;
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;

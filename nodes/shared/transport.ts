@@ -7,6 +7,7 @@ import { connectionErrorCode, toConnectionError, withOutcome, withRetries } from
 import type { RequestContext } from './credentials';
 import { CREDENTIAL_TYPE, credentialsOf } from './credentials';
 import { done, learn, paceOf, takeTurn } from './pace';
+import { nodeRequestOptions, proxyLabel } from './requestOptions';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -35,6 +36,7 @@ export async function telnyxRequest(
 		body?: IDataObject;
 		qs?: IDataObject;
 		policy: RetryPolicy;
+		/** The operation's own timeout; else the node's Request Options → Timeout; else a minute. */
 		timeoutMs?: number;
 		emptyAllowed?: boolean;
 		/** The request carries phone numbers: an unknown outcome says to check them with Get Many. */
@@ -42,6 +44,7 @@ export async function telnyxRequest(
 	},
 ): Promise<TelnyxResponse> {
 	const url = (await credentialsOf(this)).baseUrl + path;
+	const { timeout, ...network } = nodeRequestOptions(this);
 	const pace = await paceOf(this);
 	const send = async () => {
 		await takeTurn(pace);
@@ -55,7 +58,8 @@ export async function telnyxRequest(
 					body: options.body,
 					qs: options.qs,
 					json: true,
-					timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+					...network,
+					timeout: options.timeoutMs ?? timeout ?? DEFAULT_TIMEOUT_MS,
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
 				},
@@ -85,7 +89,10 @@ export async function telnyxRequest(
 	} catch (error) {
 		const node = this.getNode();
 		if (!(error instanceof UndocumentedAnswer))
-			throw toConnectionError(node, error, url, options.policy, options.carriesNumbers);
+			throw toConnectionError(node, error, url, options.policy, {
+				carriesNumbers: options.carriesNumbers,
+				proxy: proxyLabel(network.proxy),
+			});
 		const undocumented = undocumentedAnswerError(node, error.response, error.what);
 		throw withOutcome(
 			node,

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { DirectoryLoader } from 'n8n-core';
 
 import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.credentials';
 import { TelnyxReputation } from '../../nodes/TelnyxReputation/TelnyxReputation.node';
@@ -89,10 +90,17 @@ function noOp(): INodeType {
 	};
 }
 
+/** The action node as n8n loads it: with the Request Options n8n adds to a declarative node. */
+function loaded(): INodeType {
+	const node = new TelnyxReputation();
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+	return node;
+}
+
 export function nodeTypes(items: IDataObject[]): INodeTypes {
 	const types: Record<string, INodeType> = {
-		[NODE_TYPE]: new TelnyxReputation(),
-		[TOOL_TYPE]: new TelnyxReputation(),
+		[NODE_TYPE]: loaded(),
+		[TOOL_TYPE]: loaded(),
 		[POLL_TRIGGER_TYPE]: new TelnyxReputationTrigger(),
 		[WEBHOOK_TRIGGER_TYPE]: new TelnyxReputationWebhookTrigger(),
 		[SOURCE_TYPE]: itemsSource(items),

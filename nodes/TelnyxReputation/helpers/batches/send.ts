@@ -54,7 +54,7 @@ async function sendOnce(
 	context: IExecuteFunctions,
 	operation: BatchedOperation,
 	batch: Batch,
-	timeoutMs: number,
+	timeoutMs: number | undefined,
 ): Promise<BatchOutcome> {
 	const body = { phone_numbers: batch.entries.map((entry) => entry.e164), ...batch.fields };
 	const sentAt = Date.now();

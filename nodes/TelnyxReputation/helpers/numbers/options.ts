@@ -1,6 +1,6 @@
 // The Options of the operations that send phone numbers, and the readers of the send options
 // (the Default Country is read with the number it reads, in parameters.ts).
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_COUNTRY } from '../../../shared/phoneNumbers';
 
@@ -38,7 +38,7 @@ const timeoutOption: INodeProperties = {
 	typeOptions: { minValue: 1 },
 	default: DEFAULT_TIMEOUT_SECONDS,
 	description:
-		'How long to wait for each answer. A request that times out is not sent again: it may have been processed.',
+		'How long to wait for each answer (without this option: Settings → Request Options → Timeout, else 60 seconds). A request that times out is not sent again: it may have been processed.',
 };
 
 const retryWithoutRefusedOption: INodeProperties = {
@@ -83,10 +83,12 @@ export function batchedNumberOptions(own: INodeProperties[] = []): INodeProperti
 export interface SendOptions {
 	concurrency: number;
 	retryWithoutRefused: boolean;
-	timeoutMs: number;
+	/** Set only when the operation's Timeout is: else the node's Request Options → Timeout applies. */
+	timeoutMs?: number;
 }
 
 export function readSendOptions(context: IExecuteFunctions): SendOptions {
+	const { timeout } = context.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
 		concurrency: context.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as number,
 		retryWithoutRefused: context.getNodeParameter(
@@ -94,7 +96,6 @@ export function readSendOptions(context: IExecuteFunctions): SendOptions {
 			0,
 			false,
 		) as boolean,
-		timeoutMs:
-			(context.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_SECONDS) as number) * 1000,
+		...(typeof timeout === 'number' ? { timeoutMs: timeout * 1000 } : {}),
 	};
 }

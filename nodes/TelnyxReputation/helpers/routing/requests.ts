@@ -22,6 +22,7 @@ import {
 	withRetries,
 } from '../../../shared/attempts';
 import { credentialsOf } from '../../../shared/credentials';
+import { proxyLabel } from '../../../shared/requestOptions';
 import { paginateByPageNumber } from './pages';
 
 /** A step that completes the request before it is sent (its path, query or body); it may throw. */
@@ -49,13 +50,15 @@ function explained(
 	context: IExecuteSingleFunctions,
 	error: unknown,
 	policy: RetryPolicy,
-	options: { baseURL?: string; url?: string },
+	options: Partial<Pick<IHttpRequestOptions, 'baseURL' | 'url' | 'proxy'>>,
 ): Error {
 	const answered =
 		error instanceof NodeApiError && error.httpCode !== null && /^\d+$/.test(error.httpCode);
 	if (!answered && connectionErrorCode(error)) {
 		const url = `${options.baseURL ?? ''}${options.url ?? ''}`;
-		return toConnectionError(context.getNode(), error, url, policy);
+		return toConnectionError(context.getNode(), error, url, policy, {
+			proxy: proxyLabel(options.proxy),
+		});
 	}
 	if (!(error instanceof NodeApiError)) return error as Error;
 	return withOutcome(context.getNode(), policy, failureOfError(error) ?? {}, error);
