@@ -136,8 +136,8 @@ describe('Every output item is paired to the input row it came from', () => {
 			status: 'refused',
 			error: 'Bad Request: +12134445566 is not in your Telnyx phone number inventory',
 		});
+		expect(invalid).not.toHaveProperty('phone_number');
 		expect(invalid).toMatchObject({
-			phone_number: null,
 			input: '555',
 			status: 'invalid',
 			error: 'too short for United States',

@@ -18,6 +18,8 @@ export function withArticle(label: string): string {
 
 /** A value as JSON, cut to `max` characters, for messages. */
 export function shown(value: unknown, max = 80): string {
+	// Never "undefined" or "null" in a message a person reads.
+	if (value === undefined || value === null) return '(empty)';
 	const text = JSON.stringify(value) ?? String(value);
 	return text.length > max ? `${text.slice(0, max)}…` : text;
 }

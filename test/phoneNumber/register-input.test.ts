@@ -23,13 +23,13 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 		expect(api.sandbox.requests).toHaveLength(0);
 		expect(result.error?.message).toBe('3 values are not phone numbers the API can take');
 		expect(result.error?.description).toContain(
-			'Item 2: Invalid phone number "555-0100": too short',
+			'Item 1: Invalid phone number "555-0100": too short',
 		);
 		expect(result.error?.description).toContain(
-			'Item 3: Invalid phone number "call me": not a phone number',
+			'Item 2: Invalid phone number "call me": not a phone number',
 		);
 		expect(result.error?.description).toContain(
-			'Item 4: Invalid phone number "+1 613 555 0123": a Canada number; Telnyx Number Reputation accepts US numbers only',
+			'Item 3: Invalid phone number "+1 613 555 0123": a Canada number; Telnyx Number Reputation accepts US numbers only',
 		);
 		expect(result.error?.description).toContain('Nothing was sent');
 	});
@@ -70,13 +70,12 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 			result.items.map((item) => [item.json.phone_number, statusOf(item), item.pairedItem]),
 		).toEqual([
 			['+19493253498', 'registered', [{ item: 0 }]],
-			[null, 'invalid', [{ item: 1 }]],
-			[null, 'invalid', [{ item: 2 }]],
+			[undefined, 'invalid', [{ item: 1 }]],
+			[undefined, 'invalid', [{ item: 2 }]],
 			['+12134445566', 'registered', [{ item: 3 }]],
-			[null, 'invalid', [{ item: 4 }]],
+			[undefined, 'invalid', [{ item: 4 }]],
 		]);
 		expect(result.items[1].json).toEqual({
-			phone_number: null,
 			input: '949-325',
 			status: 'invalid',
 			error: 'too short for United States',
@@ -248,7 +247,7 @@ describe('Register Numbers: Phone Numbers From an input field', () => {
 			result.items.map((item) => [item.json.phone_number, statusOf(item), item.pairedItem]),
 		).toEqual([
 			['+19493253498', 'registered', [{ item: 0 }]],
-			[null, 'invalid', [{ item: 1 }]],
+			[undefined, 'invalid', [{ item: 1 }]],
 			['+12134445566', 'registered', [{ item: 2 }]],
 		]);
 		expect(result.items[1].json.error).toBe('no phone number given');

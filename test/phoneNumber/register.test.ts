@@ -96,7 +96,9 @@ describe('Register Numbers', () => {
 			['+19493253498', [{ item: 0 }, { item: 1 }]],
 			['+12134445566', [{ item: 2 }]],
 		]);
-		expect(result.hints[0]?.message).toBe('2 registered, in 1 request; 2 duplicates sent once');
+		expect(result.hints[0]?.message).toBe(
+			'2 registered, in 1 request; 1 number given more than once, sent once',
+		);
 	});
 
 	test('reads national formats with the default country and sends E.164', async () => {

@@ -192,7 +192,7 @@ describe('Phone Number → Sync', () => {
 			parameters: sync(enterpriseId, { removeMissing: true, dryRun: false, maxRemovals: 100 }),
 		});
 
-		expect(stopped.error?.message).toBe('Invalid phone number "": no phone number given');
+		expect(stopped.error?.message).toBe('No phone number given');
 		expect(continued.items.map((item) => item.json.status)).toEqual(['invalid']);
 		expect(api.sandbox.requests.some((request) => request.method === 'DELETE')).toBe(false);
 		expect(api.sandbox.state.registrations.size).toBe(3);

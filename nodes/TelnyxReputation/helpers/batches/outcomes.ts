@@ -56,44 +56,64 @@ const oneLine = (text: string) =>
 		.map((line) => (/[.!?]$/.test(line) ? line : `${line}.`))
 		.join(' ');
 
+/** The values given for a number: one, or each distinct one when items wrote it differently. */
+function givenValues(sources: NumberSource[]): unknown {
+	const values = [...new Set(sources.map((source) => JSON.stringify(source.input)))].map((text) =>
+		text === undefined ? undefined : JSON.parse(text),
+	);
+	return values.length === 1 ? values[0] : values;
+}
+
+/** A failure as one item, for the input items of `sources`. */
+function failureJson(failure: Failure, sources: NumberSource[], toErrorOutput: boolean) {
+	const { error } = failure;
+	const input = givenValues(sources);
+	if (toErrorOutput) {
+		// `error` says why; `message` which value, its status and where, without repeating it.
+		const subject = failure.phoneNumber ?? `The value ${shown(input, 60)}`;
+		const where = failure.description ? `: ${oneLine(failure.description)}` : '';
+		return { error: failure.message, message: `${subject} (${failure.status})${where}` };
+	}
+	const details: IDataObject = {};
+	if (failure.description) details.description = oneLine(failure.description);
+	if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
+	if (failure.entries?.length) details.errors = failure.entries as unknown as IDataObject[];
+	return {
+		...(failure.phoneNumber ? { phone_number: failure.phoneNumber } : {}),
+		...(input === undefined ? {} : { input: input as IDataObject }),
+		status: failure.status,
+		error: failure.message,
+		...(Object.keys(details).length ? { details } : {}),
+	};
+}
+
 /**
- * One output item per input item that gave the number, paired with that item only, so n8n's
- * error output merges each failure with its own row.
+ * A failure as output items, each naming its own value, never another row's.
  *
  * n8n routes an item to the error output only when its JSON holds nothing but `error` and
  * `message` (n8n 2.36 and later also allow `details`); an item that carries the error object
- * itself is routed too, but n8n then replaces its JSON with the bare message, row and all. So
- * with the error output on, a failure is `{ error, message }` (the reason, then which number,
- * its status and where, on one line for the Table view), merged by n8n with its row. Everywhere else it lines up with
- * the successes in the Table view: the number, the value given, the status and the reason
- * first, then the details.
+ * itself is routed too, but n8n then replaces its JSON with the bare message. n8n merges an
+ * error item with the input row it is paired with (its first). So with the error output on, a
+ * failure is `{ error, message }` (the reason, then which value, its status and where, on one
+ * line for the Table view). A value from the rows' own data fails once per row that gave it,
+ * paired with (and merged with) that row; a value of the node's own list (the same on every
+ * item) fails once, paired with every item in the regular output and merged with no row in the
+ * error output. Everywhere else a failure's own fields come first in the Table view: the
+ * number read (when one was), the value given, the status and the reason, then the details;
+ * no empty fields.
  */
 export function failureItems(failure: Failure, toErrorOutput: boolean): OrderedItem[] {
-	const { error } = failure;
-	const byItem = new Map<number, NumberSource>();
+	if (failure.sources.every((source) => source.fromNode)) {
+		const json = failureJson(failure, failure.sources, toErrorOutput);
+		const order = Math.min(...failure.sources.map((source) => source.order));
+		const pairedItem = pairedTo(failure.sources);
+		return [{ order, item: toErrorOutput ? { json } : { json, pairedItem } }];
+	}
+	const byItem = new Map<number, NumberSource[]>();
 	for (const source of failure.sources)
-		if (!byItem.has(source.item)) byItem.set(source.item, source);
-	return [...byItem.values()].map((source) => {
-		let json: IDataObject;
-		if (toErrorOutput) {
-			// `error` says why; `message` which value, its status and where, without repeating it.
-			const subject = failure.phoneNumber ?? `The value ${shown(source.input, 60)}`;
-			const where = failure.description ? `: ${oneLine(failure.description)}` : '';
-			json = { error: failure.message, message: `${subject} (${failure.status})${where}` };
-		} else {
-			const details: IDataObject = {
-				description: failure.description ? oneLine(failure.description) : null,
-			};
-			if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
-			if (failure.entries?.length) details.errors = failure.entries as unknown as IDataObject[];
-			json = {
-				phone_number: failure.phoneNumber,
-				input: source.input as IDataObject,
-				status: failure.status,
-				error: failure.message,
-				details,
-			};
-		}
-		return { order: source.order, item: { json, pairedItem: [{ item: source.item }] } };
-	});
+		byItem.set(source.item, [...(byItem.get(source.item) ?? []), source]);
+	return [...byItem.entries()].map(([item, sources]) => ({
+		order: sources[0].order,
+		item: { json: failureJson(failure, sources, toErrorOutput), pairedItem: [{ item }] },
+	}));
 }

@@ -93,7 +93,7 @@ export function failureWithAccount(
 
 /**
  * The execution hints under the output: "3 registered, 1 not registered, 1 invalid (not sent),
- * 2 already monitored (not sent), in 1 request; 1 duplicate sent once", and how many
+ * 2 already monitored (not sent), in 1 request; 1 number given more than once, sent once", and how many
  * extensions were dropped.
  */
 export function summary(
@@ -109,14 +109,15 @@ export function summary(
 	const failed =
 		outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0) - unknown;
 	const entries = batches.flatMap((batch) => batch.entries);
-	const duplicates = entries.reduce((total, entry) => total + entry.sources.length - 1, 0);
+	const repeated = entries.filter((entry) => entry.sources.length > 1).length;
 	const parts = [`${succeeded} ${verb}`];
 	if (failed) parts.push(`${failed} not ${verb}`);
 	if (unknown) parts.push(`${unknown} outcome unknown (may have been ${verb})`);
 	if (invalid) parts.push(`${invalid} invalid (not sent)`);
 	if (answeredWithoutSending) parts.push(`${answeredWithoutSending} ${notSentAs} (not sent)`);
 	let text = `${parts.join(', ')}${batches.length ? `, in ${plural(batches.length, 'request')}` : ', nothing sent'}`;
-	if (duplicates) text += `; ${plural(duplicates, 'duplicate')} sent once`;
+	if (repeated)
+		text += `; ${plural(repeated, 'number')} given more than once, ${repeated === 1 ? 'sent' : 'each sent'} once`;
 	const extensions = entries.reduce((total, entry) => total + droppedExtensions(entry).length, 0);
 	return extensions
 		? [text, `${plural(extensions, 'extension')} dropped: Telnyx monitors lines, not extensions`]

@@ -16,6 +16,11 @@ export interface NumberSource {
 	order: number;
 	/** The extension it was written with, which the API does not take. */
 	extension?: string;
+	/**
+	 * The value is the node's own (Phone Numbers without an expression: a pasted list, the same
+	 * on every item), not any one input row's.
+	 */
+	fromNode?: boolean;
 }
 
 /** A distinct number for one enterprise, with every value of every input item that gave it. */

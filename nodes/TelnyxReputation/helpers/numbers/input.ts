@@ -118,21 +118,40 @@ export function collectNumbers(
 	const groups = new Map<string, NumberGroup>();
 	const collected: CollectedNumbers = { groups: [], invalid: [] };
 	let order = 0;
+	const fromNode =
+		context.getNodeParameter('numbersFrom', 0, 'parameter') !== 'field' &&
+		!hasExpression(context.getNode().parameters.phoneNumbers);
 
+	// An item's own error (an expression that failed for it) is that item's, whatever the list.
 	const reject = (
 		itemIndex: number,
 		input: unknown,
 		error: NodeOperationError,
 		reason = error.message,
+		ofNode = false,
 	) =>
 		collected.invalid.push({
 			status: 'invalid',
 			phoneNumber: null,
-			sources: [{ item: itemIndex, input, order: order++ }],
+			sources: [{ item: itemIndex, input, order: order++, fromNode: ofNode }],
 			error,
 			message: reason,
 			description: 'Nothing was sent for this value.',
 		});
+	// A value given on several items (a list pasted into the node is on every item) is one
+	// invalid value, reported once with every item that gave it.
+	const invalidValues = new Map<string, Failure>();
+	const rejectValue = (itemIndex: number, input: unknown, reason: string) => {
+		const key = JSON.stringify([input, reason]);
+		const known = invalidValues.get(key);
+		if (known) {
+			known.sources.push({ item: itemIndex, input, order: order++, fromNode });
+			return;
+		}
+		const error = invalidNumber(context.getNode(), input, reason, itemIndex);
+		reject(itemIndex, input, error, reason, fromNode);
+		invalidValues.set(key, collected.invalid[collected.invalid.length - 1]);
+	};
 
 	const numbersOf = numberSource(context);
 	const enterpriseOf = oncePerRunIfFixed(context, 'enterpriseId', readEnterpriseId);
@@ -165,12 +184,7 @@ export function collectNumbers(
 
 		for (const { input, normalized } of read) {
 			if ('reason' in normalized) {
-				reject(
-					itemIndex,
-					input,
-					invalidNumber(context.getNode(), input, normalized.reason, itemIndex),
-					normalized.reason,
-				);
+				rejectValue(itemIndex, input, normalized.reason);
 				continue;
 			}
 			const source: NumberSource = {
@@ -178,6 +192,7 @@ export function collectNumbers(
 				input,
 				order: order++,
 				extension: normalized.extension,
+				fromNode,
 			};
 			const entry = group.numbers.get(normalized.e164);
 			if (entry) entry.sources.push(source);
@@ -186,6 +201,13 @@ export function collectNumbers(
 	});
 	collected.groups = [...groups.values()].filter((group) => group.numbers.size > 0);
 	return collected;
+}
+
+/** The items that gave a value, numbered as n8n numbers them: "Item 0", "Items 0, 1 and 2". */
+function itemsOf(value: Failure): string {
+	const items = [...new Set(value.sources.map((source) => source.item))];
+	if (items.length === 1) return `Item ${items[0]}`;
+	return `Items ${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /**
@@ -200,9 +222,10 @@ export function throwIfInvalid(context: IExecuteFunctions, invalid: Failure[]): 
 		error.description = [error.description, advice].filter(Boolean).join('\n');
 		throw error;
 	}
+	// n8n shows the description as one paragraph: each value's line is a sentence of its own.
 	const lines = invalid
 		.slice(0, 20)
-		.map((value) => `Item ${value.sources[0].item + 1}: ${value.error.message}`);
+		.map((value) => `${itemsOf(value)}: ${value.error.message.replace(/[^.!?]$/, '$&.')}`);
 	if (invalid.length > 20) lines.push(`…and ${invalid.length - 20} more.`);
 	throw new NodeOperationError(
 		context.getNode(),

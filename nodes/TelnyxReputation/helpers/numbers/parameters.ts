@@ -32,7 +32,12 @@ export function invalidNumber(
 	itemIndex?: number,
 	description?: string,
 ): NodeOperationError {
-	return new NodeOperationError(node, `Invalid phone number ${shown(value, 60)}: ${reason}`, {
+	// An item without the field: said as such, never "Invalid phone number undefined".
+	const empty = value === undefined || value === null || String(value).trim() === '';
+	const message = empty
+		? 'No phone number given'
+		: `Invalid phone number ${shown(value, 60)}: ${reason}`;
+	return new NodeOperationError(node, message, {
 		itemIndex,
 		description,
 	});
