@@ -12,7 +12,8 @@ const pairedTo = (sources: NumberSource[]) =>
 		.sort((a, b) => a - b)
 		.map((item) => ({ item }));
 
-const listed = (values: string[]) =>
+/** "a", "a and b", "a, b and c". */
+export const listed = (values: string[]) =>
 	values.length === 1
 		? values[0]
 		: `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}`;

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CountryCode } from '../../../shared/phoneNumbers';
 import { readNumbers } from '../../../shared/phoneNumbers';
-import { CONTINUE_ADVICE } from '../batches/outcomes';
+import { CONTINUE_ADVICE, listed } from '../batches/outcomes';
 import type { ItemParameters } from '../../../shared/parameters';
 import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters';
 import { readDefaultCountry, invalidNumber } from './parameters';
@@ -205,9 +205,10 @@ export function collectNumbers(
 
 /** The items that gave a value, numbered as n8n numbers them: "Item 0", "Items 0, 1 and 2". */
 function itemsOf(value: Failure): string {
-	const items = [...new Set(value.sources.map((source) => source.item))];
+	const items = [...new Set(value.sources.map((source) => String(source.item)))];
 	if (items.length === 1) return `Item ${items[0]}`;
-	return `Items ${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+	const named = items.length > 5 ? [...items.slice(0, 3), `${items.length - 3} more`] : items;
+	return `Items ${listed(named)}`;
 }
 
 /**
