@@ -37,15 +37,29 @@ const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** Failures that prove the request never reached the API, and may pass if tried again. */
 const NOT_PROCESSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-/** A server certificate refused before anything was sent: never processed, and the same next time. */
+/** A server certificate refused before anything was sent (Node's codes for them). */
 const UNTRUSTED_CERTIFICATE = new Set([
 	'DEPTH_ZERO_SELF_SIGNED_CERT',
 	'SELF_SIGNED_CERT_IN_CHAIN',
 	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT',
 	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+	'CERT_SIGNATURE_FAILURE',
+	'CERT_NOT_YET_VALID',
 	'CERT_HAS_EXPIRED',
+	'CERT_REVOKED',
+	'CERT_UNTRUSTED',
+	'HOSTNAME_MISMATCH',
 	'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
+
+/**
+ * A secure connection that was never set up (a refused certificate, a failed TLS handshake, such
+ * as https:// to a server that speaks http): nothing was sent, and it fails the same next time.
+ */
+const isTlsFailure = (code: string) =>
+	UNTRUSTED_CERTIFICATE.has(code) || code === 'EPROTO' || /^ERR_(SSL|TLS)_/.test(code);
 const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
 
 /** Said of an at-most-once request that failed in a way that does not prove it was not processed. */
@@ -59,7 +73,7 @@ const isUnreadable = (failure: AttemptFailure) =>
 
 function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
 	if (failure.statusCode === 429) return true;
-	if (failure.networkCode && UNTRUSTED_CERTIFICATE.has(failure.networkCode)) return false;
+	if (failure.networkCode && isTlsFailure(failure.networkCode)) return false;
 	if (failure.networkCode && NOT_PROCESSED.has(failure.networkCode)) return true;
 	if (policy === 'atMostOnce') return false;
 	return (
@@ -72,9 +86,7 @@ function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
 /** Whether a request that failed this way may still have been processed. */
 function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
 	if (failure.networkCode)
-		return (
-			!NOT_PROCESSED.has(failure.networkCode) && !UNTRUSTED_CERTIFICATE.has(failure.networkCode)
-		);
+		return !NOT_PROCESSED.has(failure.networkCode) && !isTlsFailure(failure.networkCode);
 	return (failure.statusCode ?? 0) >= 500 || isUnreadable(failure);
 }
 
@@ -227,17 +239,15 @@ export function toConnectionError(
 	} = {},
 ): NodeApiError {
 	const code = connectionErrorCode(error);
-	const untrusted = code !== undefined && UNTRUSTED_CERTIFICATE.has(code);
-	const reason = untrusted
-		? `the server's certificate is not trusted (${code})`
-		: code
-			? (CONNECTION_REASON[code] ?? code)
-			: 'the connection failed';
-	const check = untrusted
-		? 'Nothing was sent. Check the Base URL in the credential; if the server is one you trust (a company proxy that inspects TLS, a test server), turn on Settings → Request Options → Ignore SSL Issues.'
-		: how.proxy
-			? 'Check the proxy in Settings → Request Options, then the Base URL in the credential.'
-			: 'Check the Base URL in the credential and the network.';
+	const reason = code ? reasonOf(code) : 'the connection failed';
+	const check =
+		code && UNTRUSTED_CERTIFICATE.has(code)
+			? `Nothing was sent. Check the Base URL in the credential; if the server is one you trust (a company proxy that inspects TLS, a test server), turn on Settings → Request Options → ${IGNORE_SSL}.`
+			: code && isTlsFailure(code)
+				? 'Nothing was sent. Check that the Base URL and the proxy start with the scheme their server speaks (most proxies are http://, not https://).'
+				: how.proxy
+					? 'Check the proxy in Settings → Request Options, then the Base URL in the credential.'
+					: 'Check the Base URL in the credential and the network.';
 	const failed = new NodeApiError(
 		node,
 		{ networkError: code ?? 'unknown' },
@@ -259,6 +269,15 @@ const CONNECTION_REASON: Record<string, string> = {
 	ENOTFOUND: 'the host name could not be resolved',
 	EAI_AGAIN: 'the host name could not be resolved',
 };
+
+/** The option's label in the node's Settings, as n8n names it. */
+const IGNORE_SSL = 'Ignore SSL Issues (Insecure)';
+
+function reasonOf(code: string): string {
+	if (UNTRUSTED_CERTIFICATE.has(code)) return `the server's certificate is not trusted (${code})`;
+	if (isTlsFailure(code)) return `a secure connection could not be set up (${code})`;
+	return CONNECTION_REASON[code] ?? code;
+}
 
 /** The system error code (ECONNREFUSED …) of a failed request, wherever n8n wrapped it. */
 export function connectionErrorCode(error: unknown): string | undefined {

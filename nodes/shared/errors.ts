@@ -23,6 +23,7 @@ const STATUS_TEXT: Record<number, string> = {
 	401: 'Unauthorized',
 	403: 'Forbidden',
 	404: 'Not Found',
+	407: 'Proxy Authentication Required',
 	409: 'Conflict',
 	422: 'Unprocessable Entity',
 	429: 'Too Many Requests',
@@ -50,6 +51,9 @@ function statusHint(statusCode: number, entry?: TelnyxErrorEntry): string | unde
 			if (/remediation/i.test(detail))
 				return 'Check the remediation ID, and that it belongs to this enterprise.';
 			return 'Check the enterprise ID, and that reputation is enabled on this enterprise.';
+		case 407:
+			// Not Telnyx: the proxy between n8n and Telnyx refused the request, which went no further.
+			return 'The proxy between n8n and Telnyx asks for a user and password: give them in Settings → Request Options → Proxy (http://user:password@host:port). Nothing reached Telnyx.';
 		case 429:
 			return 'Telnyx is rate limiting this account; wait and run again.';
 		case 503:

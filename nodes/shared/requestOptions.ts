@@ -15,7 +15,6 @@ export interface NodeRequestOptions {
 }
 
 const PARAMETER = 'requestOptions';
-const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443 };
 
 /** The Request Options as set on the node; none for a node that has no such setting. */
 function parameterOf(context: RequestContext): IDataObject {
@@ -32,13 +31,16 @@ function parameterOf(context: RequestContext): IDataObject {
 export function parsedProxy(node: INode, address: string): IHttpRequestOptions['proxy'] {
 	const url = URL.canParse(address.trim()) ? new URL(address.trim()) : undefined;
 	const protocol = url?.protocol.replace(/:$/, '') ?? '';
-	if (!url || !url.hostname || !(protocol === 'http' || protocol === 'https'))
+	// As n8n's routing does for the node's other operations, a port is required. The value is
+	// not quoted: it may hold the proxy's password.
+	if (!url || !url.hostname || !url.port || !(protocol === 'http' || protocol === 'https'))
 		throw new NodeOperationError(node, 'The proxy is not valid', {
-			description: `"${address}" is not an address such as http://proxy.example.com:3128 (Settings → Request Options → Proxy).`,
+			description:
+				'Settings → Request Options → Proxy takes an address such as http://proxy.example.com:3128: http:// or https://, a host and a port (and user:password@ before the host when the proxy asks for them).',
 		});
 	return {
 		host: url.hostname,
-		port: url.port ? Number(url.port) : (DEFAULT_PORTS[protocol] ?? 80),
+		port: Number(url.port),
 		protocol,
 		...(url.username
 			? {

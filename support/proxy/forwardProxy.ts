@@ -12,6 +12,8 @@ export interface ForwardProxy {
 	requests: string[];
 	/** The Proxy-Authorization header of each request, as sent. */
 	authorizations: Array<string | undefined>;
+	/** Answers 407 to a request without a Proxy-Authorization header, as a proxy with users does. */
+	requireAuthorization: boolean;
 	close(): Promise<void>;
 }
 
@@ -19,9 +21,23 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
 	const requests: string[] = [];
 	const authorizations: Array<string | undefined> = [];
 	const sockets = new Set<Socket>();
+	const proxy: ForwardProxy = {
+		url: '',
+		requests,
+		authorizations,
+		requireAuthorization: false,
+		close: async () => {
+			for (const socket of sockets) socket.destroy();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
 	const server = createServer((incoming, outgoing) => {
 		requests.push(`${incoming.method} ${incoming.url}`);
 		authorizations.push(incoming.headers['proxy-authorization']);
+		if (proxy.requireAuthorization && !incoming.headers['proxy-authorization']) {
+			outgoing.writeHead(407, { 'Proxy-Authenticate': 'Basic realm="proxy"' }).end();
+			return;
+		}
 		const target = new URL(incoming.url ?? '/');
 		const headers = { ...incoming.headers };
 		delete headers['proxy-authorization'];
@@ -50,13 +66,6 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}`,
-		requests,
-		authorizations,
-		close: async () => {
-			for (const socket of sockets) socket.destroy();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		},
-	};
+	Object.assign(proxy, { url: `http://127.0.0.1:${port}` });
+	return proxy;
 }

@@ -16,6 +16,7 @@ import { freePort } from '../../support/n8n/ports';
 import type { ForwardProxy } from '../../support/proxy/forwardProxy';
 import { startForwardProxy } from '../../support/proxy/forwardProxy';
 import { runNode, searchList } from '../../support/engine/runNode';
+import type { RunResult } from '../../support/engine/runNode';
 import { usNumbers } from '../../support/sandbox/state';
 import { expectNoSecret } from '../harness/items';
 import { byId, operation } from '../harness/parameters';
@@ -33,6 +34,18 @@ const withRequestOptions = (parameters: INodeParameters, requestOptions: INodePa
 	...parameters,
 	requestOptions,
 });
+
+/**
+ * The proxy's password in no message, item or log line of ours. n8n keeps the node's settings as
+ * typed, with the workflow, and its debug log copies the node with them (as for the proxy of its
+ * own HTTP Request node): those copies are not ours to hide.
+ */
+function expectNoPassword(result: RunResult) {
+	const shown = [result.error?.message, result.error?.description, JSON.stringify(result.items)];
+	expect(shown.join('\n')).not.toContain('pr0xy-pa55');
+	const settingsCopy = /"requestOptions":\{"proxy":"[^"]*"\}/g;
+	expect(result.logs.join('\n').replace(settingsCopy, '')).not.toContain('pr0xy-pa55');
+}
 
 /** The requests the proxy forwarded, as the sandbox logs them: method and path, no query. */
 const proxied = () =>
@@ -98,10 +111,22 @@ describe('Proxy', () => {
 
 		const result = await runNode({ credential: api.credential, parameters });
 		await searchList(api.credential, 'searchEnterprises', undefined, undefined, parameters);
+		const got = await runNode({
+			credential: api.credential,
+			parameters: withRequestOptions(
+				operation('phoneNumber', 'get', {
+					enterpriseId: byId(enterpriseId),
+					phoneNumber: numbers[0],
+				}),
+				{ proxy: proxy.url },
+			),
+		});
 
 		expect(result.error).toBeUndefined();
+		expect(got.error).toBeUndefined();
 		expect(proxied()).toEqual(received());
 		expect(proxied()).toContain(`POST /enterprises/${enterpriseId}/reputation/remediation`);
+		expect(proxied()).toContain(`GET /enterprises/${enterpriseId}/reputation/numbers`);
 		expect(proxied()).toContain('GET /enterprises');
 	});
 
@@ -121,10 +146,10 @@ describe('Proxy', () => {
 		expect(proxy.authorizations[0]).toBe(
 			`Basic ${Buffer.from('team:pr0xy-pa55').toString('base64')}`,
 		);
-		expect(JSON.stringify(result.run)).not.toContain('pr0xy-pa55');
+		expectNoPassword(result);
 	});
 
-	test('a proxy where nothing listens: an error that names the proxy, and nothing registered', async () => {
+	test('a proxy where nothing listens: an error that names the proxy (not its password), and nothing registered', async () => {
 		const numbers = usNumbers(2);
 		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers);
 		const nowhere = `http://127.0.0.1:${await freePort()}`;
@@ -132,7 +157,7 @@ describe('Proxy', () => {
 		const result = await runNode({
 			credential: api.credential,
 			parameters: withRequestOptions(registerParameters(enterpriseId, numbers.join(',')), {
-				proxy: nowhere,
+				proxy: nowhere.replace('http://', 'http://team:pr0xy-pa55@'),
 			}),
 		});
 
@@ -140,6 +165,43 @@ describe('Proxy', () => {
 		expect(api.sandbox.state.registrations.size).toBe(0);
 		expect(result.error?.message).toContain(`through the proxy ${nowhere}`);
 		expect(result.error?.description).toContain('Check the proxy in Settings → Request Options');
+		expectNoPassword(result);
+	});
+
+	test('https:// given for an http proxy: not processed, and the scheme to check', async () => {
+		const numbers = usNumbers(1);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: withRequestOptions(registerParameters(enterpriseId, numbers[0]), {
+				proxy: proxy.url.replace('http://', 'https://'),
+			}),
+		});
+
+		expect(api.sandbox.state.registrations.size).toBe(0);
+		expect(result.error?.message).toMatch(/a secure connection could not be set up \(E/);
+		expect(result.error?.message).not.toMatch(/Outcome unknown/);
+		expect(result.error?.description).toContain('No number was registered.');
+	});
+
+	test("a proxy that asks for a password: 407, named as the proxy's, nothing reached Telnyx", async () => {
+		const numbers = usNumbers(1);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers);
+		proxy.requireAuthorization = true;
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: withRequestOptions(registerParameters(enterpriseId, numbers[0]), {
+				proxy: proxy.url,
+			}),
+		});
+
+		expect(api.sandbox.requests).toHaveLength(0);
+		expect(result.error?.description).toContain(
+			'The proxy between n8n and Telnyx asks for a user and password',
+		);
+		expect(result.error?.message).not.toMatch(/Outcome unknown/);
 	});
 
 	test('a routed operation (Get) names the proxy too, not the Base URL alone', async () => {
@@ -166,11 +228,12 @@ describe('Proxy', () => {
 		const result = await runNode({
 			credential: api.credential,
 			parameters: withRequestOptions(registerParameters(enterpriseId, numbers[0]), {
-				proxy: 'proxy.example.com:3128 (ask IT)',
+				proxy: 'team:pr0xy-pa55@proxy.example.com:3128',
 			}),
 		});
 
 		expect(result.error?.message).toBe('The proxy is not valid');
+		expectNoPassword(result);
 		expect(api.sandbox.requests).toHaveLength(0);
 	});
 });
@@ -193,6 +256,23 @@ describe('Timeout', () => {
 		expect(posts).toHaveLength(1);
 		// Settled by a free read: both numbers were stored before the answer was lost.
 		expect(result.items.map((item) => item.json.phone_number)).toEqual(numbers);
+		expect(String(result.items[0].json.notice)).toContain('the request timed out');
+	});
+
+	test("the operation's own Timeout, when set, wins over Request Options'", async () => {
+		const numbers = usNumbers(1);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers);
+		api.sandbox.injectReply({ loseAnswer: 'hang' }, 1, { method: 'POST' });
+
+		const result = await runNode({
+			credential: api.credential,
+			onError: 'continueRegularOutput',
+			parameters: withRequestOptions(registerParameters(enterpriseId, numbers[0], { timeout: 1 }), {
+				timeout: 120_000,
+			}),
+		});
+
+		// Given up after the operation's 1 s (Request Options' 2 minutes would outlast the test).
 		expect(String(result.items[0].json.notice)).toContain('the request timed out');
 	});
 });

@@ -8,7 +8,7 @@ import type {
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { entryFailure } from '../../helpers/batches/answers';
-import { plural } from '../../helpers/batches/report';
+import { plural } from '../../../shared/text';
 import { isSuccess, toNodeApiError } from '../../../shared/errors';
 import { monitoredAmong, monitoredNumbers } from '../../../shared/monitored';
 import { report, sendGroups } from '../../helpers/batches/send';
@@ -222,7 +222,7 @@ async function removeExtras(
 			// Not removed: a failure item in the removed item's place.
 			const entry: NumberEntry = {
 				e164: String(record.phone_number),
-				sources: [{ item: 0, input: record.phone_number, order: item.order }],
+				sources: [{ item: 0, input: record.phone_number, order: item.order, ofNoRow: true }],
 			};
 			failures.push(entryFailure(entry, 'failed', error));
 		}

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { listed } from '../../../shared/text';
 import { shown } from '../../../shared/validators';
 import type { Failure, NumberEntry, NumberSource, OrderedItem } from './types';
 
@@ -11,12 +12,6 @@ const pairedTo = (sources: NumberSource[]) =>
 	[...new Set(sources.map((source) => source.item))]
 		.sort((a, b) => a - b)
 		.map((item) => ({ item }));
-
-/** "a", "a and b", "a, b and c". */
-export const listed = (values: string[]) =>
-	values.length === 1
-		? values[0]
-		: `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}`;
 
 /** The extensions the number was written with, which were not sent. */
 export function droppedExtensions(entry: NumberEntry): string[] {
@@ -71,7 +66,9 @@ function failureJson(failure: Failure, sources: NumberSource[], toErrorOutput: b
 	const input = givenValues(sources);
 	if (toErrorOutput) {
 		// `error` says why; `message` which value, its status and where, without repeating it.
-		const subject = failure.phoneNumber ?? `The value ${shown(input, 60)}`;
+		const subject =
+			failure.phoneNumber ??
+			(input === undefined || input === null ? 'No value' : `The value ${shown(input, 60)}`);
 		const where = failure.description ? `: ${oneLine(failure.description)}` : '';
 		return { error: failure.message, message: `${subject} (${failure.status})${where}` };
 	}
@@ -104,7 +101,7 @@ function failureJson(failure: Failure, sources: NumberSource[], toErrorOutput: b
  * no empty fields.
  */
 export function failureItems(failure: Failure, toErrorOutput: boolean): OrderedItem[] {
-	if (failure.sources.every((source) => source.fromNode)) {
+	if (failure.sources.every((source) => source.ofNoRow)) {
 		const json = failureJson(failure, failure.sources, toErrorOutput);
 		const order = Math.min(...failure.sources.map((source) => source.order));
 		const pairedItem = pairedTo(failure.sources);

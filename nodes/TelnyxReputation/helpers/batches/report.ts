@@ -1,9 +1,8 @@
 import type { NodeApiError } from 'n8n-workflow';
 
 import { CONTINUE_ADVICE, droppedExtensions } from './outcomes';
-import type { Batch, BatchOutcome } from './types';
-
-export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+import { firstFew, plural } from '../../../shared/text';
+import type { Batch, BatchOutcome, NumberEntry } from './types';
 
 /** Numbers of the batches that were sent and did not fail (a Submit succeeds once for many). */
 function processedNumbers(outcomes: Array<BatchOutcome | undefined>, batches: Batch[]): string[] {
@@ -24,11 +23,10 @@ const LISTED = 20;
  * them out; and those of unknown outcome are counted apart, never as not processed.
  */
 function processed(verb: string, numbers: string[], unknown: number): string {
-	const more = numbers.length > LISTED ? ` and ${numbers.length - LISTED} more` : '';
 	const done =
 		numbers.length === 0
 			? `No number was ${verb}${unknown ? ' for certain' : ''}`
-			: `${plural(numbers.length, 'number')} ${numbers.length === 1 ? 'was' : 'were'} ${verb} by the requests that succeeded, and billed; leave ${numbers.length === 1 ? 'it' : 'them'} out of a re-run: ${numbers.slice(0, LISTED).join(', ')}${more}`;
+			: `${plural(numbers.length, 'number')} ${numbers.length === 1 ? 'was' : 'were'} ${verb} by the requests that succeeded, and billed; leave ${numbers.length === 1 ? 'it' : 'them'} out of a re-run: ${firstFew(numbers, LISTED)}`;
 	if (unknown === 0) return `${done}.`;
 	return `${done}; ${plural(unknown, 'number')} may have been ${verb} (and billed): outcome unknown, the answer never came.`;
 }
@@ -92,6 +90,17 @@ export function failureWithAccount(
 }
 
 /**
+ * A number written more than once: by several rows, or twice in one item's value. The node's
+ * own list is read on every item, which is not giving it again.
+ */
+function givenMoreThanOnce(entry: NumberEntry): boolean {
+	const counted = entry.sources.every((source) => source.ofNoRow)
+		? entry.sources.filter((source) => source.item === entry.sources[0].item)
+		: entry.sources;
+	return counted.length > 1;
+}
+
+/**
  * The execution hints under the output: "3 registered, 1 not registered, 1 invalid (not sent),
  * 2 already monitored (not sent), in 1 request; 1 number given more than once, sent once", and how many
  * extensions were dropped.
@@ -109,7 +118,7 @@ export function summary(
 	const failed =
 		outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0) - unknown;
 	const entries = batches.flatMap((batch) => batch.entries);
-	const repeated = entries.filter((entry) => entry.sources.length > 1).length;
+	const repeated = entries.filter(givenMoreThanOnce).length;
 	const parts = [`${succeeded} ${verb}`];
 	if (failed) parts.push(`${failed} not ${verb}`);
 	if (unknown) parts.push(`${unknown} outcome unknown (may have been ${verb})`);

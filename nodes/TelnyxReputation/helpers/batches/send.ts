@@ -10,7 +10,8 @@ import { failureItems, tableOrder } from './outcomes';
 import { buildPath } from '../../../shared/paths';
 import { chunk, runBounded } from '../../../shared/pool';
 import { OutcomeUnknownError, withOutcome } from '../../../shared/attempts';
-import { failureWithAccount, plural, summary } from './report';
+import { failureWithAccount, summary } from './report';
+import { plural } from '../../../shared/text';
 import type { SendOptions } from '../numbers/options';
 import { readSendOptions } from '../numbers/options';
 import { telnyxRequest } from '../../../shared/transport';
@@ -203,8 +204,8 @@ export async function sendGroups(
 }
 
 /**
- * The output of a batched run, in input order: the success items, then every failure and
- * invalid value as an item per input item that gave it; the summary goes above the output.
+ * The output of a batched run, in input order: the success items, every failure and invalid
+ * value as its items (see failureItems); the summary goes above the output.
  */
 export function report(
 	context: IExecuteFunctions,
@@ -229,8 +230,8 @@ export function report(
 /**
  * Runs once for all input items (a custom operation), so numbers from every item are
  * normalized, de-duplicated and sent together. Every value comes back: answered without a
- * request (`answerWithoutSending`), in the operation's success items, or as a failure item (invalid /
- * refused / failed) per input item that gave it.
+ * request (`answerWithoutSending`), in the operation's success items, or as failure items (invalid /
+ * refused / failed / unknown; see failureItems).
  */
 export async function runBatchedOperation(
 	context: IExecuteFunctions,

@@ -17,10 +17,10 @@ export interface NumberSource {
 	/** The extension it was written with, which the API does not take. */
 	extension?: string;
 	/**
-	 * The value is the node's own (Phone Numbers without an expression: a pasted list, the same
-	 * on every item), not any one input row's.
+	 * The value is no one input row's: the node's own list (Phone Numbers without an
+	 * expression, the same on every item), or a number only Telnyx's list had (Sync).
 	 */
-	fromNode?: boolean;
+	ofNoRow?: boolean;
 }
 
 /** A distinct number for one enterprise, with every value of every input item that gave it. */

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CountryCode } from '../../../shared/phoneNumbers';
 import { readNumbers } from '../../../shared/phoneNumbers';
-import { CONTINUE_ADVICE, listed } from '../batches/outcomes';
+import { CONTINUE_ADVICE } from '../batches/outcomes';
+import { firstFew } from '../../../shared/text';
 import type { ItemParameters } from '../../../shared/parameters';
 import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters';
 import { readDefaultCountry, invalidNumber } from './parameters';
@@ -118,39 +119,40 @@ export function collectNumbers(
 	const groups = new Map<string, NumberGroup>();
 	const collected: CollectedNumbers = { groups: [], invalid: [] };
 	let order = 0;
-	const fromNode =
+	// A list with no expression is the node's own, the same on every item: no one row's.
+	const ofNoRow =
 		context.getNodeParameter('numbersFrom', 0, 'parameter') !== 'field' &&
 		!hasExpression(context.getNode().parameters.phoneNumbers);
 
-	// An item's own error (an expression that failed for it) is that item's, whatever the list.
+	// Every rejected value once: a value given on several items (a list pasted into the node is
+	// on every item; a fixed Enterprise ID that is wrong fails every item alike, with one error)
+	// is one failure, with every item that gave it.
+	const rejected = new Map<unknown, Failure>();
 	const reject = (
 		itemIndex: number,
 		input: unknown,
-		error: NodeOperationError,
-		reason = error.message,
-		ofNode = false,
-	) =>
-		collected.invalid.push({
-			status: 'invalid',
-			phoneNumber: null,
-			sources: [{ item: itemIndex, input, order: order++, fromNode: ofNode }],
-			error,
-			message: reason,
-			description: 'Nothing was sent for this value.',
-		});
-	// A value given on several items (a list pasted into the node is on every item) is one
-	// invalid value, reported once with every item that gave it.
-	const invalidValues = new Map<string, Failure>();
-	const rejectValue = (itemIndex: number, input: unknown, reason: string) => {
-		const key = JSON.stringify([input, reason]);
-		const known = invalidValues.get(key);
+		key: unknown,
+		errorOf: () => NodeOperationError,
+		reason?: string,
+		noRow = false,
+	) => {
+		const source = { item: itemIndex, input, order: order++, ofNoRow: noRow };
+		const known = rejected.get(key);
 		if (known) {
-			known.sources.push({ item: itemIndex, input, order: order++, fromNode });
+			known.sources.push(source);
 			return;
 		}
-		const error = invalidNumber(context.getNode(), input, reason, itemIndex);
-		reject(itemIndex, input, error, reason, fromNode);
-		invalidValues.set(key, collected.invalid[collected.invalid.length - 1]);
+		const error = errorOf();
+		const failure: Failure = {
+			status: 'invalid',
+			phoneNumber: null,
+			sources: [source],
+			error,
+			message: reason ?? error.message,
+			description: 'Nothing was sent for this value.',
+		};
+		rejected.set(key, failure);
+		collected.invalid.push(failure);
 	};
 
 	const numbersOf = numberSource(context);
@@ -169,7 +171,8 @@ export function collectNumbers(
 			country = countryOf(itemIndex);
 			fields = readFields?.(context, itemIndex) ?? {};
 		} catch (error) {
-			reject(itemIndex, raw, error as NodeOperationError);
+			// An expression that failed for this item is its own; a fixed value's one error is shared.
+			reject(itemIndex, raw, error, () => error as NodeOperationError);
 			return;
 		}
 
@@ -184,7 +187,9 @@ export function collectNumbers(
 
 		for (const { input, normalized } of read) {
 			if ('reason' in normalized) {
-				rejectValue(itemIndex, input, normalized.reason);
+				const { reason } = normalized;
+				const invalid = () => invalidNumber(context.getNode(), input, reason, itemIndex);
+				reject(itemIndex, input, JSON.stringify([input, reason]), invalid, reason, ofNoRow);
 				continue;
 			}
 			const source: NumberSource = {
@@ -192,7 +197,7 @@ export function collectNumbers(
 				input,
 				order: order++,
 				extension: normalized.extension,
-				fromNode,
+				ofNoRow,
 			};
 			const entry = group.numbers.get(normalized.e164);
 			if (entry) entry.sources.push(source);
@@ -206,9 +211,7 @@ export function collectNumbers(
 /** The items that gave a value, numbered as n8n numbers them: "Item 0", "Items 0, 1 and 2". */
 function itemsOf(value: Failure): string {
 	const items = [...new Set(value.sources.map((source) => String(source.item)))];
-	if (items.length === 1) return `Item ${items[0]}`;
-	const named = items.length > 5 ? [...items.slice(0, 3), `${items.length - 3} more`] : items;
-	return `Items ${listed(named)}`;
+	return `${items.length === 1 ? 'Item' : 'Items'} ${firstFew(items, 3)}`;
 }
 
 /**
