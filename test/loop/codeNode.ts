@@ -23,7 +23,6 @@ export function runCodeNode(
 			isExecuted: name in nodes,
 		};
 	};
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the example's own code, as n8n runs it
 	const run = new Function('$', '$input', code.jsCode) as (...args: unknown[]) => Items;
 	return run($, { all: () => items('input'), first: () => items('input')[0] }).map(
 		(item) => item.json,
