@@ -163,7 +163,14 @@ export async function checkLoop(
 		const imported = await importWorkflow(n8nInstall, userFolder, workflow, id);
 		check(`n8n imports "${workflow.name}"`, imported.status === 0, imported.stderr);
 	}
-	const n8n = await startN8n(n8nInstall, userFolder, await freePort());
+	// n8n 1.x on SQLite without a pool of read connections (its default, deprecated by 1.x itself)
+	// was seen failing the data table's writes with TransactionNotStartedError.
+	const n8n = await startN8n(
+		n8nInstall,
+		userFolder,
+		await freePort(),
+		line === 'v1' ? { DB_SQLITE_POOL_SIZE: '2' } : {},
+	);
 	let ok = true;
 	const verify = (name: string, passed: boolean, detail?: string) => {
 		ok = check(name, passed, detail) && ok;
