@@ -1,4 +1,4 @@
-// `npx ts-node --transpile-only --prefer-ts-exts scripts/measureHistory.ts [v2]`: how many bytes
+// `npx ts-node --transpile-only --prefer-ts-exts scripts/measureHistory.ts`: how many bytes
 // a row of the loop's tables takes in n8n's own database, as n8n counts it against its data-table
 // limit (N8N_DATA_TABLES_MAX_SIZE_BYTES, 50 MB by default; n8n sums SQLite's dbstat pages per
 // table): rows shaped as the examples write them are inserted into a fresh n8n, its size answer
