@@ -190,17 +190,22 @@ export async function checkLoop(
 		if (line === 'v1') {
 			for (const id of Object.keys(workflows)) await pickTablesById(n8n, id, tables);
 		}
+		const fromHere = sandbox.requests.length;
 		for (const id of ['loopPool', 'loopDialer', 'loopHistory', 'loopReplay']) {
 			const problem = await setWorkflowActive(n8n, id, true);
 			verify(`"${workflows[id].name}" activates`, problem === '', problem);
 		}
 
 		const listReads = () =>
-			sandbox.requests.filter((request) => request.path.endsWith('/reputation/numbers')).length;
+			sandbox.requests
+				.slice(fromHere)
+				.filter((request) => request.path.endsWith('/reputation/numbers')).length;
 		const remediationLists = () =>
-			sandbox.requests.filter(
-				(request) => request.method === 'GET' && request.path.endsWith('/reputation/remediation'),
-			).length;
+			sandbox.requests
+				.slice(fromHere)
+				.filter(
+					(request) => request.method === 'GET' && request.path.endsWith('/reputation/remediation'),
+				).length;
 		// The triggers' first polls record the baseline; a change made while they read would be
 		// part of it: wait until both number triggers and the remediation trigger have read, and
 		// the reads have stopped for 3 s.
