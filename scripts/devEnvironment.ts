@@ -37,6 +37,10 @@ export const EXAMPLES = {
 	agent: 'ask-about-a-caller-id',
 	mcp: 'caller-id-mcp-server',
 	pool: 'pool-health',
+	callerIdPool: 'caller-id-pool',
+	whichCallerId: 'which-caller-id',
+	callerIdHistory: 'caller-id-history',
+	weeklyReport: 'caller-id-weekly-report',
 };
 
 /** The MCP server example's bearer token in the dev environment. */

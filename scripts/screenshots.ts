@@ -20,6 +20,14 @@ const HIGH_RISK_NODE_ID = 'c3d4e5f6-a7b8-4c9d-8e1f-2a3b4c5d6e73';
 /** The "Get caller ID reputation" tool's node id in examples/ask-about-a-caller-id. */
 const AGENT_TOOL_NODE_ID = '3c9e5f4b-0a6d-4b8e-8f1a-4d5e6f7a8b93';
 
+/** The loop examples by their id in the dev environment: a node each shows, the picture's name. */
+const LOOP_WORKFLOWS = {
+	callerIdPool: ['Apply the pool rules', 'loop-pool'],
+	whichCallerId: ['Pick the caller ID', 'loop-dialer'],
+	callerIdHistory: ['Daily pool figures', 'loop-history'],
+	weeklyReport: ['Send the report', 'loop-report-workflow'],
+};
+
 async function main() {
 	const environment = await startDevEnvironment();
 	const browser = await chromium.launch({
@@ -60,6 +68,12 @@ async function main() {
 			await page.getByText(outputText).first().waitFor({ timeout: 60_000 });
 			await page.getByText(view, { exact: true }).last().click();
 		};
+
+		// The closed loop's four workflows on the canvas (the rendered report is the e2e's picture).
+		for (const [id, [node, picture]] of Object.entries(LOOP_WORKFLOWS)) {
+			await open(`/workflow/${id}`, node);
+			await shoot(picture);
+		}
 
 		await open(`/workflow/${WORKFLOW_ID}`, 'Register numbers');
 		await shoot('workflow');

@@ -37,7 +37,8 @@ function serve(socket: Socket, messages: string[]) {
 			if (data !== undefined) {
 				const end = buffer.indexOf('\r\n.\r\n');
 				if (end < 0) return;
-				messages.push(data + buffer.slice(0, end));
+				// A line the client began with a dot was sent with a second one (RFC 5321 4.5.2).
+				messages.push((data + buffer.slice(0, end)).replace(/(^|\r\n)\.\./g, '$1.'));
 				buffer = buffer.slice(end + 5);
 				data = undefined;
 				reply('250 2.0.0 Queued');

@@ -24,6 +24,7 @@ import { startRegistry } from '../../support/n8n/registry';
 import { check, finish, step } from './report';
 import { checkManualInstall } from './manualInstall';
 import { checkOnboarding } from './onboarding';
+import { checkLoop } from './loop';
 import { checkDurableScheduler } from './scheduler';
 import { checkTools } from './tools';
 import { checkTriggers } from './triggers';
@@ -162,6 +163,7 @@ async function main() {
 	await checkOnboarding(n8n, userFolder, sandbox);
 	await checkTriggers(n8n, userFolder, sandbox);
 	await checkTools(n8n, line, userFolder, sandbox);
+	await checkLoop(n8n, line, userFolder, sandbox);
 	if (line === 'v2') await checkDurableScheduler(n8n, userFolder, sandbox);
 	await sandbox.close();
 	finish();

@@ -1,0 +1,108 @@
+// n8n's data tables, through the REST API its editor uses (n8n 2.x: /rest/projects/:projectId/
+// data-tables): the e2e creates the tables the loop examples name, as a user does once under
+// Overview → Data tables, and reads their rows to compare them with the sandbox.
+import type { RunningN8n } from './n8n';
+
+type ColumnType = 'string' | 'number' | 'boolean' | 'date';
+
+/** The tables the loop examples (examples/caller-id-*.workflow.json) read and write, by name. */
+export const LOOP_TABLES: Record<string, Array<[string, ColumnType]>> = {
+	caller_id_pool: [
+		['phone_number', 'string'],
+		['area_code', 'string'],
+		['enterprise_id', 'string'],
+		['status', 'string'],
+		['since', 'string'],
+		['reason', 'string'],
+		['remediation_id', 'string'],
+		['spam_risk', 'string'],
+		['connection_score', 'number'],
+		['checked_at', 'string'],
+	],
+	caller_id_history: [
+		['day', 'string'],
+		['kind', 'string'],
+		['phone_number', 'string'],
+		['area_code', 'string'],
+		['previous', 'string'],
+		['current', 'string'],
+		['checked_at', 'string'],
+		['numbers', 'number'],
+		['low', 'number'],
+		['medium', 'number'],
+		['high', 'number'],
+		['unchecked', 'number'],
+		['healthy', 'number'],
+		['worst_area_codes', 'string'],
+	],
+};
+
+export type Row = Record<string, string | number | null>;
+
+async function call(n8n: RunningN8n, path: string, init: RequestInit = {}) {
+	const response = await fetch(`${n8n.url}/rest${path}`, {
+		...init,
+		headers: { 'Content-Type': 'application/json', Cookie: n8n.cookie },
+		signal: AbortSignal.timeout(30_000),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text}`);
+	return (JSON.parse(text) as { data: unknown }).data;
+}
+
+/** The owner's personal project, where the editor creates tables. */
+async function projectId(n8n: RunningN8n): Promise<string> {
+	return ((await call(n8n, '/projects/personal')) as { id: string }).id;
+}
+
+/** Creates the loop's tables; answers their ids by name. */
+export async function createLoopTables(n8n: RunningN8n): Promise<Record<string, string>> {
+	const project = await projectId(n8n);
+	const ids: Record<string, string> = {};
+	for (const [name, columns] of Object.entries(LOOP_TABLES)) {
+		const table = (await call(n8n, `/projects/${project}/data-tables`, {
+			method: 'POST',
+			body: JSON.stringify({
+				name,
+				columns: columns.map(([column, type]) => ({ name: column, type })),
+			}),
+		})) as { id: string };
+		ids[name] = table.id;
+	}
+	return ids;
+}
+
+/** Every row of a table (pages of 1,000: the most n8n answers at once). */
+export async function rowsOf(n8n: RunningN8n, tableId: string): Promise<Row[]> {
+	const project = await projectId(n8n);
+	const rows: Row[] = [];
+	for (let skip = 0; ; skip += 1000) {
+		const page = (await call(
+			n8n,
+			`/projects/${project}/data-tables/${tableId}/rows?skip=${skip}&take=1000`,
+		)) as { count: number; data: Row[] };
+		rows.push(...page.data);
+		if (page.data.length === 0 || rows.length >= page.count) return rows;
+	}
+}
+
+/**
+ * Points a workflow's Data table nodes at the tables by ID, saved as the editor saves it. n8n
+ * 1.x's Data table node has no "By Name": a 1.x user picks each table from the list, which
+ * stores its ID.
+ */
+export async function pickTablesById(
+	n8n: RunningN8n,
+	workflowId: string,
+	tables: Record<string, string>,
+): Promise<void> {
+	const workflow = (await call(n8n, `/workflows/${workflowId}`)) as {
+		nodes: Array<{ type: string; parameters: { dataTableId?: { value: string } } }>;
+	};
+	for (const node of workflow.nodes) {
+		const table = node.parameters.dataTableId;
+		if (node.type === 'n8n-nodes-base.dataTable' && table)
+			node.parameters.dataTableId = { __rl: true, mode: 'id', value: tables[table.value] } as never;
+	}
+	await call(n8n, `/workflows/${workflowId}`, { method: 'PATCH', body: JSON.stringify(workflow) });
+}

@@ -1,0 +1,478 @@
+// The closed loop in a running n8n: the pool, dialer, history and weekly-report examples,
+// published, over n8n's own data tables, against the sandbox. A number turns high risk and is
+// rested and submitted once; its remediation completes and it reads low, and it is active again;
+// many turn bad at once and the resting cap holds; the same events delivered twice change
+// nothing; the history and the report's figures match the sandbox's pool.
+import { join } from 'node:path';
+
+import type { N8n, N8nLine, RunningN8n } from '../../support/n8n/n8n';
+import {
+	importCredentials,
+	importWorkflow,
+	listenForTestEvent,
+	setWorkflowActive,
+	startN8n,
+} from '../../support/n8n/n8n';
+import { startCollector, withCollector } from '../../support/n8n/collector';
+import type { Row } from '../../support/n8n/dataTables';
+import { createLoopTables, pickTablesById, rowsOf } from '../../support/n8n/dataTables';
+import { freePort } from '../../support/n8n/ports';
+import { startSmtpSink } from '../../support/n8n/smtpSink';
+import { finishRemediation, turnHighRisk } from '../../support/sandbox/controls';
+import { removePool } from '../../support/sandbox/pool';
+import type { Sandbox } from '../../support/sandbox/server';
+import { approvalMailCredential } from './approval';
+import { dialerLatency, askDialer } from './loopDialer';
+import { checkReport } from './loopReport';
+import { check, step } from './report';
+import { eventually, eventuallyAsync, servedAfterPublishing } from './wait';
+
+export const LOOP_ENTERPRISE_ID = '2f6b8d0a-4c1e-4a3b-9d5f-7e9a1b3c5d70';
+/** The pool: four area codes; the scores make the healthiest number of each known. */
+const POOL: Array<[string, number]> = [
+	['+19495550101', 90],
+	['+19495550102', 70],
+	['+19495550103', 50],
+	['+12135550201', 80],
+	['+12135550202', 60],
+	['+12135550203', 40],
+	['+13125550301', 85],
+	['+13125550302', 45],
+	['+14155550401', 75],
+	['+14155550402', 35],
+];
+/** Each poll reads within a minute; a busy machine runs the execution later. */
+const WITHIN_S = 180;
+
+type Workflow = { name: string; nodes: Array<Record<string, unknown>> };
+
+/** An example as the e2e publishes it: Slack posts to the collector, the loop's enterprise picked. */
+function published(name: string, slackUrl: string): Workflow {
+	const workflow = withCollector(name, slackUrl);
+	for (const node of workflow.nodes) {
+		const parameters = node.parameters as { enterpriseId?: { mode: string } };
+		if (parameters.enterpriseId?.mode === 'list')
+			parameters.enterpriseId = { __rl: true, mode: 'id', value: LOOP_ENTERPRISE_ID } as never;
+	}
+	return workflow;
+}
+
+/**
+ * The pool workflow fed by a webhook instead of Telnyx's triggers, so that the test delivers
+ * one exact trigger item twice. It answers once the rules have run (responseMode lastNode).
+ * Its schedule is kept: the rules ask whether it started the run.
+ */
+function replayWorkflow(slackUrl: string): Workflow {
+	const workflow = published('caller-id-pool', slackUrl) as Workflow & {
+		connections: Record<string, unknown>;
+	};
+	const triggers = ['Caller ID risk changed', 'Remediation finished'];
+	workflow.nodes = [
+		...workflow.nodes.filter((node) => !triggers.includes(String(node.name))),
+		{
+			id: 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
+			name: 'Replayed event',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
+			parameters: {
+				httpMethod: 'POST',
+				path: 'loop-replay',
+				responseMode: 'lastNode',
+				responseData: 'noData',
+				options: {},
+			},
+		},
+		{
+			id: 'c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f',
+			name: 'As the trigger delivers it',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [220, 0],
+			parameters: { jsCode: 'return $input.all().map((item) => ({ json: item.json.body }));' },
+		},
+	];
+	workflow.name = `${workflow.name} (replayed events)`;
+	for (const name of triggers) delete workflow.connections[name];
+	workflow.connections['Replayed event'] = {
+		main: [[{ node: 'As the trigger delivers it', type: 'main', index: 0 }]],
+	};
+	workflow.connections['As the trigger delivers it'] = {
+		main: [[{ node: 'Pool settings', type: 'main', index: 0 }]],
+	};
+	return workflow;
+}
+
+/**
+ * Runs a workflow from one of its triggers, as the editor's "Execute workflow" does (the same
+ * call as listening for a test event: a schedule trigger fires at once). Answers what went wrong, or ''.
+ */
+async function runFrom(n8n: RunningN8n, id: string, trigger: string): Promise<string> {
+	const { status, body } = await listenForTestEvent(n8n, id, trigger);
+	return status === 200 ? '' : `${status} ${body}`;
+}
+
+const WORKFLOWS = {
+	loopPool: 'caller-id-pool',
+	loopDialer: 'which-caller-id',
+	loopHistory: 'caller-id-history',
+	loopReport: 'caller-id-weekly-report',
+};
+
+export async function checkLoop(
+	n8nInstall: N8n,
+	line: N8nLine,
+	userFolder: string,
+	sandbox: Sandbox,
+): Promise<void> {
+	step('The closed loop: pool, dialer, history and weekly report, published over data tables');
+	const state = sandbox.state;
+	const enterprise = state.addEnterprise('Acme Outbound LLC', { id: LOOP_ENTERPRISE_ID });
+	for (const [number, connection] of POOL) {
+		state.register(enterprise.id, number);
+		state.setReputation(number, {
+			spam_risk: 'low',
+			spam_category: null,
+			connection_score: connection,
+		});
+	}
+	const collector = await startCollector();
+	const mail = await startSmtpSink();
+	const slack = `${collector.url}/loop`;
+	const workflows: Record<string, Workflow> = {
+		...Object.fromEntries(
+			Object.entries(WORKFLOWS).map(([id, name]) => [id, published(name, slack)]),
+		),
+		loopReplay: replayWorkflow(slack),
+	};
+	if (line === 'v1') {
+		// n8n 1.x's Send Email has one attachment option, "Attachments"; 2.x named it "Attachments
+		// (File)" and gave the old name to inline images. A 1.x user sets the one it has.
+		const send = workflows.loopReport.nodes.find((node) => node.name === 'Send the report')!;
+		(send.parameters as { options: object }).options = {
+			attachments: 'csv',
+			appendAttribution: false,
+		};
+	}
+	const mailAccount = await importCredentials(n8nInstall, userFolder, [
+		{ ...approvalMailCredential(mail), id: 'reportMail', name: 'Report mail' },
+	]);
+	check('n8n imports the report mail credential', mailAccount.status === 0, mailAccount.stderr);
+	for (const [id, workflow] of Object.entries(workflows)) {
+		const imported = await importWorkflow(n8nInstall, userFolder, workflow, id);
+		check(`n8n imports "${workflow.name}"`, imported.status === 0, imported.stderr);
+	}
+	// n8n 1.x on SQLite without a pool of read connections (its default, deprecated by 1.x itself)
+	// was seen failing the data table's writes with TransactionNotStartedError.
+	const n8n = await startN8n(
+		n8nInstall,
+		userFolder,
+		await freePort(),
+		line === 'v1' ? { DB_SQLITE_POOL_SIZE: '2' } : {},
+	);
+	let ok = true;
+	const verify = (name: string, passed: boolean, detail?: string) => {
+		ok = check(name, passed, detail) && ok;
+	};
+	try {
+		let tables: Record<string, string>;
+		try {
+			tables = await createLoopTables(n8n);
+		} catch (error) {
+			verify(`n8n ${line} creates the data tables through its REST API`, false, String(error));
+			return;
+		}
+		verify('n8n creates the data tables caller_id_pool and caller_id_history', true);
+		const pool = async () => await rowsOf(n8n, tables.caller_id_pool);
+		const history = async () => await rowsOf(n8n, tables.caller_id_history);
+		const row = (rows: Row[], number: string) => rows.find((r) => r.phone_number === number);
+		if (line === 'v1') {
+			for (const id of Object.keys(workflows)) await pickTablesById(n8n, id, tables);
+		}
+		const fromHere = sandbox.requests.length;
+		for (const id of ['loopPool', 'loopDialer', 'loopHistory', 'loopReplay']) {
+			const problem = await setWorkflowActive(n8n, id, true);
+			verify(`"${workflows[id].name}" activates`, problem === '', problem);
+		}
+
+		const listReads = () =>
+			sandbox.requests
+				.slice(fromHere)
+				.filter((request) => request.path.endsWith('/reputation/numbers')).length;
+		const remediationLists = () =>
+			sandbox.requests
+				.slice(fromHere)
+				.filter(
+					(request) => request.method === 'GET' && request.path.endsWith('/reputation/remediation'),
+				).length;
+		// The triggers' first polls record the baseline; a change made while they read would be
+		// part of it: wait until both number triggers and the remediation trigger have read, and
+		// the reads have stopped for 3 s.
+		let [seen, quietSince] = [-1, Date.now()];
+		const baseline = await eventually(WITHIN_S, () => {
+			const reads = listReads() + remediationLists();
+			if (reads !== seen) [seen, quietSince] = [reads, Date.now()];
+			return remediationLists() >= 1 && listReads() >= 2 && Date.now() - quietSince > 3000;
+		});
+		verify("the triggers' baseline polls ran", baseline, String(seen));
+
+		step('Every morning: the numbers join the pool, and the day has its row of pool figures');
+		const ran = await runFrom(n8n, 'loopPool', 'Every morning');
+		const joined = await eventuallyAsync(
+			WITHIN_S,
+			async () => (await pool()).length === POOL.length,
+		);
+		const rows = await pool();
+		verify(
+			'the pool table holds every number of the enterprise, active, with its area code and reading',
+			ran === '' &&
+				joined &&
+				POOL.every(([number, connection]) => {
+					const found = row(rows, number);
+					return (
+						found?.status === 'active' &&
+						found.area_code === number.slice(2, 5) &&
+						found.spam_risk === 'low' &&
+						found.connection_score === connection
+					);
+				}),
+			`${ran} ${JSON.stringify(rows)}`,
+		);
+
+		step('The dialer asks which caller ID to use');
+		const dialerUrl = `${n8n.url}/webhook/which-caller-id`;
+		verify(
+			'the dialer webhook is served',
+			await servedAfterPublishing(`${dialerUrl}?to=+19495551234`),
+		);
+		const local = await askDialer(dialerUrl, '+1 (949) 555-1234');
+		verify(
+			'a callee in 949 gets the healthiest active 949 number, "same area code"',
+			local.caller_id === '+19495550101' && String(local.rule).startsWith('same area code'),
+			JSON.stringify(local),
+		);
+		const elsewhere = await askDialer(dialerUrl, '+16175551234');
+		verify(
+			'a callee in 617 (no number there) gets the healthiest active number of the pool',
+			elsewhere.caller_id === '+19495550101' &&
+				String(elsewhere.rule).startsWith('healthiest active number'),
+			JSON.stringify(elsewhere),
+		);
+		const latency = await dialerLatency(dialerUrl, 30);
+		verify(
+			`the dialer's answer takes ${latency.median} ms (median of 30; slowest ${latency.slowest} ms), under 1 s`,
+			latency.median < 1000,
+		);
+
+		step('The history workflow records the day');
+		const day = await runFrom(n8n, 'loopHistory', 'Every morning');
+		const recorded = await eventuallyAsync(WITHIN_S, async () =>
+			(await history()).some((r) => r.kind === 'pool'),
+		);
+		verify('one row of pool figures for today', day === '' && recorded, day);
+
+		step('A caller ID turns high risk: rested, submitted once, no longer answered');
+		const [bad] = POOL[0];
+		const submissions = () =>
+			sandbox.requests.filter(
+				(request) => request.method === 'POST' && request.path.endsWith('/reputation/remediation'),
+			);
+		const submittedBefore = submissions().length;
+		turnHighRisk(state, bad);
+		// The history's trigger polls on its own: a change it has not read yet would be lost
+		// when the number changes back within the same minute, so wait for its row too.
+		const changed = async (to: string) =>
+			(await history()).some((r) => r.phone_number === bad && r.current === to);
+		const rested = await eventuallyAsync(WITHIN_S, async () => {
+			const found = row(await pool(), bad);
+			return (
+				found?.status === 'remediating' &&
+				found.remediation_id !== 'pending' &&
+				(await changed('high'))
+			);
+		});
+		const afterRest = row(await pool(), bad);
+		const sent = submissions().slice(submittedBefore);
+		verify(
+			'the number is rested ("remediating") with the remediation request it was submitted in',
+			rested && state.remediations.has(String(afterRest?.remediation_id)),
+			JSON.stringify(afterRest),
+		);
+		verify(
+			'it was submitted once, alone (billable: USD 1)',
+			sent.length === 1 &&
+				JSON.stringify((sent[0].body as { phone_numbers: string[] }).phone_numbers) ===
+					JSON.stringify([bad]),
+			JSON.stringify(sent),
+		);
+		const instead = await askDialer(dialerUrl, '+19495551234');
+		verify(
+			'the dialer now answers the next healthiest 949 number',
+			instead.caller_id === '+19495550102' && String(instead.rule).startsWith('same area code'),
+			JSON.stringify(instead),
+		);
+
+		step('Its remediation completes and it reads low risk: active again');
+		finishRemediation(state, String(afterRest?.remediation_id));
+		state.setReputation(bad, { spam_risk: 'low', spam_category: null });
+		const restored = await eventuallyAsync(
+			WITHIN_S,
+			async () => row(await pool(), bad)?.status === 'active' && (await changed('low')),
+		);
+		verify(
+			'the number is active again, restored',
+			restored && String(row(await pool(), bad)?.reason).startsWith('restored'),
+			JSON.stringify(row(await pool(), bad)),
+		);
+		verify(
+			'the dialer answers it again',
+			(await askDialer(dialerUrl, '+19495551234')).caller_id === bad,
+		);
+
+		step(
+			'Four turn high risk at once: at most 20% of the pool (2 of 10) rests, the others are alerted',
+		);
+		const many = [POOL[3][0], POOL[4][0], POOL[6][0], POOL[8][0]];
+		const submittedBeforeMany = submissions().length;
+		const alertsBefore = collector.received['/loop']?.length ?? 0;
+		for (const number of many) turnHighRisk(state, number);
+		const settled = await eventuallyAsync(WITHIN_S, async () => {
+			const current = await pool();
+			const out = many.filter((number) => row(current, number)?.status === 'remediating');
+			return out.length === 2 && (collector.received['/loop']?.length ?? 0) - alertsBefore === 2;
+		});
+		const afterMany = await pool();
+		const restedNow = many.filter((number) => row(afterMany, number)?.status === 'remediating');
+		const alerts = (collector.received['/loop'] ?? []).slice(alertsBefore) as Array<{
+			text: string;
+			phone_number: string;
+		}>;
+		const sentMany = submissions()
+			.slice(submittedBeforeMany)
+			.flatMap((request) => (request.body as { phone_numbers: string[] }).phone_numbers);
+		verify(
+			'two are rested and submitted, the other two stay active and are alerted to a person',
+			settled &&
+				JSON.stringify([...sentMany].sort()) === JSON.stringify([...restedNow].sort()) &&
+				alerts.every(
+					(alert) =>
+						many.includes(alert.phone_number) &&
+						!restedNow.includes(alert.phone_number) &&
+						alert.text.includes('stays in rotation'),
+				),
+			JSON.stringify({ restedNow, sentMany, alerts, afterMany }),
+		);
+		const highLeft = many.filter((number) => !restedNow.includes(number));
+		const for415 = await askDialer(dialerUrl, '+14155559999');
+		verify(
+			'a high-risk number left in rotation is answered only when nothing healthier exists: 415 gets its low-risk number',
+			for415.caller_id === '+14155550402' && !highLeft.includes(String(for415.caller_id)),
+			JSON.stringify(for415),
+		);
+
+		step('The same events delivered twice change nothing');
+		const replayUrl = `${n8n.url}/webhook/loop-replay`;
+		const before = JSON.stringify(await pool());
+		const submittedBeforeReplay = submissions().length;
+		const alertsBeforeReplay = collector.received['/loop']?.length ?? 0;
+		const registration = state.registrations.get(restedNow[0])!;
+		const riskEvent = {
+			event: 'spamRiskChanged',
+			phone_number: registration.phone_number,
+			enterprise_id: LOOP_ENTERPRISE_ID,
+			previous: { spam_risk: 'low' },
+			current: registration.reputation_data,
+			checked_at: registration.reputation_data?.last_refreshed_at,
+		};
+		const finished = state.remediations.get(String(afterRest?.remediation_id))!;
+		const finishedEvent = {
+			event: 'remediationFinished',
+			...finished,
+		};
+		verify(
+			'the replay webhook is served',
+			await servedAfterPublishing(replayUrl, { method: 'POST' }),
+		);
+		const replies: number[] = [];
+		for (const event of [riskEvent, riskEvent, finishedEvent, finishedEvent]) {
+			const reply = await fetch(replayUrl, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(event),
+				signal: AbortSignal.timeout(120_000),
+			});
+			replies.push(reply.status);
+		}
+		verify(
+			'a repeated risk change and a repeated finished remediation: no row changed, nothing submitted, no alert',
+			replies.every((status) => status === 200) &&
+				JSON.stringify(await pool()) === before &&
+				submissions().length === submittedBeforeReplay &&
+				(collector.received['/loop']?.length ?? 0) === alertsBeforeReplay,
+			`${JSON.stringify(replies)} ${before} ${JSON.stringify(await pool())}`,
+		);
+
+		step("The history holds each change once, and the day's figures match the sandbox");
+		const changes = [
+			[bad, 'low', 'high'],
+			[bad, 'high', 'low'],
+			...many.map((number) => [number, 'low', 'high']),
+		];
+		const allChanged = await eventuallyAsync(
+			WITHIN_S,
+			async () => (await history()).filter((r) => r.kind === 'change').length >= changes.length,
+		);
+		const changeRows = (await history()).filter((r) => r.kind === 'change');
+		verify(
+			'a row per change, with the reading time Telnyx gave (6 changes, 6 rows)',
+			allChanged &&
+				changeRows.length === changes.length &&
+				changes.every(([number, previous, current]) =>
+					changeRows.some(
+						(r) => r.phone_number === number && r.previous === previous && r.current === current,
+					),
+				),
+			JSON.stringify(changeRows),
+		);
+		const again = await runFrom(n8n, 'loopHistory', 'Every morning');
+		const registrations = state.registrationsOf(LOOP_ENTERPRISE_ID);
+		const count = (risk: string) =>
+			registrations.filter((r) => r.reputation_data?.spam_risk === risk).length;
+		const expected = {
+			numbers: POOL.length,
+			low: count('low'),
+			medium: count('medium'),
+			high: count('high'),
+		};
+		const matches = await eventuallyAsync(WITHIN_S, async () => {
+			const days = (await history()).filter((r) => r.kind === 'pool');
+			return (
+				days.length === 1 &&
+				Object.entries(expected).every(([key, value]) => days[0][key] === value)
+			);
+		});
+		verify(
+			"a second run the same day updates the day's row (still one) to the sandbox's pool: 10 numbers, 6 low, 4 high",
+			again === '' && matches,
+			JSON.stringify((await history()).filter((r) => r.kind === 'pool')),
+		);
+
+		await checkReport(
+			n8n,
+			mail,
+			runFrom,
+			{ expected, changes: changes.length, resting: restedNow, restored: [bad] },
+			join(userFolder, '..'),
+			verify,
+		);
+		verify("the Telnyx API key is in no line of n8n's log", !n8n.log().includes(state.apiKey));
+	} finally {
+		// The later checks count the polls of the account's own numbers.
+		removePool(state, LOOP_ENTERPRISE_ID);
+		if (!ok) console.log(`n8n's log, the end:\n${n8n.log().slice(-4000)}`);
+		await n8n.stop();
+		await collector.close();
+		await mail.close();
+	}
+}

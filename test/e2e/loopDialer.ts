@@ -1,0 +1,32 @@
+// The dialer's side of "Which caller ID should I dial from?": one question, and the time n8n
+// takes to answer it, asked as a dialer would before each call (one at a time).
+
+export interface DialerAnswer {
+	caller_id?: string | null;
+	rule?: string;
+	status?: number;
+}
+
+export async function askDialer(url: string, callee: string): Promise<DialerAnswer> {
+	const response = await fetch(`${url}?to=${encodeURIComponent(callee)}`, {
+		signal: AbortSignal.timeout(30_000),
+	});
+	const text = await response.text();
+	try {
+		return JSON.parse(text) as DialerAnswer;
+	} catch {
+		return { status: response.status, rule: text.slice(0, 500) };
+	}
+}
+
+/** `times` questions in a row: the median and the slowest answer, in milliseconds. */
+export async function dialerLatency(url: string, times: number) {
+	const took: number[] = [];
+	for (let i = 0; i < times; i++) {
+		const start = performance.now();
+		await askDialer(url, `+1949555${String(1000 + i)}`);
+		took.push(Math.round(performance.now() - start));
+	}
+	took.sort((a, b) => a - b);
+	return { median: took[Math.floor(times / 2)], slowest: took[times - 1] };
+}

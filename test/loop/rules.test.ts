@@ -1,0 +1,263 @@
+// The loop's rules, each on its own: the pool's (rest, cap, restore, repeated events, the
+// morning run), the dialer's choice, the history's daily row and the report's figures.
+import { runCodeNode } from './codeNode';
+
+const SETTINGS = { max_resting_share: 0.2, alert_after_days: 30 };
+const ENTERPRISE = '2f6b8d0a-4c1e-4a3b-9d5f-7e9a1b3c5d70';
+const DAY_MS = 86_400_000;
+
+const poolRow = (phone_number: string, fields: Record<string, unknown> = {}) => ({
+	phone_number,
+	area_code: phone_number.slice(2, 5),
+	enterprise_id: ENTERPRISE,
+	status: 'active',
+	since: '2026-11-01T06:00:00.000Z',
+	reason: 'joined the pool',
+	remediation_id: '',
+	spam_risk: 'low',
+	connection_score: 50,
+	checked_at: '2026-12-01T06:00:00.000Z',
+	...fields,
+});
+const riskChanged = (phone_number: string, spam_risk: string, checked_at: string) => ({
+	event: 'spamRiskChanged',
+	phone_number,
+	enterprise_id: ENTERPRISE,
+	previous: { spam_risk: 'low' },
+	current: { spam_risk, connection_score: 20, last_refreshed_at: checked_at },
+	checked_at,
+});
+const tenNumbers = Array.from({ length: 10 }, (_, i) => poolRow(`+1949555010${i}`));
+
+function applyRules(events: object[], rows: object[], morning = false) {
+	return runCodeNode('caller-id-pool', 'Apply the pool rules', {
+		'Pool settings': events.map((event) => ({ ...SETTINGS, ...event })),
+		'Pool rows': rows.length ? rows : [{}],
+		...(morning ? { 'Every morning': [{}] } : {}),
+	}) as Array<{ action: string; alert: string; row: Record<string, unknown> }>;
+}
+
+describe('the pool rules (examples/caller-id-pool)', () => {
+	it('rests a number that turns high risk and marks it for one submission', () => {
+		const [decided] = applyRules(
+			[riskChanged('+19495550100', 'high', '2026-12-02T06:00:00.000Z')],
+			tenNumbers,
+		);
+		expect(decided.action).toBe('rest');
+		expect(decided.row).toMatchObject({
+			status: 'remediating',
+			remediation_id: 'pending',
+			spam_risk: 'high',
+			checked_at: '2026-12-02T06:00:00.000Z',
+		});
+	});
+
+	it('never rests more than the share of the pool: the rest are alerted and stay active', () => {
+		const events = tenNumbers
+			.slice(0, 5)
+			.map((row, i) => riskChanged(row.phone_number, 'high', `2026-12-02T06:00:0${i}.000Z`));
+		const decided = applyRules(events, tenNumbers);
+		expect(decided.map((d) => d.action)).toEqual(['rest', 'rest', 'alert', 'alert', 'alert']);
+		expect(decided.slice(2).every((d) => d.row.status === 'active')).toBe(true);
+		expect(decided[2].alert).toContain('2 of 10 numbers are resting');
+	});
+
+	it('a repeated or late event changes nothing', () => {
+		const rested = poolRow('+19495550100', {
+			status: 'remediating',
+			remediation_id: 'r-1',
+			spam_risk: 'high',
+			checked_at: '2026-12-02T06:00:00.000Z',
+		});
+		const rows = [rested, ...tenNumbers.slice(1)];
+		expect(applyRules([riskChanged(rested.phone_number, 'high', rested.checked_at)], rows)).toEqual(
+			[],
+		);
+		expect(
+			applyRules([riskChanged(rested.phone_number, 'low', '2026-12-01T00:00:00.000Z')], rows),
+		).toEqual([]);
+		const done = { event: 'remediationFinished', id: 'r-1', status: 'completed' };
+		const restored = poolRow(rested.phone_number, { status: 'active', remediation_id: 'r-1' });
+		expect(applyRules([done], [restored, ...tenNumbers.slice(1)])).toEqual([]);
+	});
+
+	it('restores a number whose remediation completed once it reads low, in either order', () => {
+		const remediating = poolRow('+19495550100', {
+			status: 'remediating',
+			remediation_id: 'r-1',
+			spam_risk: 'high',
+		});
+		const done = { event: 'remediationFinished', id: 'r-1', status: 'completed' };
+		// Finished while it still reads high: resting, until a low reading restores it.
+		const [waiting] = applyRules([done], [remediating]);
+		expect(waiting.row).toMatchObject({ status: 'resting' });
+		const [back] = applyRules(
+			[riskChanged(remediating.phone_number, 'low', '2026-12-03T06:00:00.000Z')],
+			[waiting.row],
+		);
+		expect(back.row).toMatchObject({
+			status: 'active',
+			reason: expect.stringMatching(/^restored/),
+		});
+		// Read low first (still remediating), then finished: active.
+		const [low] = applyRules(
+			[riskChanged(remediating.phone_number, 'low', '2026-12-03T06:00:00.000Z')],
+			[remediating],
+		);
+		expect(low.row).toMatchObject({ status: 'remediating', spam_risk: 'low' });
+		const [active] = applyRules([done], [low.row]);
+		expect(active.row).toMatchObject({ status: 'active' });
+	});
+
+	it('every morning: new numbers join, capped numbers rest when there is room, long rests are alerted', () => {
+		const longRest = poolRow('+19495550100', {
+			status: 'resting',
+			since: new Date(Date.now() - 31 * DAY_MS).toISOString(),
+			reason: 'remediation failed: resting until it reads low risk',
+		});
+		const capped = poolRow('+19495550101', { spam_risk: 'high' });
+		const newcomer = {
+			phone_number: '+13125550199',
+			enterprise_id: ENTERPRISE,
+			reputation_data: {
+				spam_risk: 'low',
+				connection_score: 77,
+				last_refreshed_at: '2026-12-02T06:00:00.000Z',
+			},
+		};
+		const decided = applyRules([newcomer], [longRest, capped, ...tenNumbers.slice(2)], true);
+		const by = (number: string) => decided.find((d) => d.row.phone_number === number);
+		expect(by(newcomer.phone_number)?.row).toMatchObject({
+			status: 'active',
+			area_code: '312',
+			connection_score: 77,
+		});
+		expect(by(capped.phone_number)?.action).toBe('rest');
+		expect(by(longRest.phone_number)?.action).toBe('alert');
+		expect(by(longRest.phone_number)?.alert).toContain('has been resting since');
+	});
+});
+
+describe("the dialer's choice (examples/which-caller-id)", () => {
+	const pick = (to: string, rows: object[]) =>
+		runCodeNode('which-caller-id', 'Pick the caller ID', {
+			'Dialer asks': [{ query: { to } }],
+			input: rows.length ? rows : [{}],
+		})[0];
+	const active = [
+		poolRow('+19495550101', { connection_score: 60 }),
+		poolRow('+19495550102', { connection_score: 90 }),
+		poolRow('+12135550201', { connection_score: 95 }),
+		poolRow('+14155550401', { spam_risk: 'high', connection_score: 99 }),
+	];
+
+	it('answers the healthiest number of the same area code', () => {
+		expect(pick('+1 (949) 555-1234', active)).toMatchObject({
+			caller_id: '+19495550102',
+			rule: 'same area code (949)',
+		});
+	});
+
+	it('answers the healthiest of the pool when the area code has no low-risk number', () => {
+		expect(pick('+14155551234', active)).toMatchObject({
+			caller_id: '+12135550201',
+			rule: 'healthiest active number (no low-risk active number in 415)',
+		});
+		expect(pick('6175551234', active)).toMatchObject({ caller_id: '+12135550201' });
+	});
+
+	it('says so when no number is active', () => {
+		expect(pick('+19495551234', [])).toMatchObject({
+			caller_id: null,
+			rule: 'no active number in the pool',
+		});
+	});
+});
+
+describe('the history and the report (examples/caller-id-history, caller-id-weekly-report)', () => {
+	const summary = {
+		numbers: 10,
+		healthy: 6,
+		spam_risk: { low: 6, medium: 1, high: 2, none: 1 },
+		area_codes: [
+			{ area_code: '212', numbers: 4, high: 0, medium: 1 },
+			{ area_code: '949', numbers: 4, high: 2, medium: 0 },
+			{ area_code: '312', numbers: 2, high: 0, medium: 0 },
+		],
+	};
+
+	it('keeps one row of pool figures a day, with the worst area codes first', () => {
+		const [day] = runCodeNode('caller-id-history', 'Daily pool figures', { input: [summary] });
+		expect(day).toMatchObject({ numbers: 10, low: 6, medium: 1, high: 2, unchecked: 1 });
+		expect(
+			JSON.parse(String(day.worst_area_codes)).map((c: { area_code: string }) => c.area_code),
+		).toEqual(['949', '212']);
+	});
+
+	it("puts this week against last, the week's changes, resting and restored numbers in the email and the CSV", () => {
+		const history = [
+			{
+				kind: 'pool',
+				day: '2026-11-23',
+				numbers: 10,
+				low: 9,
+				medium: 0,
+				high: 1,
+				unchecked: 0,
+				worst_area_codes: '[]',
+			},
+			{
+				kind: 'pool',
+				day: '2026-11-30',
+				numbers: 10,
+				low: 6,
+				medium: 1,
+				high: 2,
+				unchecked: 1,
+				worst_area_codes: '[{"area_code":"949","numbers":4,"high":2,"medium":0}]',
+			},
+			{
+				kind: 'change',
+				day: '2026-11-20',
+				phone_number: '+19495550100',
+				previous: 'low',
+				current: 'high',
+				checked_at: '2026-11-20T06:00:00Z',
+			},
+			{
+				kind: 'change',
+				day: '2026-11-28',
+				phone_number: '+19495550101',
+				previous: 'low',
+				current: 'high',
+				checked_at: '2026-11-28T06:00:00Z',
+			},
+		];
+		const pool = [
+			poolRow('+19495550101', {
+				status: 'remediating',
+				since: '2026-11-28T06:01:00Z',
+				reason: 'high risk: rested',
+			}),
+			poolRow('+19495550100', {
+				status: 'active',
+				since: '2026-11-29T06:00:00Z',
+				reason: 'restored: remediation completed, reads low risk',
+			}),
+		];
+		const [figures] = runCodeNode('caller-id-weekly-report', 'Figures', {
+			'History rows': history,
+			'Pool rows': pool,
+		});
+		expect(figures.week).toBe('2026-11-23 to 2026-11-30');
+		const csv = String(figures.csv).split('\r\n');
+		expect(csv).toContain('"spam_risk","high","2","1","2026-11-30"');
+		expect(csv.filter((line) => line.startsWith('"changed"'))).toEqual([
+			'"changed","+19495550101","high","low","2026-11-28T06:00:00Z"',
+		]);
+		expect(csv.filter((line) => line.startsWith('"resting"'))).toHaveLength(1);
+		expect(csv.filter((line) => line.startsWith('"restored"'))).toHaveLength(1);
+		expect(csv).toContain('"worst_area_code","949","2","4","2026-11-30"');
+		expect(String(figures.chart).match(/height:14px/g)).toHaveLength(8);
+	});
+});
