@@ -96,6 +96,24 @@ function asksForRemediation(number: string) {
 	};
 }
 
+/** An execution as n8n's REST API gives it (its JSON text), or why it could not be read. */
+async function executionText(n8n: RunningN8n, id: string): Promise<string> {
+	return await fetch(`${n8n.url}/rest/executions/${id}`, {
+		headers: { cookie: n8n.cookie },
+		signal: AbortSignal.timeout(30_000),
+	})
+		.then(async (response) => await response.text())
+		.catch(String);
+}
+
+function isWaiting(text: string): boolean {
+	try {
+		return (JSON.parse(text) as { data?: { status?: string } }).data?.status === 'waiting';
+	} catch {
+		return false;
+	}
+}
+
 /** Sends the chat, waits for the approval email, follows its link for `answer`; returns what it saw. */
 async function reviewOnce(
 	n8n: RunningN8n,
@@ -118,6 +136,11 @@ async function reviewOnce(
 	const link = linksOf(email).find((href) =>
 		href.includes(`approved=${answer === 'approved' ? 'true' : 'false'}`),
 	);
+	const execution = link?.match(/webhook-waiting\/(\d+)\//)?.[1];
+	// n8n sends the email from inside the execution, before it records the execution as waiting;
+	// a link followed in between is answered 409 (seen with both cores busy). A person is slower.
+	if (execution)
+		await eventuallyAsync(WITHIN_S, async () => isWaiting(await executionText(n8n, execution)));
 	const followed = link
 		? (
 				await fetch(link, {
@@ -133,15 +156,7 @@ async function reviewOnce(
 	if (answer === 'approved') {
 		await eventuallyAsync(WITHIN_S, async () => submissions(sandbox, fromSandbox).length > 0);
 	}
-	const execution = link?.match(/webhook-waiting\/(\d+)\//)?.[1];
-	const run = execution
-		? await fetch(`${n8n.url}/rest/executions/${execution}`, {
-				headers: { cookie: n8n.cookie },
-				signal: AbortSignal.timeout(30_000),
-			})
-				.then(async (response) => await response.text())
-				.catch(String)
-		: 'no link';
+	const run = execution ? await executionText(n8n, execution) : 'no link';
 	const offered = model.requests[fromModel]?.tools?.find(
 		(tool) => tool.function.name === SUBMIT_TOOL,
 	);
