@@ -28,7 +28,7 @@ function parameterOf(context: RequestContext): IDataObject {
 }
 
 /** An HTTP proxy address (`http://user:password@host:port`) as n8n's request helpers take it. */
-export function parsedProxy(node: INode, address: string): IHttpRequestOptions['proxy'] {
+function parsedProxy(node: INode, address: string): IHttpRequestOptions['proxy'] {
 	const url = URL.canParse(address.trim()) ? new URL(address.trim()) : undefined;
 	const protocol = url?.protocol.replace(/:$/, '') ?? '';
 	// As n8n's routing does for the node's other operations, a port is required. The value is

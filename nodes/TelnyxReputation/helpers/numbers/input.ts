@@ -208,7 +208,7 @@ export function collectNumbers(
 	return collected;
 }
 
-/** The items that gave a value, numbered as n8n numbers them: "Item 0", "Items 0, 1 and 2". */
+/** The items that gave a value, numbered as n8n numbers them: "Item 0", "Items 0, 1, 2 and 5 more". */
 function itemsOf(value: Failure): string {
 	const items = [...new Set(value.sources.map((source) => String(source.item)))];
 	return `${items.length === 1 ? 'Item' : 'Items'} ${firstFew(items, 3)}`;
