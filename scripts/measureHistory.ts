@@ -9,22 +9,16 @@ import { join } from 'node:path';
 
 import type { RunningN8n } from '../support/n8n/n8n';
 import { installN8n, startN8n } from '../support/n8n/n8n';
-import { createLoopTables } from '../support/n8n/dataTables';
+import { call, createLoopTables, projectId } from '../support/n8n/dataTables';
 import { freePort } from '../support/n8n/ports';
 
 const ROWS = 5000;
 const LIMIT_BYTES = 50 * 1024 * 1024;
 const MB = 1024 * 1024;
 
-async function rest(n8n: RunningN8n, path: string, init: RequestInit = {}) {
-	const response = await fetch(`${n8n.url}/rest${path}`, {
-		...init,
-		headers: { 'Content-Type': 'application/json', Cookie: n8n.cookie },
-		signal: AbortSignal.timeout(120_000),
-	});
-	if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-	return ((await response.json()) as { data: unknown }).data;
-}
+/** n8n's REST API, with time for inserts of 1,000 rows on a busy machine. */
+const rest = async (n8n: RunningN8n, path: string, init: RequestInit = {}) =>
+	await call(n8n, path, init, 120_000);
 
 /** n8n's own count of each table's bytes, by table id. */
 async function sizes(n8n: RunningN8n): Promise<Record<string, number>> {
@@ -99,7 +93,7 @@ async function bytesPerRow(
 	const before = (await sizes(n8n))[tableId] ?? 0;
 	for (let from = 0; from < rows; from += 1000) {
 		const data = Array.from({ length: Math.min(1000, rows - from) }, (_, i) => row(from + i));
-		const project = ((await rest(n8n, '/projects/personal')) as { id: string }).id;
+		const project = await projectId(n8n);
 		await rest(n8n, `/projects/${project}/data-tables/${tableId}/insert`, {
 			method: 'POST',
 			body: JSON.stringify({ data, returnType: 'count' }),

@@ -39,11 +39,17 @@ export const LOOP_TABLES: Record<string, Array<[string, ColumnType]>> = {
 
 export type Row = Record<string, string | number | null>;
 
-async function call(n8n: RunningN8n, path: string, init: RequestInit = {}) {
+/** One call to the REST API n8n's editor uses, as the signed-in owner: its `data`. */
+export async function call(
+	n8n: RunningN8n,
+	path: string,
+	init: RequestInit = {},
+	timeoutMs = 30_000,
+) {
 	const response = await fetch(`${n8n.url}/rest${path}`, {
 		...init,
 		headers: { 'Content-Type': 'application/json', Cookie: n8n.cookie },
-		signal: AbortSignal.timeout(30_000),
+		signal: AbortSignal.timeout(timeoutMs),
 	});
 	const text = await response.text();
 	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text}`);
@@ -51,7 +57,7 @@ async function call(n8n: RunningN8n, path: string, init: RequestInit = {}) {
 }
 
 /** The owner's personal project, where the editor creates tables. */
-async function projectId(n8n: RunningN8n): Promise<string> {
+export async function projectId(n8n: RunningN8n): Promise<string> {
 	return ((await call(n8n, '/projects/personal')) as { id: string }).id;
 }
 
@@ -72,11 +78,14 @@ export async function createLoopTables(n8n: RunningN8n): Promise<Record<string, 
 	return ids;
 }
 
+/** Pages a test table never needs; past them, n8n's count is not to be believed. */
+const MAX_PAGES = 100;
+
 /** Every row of a table (pages of 1,000: the most n8n answers at once). */
 export async function rowsOf(n8n: RunningN8n, tableId: string): Promise<Row[]> {
 	const project = await projectId(n8n);
 	const rows: Row[] = [];
-	for (let skip = 0; ; skip += 1000) {
+	for (let skip = 0; skip < MAX_PAGES * 1000; skip += 1000) {
 		const page = (await call(
 			n8n,
 			`/projects/${project}/data-tables/${tableId}/rows?skip=${skip}&take=1000`,
@@ -84,6 +93,9 @@ export async function rowsOf(n8n: RunningN8n, tableId: string): Promise<Row[]> {
 		rows.push(...page.data);
 		if (page.data.length === 0 || rows.length >= page.count) return rows;
 	}
+	throw new Error(
+		`Table ${tableId}: more than ${MAX_PAGES} pages of rows, or a count never reached`,
+	);
 }
 
 /**
