@@ -240,14 +240,7 @@ export function toConnectionError(
 ): NodeApiError {
 	const code = connectionErrorCode(error);
 	const reason = code ? reasonOf(code) : 'the connection failed';
-	const check =
-		code && UNTRUSTED_CERTIFICATE.has(code)
-			? `Nothing was sent. Check the Base URL in the credential; if the server is one you trust (a company proxy that inspects TLS, a test server), turn on Settings → Request Options → ${IGNORE_SSL}.`
-			: code && isTlsFailure(code)
-				? 'Nothing was sent. Check that the Base URL and the proxy start with the scheme their server speaks (most proxies are http://, not https://).'
-				: how.proxy
-					? 'Check the proxy in Settings → Request Options, then the Base URL in the credential.'
-					: 'Check the Base URL in the credential and the network.';
+	const check = whatToCheck(code, how.proxy !== undefined);
 	const failed = new NodeApiError(
 		node,
 		{ networkError: code ?? 'unknown' },
@@ -277,6 +270,16 @@ function reasonOf(code: string): string {
 	if (UNTRUSTED_CERTIFICATE.has(code)) return `the server's certificate is not trusted (${code})`;
 	if (isTlsFailure(code)) return `a secure connection could not be set up (${code})`;
 	return CONNECTION_REASON[code] ?? code;
+}
+
+function whatToCheck(code: string | undefined, throughProxy: boolean): string {
+	if (code && UNTRUSTED_CERTIFICATE.has(code))
+		return `Nothing was sent. Check the Base URL in the credential; if the server is one you trust (a company proxy that inspects TLS, a test server), turn on Settings → Request Options → ${IGNORE_SSL}.`;
+	if (code && isTlsFailure(code))
+		return 'Nothing was sent. Check that the Base URL and the proxy start with the scheme their server speaks (most proxies are http://, not https://).';
+	if (throughProxy)
+		return 'Check the proxy in Settings → Request Options, then the Base URL in the credential.';
+	return 'Check the Base URL in the credential and the network.';
 }
 
 /** The system error code (ECONNREFUSED …) of a failed request, wherever n8n wrapped it. */
