@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionalEnterpriseLocator } from '../shared/enterprise';
-import { ofItem, readEnterpriseId } from '../shared/parameters';
+import { ofItem, readEnterpriseId } from '../shared/itemParameters';
 import { searchEnterprises } from '../shared/enterpriseSearch';
 import { EVENTS } from './events';
 

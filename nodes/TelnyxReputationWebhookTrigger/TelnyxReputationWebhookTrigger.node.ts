@@ -9,11 +9,11 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { enterpriseLocator } from '../shared/enterprise';
-import { isSuccess, toNodeApiError } from '../shared/errors';
-import { ofItem, readEnterpriseId } from '../shared/parameters';
+import { isSuccess, toNodeApiError } from '../shared/transport/apiErrors';
+import { ofItem, readEnterpriseId } from '../shared/itemParameters';
 import { buildPath } from '../shared/paths';
 import { searchEnterprises } from '../shared/enterpriseSearch';
-import { telnyxRequest } from '../shared/transport';
+import { telnyxRequest } from '../shared/transport/request';
 import { verifyTelnyxSignature } from './signature';
 
 const EVENTS = [

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { matchesQuery } from './queryFilters';
-import { telnyxAnswer } from './transport';
+import { telnyxAnswer } from './transport/request';
 
 interface EnterprisePage {
 	data?: Array<{ id: string; legal_name?: string; doing_business_as?: string }>;

@@ -9,9 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Page } from './pagination';
+import type { Page } from './transport/pages';
 import { remediationsPath } from './remediations';
-import { telnyxAnswer } from './transport';
+import { telnyxAnswer } from './transport/request';
 import { checkUuid } from './validators';
 
 /** Records per picker page, as the enterprise picker reads them. */

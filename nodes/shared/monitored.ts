@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listPages, PAGE_CONCURRENCY } from './pagination';
+import { listPages, PAGE_CONCURRENCY } from './transport/pages';
 import { buildPath } from './paths';
 import { canonical } from './phoneNumbers';
-import { runBounded } from './pool';
-import { telnyxAnswer } from './transport';
+import { runBounded } from './bounded';
+import { telnyxAnswer } from './transport/request';
 
 /** Monitored numbers by E.164, with their records. */
 export type Monitored = Map<string, IDataObject>;

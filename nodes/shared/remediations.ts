@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestContext } from './credentials';
+import type { RequestContext } from './transport/credentials';
 import { buildPath } from './paths';
-import { telnyxAnswer } from './transport';
+import { telnyxAnswer } from './transport/request';
 
 /** The remediation requests of an enterprise (a paged list of summaries, free). */
 export const remediationsPath = (enterpriseId: string) =>

@@ -5,9 +5,9 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { listPages } from '../../shared/pagination';
+import { listPages } from '../../shared/transport/pages';
 import { numbersPath } from '../../shared/monitored';
-import { telnyxAnswer } from '../../shared/transport';
+import { telnyxAnswer } from '../../shared/transport/request';
 import type { TriggerEvent } from './event';
 
 /** A monitored number's reputation data as the API lists it (the field set may grow). */

@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { listAll } from '../../shared/pagination';
+import { listAll } from '../../shared/transport/pages';
 import { getRemediation, remediationsPath } from '../../shared/remediations';
 import { FINISHED, finishedStatuses } from '../../shared/remediationStatuses';
 import type { TriggerEvent } from './event';

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { enterpriseLocator } from '../../../shared/enterprise';
-import { batchedNumberOptions } from '../../helpers/numbers/options';
+import { batchedNumberOptions } from '../../pipeline/sendOptions';
 
 /** One number, in international (E.164) or a national format. */
 export const phoneNumberField: INodeProperties = {

@@ -1,12 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { numberOptions } from '../../helpers/numbers/options';
-import { unwrapData } from '../../helpers/routing/responses';
-import { singleRequest } from '../../helpers/routing/requests';
+import { numberOptions } from '../../pipeline/sendOptions';
+import { unwrapData } from '../../routing/outputs';
+import { singleRequest } from '../../routing/declarative';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
-import { resolvePath } from '../../helpers/routing/paths';
+import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Confirm Ownership',

@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ofItem, readEnterpriseId } from '../../../shared/parameters';
-import { unwrapData } from '../../helpers/routing/responses';
-import { singleRequest } from '../../helpers/routing/requests';
+import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
+import { unwrapData } from '../../routing/outputs';
+import { singleRequest } from '../../routing/declarative';
 import { enterpriseLocator } from '../../../shared/enterprise';
-import { resolvePath } from '../../helpers/routing/paths';
+import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Proof Status',

@@ -6,13 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ofItem, readEnterpriseId } from '../../../shared/parameters';
-import { unwrapOrConfirm } from '../../helpers/routing/responses';
-import { singleRequest } from '../../helpers/routing/requests';
+import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
+import { unwrapOrConfirm } from '../../routing/outputs';
+import { singleRequest } from '../../routing/declarative';
 import { checkHttpsUrl } from '../../../shared/validators';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice } from '../common/fields';
-import { resolvePath } from '../../helpers/routing/paths';
+import { resolvePath } from '../../routing/pathParameters';
 
 /** The URL, checked (https), or null to stop the events. */
 function webhookUrl(context: IExecuteSingleFunctions): string | null {

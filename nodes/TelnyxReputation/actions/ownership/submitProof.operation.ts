@@ -7,14 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { numberOptions } from '../../helpers/numbers/options';
-import { ofItem } from '../../../shared/parameters';
+import { numberOptions } from '../../pipeline/sendOptions';
+import { ofItem } from '../../../shared/itemParameters';
 import { readNumbers } from '../../../shared/phoneNumbers';
-import { unwrapData } from '../../helpers/routing/responses';
-import { singleRequest } from '../../helpers/routing/requests';
+import { unwrapData } from '../../routing/outputs';
+import { singleRequest } from '../../routing/declarative';
 import { enterpriseLocator } from '../../../shared/enterprise';
-import { readDefaultCountry, invalidNumber } from '../../helpers/numbers/parameters';
-import { resolvePath } from '../../helpers/routing/paths';
+import { readDefaultCountry, invalidNumber } from '../../../shared/phoneNumberParameters';
+import { resolvePath } from '../../routing/pathParameters';
 
 /** The body: the document IDs (a list, or text separated by commas, spaces or new lines), and the optional numbers in E.164. */
 async function proofBody(

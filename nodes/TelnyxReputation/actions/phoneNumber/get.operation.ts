@@ -8,17 +8,17 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing/requests';
-import { unwrapData } from '../../helpers/routing/responses';
+import { singleRequest } from '../../routing/declarative';
+import { unwrapData } from '../../routing/outputs';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
-import { numberOptions } from '../../helpers/numbers/options';
-import { readPhoneNumber } from '../../helpers/numbers/parameters';
-import { resolveOptionalEnterprisePath } from '../../helpers/routing/paths';
-import { simplifyFields, simplifyOutput } from '../../helpers/pool/simplify';
-import { ofItem } from '../../../shared/parameters';
+import { numberOptions } from '../../pipeline/sendOptions';
+import { readPhoneNumber } from '../../../shared/phoneNumberParameters';
+import { resolveOptionalEnterprisePath } from '../../routing/pathParameters';
+import { simplifyFields, simplifyOutput } from '../../pool/simplify';
+import { ofItem } from '../../../shared/itemParameters';
 import { canonical } from '../../../shared/phoneNumbers';
-import { toNodeApiError } from '../../../shared/errors';
+import { toNodeApiError } from '../../../shared/transport/apiErrors';
 
 const isLiveLookup = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('options.fresh', false) === true;

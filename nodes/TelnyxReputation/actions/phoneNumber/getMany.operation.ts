@@ -7,22 +7,22 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemParameters } from '../../../shared/parameters';
-import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters';
+import type { ItemParameters } from '../../../shared/itemParameters';
+import { ofExecuteItem, readEnterpriseId } from '../../../shared/itemParameters';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { numbersPath } from '../../../shared/monitored';
-import { listPages } from '../../../shared/pagination';
-import { tableOrder } from '../../helpers/batches/outcomes';
-import { numberOptions } from '../../helpers/numbers/options';
-import { readPhoneNumber } from '../../helpers/numbers/parameters';
-import type { ListCounts } from '../../helpers/pool/answer';
-import { countsJson, hintIfCut, runsAsTool } from '../../helpers/pool/answer';
-import { perInputItem } from '../../helpers/pool/items';
-import { readReputationFilter, reputationFilterFields } from '../../helpers/pool/filters';
-import { scanPages } from '../../helpers/pool/scan';
-import { Selection } from '../../helpers/pool/selection';
-import { simplified, simplifyFields } from '../../helpers/pool/simplify';
-import { returnAllAndLimit } from '../../helpers/routing/pages';
+import { listPages } from '../../../shared/transport/pages';
+import { tableOrder } from '../../pipeline/outputItems';
+import { numberOptions } from '../../pipeline/sendOptions';
+import { readPhoneNumber } from '../../../shared/phoneNumberParameters';
+import type { ListCounts } from '../../pool/answer';
+import { countsJson, hintIfCut, runsAsTool } from '../../pool/answer';
+import { perInputItem } from '../../pool/items';
+import { readReputationFilter, reputationFilterFields } from '../../pool/filters';
+import { scanPages } from '../../pool/scan';
+import { Selection } from '../../pool/selection';
+import { simplified, simplifyFields } from '../../pool/simplify';
+import { returnAllAndLimit } from '../../routing/pagedList';
 import { filters } from '../common/fields';
 
 export const option: INodePropertyOptions = {

@@ -6,16 +6,16 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters';
+import { ofExecuteItem, readEnterpriseId } from '../../../shared/itemParameters';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { enterpriseName } from '../../../shared/enterpriseSearch';
 import { numbersPath } from '../../../shared/monitored';
-import { listAll } from '../../../shared/pagination';
-import { tableOrder } from '../../helpers/batches/outcomes';
-import { scanPages } from '../../helpers/pool/scan';
-import { simplified, simplifyFields } from '../../helpers/pool/simplify';
-import { perInputItem } from '../../helpers/pool/items';
-import { PoolSummary } from '../../helpers/pool/summary';
+import { listAll } from '../../../shared/transport/pages';
+import { tableOrder } from '../../pipeline/outputItems';
+import { scanPages } from '../../pool/scan';
+import { simplified, simplifyFields } from '../../pool/simplify';
+import { perInputItem } from '../../pool/items';
+import { PoolSummary } from '../../pool/summary';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Pool Summary',

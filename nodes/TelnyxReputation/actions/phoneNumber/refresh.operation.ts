@@ -6,14 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { TelnyxResponse } from '../../../shared/errors';
-import { eachNumber } from '../../helpers/batches/answers';
-import { runBatchedOperation } from '../../helpers/batches/send';
-import { successItem } from '../../helpers/batches/outcomes';
-import { CLOCK_SKEW_MS, settleUnknown } from '../../helpers/batches/unknown';
+import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
+import { eachNumber } from '../../pipeline/answers';
+import { runBatchedOperation } from '../../pipeline/send';
+import { successItem } from '../../pipeline/outputItems';
+import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
 import { monitoredAmong } from '../../../shared/monitored';
 import { batchedNumberFields } from '../common/fields';
-import type { Batch, BatchOutcome } from '../../helpers/batches/types';
+import type { Batch, BatchOutcome } from '../../pipeline/types';
 
 /** The API takes 1-100 numbers per request. */
 const MAX_NUMBERS_PER_REQUEST = 100;

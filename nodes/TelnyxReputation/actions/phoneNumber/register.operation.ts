@@ -7,14 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { eachNumber } from '../../helpers/batches/answers';
-import type { TelnyxResponse } from '../../../shared/errors';
+import { eachNumber } from '../../pipeline/answers';
+import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
 import type { Monitored } from '../../../shared/monitored';
 import { monitoredAmong } from '../../../shared/monitored';
-import type { BatchedOperation } from '../../helpers/batches/send';
-import { runBatchedOperation } from '../../helpers/batches/send';
-import { successItem } from '../../helpers/batches/outcomes';
-import { settleUnknown } from '../../helpers/batches/unknown';
+import type { BatchedOperation } from '../../pipeline/send';
+import { runBatchedOperation } from '../../pipeline/send';
+import { successItem } from '../../pipeline/outputItems';
+import { settleUnknown } from '../../pipeline/settle';
 import { batchedNumberFields } from '../common/fields';
 import type {
 	Batch,
@@ -22,7 +22,7 @@ import type {
 	NumberEntry,
 	NumberGroup,
 	OrderedItem,
-} from '../../helpers/batches/types';
+} from '../../pipeline/types';
 
 /** The API takes 1-100 numbers per request. */
 const MAX_NUMBERS_PER_REQUEST = 100;

@@ -1,14 +1,14 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing/requests';
-import { confirm } from '../../helpers/routing/responses';
+import { singleRequest } from '../../routing/declarative';
+import { confirm } from '../../routing/outputs';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
-import { numberOptions } from '../../helpers/numbers/options';
-import { resolveOptionalEnterprisePath } from '../../helpers/routing/paths';
-import { ofItem } from '../../../shared/parameters';
-import { readPhoneNumber } from '../../helpers/numbers/parameters';
+import { numberOptions } from '../../pipeline/sendOptions';
+import { resolveOptionalEnterprisePath } from '../../routing/pathParameters';
+import { ofItem } from '../../../shared/itemParameters';
+import { readPhoneNumber } from '../../../shared/phoneNumberParameters';
 
 /** Remove answers 204: the item says which number was removed. */
 const removedNumber = confirm((context) => ({

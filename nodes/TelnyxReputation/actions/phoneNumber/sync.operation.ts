@@ -7,20 +7,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { entryFailure } from '../../helpers/batches/answers';
+import { entryFailure } from '../../pipeline/answers';
 import { plural } from '../../../shared/text';
-import { isSuccess, toNodeApiError } from '../../../shared/errors';
+import { isSuccess, toNodeApiError } from '../../../shared/transport/apiErrors';
 import { monitoredAmong, monitoredNumbers } from '../../../shared/monitored';
-import { report, sendGroups } from '../../helpers/batches/send';
-import { collectNumbers, throwIfInvalid } from '../../helpers/numbers/input';
-import { readSendOptions } from '../../helpers/numbers/options';
-import { successItem } from '../../helpers/batches/outcomes';
+import { report, sendGroups } from '../../pipeline/send';
+import { collectNumbers, throwIfInvalid } from '../../pipeline/readNumbers';
+import { readSendOptions } from '../../pipeline/sendOptions';
+import { successItem } from '../../pipeline/outputItems';
 import { buildPath } from '../../../shared/paths';
-import { runBounded } from '../../../shared/pool';
-import { telnyxRequest } from '../../../shared/transport';
+import { runBounded } from '../../../shared/bounded';
+import { telnyxRequest } from '../../../shared/transport/request';
 import { batchedNumberFields } from '../common/fields';
 import { registerRequests, takeMonitored } from './register.operation';
-import type { NumberEntry, NumberGroup, Failure, OrderedItem } from '../../helpers/batches/types';
+import type { NumberEntry, NumberGroup, Failure, OrderedItem } from '../../pipeline/types';
 
 export const option: INodePropertyOptions = {
 	name: 'Sync',

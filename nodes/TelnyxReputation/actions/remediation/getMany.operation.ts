@@ -8,11 +8,11 @@ import { updateDisplayOptions, NodeOperationError } from 'n8n-workflow';
 
 import { remediationStatuses } from '../../../shared/remediationStatuses';
 
-import { pagedList } from '../../helpers/routing/requests';
+import { pagedList } from '../../routing/declarative';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { filters } from '../common/fields';
-import { returnAllAndLimit } from '../../helpers/routing/pages';
-import { resolvePath } from '../../helpers/routing/paths';
+import { returnAllAndLimit } from '../../routing/pagedList';
+import { resolvePath } from '../../routing/pathParameters';
 
 /**
  * Remediation Get Many's filters: the status, and the dates as ISO 8601 date-times. Set here,

@@ -7,16 +7,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { TelnyxResponse } from '../../../shared/errors';
-import { entryFailure, unconfirmed } from '../../helpers/batches/answers';
-import { runBatchedOperation } from '../../helpers/batches/send';
-import { successItem } from '../../helpers/batches/outcomes';
-import { CLOCK_SKEW_MS, settleUnknown } from '../../helpers/batches/unknown';
-import { listPages } from '../../../shared/pagination';
+import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
+import { entryFailure, unconfirmed } from '../../pipeline/answers';
+import { runBatchedOperation } from '../../pipeline/send';
+import { successItem } from '../../pipeline/outputItems';
+import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
+import { listPages } from '../../../shared/transport/pages';
 import { getRemediation, remediationsPath } from '../../../shared/remediations';
 import { checkHttpsUrl } from '../../../shared/validators';
 import { additionalFields, batchedNumberFields } from '../common/fields';
-import type { Batch, BatchOutcome, NumberGroup, OrderedItem } from '../../helpers/batches/types';
+import type { Batch, BatchOutcome, NumberGroup, OrderedItem } from '../../pipeline/types';
 import { monitoredAmong } from '../../../shared/monitored';
 
 /** The API takes up to 2,000 numbers, and a call purpose of up to 2,000 characters, per request. */

@@ -1,12 +1,12 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing/requests';
-import { confirm } from '../../helpers/routing/responses';
+import { singleRequest } from '../../routing/declarative';
+import { confirm } from '../../routing/outputs';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice } from '../common/fields';
-import { resolvePath } from '../../helpers/routing/paths';
-import { ofItem, readEnterpriseId } from '../../../shared/parameters';
+import { resolvePath } from '../../routing/pathParameters';
+import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
 
 /** Disable answers 204: the item says which enterprise. */
 const disabledReputation = confirm((context) => ({

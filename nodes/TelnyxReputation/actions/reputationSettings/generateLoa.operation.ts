@@ -9,11 +9,11 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing/requests';
+import { singleRequest } from '../../routing/declarative';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { additionalFields } from '../common/fields';
-import { resolvePath } from '../../helpers/routing/paths';
-import { ofItem, readEnterpriseId } from '../../../shared/parameters';
+import { resolvePath } from '../../routing/pathParameters';
+import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
 
 interface LoaFields {
 	agent?: { details?: IDataObject };

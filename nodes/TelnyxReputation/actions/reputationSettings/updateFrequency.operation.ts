@@ -1,11 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing/requests';
-import { unwrapData } from '../../helpers/routing/responses';
+import { singleRequest } from '../../routing/declarative';
+import { unwrapData } from '../../routing/outputs';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { checkFrequencyOptions } from '../common/fields';
-import { resolvePath } from '../../helpers/routing/paths';
+import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Update Frequency',

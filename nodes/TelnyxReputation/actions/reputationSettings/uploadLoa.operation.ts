@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing/requests';
-import { unwrapData } from '../../helpers/routing/responses';
+import { singleRequest } from '../../routing/declarative';
+import { unwrapData } from '../../routing/outputs';
 import { additionalFields } from '../common/fields';
 
 /** The Documents API takes files of up to 20 MB. */

@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unwrapData } from '../../helpers/routing/responses';
-import { singleRequest } from '../../helpers/routing/requests';
-import { resolvePath } from '../../helpers/routing/paths';
+import { unwrapData } from '../../routing/outputs';
+import { singleRequest } from '../../routing/declarative';
+import { resolvePath } from '../../routing/pathParameters';
 import { idLocator } from '../../../shared/locator';
 
 export const option: INodePropertyOptions = {

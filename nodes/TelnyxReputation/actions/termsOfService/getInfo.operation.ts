@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemsOf } from '../../helpers/routing/responses';
-import { singleRequest } from '../../helpers/routing/requests';
+import { itemsOf } from '../../routing/outputs';
+import { singleRequest } from '../../routing/declarative';
 import { productTypeOrAllOptions } from './productTypes';
 
 export const option: INodePropertyOptions = {

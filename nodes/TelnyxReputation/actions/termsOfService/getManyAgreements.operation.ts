@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pagedList } from '../../helpers/routing/requests';
+import { pagedList } from '../../routing/declarative';
 import { filters } from '../common/fields';
-import { returnAllAndLimit } from '../../helpers/routing/pages';
+import { returnAllAndLimit } from '../../routing/pagedList';
 import { productTypeOptions } from './productTypes';
-import { resolvePath } from '../../helpers/routing/paths';
+import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many Agreements',

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { singleRequest } from '../../helpers/routing/requests';
-import { unwrapData } from '../../helpers/routing/responses';
+import { singleRequest } from '../../routing/declarative';
+import { unwrapData } from '../../routing/outputs';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Status',

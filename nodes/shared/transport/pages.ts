@@ -2,10 +2,10 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext } from './credentials';
-import { telnyxAnswer } from './transport';
+import { telnyxAnswer } from './request';
 
-import { runBounded } from './pool';
-import { matchesQuery } from './queryFilters';
+import { runBounded } from '../bounded';
+import { matchesQuery } from '../queryFilters';
 
 /** The API caps pages at 250 and clamps larger sizes. */
 export const MAX_PAGE_SIZE = 250;

@@ -5,12 +5,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { failureOfError, withRetries } from '../../../shared/attempts';
-import { inTurn } from '../../../shared/pace';
-import type { Page } from '../../../shared/pagination';
-import { readPages } from '../../../shared/pagination';
-import { matchesQuery } from '../../../shared/queryFilters';
-import { tableOrder } from '../batches/outcomes';
+import { failureOfError, withRetries } from '../../shared/transport/retries';
+import { inTurn } from '../../shared/transport/pace';
+import type { Page } from '../../shared/transport/pages';
+import { readPages } from '../../shared/transport/pages';
+import { matchesQuery } from '../../shared/queryFilters';
+import { tableOrder } from '../pipeline/outputItems';
 
 /** The fields of every paged list, read by `paginateByPageNumber` below. */
 export const returnAllAndLimit: INodeProperties[] = [

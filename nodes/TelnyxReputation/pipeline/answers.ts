@@ -4,11 +4,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { TelnyxErrorEntry, TelnyxResponse } from '../../../shared/errors';
-import { entriesDescription, entriesMessage, errorEntries } from '../../../shared/errors';
-import { OutcomeUnknownError } from '../../../shared/attempts';
-import { successItem } from './outcomes';
-import { canonical } from '../../../shared/phoneNumbers';
+import type { TelnyxErrorEntry, TelnyxResponse } from '../../shared/transport/apiErrors';
+import { entriesDescription, entriesMessage, errorEntries } from '../../shared/transport/apiErrors';
+import { OutcomeUnknownError } from '../../shared/transport/retries';
+import { successItem } from './outputItems';
+import { canonical } from '../../shared/phoneNumbers';
 import type { Batch, BatchOutcome, NumberEntry, Failure, FailureStatus } from './types';
 
 export function entryFailure(

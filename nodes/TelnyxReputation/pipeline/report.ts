@@ -1,7 +1,7 @@
 import type { NodeApiError } from 'n8n-workflow';
 
-import { CONTINUE_ADVICE, droppedExtensions } from './outcomes';
-import { firstFew, plural } from '../../../shared/text';
+import { CONTINUE_ADVICE, droppedExtensions } from './outputItems';
+import { firstFew, plural } from '../../shared/text';
 import type { Batch, BatchOutcome, NumberEntry } from './types';
 
 /** Numbers of the batches that were sent and did not fail (a Submit succeeds once for many). */

@@ -3,10 +3,10 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemParameters } from '../../../shared/parameters';
-import type { CountryCode } from '../../../shared/phoneNumbers';
-import { DEFAULT_COUNTRY, isCountryCode, normalizeNumber } from '../../../shared/phoneNumbers';
-import { shown } from '../../../shared/validators';
+import type { ItemParameters } from './itemParameters';
+import type { CountryCode } from './phoneNumbers';
+import { DEFAULT_COUNTRY, isCountryCode, normalizeNumber } from './phoneNumbers';
+import { shown } from './validators';
 
 export function checkCountry(node: INode, value: unknown, itemIndex?: number): CountryCode {
 	// Typed as text: " us" is US.

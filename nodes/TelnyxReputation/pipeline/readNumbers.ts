@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CountryCode } from '../../../shared/phoneNumbers';
-import { readNumbers } from '../../../shared/phoneNumbers';
-import { CONTINUE_ADVICE } from '../batches/outcomes';
-import { firstFew } from '../../../shared/text';
-import type { ItemParameters } from '../../../shared/parameters';
-import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters';
-import { readDefaultCountry, invalidNumber } from './parameters';
-import type { Failure, NumberEntry, NumberGroup, NumberSource } from '../batches/types';
+import type { CountryCode } from '../../shared/phoneNumbers';
+import { readNumbers } from '../../shared/phoneNumbers';
+import { CONTINUE_ADVICE } from './outputItems';
+import { firstFew } from '../../shared/text';
+import type { ItemParameters } from '../../shared/itemParameters';
+import { ofExecuteItem, readEnterpriseId } from '../../shared/itemParameters';
+import { readDefaultCountry, invalidNumber } from '../../shared/phoneNumberParameters';
+import type { Failure, NumberEntry, NumberGroup, NumberSource } from './types';
 
 interface CollectedNumbers {
 	groups: NumberGroup[];

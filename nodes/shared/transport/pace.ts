@@ -8,7 +8,7 @@ import { sleep } from 'n8n-workflow';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { RequestContext } from './credentials';
-import { askedWaitMs, header } from './attempts';
+import { askedWaitMs, header } from './retries';
 import { credentialsOf } from './credentials';
 
 /** Longest a request is held back in all; past it, it is sent and a 429 is handled as usual. */

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { askedWaitMs, tooLongToWait } from './attempts';
+import { askedWaitMs, tooLongToWait } from './retries';
 
 /** One entry of the Telnyx error envelope `{ errors: [...] }`. */
 export interface TelnyxErrorEntry {

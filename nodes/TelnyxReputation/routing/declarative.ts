@@ -11,19 +11,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { answerChecks } from './errors';
-import { inTurn } from '../../../shared/pace';
-import type { RetryPolicy } from '../../../shared/attempts';
+import { answerChecks } from './answerChecks';
+import { inTurn } from '../../shared/transport/pace';
+import type { RetryPolicy } from '../../shared/transport/retries';
 import {
 	connectionErrorCode,
 	failureOfError,
 	toConnectionError,
 	withOutcome,
 	withRetries,
-} from '../../../shared/attempts';
-import { credentialsOf } from '../../../shared/credentials';
-import { proxyLabel } from '../../../shared/requestOptions';
-import { paginateByPageNumber } from './pages';
+} from '../../shared/transport/retries';
+import { credentialsOf } from '../../shared/transport/credentials';
+import { proxyLabel } from '../../shared/transport/requestOptions';
+import { paginateByPageNumber } from './pagedList';
 
 /** A step that completes the request before it is sent (its path, query or body); it may throw. */
 type Prepare = (

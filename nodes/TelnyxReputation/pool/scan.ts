@@ -3,15 +3,15 @@
 // visitor keeps, not the length of the list.
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestContext } from '../../../shared/credentials';
+import type { RequestContext } from '../../shared/transport/credentials';
 import {
 	listPage,
 	MAX_PAGE_SIZE,
 	MAX_PAGES,
 	PAGE_CONCURRENCY,
 	tooManyPages,
-} from '../../../shared/pagination';
-import { runBounded } from '../../../shared/pool';
+} from '../../shared/transport/pages';
+import { runBounded } from '../../shared/bounded';
 
 /** `position` is the record's place in the list (0 for the first), whatever order pages arrive in. */
 export type Visit = (records: IDataObject[], position: number) => void;

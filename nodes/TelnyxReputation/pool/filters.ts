@@ -3,7 +3,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemParameters } from '../../../shared/parameters';
+import type { ItemParameters } from '../../shared/itemParameters';
 import type { Risk, Score } from './record';
 import { categoryOf, lastCheckedOf, reputationOf, riskOf, RISKS, SCORES, scoreOf } from './record';
 

@@ -1,10 +1,10 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { ItemParameters } from '../../../shared/parameters';
-import { ofItem, readEnterpriseId, readRemediationId } from '../../../shared/parameters';
-import { buildPath } from '../../../shared/paths';
-import { checkUuid } from '../../../shared/validators';
-import { readPhoneNumber } from '../numbers/parameters';
+import type { ItemParameters } from '../../shared/itemParameters';
+import { ofItem, readEnterpriseId, readRemediationId } from '../../shared/itemParameters';
+import { buildPath } from '../../shared/paths';
+import { checkUuid } from '../../shared/validators';
+import { readPhoneNumber } from '../../shared/phoneNumberParameters';
 
 /** How each `{name}` of a declarative operation's path is read and checked. */
 const pathParameters = {

@@ -1,9 +1,9 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import type { TelnyxResponse } from './errors';
-import { isSuccess, toNodeApiError, undocumentedAnswerError, undocumentedBody } from './errors';
-import type { AttemptFailure, RetryPolicy } from './attempts';
-import { connectionErrorCode, toConnectionError, withOutcome, withRetries } from './attempts';
+import type { TelnyxResponse } from './apiErrors';
+import { isSuccess, toNodeApiError, undocumentedAnswerError, undocumentedBody } from './apiErrors';
+import type { AttemptFailure, RetryPolicy } from './retries';
+import { connectionErrorCode, toConnectionError, withOutcome, withRetries } from './retries';
 import type { RequestContext } from './credentials';
 import { CREDENTIAL_TYPE, credentialsOf } from './credentials';
 import { done, learn, paceOf, takeTurn } from './pace';

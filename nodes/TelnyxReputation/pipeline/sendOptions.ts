@@ -2,7 +2,7 @@
 // (the Default Country is read with the number it reads, in parameters.ts).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_COUNTRY } from '../../../shared/phoneNumbers';
+import { DEFAULT_COUNTRY } from '../../shared/phoneNumbers';
 
 const DEFAULT_CONCURRENCY = 3;
 const DEFAULT_TIMEOUT_SECONDS = 60;

@@ -2,19 +2,19 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { entryFailure, refusedBatch } from './answers';
-import type { TelnyxResponse } from '../../../shared/errors';
-import { isSuccess, toNodeApiError } from '../../../shared/errors';
-import type { ReadFields } from '../numbers/input';
-import { collectNumbers, throwIfInvalid } from '../numbers/input';
-import { failureItems, tableOrder } from './outcomes';
-import { buildPath } from '../../../shared/paths';
-import { chunk, runBounded } from '../../../shared/pool';
-import { OutcomeUnknownError, withOutcome } from '../../../shared/attempts';
+import type { TelnyxResponse } from '../../shared/transport/apiErrors';
+import { isSuccess, toNodeApiError } from '../../shared/transport/apiErrors';
+import type { ReadFields } from './readNumbers';
+import { collectNumbers, throwIfInvalid } from './readNumbers';
+import { failureItems, tableOrder } from './outputItems';
+import { buildPath } from '../../shared/paths';
+import { chunk, runBounded } from '../../shared/bounded';
+import { OutcomeUnknownError, withOutcome } from '../../shared/transport/retries';
 import { failureWithAccount, summary } from './report';
-import { plural } from '../../../shared/text';
-import type { SendOptions } from '../numbers/options';
-import { readSendOptions } from '../numbers/options';
-import { telnyxRequest } from '../../../shared/transport';
+import { plural } from '../../shared/text';
+import type { SendOptions } from './sendOptions';
+import { readSendOptions } from './sendOptions';
+import { telnyxRequest } from '../../shared/transport/request';
 import type { Batch, BatchOutcome, Failure, NumberGroup, OrderedItem } from './types';
 
 /** An operation that sends phone numbers of many items in shared requests. */

@@ -4,17 +4,17 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { rememberHeaders } from '../../../shared/attempts';
+import { rememberHeaders } from '../../shared/transport/retries';
 import {
 	rateLimitHeaders,
 	isSuccess,
 	toNodeApiError,
 	undocumentedAnswerError,
 	undocumentedBody,
-} from '../../../shared/errors';
-import { learn, paceOf } from '../../../shared/pace';
-import { ofItem } from '../../../shared/parameters';
-import { readPhoneNumber } from '../numbers/parameters';
+} from '../../shared/transport/apiErrors';
+import { learn, paceOf } from '../../shared/transport/pace';
+import { ofItem } from '../../shared/itemParameters';
+import { readPhoneNumber } from '../../shared/phoneNumberParameters';
 
 /** A body that came back as bytes (binary operations) read as JSON where it is JSON. */
 function readBody(body: unknown): unknown {
