@@ -41,7 +41,7 @@ export async function poolQuestions(
 	runNode: typeof RunNode,
 ) {
 	const { seedPool } = await import('../support/sandbox/pool');
-	const { PAGE_CONCURRENCY } = await import('../nodes/shared/pagination');
+	const { PAGE_CONCURRENCY } = await import('../nodes/shared/transport/pages');
 	sandbox.reset();
 	const enterpriseId = seedPool(sandbox.state, POOL);
 	const enterprise = { __rl: true, mode: 'id', value: enterpriseId };

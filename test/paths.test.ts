@@ -1,5 +1,5 @@
 import { buildPath } from '../nodes/shared/paths';
-import { resolvePath } from '../nodes/TelnyxReputation/helpers/routing/paths';
+import { singleRequest } from '../nodes/TelnyxReputation/routing/declarative';
 
 describe('Paths', () => {
 	test('a value is one encoded path segment: a + travels as %2B, no value adds a segment', () => {
@@ -12,9 +12,15 @@ describe('Paths', () => {
 	});
 
 	test('a path with a {name} that has no reader does not compile (npm run typecheck)', () => {
-		// @ts-expect-error thingId has no reader in pathParameters
-		const step = resolvePath('/enterprises/{enterpriseId}/things/{thingId}');
-		expect(typeof step).toBe('function');
-		expect(typeof resolvePath('/enterprises/{enterpriseId}/reputation')).toBe('function');
+		const endpoint = { method: 'GET', policy: 'idempotent' } as const;
+		const step = singleRequest({
+			// @ts-expect-error thingId has no reader in pathParameters
+			endpoint: { ...endpoint, path: '/enterprises/{enterpriseId}/things/{thingId}' },
+		});
+		expect(typeof step).toBe('object');
+		const known = singleRequest({
+			endpoint: { ...endpoint, path: '/enterprises/{enterpriseId}/reputation' },
+		});
+		expect(typeof known).toBe('object');
 	});
 });

@@ -11,9 +11,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { enterpriseLocator } from '../shared/enterprise';
 import { isSuccess, toNodeApiError } from '../shared/transport/apiErrors';
 import { ofItem, readEnterpriseId } from '../shared/itemParameters';
-import { buildPath } from '../shared/paths';
 import { searchEnterprises } from '../shared/enterpriseSearch';
-import { telnyxRequest } from '../shared/transport/request';
+import { setOwnershipWebhook } from '../shared/api/ownership';
 import { verifyTelnyxSignature } from './signature';
 
 const EVENTS = [
@@ -138,12 +137,7 @@ const eventItem = (event: TelnyxEvent): IDataObject => ({
  */
 async function setWebhookUrl(context: IHookFunctions, url: string | null): Promise<void> {
 	const enterpriseId = readEnterpriseId(ofItem(context));
-	const path = buildPath('/enterprises/{enterpriseId}/reputation/webhook', { enterpriseId });
-	const response = await telnyxRequest.call(context, 'PATCH', path, {
-		body: { webhook_url: url },
-		policy: 'idempotent',
-		emptyAllowed: true,
-	});
+	const response = await setOwnershipWebhook(context, enterpriseId, url);
 	if (isSuccess(response.statusCode)) return;
 	const error = toNodeApiError(context.getNode(), response);
 	if (url !== null && !url.startsWith('https://')) {

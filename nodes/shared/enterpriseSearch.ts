@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { matchesQuery } from './queryFilters';
+import { ENDPOINTS, requestTo } from './api/endpoints';
 import { telnyxAnswer } from './transport/request';
 
 interface EnterprisePage {
@@ -31,10 +32,11 @@ export async function searchEnterprises(
 	const page = Number(paginationToken ?? 1);
 	const qs: Record<string, string | number> = { 'page[number]': page, 'page[size]': 50 };
 	if (filter) qs['filter[legal_name][contains]'] = filter;
-	const { data = [], meta = {} } = (await telnyxAnswer.call(this, 'GET', '/enterprises', {
-		qs,
-		policy: 'idempotent',
-	})) as EnterprisePage;
+	const { data = [], meta = {} } = (await telnyxAnswer.call(
+		this,
+		requestTo(ENDPOINTS.listEnterprises),
+		{ qs },
+	)) as EnterprisePage;
 	const more = (meta.page_number ?? page) < (meta.total_pages ?? 0);
 	const matches = matchesQuery(qs) ?? (() => true);
 	return {

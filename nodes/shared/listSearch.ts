@@ -10,7 +10,9 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Page } from './transport/pages';
-import { remediationsPath } from './remediations';
+import { ENDPOINTS, requestTo } from './api/endpoints';
+import { remediationList } from './api/remediations';
+import type { ApiRequest } from './transport/request';
 import { telnyxAnswer } from './transport/request';
 import { checkUuid } from './validators';
 
@@ -25,15 +27,14 @@ const cut = (text: string, max: number) =>
 /** One page of a list, as picker entries that contain the search text, and the next page. */
 async function pickerPage(
 	context: ILoadOptionsFunctions,
-	path: string,
+	list: ApiRequest,
 	entry: (record: IDataObject) => INodeListSearchItems,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken ?? 1);
-	const { data = [], meta = {} } = (await telnyxAnswer.call(context, 'GET', path, {
+	const { data = [], meta = {} } = (await telnyxAnswer.call(context, list, {
 		qs: { 'page[number]': page, 'page[size]': PICKER_PAGE_SIZE },
-		policy: 'idempotent',
 	})) as Page;
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const more =
@@ -84,7 +85,7 @@ export async function searchRemediations(
 ): Promise<INodeListSearchResult> {
 	return await pickerPage(
 		this,
-		remediationsPath(pickedEnterprise(this)),
+		remediationList(pickedEnterprise(this)),
 		(request) => ({ name: remediationName(request), value: String(request.id) }),
 		filter,
 		paginationToken,
@@ -112,7 +113,7 @@ export async function searchAgreements(
 ): Promise<INodeListSearchResult> {
 	return await pickerPage(
 		this,
-		'/terms_of_service/agreements',
+		requestTo(ENDPOINTS.listAgreements),
 		(agreement) => ({ name: agreementName(agreement), value: String(agreement.id) }),
 		filter,
 		paginationToken,

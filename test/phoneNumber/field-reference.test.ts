@@ -1,4 +1,4 @@
-import { fieldReference } from '../../nodes/TelnyxReputation/helpers/numbers/input';
+import { fieldReference } from '../../nodes/TelnyxReputation/pipeline/readInput';
 import { runNode } from '../../support/engine/runNode';
 import { usNumbers } from '../../support/sandbox/state';
 import { byId, operation } from '../harness/parameters';

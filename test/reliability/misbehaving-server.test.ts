@@ -1,4 +1,4 @@
-import { PAGE_CONCURRENCY } from '../../nodes/shared/pagination';
+import { PAGE_CONCURRENCY } from '../../nodes/shared/transport/pages';
 import { byId, operation } from '../harness/parameters';
 import { runNode } from '../../support/engine/runNode';
 import { sentNumbers, statusOf } from '../harness/items';

@@ -16,7 +16,7 @@ import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.crede
 import { TelnyxReputation } from '../../nodes/TelnyxReputation/TelnyxReputation.node';
 import { TelnyxReputationTrigger } from '../../nodes/TelnyxReputationTrigger/TelnyxReputationTrigger.node';
 import { TelnyxReputationWebhookTrigger } from '../../nodes/TelnyxReputationWebhookTrigger/TelnyxReputationWebhookTrigger.node';
-import { toNodeApiError } from '../../nodes/shared/errors';
+import { toNodeApiError } from '../../nodes/shared/transport/apiErrors';
 import { checkUuid } from '../../nodes/shared/validators';
 
 const nodes: Record<string, INodeType> = {

@@ -1,4 +1,4 @@
-import { PAGE_CONCURRENCY } from '../../nodes/shared/pagination';
+import { PAGE_CONCURRENCY } from '../../nodes/shared/transport/pages';
 import { PollingTrigger } from '../../support/engine/triggers';
 import { usNumbers } from '../../support/sandbox/state';
 import { byId } from '../harness/parameters';

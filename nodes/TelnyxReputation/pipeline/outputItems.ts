@@ -34,7 +34,7 @@ export function successItem(entries: NumberEntry[], json: IDataObject): OrderedI
 }
 
 /** The fields a user looks for first, before the ids, in n8n's Table view. */
-const FIRST_COLUMNS = ['phone_number', 'input', 'status', 'already_monitored'];
+const FIRST_COLUMNS = ['phone_number', 'input', 'status'];
 
 /** A number's item with the number (and its status) first, as the Table view shows columns. */
 export function tableOrder(json: IDataObject): IDataObject {

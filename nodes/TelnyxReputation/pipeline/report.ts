@@ -1,8 +1,8 @@
-import type { NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
-import { CONTINUE_ADVICE, droppedExtensions } from './outputItems';
+import { CONTINUE_ADVICE, droppedExtensions, failureItems, tableOrder } from './outputItems';
 import { firstFew, plural } from '../../shared/text';
-import type { Batch, BatchOutcome, NumberEntry } from './types';
+import type { Batch, BatchOutcome, Failure, NumberEntry, OrderedItem, SentBatches } from './types';
 
 /** Numbers of the batches that were sent and did not fail (a Submit succeeds once for many). */
 function processedNumbers(outcomes: Array<BatchOutcome | undefined>, batches: Batch[]): string[] {
@@ -102,16 +102,14 @@ function givenMoreThanOnce(entry: NumberEntry): boolean {
 
 /**
  * The execution hints under the output: "3 registered, 1 not registered, 1 invalid (not sent),
- * 2 already monitored (not sent), in 1 request; 1 number given more than once, sent once", and how many
- * extensions were dropped.
+ * 2 already monitored (not sent), in 1 request; 1 number given more than once, sent once", and
+ * how many extensions were dropped.
  */
-export function summary(
+function summary(
 	verb: string,
-	outcomes: Array<BatchOutcome | undefined>,
+	{ outcomes, batches }: SentBatches,
 	invalid: number,
-	batches: Batch[],
-	answeredWithoutSending = 0,
-	notSentAs = 'already monitored',
+	notSent?: NotSent,
 ): string[] {
 	const succeeded = succeededNumbers(outcomes, batches);
 	const unknown = unknownCount(outcomes);
@@ -123,7 +121,7 @@ export function summary(
 	if (failed) parts.push(`${failed} not ${verb}`);
 	if (unknown) parts.push(`${unknown} outcome unknown (may have been ${verb})`);
 	if (invalid) parts.push(`${invalid} invalid (not sent)`);
-	if (answeredWithoutSending) parts.push(`${answeredWithoutSending} ${notSentAs} (not sent)`);
+	if (notSent?.items.length) parts.push(`${notSent.items.length} ${notSent.as} (not sent)`);
 	let text = `${parts.join(', ')}${batches.length ? `, in ${plural(batches.length, 'request')}` : ', nothing sent'}`;
 	if (repeated)
 		text += `; ${plural(repeated, 'number')} given more than once, ${repeated === 1 ? 'sent' : 'each sent'} once`;
@@ -131,4 +129,41 @@ export function summary(
 	return extensions
 		? [text, `${plural(extensions, 'extension')} dropped: Telnyx monitors lines, not extensions`]
 		: [text];
+}
+
+/** Numbers answered without a request (Register: already monitored), and how the summary names them. */
+export interface NotSent {
+	items: OrderedItem[];
+	as: string;
+}
+
+/** What a batched run gives back, for `report`. */
+export interface RunReport {
+	/** Past tense for the summary: "registered". */
+	verb: string;
+	sent: SentBatches;
+	/** Failures outside the requests: the invalid values (Sync: and the numbers it could not remove). */
+	failures: Failure[];
+	notSent?: NotSent;
+	/** Hints instead of the summary (Sync and Dry Run say their own). */
+	hints?: string[];
+}
+
+/**
+ * The output of a batched run, in input order: the success items, every failure and invalid
+ * value as its items (see failureItems); the summary goes above the output.
+ */
+export function report(context: IExecuteFunctions, run: RunReport): INodeExecutionData[] {
+	const { outcomes } = run.sent;
+	const toErrorOutput = context.getNode().onError === 'continueErrorOutput';
+	const failures = [...outcomes.flatMap((outcome) => outcome?.failures ?? []), ...run.failures];
+	const results = [
+		...(run.notSent?.items ?? []),
+		...outcomes.flatMap((outcome) => outcome?.succeeded ?? []),
+		...failures.flatMap((failure) => failureItems(failure, toErrorOutput)),
+	];
+	results.sort((a, b) => a.order - b.order);
+	const hints = run.hints ?? summary(run.verb, run.sent, run.failures.length, run.notSent);
+	for (const message of hints) context.addExecutionHints({ message, location: 'outputPane' });
+	return results.map(({ item }) => ({ ...item, json: tableOrder(item.json) }));
 }

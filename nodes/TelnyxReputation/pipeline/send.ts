@@ -1,51 +1,36 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { entryFailure, refusedBatch } from './answers';
 import type { TelnyxResponse } from '../../shared/transport/apiErrors';
 import { isSuccess, toNodeApiError } from '../../shared/transport/apiErrors';
-import type { ReadFields } from './readNumbers';
-import { collectNumbers, throwIfInvalid } from './readNumbers';
-import { failureItems, tableOrder } from './outputItems';
-import { buildPath } from '../../shared/paths';
+import type { Endpoint } from '../../shared/api/endpoints';
+import { requestTo } from '../../shared/api/endpoints';
 import { chunk, runBounded } from '../../shared/bounded';
 import { OutcomeUnknownError, withOutcome } from '../../shared/transport/retries';
-import { failureWithAccount, summary } from './report';
+import { failureWithAccount } from './report';
 import { plural } from '../../shared/text';
 import type { SendOptions } from './sendOptions';
 import { readSendOptions } from './sendOptions';
 import { telnyxRequest } from '../../shared/transport/request';
-import type { Batch, BatchOutcome, Failure, NumberGroup, OrderedItem } from './types';
+import type { Batch, BatchOutcome, Failure, NumberGroup, SentBatches } from './types';
 
-/** An operation that sends phone numbers of many items in shared requests. */
-export interface BatchedOperation {
-	/** Past tense for the summary: "registered". */
-	verb: string;
+/** A billable endpoint that takes many numbers per request, and how its answers map to them. */
+export interface BatchEndpoint {
+	/** Its path has `{enterpriseId}`; the body is `phone_numbers` and the group's fields. */
+	endpoint: Endpoint;
 	maxPerRequest: number;
-	/** The request's path template, with `{enterpriseId}`. */
-	path: string;
-	readFields?: ReadFields;
-	/** Maps a 2xx answer to output items; a number it cannot account for must come back as a failure. */
-	onSuccess: (context: IExecuteFunctions, batch: Batch, response: TelnyxResponse) => BatchOutcome;
-	/**
-	 * Before anything is sent: takes out of `groups` the numbers that need no request, and
-	 * answers their items (Register: the numbers already monitored).
-	 */
-	answerWithoutSending?: (
-		context: IExecuteFunctions,
-		groups: NumberGroup[],
-	) => Promise<OrderedItem[]>;
+	/** Maps a 2xx answer to its numbers' outcomes; a number it cannot account for comes back as a failure. */
+	readAnswer: (context: IExecuteFunctions, batch: Batch, response: TelnyxResponse) => BatchOutcome;
 	/**
 	 * After a request whose outcome is unknown for some numbers: finds out with free reads
-	 * which were processed, and answers the outcome with those settled (see unknown.ts).
+	 * which were processed, and answers the outcome with those settled (see settle.ts).
 	 */
 	settle?: (
 		context: IExecuteFunctions,
 		batch: Batch,
 		outcome: BatchOutcome,
 	) => Promise<BatchOutcome>;
-	/** Why those numbers were not sent, for the summary: "already monitored" by default. */
-	notSentAs?: string;
 }
 
 /** With Retry Without Refused Numbers: how many times one request may be sent in all. */
@@ -53,7 +38,7 @@ const MAX_SENDS_PER_REQUEST = 10;
 
 async function sendOnce(
 	context: IExecuteFunctions,
-	operation: BatchedOperation,
+	operation: BatchEndpoint,
 	batch: Batch,
 	timeoutMs: number | undefined,
 ): Promise<BatchOutcome> {
@@ -61,12 +46,12 @@ async function sendOnce(
 	const sentAt = Date.now();
 	let response: TelnyxResponse;
 	try {
-		response = await telnyxRequest.call(
-			context,
-			'POST',
-			buildPath(operation.path, { enterpriseId: batch.enterpriseId }),
-			{ body, policy: 'atMostOnce', timeoutMs, carriesNumbers: true },
-		);
+		const request = requestTo(operation.endpoint, { enterpriseId: batch.enterpriseId });
+		response = await telnyxRequest.call(context, request, {
+			body,
+			timeoutMs,
+			carriesNumbers: true,
+		});
 	} catch (error) {
 		return wholeBatch(batch, error as NodeApiError, sentAt);
 	}
@@ -82,7 +67,7 @@ async function sendOnce(
 		if (error instanceof OutcomeUnknownError) return wholeBatch(batch, error, sentAt);
 		return refusedBatch(batch, error, response.body);
 	}
-	return { ...operation.onSuccess(context, batch, response), sentAt };
+	return { ...operation.readAnswer(context, batch, response), sentAt };
 }
 
 /** Every number of a batch shares its request's fate: unknown when it may have been processed, else failed. */
@@ -99,7 +84,7 @@ function wholeBatch(batch: Batch, error: NodeApiError, sentAt: number): BatchOut
 /** The outcome with its numbers of unknown outcome settled by the operation's free reads, if it has them. */
 async function settled(
 	context: IExecuteFunctions,
-	operation: BatchedOperation,
+	operation: BatchEndpoint,
 	batch: Batch,
 	outcome: BatchOutcome,
 ): Promise<BatchOutcome> {
@@ -116,7 +101,7 @@ async function settled(
  */
 async function sendBatch(
 	context: IExecuteFunctions,
-	operation: BatchedOperation,
+	operation: BatchEndpoint,
 	batch: Batch,
 	options: SendOptions,
 ): Promise<BatchOutcome> {
@@ -158,34 +143,32 @@ async function sendBatch(
 	}
 }
 
-/** What a run sent: its batches, and each batch's outcome (undefined: not sent after a failure). */
-export interface SentBatches {
-	batches: Batch[];
-	outcomes: Array<BatchOutcome | undefined>;
-}
-
-/**
- * Sends the numbers of `groups`, `maxPerRequest` at a time and a few requests at once. With
- * Continue On Fail off, the first failure stops the run (requests in flight finish) and is
- * thrown with an account of every number.
- */
-export async function sendGroups(
-	context: IExecuteFunctions,
-	operation: BatchedOperation,
-	groups: NumberGroup[],
-): Promise<SentBatches> {
-	const batches: Batch[] = groups.flatMap(({ enterpriseId, fields, numbers }) =>
-		chunk([...numbers.values()], operation.maxPerRequest).map((entries) => ({
+/** The groups' numbers in requests of at most `maxPerRequest`, labelled for messages. */
+function batchesOf(groups: NumberGroup[], maxPerRequest: number): Batch[] {
+	const batches = groups.flatMap(({ enterpriseId, fields, numbers }) =>
+		chunk([...numbers.values()], maxPerRequest).map((entries) => ({
 			enterpriseId,
 			fields,
 			entries,
-			label: '',
 		})),
 	);
-	batches.forEach((batch, index) => {
-		batch.label = `request ${index + 1} of ${batches.length} (${plural(batch.entries.length, 'number')} for enterprise ${batch.enterpriseId})`;
-	});
+	return batches.map((batch, index) => ({
+		...batch,
+		label: `request ${index + 1} of ${batches.length} (${plural(batch.entries.length, 'number')} for enterprise ${batch.enterpriseId})`,
+	}));
+}
 
+/**
+ * Sends the numbers of `groups` to `operation`, a few requests at once. With Continue On Fail
+ * off, no request starts after the first failure (requests in flight finish): `stopOnFailure`
+ * then stops the node with an account of every number.
+ */
+export async function sendBatches(
+	context: IExecuteFunctions,
+	operation: BatchEndpoint,
+	groups: NumberGroup[],
+): Promise<SentBatches> {
+	const batches = batchesOf(groups, operation.maxPerRequest);
 	const continueOnFail = context.continueOnFail();
 	const options = readSendOptions(context);
 	let firstError: NodeApiError | undefined;
@@ -198,58 +181,26 @@ export async function sendGroups(
 		options.concurrency,
 		() => !continueOnFail && firstError !== undefined,
 	);
-	if (firstError && !continueOnFail)
-		throw failureWithAccount(operation.verb, firstError, outcomes, batches);
-	return { batches, outcomes };
+	return { batches, outcomes, firstError };
 }
 
-/**
- * The output of a batched run, in input order: the success items, every failure and invalid
- * value as its items (see failureItems); the summary goes above the output.
- */
-export function report(
-	context: IExecuteFunctions,
-	verb: string,
-	{ batches, outcomes }: SentBatches,
-	invalid: Failure[],
-	answeredWithoutSending: OrderedItem[] = [],
-	hints = summary(verb, outcomes, invalid.length, batches, answeredWithoutSending.length),
-): INodeExecutionData[] {
-	const results = [
-		...answeredWithoutSending,
-		...outcomes.flatMap((outcome) => outcome?.succeeded ?? []),
-		...[...outcomes.flatMap((outcome) => outcome?.failures ?? []), ...invalid].flatMap((failure) =>
-			failureItems(failure, context.getNode().onError === 'continueErrorOutput'),
-		),
-	];
-	results.sort((a, b) => a.order - b.order);
-	for (const message of hints) context.addExecutionHints({ message, location: 'outputPane' });
-	return results.map(({ item }) => ({ ...item, json: tableOrder(item.json) }));
+/** With Continue On Fail off, a run with a failure stops the node: its first error, with an account of every number. */
+export function stopOnFailure(context: IExecuteFunctions, verb: string, sent: SentBatches): void {
+	if (sent.firstError && !context.continueOnFail())
+		throw failureWithAccount(verb, sent.firstError, sent.outcomes, sent.batches);
 }
 
-/**
- * Runs once for all input items (a custom operation), so numbers from every item are
- * normalized, de-duplicated and sent together. Every value comes back: answered without a
- * request (`answerWithoutSending`), in the operation's success items, or as failure items (invalid /
- * refused / failed / unknown; see failureItems).
- */
-export async function runBatchedOperation(
-	context: IExecuteFunctions,
-	operation: BatchedOperation,
-): Promise<INodeExecutionData[][]> {
-	const { groups, invalid } = collectNumbers(context, operation.readFields);
-	throwIfInvalid(context, invalid);
-	const answeredWithoutSending = operation.answerWithoutSending
-		? await operation.answerWithoutSending(context, groups)
-		: [];
-	const sent = await sendGroups(context, operation, groups);
-	const hints = summary(
-		operation.verb,
-		sent.outcomes,
-		invalid.length,
-		sent.batches,
-		answeredWithoutSending.length,
-		operation.notSentAs,
-	);
-	return [report(context, operation.verb, sent, invalid, answeredWithoutSending, hints)];
+/** The run with each success item's JSON changed by `change` (Sync's status, Register's flag). */
+export function withSucceeded(
+	sent: SentBatches,
+	change: (json: IDataObject) => IDataObject,
+): SentBatches {
+	const changed = (outcome: BatchOutcome): BatchOutcome => ({
+		...outcome,
+		succeeded: outcome.succeeded.map(({ order, item }) => ({
+			order,
+			item: { ...item, json: change(item.json) },
+		})),
+	});
+	return { ...sent, outcomes: sent.outcomes.map((outcome) => outcome && changed(outcome)) };
 }

@@ -85,3 +85,11 @@ export interface BatchOutcome {
 	/** After a refusal that named some of the numbers: the others, which were not processed. */
 	notNamed?: NumberEntry[];
 }
+
+/** What a run sent: its batches, and each batch's outcome (undefined: not sent after a failure). */
+export interface SentBatches {
+	batches: Batch[];
+	outcomes: Array<BatchOutcome | undefined>;
+	/** The error of the first request that failed, as they finished. */
+	firstError?: NodeApiError;
+}

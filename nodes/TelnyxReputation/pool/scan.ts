@@ -12,6 +12,7 @@ import {
 	tooManyPages,
 } from '../../shared/transport/pages';
 import { runBounded } from '../../shared/bounded';
+import type { ApiRequest } from '../../shared/transport/request';
 
 /** `position` is the record's place in the list (0 for the first), whatever order pages arrive in. */
 export type Visit = (records: IDataObject[], position: number) => void;
@@ -24,12 +25,12 @@ export type Visit = (records: IDataObject[], position: number) => void;
  */
 export async function scanPages(
 	context: RequestContext,
-	path: string,
+	list: ApiRequest,
 	qs: IDataObject,
 	visit: Visit,
 ): Promise<number> {
 	const readPage = async (pageNumber: number) => {
-		const page = await listPage(context, path, qs, pageNumber);
+		const page = await listPage(context, list, qs, pageNumber);
 		visit(page.records, (pageNumber - 1) * MAX_PAGE_SIZE);
 		return page;
 	};

@@ -4,9 +4,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { rememberHeaders } from '../../shared/transport/retries';
 import {
-	rateLimitHeaders,
 	isSuccess,
 	toNodeApiError,
 	undocumentedAnswerError,
@@ -55,7 +53,6 @@ export function answerChecks({ emptyAllowed }: { emptyAllowed: boolean }) {
 		if (this.getNodeParameter('phoneNumber', '') !== '') {
 			error.message = `${readPhoneNumber(ofItem(this))}: ${error.message}`;
 		}
-		rememberHeaders(error, rateLimitHeaders(telnyxResponse));
 		throw error;
 	};
 }

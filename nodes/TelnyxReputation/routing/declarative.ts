@@ -3,7 +3,6 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestMethods,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
@@ -11,19 +10,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { answerChecks } from './answerChecks';
-import { inTurn } from '../../shared/transport/pace';
+import type { Endpoint } from '../../shared/api/endpoints';
+import { credentialsOf } from '../../shared/transport/credentials';
+import { proxyLabel } from '../../shared/transport/requestOptions';
 import type { RetryPolicy } from '../../shared/transport/retries';
 import {
 	connectionErrorCode,
-	failureOfError,
 	toConnectionError,
 	withOutcome,
-	withRetries,
 } from '../../shared/transport/retries';
-import { credentialsOf } from '../../shared/transport/credentials';
-import { proxyLabel } from '../../shared/transport/requestOptions';
+import { answerChecks } from './answerChecks';
 import { paginateByPageNumber } from './pagedList';
+import type { ReadablePath } from './pathParameters';
+import { endpointPath } from './pathParameters';
+import { failureOfError, sendRouted } from './routedRequest';
 
 /** A step that completes the request before it is sent (its path, query or body); it may throw. */
 type Prepare = (
@@ -46,7 +46,7 @@ type Fetch = (
  * The error a user sees: a request that got no answer names its URL, and an at-most-once
  * request that may have been processed is an unknown outcome, not a failure.
  */
-function explained(
+function userFacingError(
 	context: IExecuteSingleFunctions,
 	error: unknown,
 	policy: RetryPolicy,
@@ -85,7 +85,7 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch) {
 			const items = await fetch.call(this, requestData);
 			return items.map((item) => ({ ...item, pairedItem }));
 		} catch (caught) {
-			const error = explained(this, caught, policy, requestData.options);
+			const error = userFacingError(this, caught, policy, requestData.options);
 			if (!this.continueOnFail()) throw error;
 			// Only `error` and `message`: the shape every n8n version routes to the error output (see outcomes.ts).
 			const { description } = error as NodeApiError;
@@ -108,43 +108,48 @@ function errorsExcept(answers: Answers, emptyAllowed: boolean): PostReceive {
 	};
 }
 
-/** One request per input item, retried under `policy`; `output` maps a 2xx answer to items. */
-export function singleRequest(options: {
-	method: IHttpRequestMethods;
-	policy: RetryPolicy;
+/** One request per input item to `endpoint`, paced and retried under its policy; `output` maps a 2xx answer to items. */
+export function singleRequest<const E extends Endpoint>(options: {
+	endpoint: E & { path: ReadablePath<E['path']> };
+	/** Steps after the endpoint's path is set: a body, a query, another path (Get's free read). */
 	prepare?: Prepare[];
 	output?: PostReceive[];
 	request?: Partial<IHttpRequestOptions>;
 	answers?: Answers;
-	/** The API's reference shows no body for this answer: an empty 2xx is an answer too. */
-	emptyAllowed?: boolean;
 }): INodePropertyRouting {
+	const { endpoint } = options;
+	const prepare = [endpointPath(endpoint), ...(options.prepare ?? [])];
 	const fetch: Fetch = async function (requestData) {
-		return await withRetries(
-			options.policy,
-			async () => await inTurn(this, async () => await this.makeRoutingRequest(requestData)),
-			(_result, error) => failureOfError(error),
-		);
+		return await sendRouted(this, endpoint.policy, requestData);
 	};
 	return {
-		request: { ...options.request, method: options.method, ignoreHttpStatusErrors: true },
+		request: { ...options.request, method: endpoint.method, ignoreHttpStatusErrors: true },
 		send: { paginate: true },
-		operations: { pagination: perItem(options.policy, options.prepare ?? [], fetch) },
+		operations: { pagination: perItem(endpoint.policy, prepare, fetch) },
 		output: {
 			postReceive: [
-				errorsExcept(options.answers ?? {}, options.emptyAllowed ?? false),
+				errorsExcept(options.answers ?? {}, endpoint.emptyAllowed ?? false),
 				...(options.output ?? []),
 			],
 		},
 	};
 }
 
-/** A paged GET list per input item (Return All / Limit over page[number] and page[size]). */
-export function pagedList(...prepare: Prepare[]): INodePropertyRouting {
+/** A paged GET list of `endpoint` per input item (Return All / Limit over page[number] and page[size]). */
+export function pagedList<const E extends Endpoint>(
+	endpoint: E & { path: ReadablePath<E['path']> },
+	...prepare: Prepare[]
+): INodePropertyRouting {
 	return {
 		request: { method: 'GET', ignoreHttpStatusErrors: true },
 		send: { paginate: true },
-		operations: { pagination: perItem('idempotent', prepare, paginateByPageNumber) },
+		operations: {
+			pagination: perItem(
+				endpoint.policy,
+				[endpointPath(endpoint), ...prepare],
+				paginateByPageNumber,
+			),
+		},
 		output: { postReceive: [answerChecks({ emptyAllowed: false })] },
 	};
 }

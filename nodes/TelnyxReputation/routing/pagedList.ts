@@ -5,11 +5,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { failureOfError, withRetries } from '../../shared/transport/retries';
-import { inTurn } from '../../shared/transport/pace';
 import type { Page } from '../../shared/transport/pages';
 import { readPages } from '../../shared/transport/pages';
 import { matchesQuery } from '../../shared/queryFilters';
+import { sendRouted } from './routedRequest';
 import { tableOrder } from '../pipeline/outputItems';
 
 /** The fields of every paged list, read by `paginateByPageNumber` below. */
@@ -52,11 +51,7 @@ export async function paginateByPageNumber(
 					qs: { ...requestData.options.qs, 'page[number]': pageNumber, 'page[size]': pageSize },
 				},
 			};
-			const [response] = await withRetries(
-				'idempotent',
-				async () => await inTurn(this, async () => await this.makeRoutingRequest(pageRequest)),
-				(_result, error) => failureOfError(error),
-			);
+			const [response] = await sendRouted(this, 'idempotent', pageRequest);
 			return (response?.json ?? {}) as Page;
 		},
 		{ limit, keep: matchesQuery(requestData.options.qs) },

@@ -2,6 +2,8 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 
 import type { ItemParameters } from '../../shared/itemParameters';
 import { ofItem, readEnterpriseId, readRemediationId } from '../../shared/itemParameters';
+import type { Endpoint } from '../../shared/api/endpoints';
+import { scopedPath } from '../../shared/api/endpoints';
 import { buildPath } from '../../shared/paths';
 import { checkUuid } from '../../shared/validators';
 import { readPhoneNumber } from '../../shared/phoneNumberParameters';
@@ -33,10 +35,15 @@ type NamesRead<T extends string> = T extends `${string}{${infer Name}}${infer Re
  * A path template whose every `{name}` has a reader: a template with a new name does not
  * compile (it is `never`) until its reader is added to `pathParameters`.
  */
-type ReadablePath<T extends string> = T & (NamesRead<T> extends true ? T : never);
+export type ReadablePath<T extends string> = T & (NamesRead<T> extends true ? T : never);
 
-function fill(context: IExecuteSingleFunctions, template: string): string {
+/** The endpoint's path for this item, every `{name}` read and checked (nothing is sent when one is bad). */
+function itemPath(context: IExecuteSingleFunctions, endpoint: Endpoint): string {
 	const item = ofItem(context);
+	const template = scopedPath(
+		endpoint,
+		endpoint.enterpriseOptional ? readEnterpriseId(item, true) : '',
+	);
 	const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as PathName);
 	return buildPath(
 		template,
@@ -45,28 +52,13 @@ function fill(context: IExecuteSingleFunctions, template: string): string {
 }
 
 /**
- * A prepare step that sets the request path from a template such as
- * `/enterprises/{enterpriseId}/reputation/numbers/{phoneNumber}`: every value is checked first
- * (nothing is sent when one is bad).
+ * A prepare step that sets the request path of `endpoint` (under the enterprise when one is
+ * picked, for an endpoint the enterprise is optional for). The operations' endpoints are
+ * checked to be readable where they are given (`singleRequest`, `pagedList`).
  */
-export function resolvePath<T extends string>(template: ReadablePath<T>) {
+export function endpointPath(endpoint: Endpoint) {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		requestOptions.url = fill(this, template);
-		return requestOptions;
-	};
-}
-
-/**
- * For operations where the enterprise is optional: `/enterprises/{enterpriseId}` + template
- * when one is picked, the account-wide template (the API's simplified endpoints) when not.
- */
-export function resolveOptionalEnterprisePath<T extends string>(template: ReadablePath<T>) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const enterprise = readEnterpriseId(ofItem(this), true);
-		requestOptions.url = fill(
-			this,
-			enterprise === '' ? template : `/enterprises/{enterpriseId}${template}`,
-		);
+		requestOptions.url = itemPath(this, endpoint);
 		return requestOptions;
 	};
 }

@@ -6,8 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { listPages } from '../../shared/transport/pages';
-import { numbersPath } from '../../shared/monitored';
-import { telnyxAnswer } from '../../shared/transport/request';
+import { firstNumber, numberList } from '../../shared/api/numbers';
 import type { TriggerEvent } from './event';
 
 /** A monitored number's reputation data as the API lists it (the field set may grow). */
@@ -106,18 +105,6 @@ function numberItem(
 	};
 }
 
-/** The first monitored number, with one read of one record. */
-async function firstNumber(
-	context: IPollFunctions,
-	enterpriseId: string,
-): Promise<MonitoredNumber | undefined> {
-	const body = await telnyxAnswer.call(context, 'GET', numbersPath(enterpriseId), {
-		qs: { 'page[number]': 1, 'page[size]': 1 },
-		policy: 'idempotent',
-	});
-	return (body as { data?: MonitoredNumber[] }).data?.[0];
-}
-
 /** A trigger event about monitored numbers, compared number by number between polls. */
 export function numberEvent(rule: NumberRule): TriggerEvent {
 	const settingsOf =
@@ -133,7 +120,7 @@ export function numberEvent(rule: NumberRule): TriggerEvent {
 			const pass = state.next === undefined ? 1 - state.pass : state.pass;
 			const read = await listPages(
 				context,
-				numbersPath(enterpriseId),
+				numberList(enterpriseId),
 				{},
 				{ from: state.next ?? 1, until: pollDeadline(context) },
 			);
@@ -161,7 +148,7 @@ export function numberEvent(rule: NumberRule): TriggerEvent {
 			return { items, next: next as unknown as IDataObject };
 		},
 		async sample(context, enterpriseId) {
-			const real = await firstNumber(context, enterpriseId);
+			const real = (await firstNumber(context, enterpriseId)) as MonitoredNumber | undefined;
 			const number = real ?? { ...EXAMPLE_NUMBER, enterprise_id: enterpriseId || null };
 			const { before, after } = rule.example(
 				{ ...EXAMPLE_NUMBER.reputation_data, ...number.reputation_data },

@@ -1,7 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { listAll } from '../../shared/transport/pages';
-import { getRemediation, remediationsPath } from '../../shared/remediations';
+import { listEnterprises } from '../../shared/api/enterprises';
+import { getRemediation, remediationList } from '../../shared/api/remediations';
 import { FINISHED, finishedStatuses } from '../../shared/remediationStatuses';
 import type { TriggerEvent } from './event';
 import { forEvent } from './event';
@@ -54,13 +55,13 @@ async function listRemediations(
 ): Promise<IDataObject[]> {
 	const enterprises = enterpriseId
 		? [enterpriseId]
-		: (await listAll(context, '/enterprises'))
+		: (await listEnterprises(context))
 				.filter((enterprise) => enterprise.number_reputation_enabled !== false)
 				.map((enterprise) => String(enterprise.id));
 	const requests: IDataObject[] = [];
 	for (const id of enterprises) {
 		requests.push(
-			...(await listAll(context, remediationsPath(id))).map((request) => ({
+			...(await listAll(context, remediationList(id))).map((request) => ({
 				enterprise_id: id,
 				...request,
 			})),

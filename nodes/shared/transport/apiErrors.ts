@@ -209,6 +209,21 @@ export function entriesDescription(entries: TelnyxErrorEntry[]): string {
 }
 
 /**
+ * The API's error answer, with the rate-limit headers it came with: a declarative request's
+ * answer reaches the retry around it only as this error, and a 429's wait is in its headers.
+ */
+export class TelnyxAnswerError extends NodeApiError {
+	constructor(
+		node: INode,
+		errorBody: JsonObject,
+		options: { message: string; description: string; httpCode: string },
+		readonly rateLimitHeaders: Record<string, unknown>,
+	) {
+		super(node, errorBody, options);
+	}
+}
+
+/**
  * Maps a non-2xx response to a NodeApiError carrying the API's own words: message "title:
  * detail", then a description with what to do, the entries' codes, pointers and
  * documentation URLs, and `context` (where it happened), and the HTTP status. Only the
@@ -234,9 +249,10 @@ export function toNodeApiError(
 	const errorBody = (entries.length
 		? { errors: entries }
 		: { status: response.statusCode }) as unknown as JsonObject;
-	return new NodeApiError(node, errorBody, {
-		message,
-		description,
-		httpCode: String(response.statusCode),
-	});
+	return new TelnyxAnswerError(
+		node,
+		errorBody,
+		{ message, description, httpCode: String(response.statusCode) },
+		rateLimitHeaders(response),
+	);
 }

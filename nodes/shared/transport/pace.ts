@@ -5,10 +5,9 @@ import { createHash } from 'node:crypto';
 
 import { sleep } from 'n8n-workflow';
 
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
-
 import type { RequestContext } from './credentials';
-import { askedWaitMs, header } from './retries';
+import type { AttemptFailure, RetryPolicy } from './retries';
+import { askedWaitMs, header, withRetries } from './retries';
 import { credentialsOf } from './credentials';
 
 /** Longest a request is held back in all; past it, it is sent and a 429 is handled as usual. */
@@ -29,7 +28,7 @@ const SAME_WINDOW_MS = 200;
 /** Spreads the requests released by a new window, so they do not all arrive at once. */
 const RELEASE_JITTER_MS = 50;
 
-interface Pace {
+export interface Pace {
 	/**
 	 * Until the first answer, one request goes alone and the others wait for it: a burst of
 	 * executions starting at once learns the limit before it runs into it.
@@ -77,9 +76,9 @@ export async function paceOf(context: RequestContext): Promise<Pace> {
 /**
  * Waits for the first answer of the process (another request is asking), or, if the API has
  * said nothing remains before its window ends, for the next window; then takes a turn. Every
- * request that takes a turn calls `done` when it is over, answered or not.
+ * request that takes a turn marks the pace answered when it is over, answered or not.
  */
-export async function takeTurn(pace: Pace): Promise<void> {
+async function takeTurn(pace: Pace): Promise<void> {
 	const holdUntil = Date.now() + MAX_HOLD_MS;
 	if (!pace.answered && !pace.asking) {
 		pace.asking = true;
@@ -102,26 +101,28 @@ export async function takeTurn(pace: Pace): Promise<void> {
 	if (pace.remaining !== undefined) pace.remaining--;
 }
 
-/** A request that took a turn is over (answered, or failed without an answer). */
-export function done(pace: Pace): void {
-	pace.answered = true;
-}
-
 /**
- * A declarative request, sent in its turn (its answer is learned from by `handleErrors`, the
- * one step every declarative answer goes through).
+ * Sends `attempt` in its turn of the credential's pace, and again while it fails in a way
+ * `policy` retries (see withRetries). The attempt learns from its answer (`learn`) where it
+ * sees the headers: a request of its own, or a declarative operation's `answerChecks`.
  */
-export async function inTurn<T>(
-	context: IExecuteSingleFunctions,
-	request: () => Promise<T>,
+export async function sendPaced<T>(
+	context: RequestContext,
+	policy: RetryPolicy,
+	attempt: (pace: Pace) => Promise<T>,
+	failureOf: (result: T | undefined, error: unknown) => AttemptFailure | undefined,
 ): Promise<T> {
 	const pace = await paceOf(context);
-	await takeTurn(pace);
-	try {
-		return await request();
-	} finally {
-		done(pace);
-	}
+	const inTurn = async () => {
+		await takeTurn(pace);
+		try {
+			return await attempt(pace);
+		} finally {
+			// Answered or not: the requests held back for the first answer go on.
+			pace.answered = true;
+		}
+	};
+	return await withRetries(policy, inTurn, failureOf);
 }
 
 /**

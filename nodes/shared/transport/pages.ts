@@ -2,6 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext } from './credentials';
+import type { ApiRequest } from './request';
 import { telnyxAnswer } from './request';
 
 import { runBounded } from '../bounded';
@@ -147,10 +148,10 @@ export async function readPages(
 /** Every record of a list endpoint (free reads, the API's largest page), for the triggers. */
 export async function listAll(
 	context: RequestContext,
-	path: string,
+	list: ApiRequest,
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
-	return (await listPages(context, path, qs)).records;
+	return (await listPages(context, list, qs)).records;
 }
 
 /**
@@ -159,12 +160,12 @@ export async function listAll(
  */
 export async function listPage(
 	context: RequestContext,
-	path: string,
+	list: ApiRequest,
 	qs: IDataObject,
 	pageNumber: number,
 ): Promise<PagesRead & { answered: number }> {
 	// Every record kept while reading, so that exactly one page is read; the filters after.
-	const page = await listPages(context, path, qs, {
+	const page = await listPages(context, list, qs, {
 		from: pageNumber,
 		limit: MAX_PAGE_SIZE,
 		keep: () => true,
@@ -180,16 +181,15 @@ export async function listPage(
 /** Records of a list endpoint from page `window.from` on, within `window`. */
 export async function listPages(
 	context: RequestContext,
-	path: string,
+	list: ApiRequest,
 	qs: IDataObject = {},
 	window: PageWindow = {},
 ): Promise<PagesRead> {
 	return await readPages(
 		context.getNode(),
 		async (pageNumber, pageSize) => {
-			return (await telnyxAnswer.call(context, 'GET', path, {
+			return (await telnyxAnswer.call(context, list, {
 				qs: { ...qs, 'page[number]': pageNumber, 'page[size]': pageSize },
-				policy: 'idempotent',
 			})) as Page;
 		},
 		{ keep: matchesQuery(qs), ...window },

@@ -199,29 +199,6 @@ export async function withRetries<T>(
 	}
 }
 
-/** The rate-limit headers of the answer an error was made from (see `rememberHeaders`). */
-const answerHeaders = new WeakMap<object, Record<string, unknown>>();
-
-/**
- * Keeps the headers of the answer an error was made from, for `failureOfError`: a declarative
- * request's answer reaches the retry around it only as the error its post-receive step threw.
- */
-export function rememberHeaders(error: object, headers: Record<string, unknown>): void {
-	answerHeaders.set(error, headers);
-}
-
-/** A failed attempt of a declarative request, from the error n8n or `handleErrors` threw. */
-export function failureOfError(error: unknown): AttemptFailure | undefined {
-	if (error === undefined) return undefined;
-	const statusCode = Number((error as { httpCode?: unknown }).httpCode);
-	const networkCode = connectionErrorCode(error);
-	return {
-		statusCode: Number.isInteger(statusCode) ? statusCode : undefined,
-		networkCode: networkCode ?? (Number.isInteger(statusCode) ? undefined : 'UNKNOWN'),
-		headers: typeof error === 'object' && error !== null ? answerHeaders.get(error) : undefined,
-	};
-}
-
 /**
  * A request that got no HTTP answer at all (refused, reset, timed out), naming the URL; for an
  * at-most-once request that may have been processed, an OutcomeUnknownError.

@@ -1,12 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { numberOptions } from '../../pipeline/sendOptions';
 import { unwrapData } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
-import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Confirm Ownership',
@@ -15,11 +15,7 @@ export const option: INodePropertyOptions = {
 		'Answer Telnyx about a flagged number hosted with another provider: keep it, or give it up (which removes it)',
 	action: 'Confirm ownership of a phone number',
 	routing: singleRequest({
-		method: 'POST',
-		policy: 'atMostOnce',
-		prepare: [
-			resolvePath('/enterprises/{enterpriseId}/reputation/numbers/{phoneNumber}/ownership_confirm'),
-		],
+		endpoint: ENDPOINTS.confirmOwnership,
 		output: [unwrapData],
 	}),
 };

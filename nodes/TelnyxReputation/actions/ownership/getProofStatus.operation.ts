@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
 import { unwrapData } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
 import { enterpriseLocator } from '../../../shared/enterprise';
-import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Proof Status',
@@ -14,9 +14,7 @@ export const option: INodePropertyOptions = {
 		"Get the review status of the enterprise's ownership proof: pending, approved, rejected, or not submitted",
 	action: 'Get the ownership proof status',
 	routing: singleRequest({
-		method: 'GET',
-		policy: 'idempotent',
-		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation/external_verification')],
+		endpoint: ENDPOINTS.getOwnershipProof,
 		// Telnyx answers 404 when nothing was submitted: that is a status, not a failure.
 		answers: {
 			404: (context) => ({

@@ -6,13 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
+import { ownershipWebhookBody } from '../../../shared/api/ownership';
 import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
 import { unwrapOrConfirm } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
 import { checkHttpsUrl } from '../../../shared/validators';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice } from '../common/fields';
-import { resolvePath } from '../../routing/pathParameters';
 
 /** The URL, checked (https), or null to stop the events. */
 function webhookUrl(context: IExecuteSingleFunctions): string | null {
@@ -27,7 +28,7 @@ async function webhookBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	return { ...requestOptions, body: { webhook_url: webhookUrl(this) }, json: true };
+	return { ...requestOptions, body: ownershipWebhookBody(webhookUrl(this)), json: true };
 }
 
 export const option: INodePropertyOptions = {
@@ -37,10 +38,8 @@ export const option: INodePropertyOptions = {
 		"Set the one URL Telnyx sends an enterprise's number-ownership events to, replacing the URL set before (a webhook trigger's too), or stop the events",
 	action: 'Set the ownership webhook URL',
 	routing: singleRequest({
-		method: 'PATCH',
-		policy: 'idempotent',
-		emptyAllowed: true,
-		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation/webhook'), webhookBody],
+		endpoint: ENDPOINTS.setOwnershipWebhook,
+		prepare: [webhookBody],
 		output: [
 			unwrapOrConfirm((context) => ({
 				enterprise_id: readEnterpriseId(ofItem(context)),

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { numberOptions } from '../../pipeline/sendOptions';
 import { ofItem } from '../../../shared/itemParameters';
 import { readNumbers } from '../../../shared/phoneNumbers';
@@ -14,7 +15,6 @@ import { unwrapData } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { readDefaultCountry, invalidNumber } from '../../../shared/phoneNumberParameters';
-import { resolvePath } from '../../routing/pathParameters';
 
 /** The body: the document IDs (a list, or text separated by commas, spaces or new lines), and the optional numbers in E.164. */
 async function proofBody(
@@ -53,12 +53,8 @@ export const option: INodePropertyOptions = {
 		'Send ownership proof so numbers hosted with another provider can be registered (reviewed once per enterprise)',
 	action: 'Submit ownership proof',
 	routing: singleRequest({
-		method: 'POST',
-		policy: 'atMostOnce',
-		prepare: [
-			resolvePath('/enterprises/{enterpriseId}/reputation/external_verification'),
-			proofBody,
-		],
+		endpoint: ENDPOINTS.submitOwnershipProof,
+		prepare: [proofBody],
 		output: [unwrapData],
 	}),
 };

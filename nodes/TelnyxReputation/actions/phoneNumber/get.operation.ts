@@ -8,13 +8,14 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
+import { endpointPath } from '../../routing/pathParameters';
 import { unwrapData } from '../../routing/outputs';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
 import { numberOptions } from '../../pipeline/sendOptions';
 import { readPhoneNumber } from '../../../shared/phoneNumberParameters';
-import { resolveOptionalEnterprisePath } from '../../routing/pathParameters';
 import { simplifyFields, simplifyOutput } from '../../pool/simplify';
 import { ofItem } from '../../../shared/itemParameters';
 import { canonical } from '../../../shared/phoneNumbers';
@@ -23,8 +24,7 @@ import { toNodeApiError } from '../../../shared/transport/apiErrors';
 const isLiveLookup = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('options.fresh', false) === true;
 
-const storedRecordPath = resolveOptionalEnterprisePath('/reputation/numbers');
-const numberPath = resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}');
+const storedRecordPath = endpointPath(ENDPOINTS.listNumbers);
 
 /**
  * The number's own GET bills a live lookup when the number has no stored data yet (the API's
@@ -35,10 +35,7 @@ async function storedOrLive(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (isLiveLookup(this)) {
-		const options = await numberPath.call(this, requestOptions);
-		return { ...options, qs: { ...options.qs, fresh: true } };
-	}
+	if (isLiveLookup(this)) return { ...requestOptions, qs: { ...requestOptions.qs, fresh: true } };
 	const options = await storedRecordPath.call(this, requestOptions);
 	const qs = { 'filter[phone_number][eq]': readPhoneNumber(ofItem(this)), 'page[size]': 1 };
 	return { ...options, qs: { ...options.qs, ...qs } };
@@ -72,8 +69,7 @@ export const option: INodePropertyOptions = {
 		'Get the stored spam score and reputation data of a monitored number (free; a live lookup is billable)',
 	action: 'Get the free stored reputation (spam risk and scores) of a monitored phone number',
 	routing: singleRequest({
-		method: 'GET',
-		policy: 'idempotent',
+		endpoint: ENDPOINTS.getNumber,
 		prepare: [storedOrLive],
 		output: [theNumber],
 	}),

@@ -10,7 +10,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { ItemParameters } from '../../../shared/itemParameters';
 import { ofExecuteItem, readEnterpriseId } from '../../../shared/itemParameters';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
-import { numbersPath } from '../../../shared/monitored';
+import { numberList } from '../../../shared/api/numbers';
+import type { ApiRequest } from '../../../shared/transport/request';
 import { listPages } from '../../../shared/transport/pages';
 import { tableOrder } from '../../pipeline/outputItems';
 import { numberOptions } from '../../pipeline/sendOptions';
@@ -105,11 +106,11 @@ interface Listed extends ListCounts {
 /** Without reputation filters or sorting: the pages Limit needs, as the API lists them. */
 async function readAsListed(
 	context: IExecuteFunctions,
-	path: string,
+	list: ApiRequest,
 	qs: IDataObject,
 	limit: number,
 ): Promise<Listed> {
-	const { records, results } = await listPages(context, path, qs, { limit });
+	const { records, results } = await listPages(context, list, qs, { limit });
 	// Short of Limit, the list is complete; else the first page said how long it is.
 	const matched = records.length < limit ? records.length : results;
 	return { records, listed: records.length, matched };
@@ -118,7 +119,7 @@ async function readAsListed(
 /** With reputation filters or sorting: every page, keeping only what Limit keeps of the matches. */
 async function readMatching(
 	context: IExecuteFunctions,
-	path: string,
+	list: ApiRequest,
 	qs: IDataObject,
 	limit: number,
 	test: (record: IDataObject) => boolean,
@@ -126,7 +127,7 @@ async function readMatching(
 ): Promise<Listed> {
 	const selection = new Selection(limit, worstFirst);
 	let read = 0;
-	await scanPages(context, path, qs, (records, position) => {
+	await scanPages(context, list, qs, (records, position) => {
 		read += records.length;
 		records.forEach((record, index) => {
 			if (test(record)) selection.add(record, position + index);
@@ -138,13 +139,13 @@ async function readMatching(
 
 async function listItem(context: IExecuteFunctions, itemIndex: number): Promise<Listed> {
 	const item = ofExecuteItem(context, itemIndex);
-	const path = numbersPath(readEnterpriseId(item, true));
+	const list = numberList(readEnterpriseId(item, true));
 	const qs = phoneNumberQuery(item);
 	const limit = item.get('returnAll', false) ? Infinity : (item.get('limit', 50) as number);
 	const test = readReputationFilter(item, Date.now());
 	const worstFirst = item.get('options.worstFirst', false) as boolean;
-	if (!test && !worstFirst) return await readAsListed(context, path, qs, limit);
-	return await readMatching(context, path, qs, limit, test ?? (() => true), worstFirst);
+	if (!test && !worstFirst) return await readAsListed(context, list, qs, limit);
+	return await readMatching(context, list, qs, limit, test ?? (() => true), worstFirst);
 }
 
 /** Get Many: for each input item, its list (a custom operation, to filter pages as they come). */

@@ -9,8 +9,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ofExecuteItem, readEnterpriseId } from '../../../shared/itemParameters';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { enterpriseName } from '../../../shared/enterpriseSearch';
-import { numbersPath } from '../../../shared/monitored';
-import { listAll } from '../../../shared/transport/pages';
+import { listEnterprises } from '../../../shared/api/enterprises';
+import { numberList } from '../../../shared/api/numbers';
 import { tableOrder } from '../../pipeline/outputItems';
 import { scanPages } from '../../pool/scan';
 import { simplified, simplifyFields } from '../../pool/simplify';
@@ -60,7 +60,7 @@ export const description = updateDisplayOptions(
 
 /** The account's enterprises by ID, named as the enterprise picker names them. */
 async function enterpriseNames(context: IExecuteFunctions): Promise<Map<string, string>> {
-	const enterprises = await listAll(context, '/enterprises');
+	const enterprises = await listEnterprises(context);
 	return new Map(
 		enterprises.map((enterprise) => [
 			String(enterprise.id),
@@ -78,7 +78,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			worst: this.getNodeParameter('worst', itemIndex, 10) as number,
 			now: Date.now(),
 		});
-		const pages = await scanPages(this, numbersPath(enterpriseId), {}, (records, position) =>
+		const pages = await scanPages(this, numberList(enterpriseId), {}, (records, position) =>
 			records.forEach((record, index) => summary.add(record, position + index)),
 		);
 		const names = enterpriseId === '' ? await enterpriseNames(this) : undefined;

@@ -8,10 +8,14 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
 import { eachNumber } from '../../pipeline/answers';
-import { runBatchedOperation } from '../../pipeline/send';
+import { ENDPOINTS } from '../../../shared/api/endpoints';
+import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
+import { report } from '../../pipeline/report';
+import type { BatchEndpoint } from '../../pipeline/send';
+import { sendBatches, stopOnFailure } from '../../pipeline/send';
 import { successItem } from '../../pipeline/outputItems';
 import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
-import { monitoredAmong } from '../../../shared/monitored';
+import { monitoredAmong } from '../../../shared/api/numbers';
 import { batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome } from '../../pipeline/types';
 
@@ -107,13 +111,18 @@ async function settleRefreshed(
 const NOT_MONITORED =
 	'Not refreshed: a free read shows the number is not monitored on this enterprise';
 
+const refreshBatches: BatchEndpoint = {
+	endpoint: ENDPOINTS.refreshNumbers,
+	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+	readAnswer: refreshed,
+	settle: settleRefreshed,
+};
+
 /** Refresh (billable live lookups), batched across all input items: a custom operation. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runBatchedOperation(this, {
-		verb: 'refreshed',
-		maxPerRequest: MAX_NUMBERS_PER_REQUEST,
-		path: '/enterprises/{enterpriseId}/reputation/numbers/refresh',
-		onSuccess: refreshed,
-		settle: settleRefreshed,
-	});
+	const { items, invalid } = readInput(this);
+	stopIfInvalid(this, invalid);
+	const sent = await sendBatches(this, refreshBatches, groupNumbers(items));
+	stopOnFailure(this, 'refreshed', sent);
+	return [report(this, { verb: 'refreshed', sent, failures: invalid })];
 }

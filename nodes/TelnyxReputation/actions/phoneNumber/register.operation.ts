@@ -7,22 +7,18 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
+import { monitoredAmong } from '../../../shared/api/numbers';
 import { eachNumber } from '../../pipeline/answers';
-import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
-import type { Monitored } from '../../../shared/monitored';
-import { monitoredAmong } from '../../../shared/monitored';
-import type { BatchedOperation } from '../../pipeline/send';
-import { runBatchedOperation } from '../../pipeline/send';
 import { successItem } from '../../pipeline/outputItems';
+import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
+import { report } from '../../pipeline/report';
+import type { BatchEndpoint } from '../../pipeline/send';
+import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
 import { settleUnknown } from '../../pipeline/settle';
+import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import type { Batch, BatchOutcome } from '../../pipeline/types';
 import { batchedNumberFields } from '../common/fields';
-import type {
-	Batch,
-	BatchOutcome,
-	NumberEntry,
-	NumberGroup,
-	OrderedItem,
-} from '../../pipeline/types';
 
 /** The API takes 1-100 numbers per request. */
 const MAX_NUMBERS_PER_REQUEST = 100;
@@ -34,7 +30,7 @@ export const option: INodePropertyOptions = {
 	action: 'Register phone numbers for billable reputation monitoring',
 };
 
-/** Read by `alreadyMonitored`; on by default (see the README: a re-run should bill nothing). */
+/** On by default (see the README: a re-run should bill nothing). */
 const skipMonitoredOption: INodeProperties = {
 	displayName: 'Skip Numbers Already Monitored',
 	name: 'skipMonitored',
@@ -61,40 +57,12 @@ export const description = updateDisplayOptions(
 const skipsMonitored = (context: IExecuteFunctions) =>
 	context.getNodeParameter('options.skipMonitored', 0, skipMonitoredOption.default) as boolean;
 
-/** Takes out of `group` the numbers of `monitored`: each entry with its record, in input order. */
-export function takeMonitored(
-	group: NumberGroup,
-	monitored: Monitored,
-): Array<[NumberEntry, IDataObject]> {
-	const taken = [...group.numbers].flatMap(([e164, entry]): Array<[NumberEntry, IDataObject]> => {
-		const record = monitored.get(e164);
-		return record ? [[entry, record]] : [];
-	});
-	for (const [entry] of taken) group.numbers.delete(entry.e164);
-	return taken;
-}
-
-/**
- * Takes out of `groups` the numbers their enterprise monitors already, as items with the
- * existing record. When an enterprise's list cannot be read, its numbers are sent as they are,
- * and the API's answer to them says why.
- */
-async function alreadyMonitored(
-	context: IExecuteFunctions,
-	groups: NumberGroup[],
-): Promise<OrderedItem[]> {
-	if (!skipsMonitored(context)) return [];
-	const items: OrderedItem[] = [];
-	for (const group of groups) {
-		const monitored = await monitoredAmong(context, group.enterpriseId, [
-			...group.numbers.keys(),
-		]).catch(() => undefined);
-		if (!monitored) continue;
-		for (const [entry, record] of takeMonitored(group, monitored))
-			items.push(successItem([entry], { ...record, already_monitored: true }));
-	}
-	return items;
-}
+/** A registered number's item, saying whether it was monitored before (next to the number in the Table view). */
+const withMonitoredFlag = (json: IDataObject, alreadyMonitored: boolean): IDataObject => ({
+	phone_number: json.phone_number,
+	already_monitored: alreadyMonitored,
+	...json,
+});
 
 /**
  * After a request whose answer was lost: the numbers the enterprise monitors now were
@@ -132,30 +100,36 @@ const NOT_REGISTERED =
 	'Not registered: a free read shows the number is not monitored, so it can be sent again';
 
 /** Registering numbers (Sync sends its missing numbers this way): 201 has one record per number, output as it is. */
-export const registerRequests: BatchedOperation = {
-	verb: 'registered',
+export const registerBatches: BatchEndpoint = {
+	endpoint: ENDPOINTS.registerNumbers,
 	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
-	path: '/enterprises/{enterpriseId}/reputation/numbers',
-	onSuccess: (context, batch, response) =>
+	readAnswer: (context, batch, response) =>
 		eachNumber(context, batch, response, (response.body as { data?: unknown })?.data),
 	settle: settleRegistered,
 };
 
-/** With Skip Numbers Already Monitored, registered numbers say they were not monitored before. */
-function markedNewlyMonitored(context: IExecuteFunctions, outcome: BatchOutcome): BatchOutcome {
-	if (skipsMonitored(context))
-		for (const { item } of outcome.succeeded) item.json.already_monitored = false;
-	return outcome;
-}
-
-/** Register Numbers (billable), batched across all input items: a custom operation. */
+/**
+ * Register Numbers (billable), batched across all input items: a custom operation. With Skip
+ * Numbers Already Monitored, the numbers the enterprise monitors are answered with their record
+ * and not sent; an enterprise whose list cannot be read has its numbers sent as they are.
+ */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runBatchedOperation(this, {
-		...registerRequests,
-		answerWithoutSending: alreadyMonitored,
-		onSuccess: (context, batch, response: TelnyxResponse) =>
-			markedNewlyMonitored(context, registerRequests.onSuccess(context, batch, response)),
-		settle: async (context, batch, outcome) =>
-			markedNewlyMonitored(context, await settleRegistered(context, batch, outcome)),
-	});
+	const { items, invalid } = readInput(this);
+	stopIfInvalid(this, invalid);
+	const groups = groupNumbers(items);
+	const skip = skipsMonitored(this);
+	const monitored = skip ? await monitoredOfGroups(this, groups, { sendIfUnreadable: true }) : [];
+	const { toSend, skipped } = skipNumbers(groups, monitored, (record) =>
+		withMonitoredFlag(record, true),
+	);
+	const sent = await sendBatches(this, registerBatches, toSend);
+	stopOnFailure(this, 'registered', sent);
+	return [
+		report(this, {
+			verb: 'registered',
+			sent: skip ? withSucceeded(sent, (json) => withMonitoredFlag(json, false)) : sent,
+			failures: invalid,
+			notSent: { items: skipped, as: 'already monitored' },
+		}),
+	];
 }

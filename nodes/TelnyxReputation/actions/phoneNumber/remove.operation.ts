@@ -1,12 +1,12 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { confirm } from '../../routing/outputs';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
 import { numberOptions } from '../../pipeline/sendOptions';
-import { resolveOptionalEnterprisePath } from '../../routing/pathParameters';
 import { ofItem } from '../../../shared/itemParameters';
 import { readPhoneNumber } from '../../../shared/phoneNumberParameters';
 
@@ -22,9 +22,7 @@ export const option: INodePropertyOptions = {
 	description: 'Stop monitoring a number (it stays in your Telnyx inventory)',
 	action: 'Remove a phone number from reputation monitoring',
 	routing: singleRequest({
-		method: 'DELETE',
-		policy: 'atMostOnce',
-		prepare: [resolveOptionalEnterprisePath('/reputation/numbers/{phoneNumber}')],
+		endpoint: ENDPOINTS.removeNumber,
 		output: [removedNumber],
 	}),
 };

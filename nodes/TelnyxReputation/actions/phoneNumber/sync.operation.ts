@@ -7,20 +7,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { entryFailure } from '../../pipeline/answers';
+import type { Monitored } from '../../../shared/api/numbers';
+import { removeNumber } from '../../../shared/api/numbers';
+import { runBounded } from '../../../shared/bounded';
 import { plural } from '../../../shared/text';
 import { isSuccess, toNodeApiError } from '../../../shared/transport/apiErrors';
-import { monitoredAmong, monitoredNumbers } from '../../../shared/monitored';
-import { report, sendGroups } from '../../pipeline/send';
-import { collectNumbers, throwIfInvalid } from '../../pipeline/readNumbers';
-import { readSendOptions } from '../../pipeline/sendOptions';
+import { entryFailure } from '../../pipeline/answers';
 import { successItem } from '../../pipeline/outputItems';
-import { buildPath } from '../../../shared/paths';
-import { runBounded } from '../../../shared/bounded';
-import { telnyxRequest } from '../../../shared/transport/request';
+import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
+import { report } from '../../pipeline/report';
+import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
+import { readSendOptions } from '../../pipeline/sendOptions';
+import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import type { Failure, NumberEntry, NumberGroup, OrderedItem } from '../../pipeline/types';
 import { batchedNumberFields } from '../common/fields';
-import { registerRequests, takeMonitored } from './register.operation';
-import type { NumberEntry, NumberGroup, Failure, OrderedItem } from '../../pipeline/types';
+import { registerBatches } from './register.operation';
 
 export const option: INodePropertyOptions = {
 	name: 'Sync',
@@ -70,7 +71,7 @@ const dryRunByVersion: INodeProperties[] = [
 const properties = batchedNumberFields({
 	billing:
 		'Registering the missing numbers is billable: Dry Run reports what would change first. Numbers not in the input are removed only with Remove Numbers Not in Input on, and Max Removals stops a mistaken input from emptying the enterprise.',
-	maxPerRequest: registerRequests.maxPerRequest,
+	maxPerRequest: registerBatches.maxPerRequest,
 	own: [
 		{
 			displayName: 'Remove Numbers Not in Input',
@@ -105,67 +106,39 @@ const withStatus = (status: string, json: IDataObject) => ({ status, ...json });
 /** The place in the output of the monitored numbers no item gave: after the input's. */
 const AFTER_INPUT = Number.MAX_SAFE_INTEGER / 2;
 
-interface Plan {
+/** Each enterprise's monitored numbers no item gave: the numbers Sync would remove. */
+interface Extra {
 	enterpriseId: string;
-	/** Input numbers already monitored: their records. */
-	kept: Array<[NumberEntry, IDataObject]>;
-	/** Monitored numbers no item gave. */
-	extra: IDataObject[];
+	records: IDataObject[];
 }
 
-/** Removes numbers one request each (the API has no batch removal), a few at a time. */
-async function removeNumbers(
-	context: IExecuteFunctions,
-	enterpriseId: string,
-	records: IDataObject[],
-) {
+function notInInput(groups: NumberGroup[], monitored: Array<Monitored | undefined>): Extra[] {
+	return groups.map((group, index) => ({
+		enterpriseId: group.enterpriseId,
+		records: [...(monitored[index] ?? [])]
+			.filter(([e164]) => !group.numbers.has(e164))
+			.map(([, record]) => record),
+	}));
+}
+
+/** Removes numbers one request each (the API has no batch removal), a few at a time. A 404 is removed already. */
+async function removeNumbers(context: IExecuteFunctions, { enterpriseId, records }: Extra) {
 	const { concurrency, timeoutMs } = readSendOptions(context);
 	return await runBounded(
 		records.map((record) => async () => {
-			const path = buildPath('/enterprises/{enterpriseId}/reputation/numbers/{phoneNumber}', {
-				enterpriseId,
-				phoneNumber: String(record.phone_number),
-			});
+			const e164 = String(record.phone_number);
 			try {
-				const response = await telnyxRequest.call(context, 'DELETE', path, {
-					policy: 'atMostOnce',
-					timeoutMs,
-				});
+				const response = await removeNumber(context, enterpriseId, e164, timeoutMs);
 				// 404: not monitored any more, which is what Sync wanted.
 				if (isSuccess(response.statusCode) || response.statusCode === 404) return { record };
-				return {
-					record,
-					error: toNodeApiError(context.getNode(), response, `Removing ${record.phone_number}.`),
-				};
+				const error = toNodeApiError(context.getNode(), response, `Removing ${e164}.`);
+				return { record, error };
 			} catch (error) {
 				return { record, error: error as NodeApiError };
 			}
 		}),
 		concurrency,
 	);
-}
-
-/**
- * Each enterprise's plan, read before anything changes: its input numbers already monitored
- * (taken out of `groups`, which keeps the numbers to add) and, with removals on, the monitored
- * numbers no item gave. The whole list is read only when numbers not in the input may go.
- */
-async function plan(
-	context: IExecuteFunctions,
-	groups: NumberGroup[],
-	removeMissing: boolean,
-): Promise<Plan[]> {
-	const plans: Plan[] = [];
-	for (const group of groups) {
-		const monitored = removeMissing
-			? await monitoredNumbers(context, group.enterpriseId)
-			: await monitoredAmong(context, group.enterpriseId, [...group.numbers.keys()]);
-		const extra = removeMissing
-			? [...monitored].filter(([e164]) => !group.numbers.has(e164)).map(([, record]) => record)
-			: [];
-		plans.push({ enterpriseId: group.enterpriseId, kept: takeMonitored(group, monitored), extra });
-	}
-	return plans;
 }
 
 /** Items after the input's, in the order they are made: the monitored numbers no item gave. */
@@ -180,7 +153,7 @@ function extraItems() {
 /** Dry Run: the items the real run would make, and what it would do. */
 function dryRunItems(
 	groups: NumberGroup[],
-	plans: Plan[],
+	extras: Extra[],
 	extraItem: ReturnType<typeof extraItems>,
 ) {
 	const toAdd = groups.flatMap((group) =>
@@ -191,8 +164,8 @@ function dryRunItems(
 			),
 		),
 	);
-	const toRemove = plans.flatMap((plan) =>
-		plan.extra.map((record) => extraItem(withStatus('would-remove', record))),
+	const toRemove = extras.flatMap((extra) =>
+		extra.records.map((record) => extraItem(withStatus('would-remove', record))),
 	);
 	return { toAdd, toRemove };
 }
@@ -200,18 +173,18 @@ function dryRunItems(
 /** Removes each plan's extra numbers: an item for each one removed, a failure for each not. */
 async function removeExtras(
 	context: IExecuteFunctions,
-	plans: Plan[],
+	extras: Extra[],
 	extraItem: ReturnType<typeof extraItems>,
 ) {
 	const removed: OrderedItem[] = [];
 	const failures: Failure[] = [];
-	for (const plan of plans) {
-		const results = await removeNumbers(context, plan.enterpriseId, plan.extra);
+	for (const extra of extras) {
+		const results = await removeNumbers(context, extra);
 		for (const { record, error } of results.filter((result) => result !== undefined)) {
 			const item = extraItem(
 				withStatus('removed', {
 					phone_number: record.phone_number,
-					enterprise_id: plan.enterpriseId,
+					enterprise_id: extra.enterpriseId,
 				}),
 			);
 			if (!error) {
@@ -230,52 +203,86 @@ async function removeExtras(
 	return { removed, failures };
 }
 
-/** Sync Numbers: a custom operation over all input items. */
+/** Stops the run, changing nothing, when it would remove more numbers than Max Removals. */
+function overMaxRemovalsError(context: IExecuteFunctions, removals: number, maxRemovals: number) {
+	return new NodeOperationError(
+		context.getNode(),
+		`Sync would remove ${plural(removals, 'number')}, more than Max Removals (${maxRemovals})`,
+		{
+			description:
+				'Nothing was changed. Check the input (an empty or partial list removes every number it does not give), or raise Max Removals.',
+		},
+	);
+}
+
+/** Dry Run's hints: what the real run would do, and that it would stop when over Max Removals. */
+function dryRunHints(added: number, removals: number, kept: number, maxRemovals?: number) {
+	const hints = [
+		`Dry run, nothing changed: ${added} would be added, ${removals} would be removed, ${kept} kept`,
+	];
+	if (maxRemovals !== undefined)
+		hints.push(
+			`The real run would stop, changing nothing: ${plural(removals, 'removal')} are more than Max Removals (${maxRemovals})`,
+		);
+	return hints;
+}
+
+/**
+ * Sync Numbers: a custom operation over all input items. Nothing is changed before every
+ * enterprise's monitored numbers are read and the removals are within Max Removals.
+ */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const { groups, invalid } = collectNumbers(this);
-	throwIfInvalid(this, invalid);
+	const { items, invalid } = readInput(this);
+	stopIfInvalid(this, invalid);
+	const groups = groupNumbers(items);
 	const removeMissing = this.getNodeParameter('removeMissing', 0, false) as boolean;
 	const oneDryRun = this.getNode().typeVersion >= ONE_DRY_RUN_VERSION;
 	const dryRun = this.getNodeParameter('dryRun', 0, oneDryRun || removeMissing) as boolean;
 	const maxRemovals = this.getNodeParameter('maxRemovals', 0, 10) as number;
 
-	// Nothing is changed before every enterprise's plan is known and within Max Removals.
-	const plans = await plan(this, groups, removeMissing);
-	const removals = plans.reduce((sum, { extra }) => sum + extra.length, 0);
-	const overMaxRemovals = removeMissing && removals > maxRemovals;
-	if (overMaxRemovals && !dryRun) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Sync would remove ${plural(removals, 'number')}, more than Max Removals (${maxRemovals})`,
-			{
-				description:
-					'Nothing was changed. Check the input (an empty or partial list removes every number it does not give), or raise Max Removals.',
-			},
-		);
-	}
-	const kept = plans.flatMap((plan) =>
-		plan.kept.map(([entry, record]) => successItem([entry], withStatus('kept', record))),
+	// Only when numbers not in the input may go is each enterprise's whole list read.
+	const monitored = await monitoredOfGroups(this, groups, { wholeList: removeMissing });
+	const extras = removeMissing ? notInInput(groups, monitored) : [];
+	const { toSend, skipped: kept } = skipNumbers(groups, monitored, (record) =>
+		withStatus('kept', record),
 	);
+	const removals = extras.reduce((sum, { records }) => sum + records.length, 0);
+	const overMaxRemovals = removeMissing && removals > maxRemovals;
+	if (overMaxRemovals && !dryRun) throw overMaxRemovalsError(this, removals, maxRemovals);
 	const extraItem = extraItems();
 
 	if (dryRun) {
-		const { toAdd, toRemove } = dryRunItems(groups, plans, extraItem);
-		const hints = [
-			`Dry run, nothing changed: ${toAdd.length} would be added, ${removals} would be removed, ${kept.length} kept`,
+		const { toAdd, toRemove } = dryRunItems(toSend, extras, extraItem);
+		const hints = dryRunHints(
+			toAdd.length,
+			removals,
+			kept.length,
+			overMaxRemovals ? maxRemovals : undefined,
+		);
+		const notSent = { items: [...kept, ...toAdd, ...toRemove], as: 'kept' };
+		return [
+			report(this, {
+				verb: 'added',
+				sent: { batches: [], outcomes: [] },
+				failures: invalid,
+				notSent,
+				hints,
+			}),
 		];
-		if (overMaxRemovals)
-			hints.push(
-				`The real run would stop, changing nothing: ${plural(removals, 'removal')} are more than Max Removals (${maxRemovals})`,
-			);
-		const items = [...kept, ...toAdd, ...toRemove];
-		return [report(this, 'added', { batches: [], outcomes: [] }, invalid, items, hints)];
 	}
 
-	const sent = await sendGroups(this, registerRequests, groups);
-	for (const outcome of sent.outcomes)
-		for (const { item } of outcome?.succeeded ?? []) item.json = withStatus('added', item.json);
-	const { removed, failures } = await removeExtras(this, plans, extraItem);
+	const sent = await sendBatches(this, registerBatches, toSend);
+	stopOnFailure(this, 'added', sent);
+	const { removed, failures } = await removeExtras(this, extras, extraItem);
 	const added = sent.outcomes.reduce((sum, outcome) => sum + (outcome?.succeeded.length ?? 0), 0);
 	const hint = `${added} added, ${kept.length} kept, ${removed.length} removed${failures.length ? `, ${failures.length} not removed` : ''}`;
-	return [report(this, 'added', sent, [...invalid, ...failures], [...kept, ...removed], [hint])];
+	return [
+		report(this, {
+			verb: 'added',
+			sent: withSucceeded(sent, (json) => withStatus('added', json)),
+			failures: [...invalid, ...failures],
+			notSent: { items: [...kept, ...removed], as: 'kept' },
+			hints: [hint],
+		}),
+	];
 }

@@ -1,11 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { idLocator } from '../../../shared/locator';
-import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -13,9 +13,7 @@ export const option: INodePropertyOptions = {
 	description: 'Get a remediation request with its status and, once done, its results per number',
 	action: 'Get a remediation request',
 	routing: singleRequest({
-		method: 'GET',
-		policy: 'idempotent',
-		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation/remediation/{remediationId}')],
+		endpoint: ENDPOINTS.getRemediation,
 		output: [unwrapData],
 	}),
 };

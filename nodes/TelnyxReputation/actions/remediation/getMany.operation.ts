@@ -6,13 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions, NodeOperationError } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { remediationStatuses } from '../../../shared/remediationStatuses';
 
 import { pagedList } from '../../routing/declarative';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { filters } from '../common/fields';
 import { returnAllAndLimit } from '../../routing/pagedList';
-import { resolvePath } from '../../routing/pathParameters';
 
 /**
  * Remediation Get Many's filters: the status, and the dates as ISO 8601 date-times. Set here,
@@ -47,10 +47,7 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	description: 'List the remediation requests of an enterprise',
 	action: 'Get many remediation requests',
-	routing: pagedList(
-		resolvePath('/enterprises/{enterpriseId}/reputation/remediation'),
-		remediationFilters,
-	),
+	routing: pagedList(ENDPOINTS.listRemediations, remediationFilters),
 };
 
 const properties: INodeProperties[] = [

@@ -9,15 +9,19 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
 import { entryFailure, unconfirmed } from '../../pipeline/answers';
-import { runBatchedOperation } from '../../pipeline/send';
+import { ENDPOINTS } from '../../../shared/api/endpoints';
+import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
+import { report } from '../../pipeline/report';
+import type { BatchEndpoint } from '../../pipeline/send';
+import { sendBatches, stopOnFailure } from '../../pipeline/send';
+import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import { successItem } from '../../pipeline/outputItems';
 import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
 import { listPages } from '../../../shared/transport/pages';
-import { getRemediation, remediationsPath } from '../../../shared/remediations';
+import { getRemediation, remediationList } from '../../../shared/api/remediations';
 import { checkHttpsUrl } from '../../../shared/validators';
 import { additionalFields, batchedNumberFields } from '../common/fields';
-import type { Batch, BatchOutcome, NumberGroup, OrderedItem } from '../../pipeline/types';
-import { monitoredAmong } from '../../../shared/monitored';
+import type { Batch, BatchOutcome } from '../../pipeline/types';
 
 /** The API takes up to 2,000 numbers, and a call purpose of up to 2,000 characters, per request. */
 const MAX_NUMBERS_PER_REQUEST = 2000;
@@ -167,7 +171,7 @@ async function findSubmitted(
 			const since = (outcome.sentAt ?? Date.now()) - CLOCK_SKEW_MS;
 			const { records } = await listPages(
 				context,
-				remediationsPath(batch.enterpriseId),
+				remediationList(batch.enterpriseId),
 				{ 'filter[created_at][gte]': new Date(since).toISOString() },
 				{ limit: 250 },
 			);
@@ -207,48 +211,41 @@ function isFlagged(record: IDataObject): boolean {
 	return Boolean(data?.spam_category) || data?.spam_risk === 'medium' || data?.spam_risk === 'high';
 }
 
-/**
- * With Only Flagged Numbers: takes out of `groups` the monitored numbers that are not flagged
- * (free reads), as items that say so. Numbers not monitored stay, and the API's answer says why.
- * A read that fails stops the run: sending every number instead would bill the unflagged ones.
- */
-async function notFlagged(
-	context: IExecuteFunctions,
-	groups: NumberGroup[],
-): Promise<OrderedItem[]> {
-	if (!context.getNodeParameter('onlyFlagged', 0, false)) return [];
-	const items: OrderedItem[] = [];
-	for (const group of groups) {
-		const monitored = await monitoredAmong(context, group.enterpriseId, [...group.numbers.keys()]);
-		for (const [e164, entry] of group.numbers) {
-			const record = monitored.get(e164);
-			if (!record || isFlagged(record)) continue;
-			group.numbers.delete(e164);
-			const { phone_number, reputation_data } = record;
-			items.push(
-				successItem([entry], {
-					phone_number,
-					status: 'not_flagged',
-					submitted: false,
-					reputation_data,
-				}),
-			);
-		}
-	}
-	return items;
+/** A monitored number that is not flagged, as the item that says it was not submitted. */
+function notFlagged(record: IDataObject): IDataObject | undefined {
+	if (isFlagged(record)) return undefined;
+	const { phone_number, reputation_data } = record;
+	return { phone_number, status: 'not_flagged', submitted: false, reputation_data };
 }
 
-/** Submit for remediation (billable per number), batched across all input items: a custom operation. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runBatchedOperation(this, {
-		verb: 'submitted',
-		maxPerRequest: MAX_NUMBERS_PER_REQUEST,
-		path: '/enterprises/{enterpriseId}/reputation/remediation',
-		readFields: remediationFields,
-		onSuccess: accepted,
-		settle: findSubmitted,
+const submitBatches: BatchEndpoint = {
+	endpoint: ENDPOINTS.submitRemediation,
+	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+	readAnswer: accepted,
+	settle: findSubmitted,
+};
 
-		answerWithoutSending: notFlagged,
-		notSentAs: 'not flagged',
-	});
+/**
+ * Submit for remediation (billable per number), batched across all input items: a custom
+ * operation. With Only Flagged Numbers, the monitored numbers that are not flagged are not sent
+ * (free reads); numbers not monitored are, and the API's answer says why. A read that fails
+ * stops the run: sending every number instead would bill the unflagged ones.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const { items, invalid } = readInput(this, remediationFields);
+	stopIfInvalid(this, invalid);
+	const groups = groupNumbers(items);
+	const onlyFlagged = this.getNodeParameter('onlyFlagged', 0, false) as boolean;
+	const monitored = onlyFlagged ? await monitoredOfGroups(this, groups) : [];
+	const { toSend, skipped } = skipNumbers(groups, monitored, notFlagged);
+	const sent = await sendBatches(this, submitBatches, toSend);
+	stopOnFailure(this, 'submitted', sent);
+	return [
+		report(this, {
+			verb: 'submitted',
+			sent,
+			failures: invalid,
+			notSent: { items: skipped, as: 'not flagged' },
+		}),
+	];
 }

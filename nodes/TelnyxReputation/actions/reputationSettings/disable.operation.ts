@@ -1,11 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { confirm } from '../../routing/outputs';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice } from '../common/fields';
-import { resolvePath } from '../../routing/pathParameters';
 import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
 
 /** Disable answers 204: the item says which enterprise. */
@@ -21,9 +21,7 @@ export const option: INodePropertyOptions = {
 		'Turn off reputation monitoring; every monitored number of the enterprise is removed',
 	action: 'Disable reputation monitoring',
 	routing: singleRequest({
-		method: 'DELETE',
-		policy: 'atMostOnce',
-		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation')],
+		endpoint: ENDPOINTS.disableReputation,
 		output: [disabledReputation],
 	}),
 };

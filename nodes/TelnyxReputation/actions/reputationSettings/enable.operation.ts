@@ -1,6 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
 import { enterpriseLocator } from '../../../shared/enterprise';
@@ -10,7 +11,6 @@ import {
 	loaDocumentIdField,
 	notice,
 } from '../common/fields';
-import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Enable',
@@ -18,9 +18,7 @@ export const option: INodePropertyOptions = {
 	description: 'Turn on reputation monitoring for an enterprise (billable)',
 	action: 'Enable billable reputation monitoring',
 	routing: singleRequest({
-		method: 'POST',
-		policy: 'atMostOnce',
-		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation')],
+		endpoint: ENDPOINTS.enableReputation,
 		output: [unwrapData],
 	}),
 };

@@ -9,10 +9,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { additionalFields } from '../common/fields';
-import { resolvePath } from '../../routing/pathParameters';
 import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
 
 interface LoaFields {
@@ -75,10 +75,9 @@ export const option: INodePropertyOptions = {
 	description: 'Render the Letter of Authorization (LOA) as a PDF file to sign (not billable)',
 	action: 'Generate the letter of authorization',
 	routing: singleRequest({
-		method: 'POST',
-		policy: 'idempotent',
+		endpoint: ENDPOINTS.generateLoa,
 		request: { encoding: 'arraybuffer', headers: { Accept: 'application/pdf, application/json' } },
-		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation/loa'), loaBody],
+		prepare: [loaBody],
 		output: [pdfToBinary],
 	}),
 };

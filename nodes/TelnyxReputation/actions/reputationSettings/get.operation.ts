@@ -1,10 +1,10 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
 import { enterpriseLocator } from '../../../shared/enterprise';
-import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -13,9 +13,7 @@ export const option: INodePropertyOptions = {
 		'Get the reputation status, Letter of Authorization (LOA) status and check frequency of an enterprise',
 	action: 'Get reputation settings',
 	routing: singleRequest({
-		method: 'GET',
-		policy: 'idempotent',
-		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation')],
+		endpoint: ENDPOINTS.getReputationSettings,
 		output: [unwrapData],
 	}),
 };

@@ -1,11 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { loaDocumentIdField } from '../common/fields';
-import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Replace LOA',
@@ -14,9 +14,7 @@ export const option: INodePropertyOptions = {
 		'Point the settings at a new signed Letter of Authorization (LOA), before the one set is approved',
 	action: 'Replace the letter of authorization',
 	routing: singleRequest({
-		method: 'PATCH',
-		policy: 'idempotent',
-		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation/loa')],
+		endpoint: ENDPOINTS.replaceLoa,
 		output: [unwrapData],
 	}),
 };

@@ -1,11 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { checkFrequencyOptions } from '../common/fields';
-import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Update Frequency',
@@ -13,9 +13,7 @@ export const option: INodePropertyOptions = {
 	description: 'Change how often scores are refreshed (only once reputation is approved)',
 	action: 'Update the reputation check frequency',
 	routing: singleRequest({
-		method: 'PATCH',
-		policy: 'idempotent',
-		prepare: [resolvePath('/enterprises/{enterpriseId}/reputation/frequency')],
+		endpoint: ENDPOINTS.updateCheckFrequency,
 		output: [unwrapData],
 	}),
 };

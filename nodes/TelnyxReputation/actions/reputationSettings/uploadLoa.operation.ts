@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
 import { additionalFields } from '../common/fields';
@@ -58,7 +59,6 @@ async function multipartFile(
 	]);
 	return {
 		...requestOptions,
-		url: '/documents',
 		body,
 		headers: {
 			...requestOptions.headers,
@@ -74,9 +74,7 @@ export const option: INodePropertyOptions = {
 		'Upload the signed Letter of Authorization (LOA) from a binary field (not billable); its ID feeds Enable',
 	action: 'Upload the signed letter of authorization',
 	routing: singleRequest({
-		method: 'POST',
-		// Not billable; a document sent twice is an unlinked copy that Telnyx deletes after 30 minutes.
-		policy: 'idempotent',
+		endpoint: ENDPOINTS.uploadDocument,
 		prepare: [multipartFile],
 		output: [unwrapData],
 	}),

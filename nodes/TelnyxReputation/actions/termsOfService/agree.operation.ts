@@ -1,5 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
 
@@ -9,9 +10,7 @@ export const option: INodePropertyOptions = {
 	description: 'Accept the current Number Reputation terms of service (needed before Enable)',
 	action: 'Agree to the number reputation terms',
 	routing: singleRequest({
-		method: 'POST',
-		policy: 'idempotent',
-		request: { url: '/terms_of_service/number_reputation/agree' },
+		endpoint: ENDPOINTS.agreeToTerms,
 		output: [unwrapData],
 	}),
 };

@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { unwrapData } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
-import { resolvePath } from '../../routing/pathParameters';
 import { idLocator } from '../../../shared/locator';
 
 export const option: INodePropertyOptions = {
@@ -12,9 +12,7 @@ export const option: INodePropertyOptions = {
 	description: "Get one of the account's terms of service agreements",
 	action: 'Get a terms of service agreement',
 	routing: singleRequest({
-		method: 'GET',
-		policy: 'idempotent',
-		prepare: [resolvePath('/terms_of_service/agreements/{agreementId}')],
+		endpoint: ENDPOINTS.getAgreement,
 		output: [unwrapData],
 	}),
 };

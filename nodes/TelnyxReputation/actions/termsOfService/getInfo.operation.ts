@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { itemsOf } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
 import { productTypeOrAllOptions } from './productTypes';
@@ -11,9 +12,7 @@ export const option: INodePropertyOptions = {
 	description: 'Get the current terms per product: version, URL and effective date',
 	action: 'Get the current terms of service',
 	routing: singleRequest({
-		method: 'GET',
-		policy: 'idempotent',
-		request: { url: '/terms_of_service/info' },
+		endpoint: ENDPOINTS.getCurrentTerms,
 		// The answer is `{ agreements: [...] }`, not wrapped in `data`: one item per product.
 		output: [itemsOf('agreements')],
 	}),

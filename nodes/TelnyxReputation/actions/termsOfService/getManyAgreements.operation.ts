@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { pagedList } from '../../routing/declarative';
 import { filters } from '../common/fields';
 import { returnAllAndLimit } from '../../routing/pagedList';
 import { productTypeOptions } from './productTypes';
-import { resolvePath } from '../../routing/pathParameters';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many Agreements',
@@ -13,7 +13,7 @@ export const option: INodePropertyOptions = {
 	description:
 		"List the account's terms of service agreements (agreeing to a new version adds one)",
 	action: 'Get many terms of service agreements',
-	routing: pagedList(resolvePath('/terms_of_service/agreements')),
+	routing: pagedList(ENDPOINTS.listAgreements),
 };
 
 const properties: INodeProperties[] = [

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
 
@@ -9,10 +10,9 @@ export const option: INodePropertyOptions = {
 	description: 'Check whether the account has agreed to the current Number Reputation terms',
 	action: 'Get the number reputation terms status',
 	routing: singleRequest({
-		method: 'GET',
-		policy: 'idempotent',
+		endpoint: ENDPOINTS.getTermsStatus,
 		// product_type is always sent: the API's default product is branded calling.
-		request: { url: '/terms_of_service/status', qs: { product_type: 'number_reputation' } },
+		request: { qs: { product_type: 'number_reputation' } },
 		output: [unwrapData],
 	}),
 };

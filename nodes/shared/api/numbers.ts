@@ -1,19 +1,20 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listPages, PAGE_CONCURRENCY } from './transport/pages';
-import { buildPath } from './paths';
-import { canonical } from './phoneNumbers';
-import { runBounded } from './bounded';
-import { telnyxAnswer } from './transport/request';
+import { runBounded } from '../bounded';
+import { canonical } from '../phoneNumbers';
+import type { TelnyxResponse } from '../transport/apiErrors';
+import type { RequestContext } from '../transport/credentials';
+import { listPages, PAGE_CONCURRENCY } from '../transport/pages';
+import type { ApiRequest } from '../transport/request';
+import { telnyxAnswer, telnyxRequest } from '../transport/request';
+import { ENDPOINTS, requestTo } from './endpoints';
 
 /** Monitored numbers by E.164, with their records. */
 export type Monitored = Map<string, IDataObject>;
 
-/** The list of monitored numbers of one enterprise, or with '' of the whole account. */
-export const numbersPath = (enterpriseId: string) =>
-	enterpriseId
-		? buildPath('/enterprises/{enterpriseId}/reputation/numbers', { enterpriseId })
-		: '/reputation/numbers';
+/** The list of monitored numbers of one enterprise, or with '' of the whole account (free). */
+export const numberList = (enterpriseId: string): ApiRequest =>
+	requestTo(ENDPOINTS.listNumbers, { enterpriseId });
 
 const byNumber = (records: IDataObject[]): Monitored =>
 	new Map(records.map((record) => [canonical(String(record.phone_number)), record]));
@@ -26,7 +27,7 @@ export async function monitoredNumbers(
 	context: IExecuteFunctions,
 	enterpriseId: string,
 ): Promise<Monitored> {
-	return byNumber((await listPages(context, numbersPath(enterpriseId))).records);
+	return byNumber((await listPages(context, numberList(enterpriseId))).records);
 }
 
 /** A filtered read answered with records the filter excludes: the server ignored the filter. */
@@ -41,9 +42,8 @@ async function lookUp(
 	enterpriseId: string,
 	e164: string,
 ): Promise<IDataObject | undefined | typeof IGNORED_FILTER> {
-	const body = await telnyxAnswer.call(context, 'GET', numbersPath(enterpriseId), {
+	const body = await telnyxAnswer.call(context, numberList(enterpriseId), {
 		qs: { 'filter[phone_number][eq]': e164, 'page[number]': 1, 'page[size]': 1 },
-		policy: 'idempotent',
 	});
 	const [record] = (body as { data?: IDataObject[] }).data ?? [];
 	if (!record) return undefined;
@@ -76,17 +76,39 @@ export async function monitoredAmong(
 	}
 
 	// The first page only (no further page starts after time 0): it says how many there are.
-	const first = await listPages(context, numbersPath(enterpriseId), {}, { until: 0 });
+	const first = await listPages(context, numberList(enterpriseId), {}, { until: 0 });
 	const found = byNumber(first.records);
 	if (first.next === undefined) return found;
 	const pagesLeft = (first.pages ?? Infinity) - 1;
 	const unknown = numbers.filter((e164) => !found.has(e164));
 	const readRest = async () =>
-		(await listPages(context, numbersPath(enterpriseId), {}, { from: first.next })).records;
+		(await listPages(context, numberList(enterpriseId), {}, { from: first.next })).records;
 	const rest =
 		pagesLeft <= unknown.length
 			? await readRest()
 			: ((await lookUpAll(unknown)) ?? (await readRest()));
 	for (const [e164, record] of byNumber(rest)) found.set(e164, record);
 	return found;
+}
+
+/** The first monitored number of an enterprise, with one read of one record (free). */
+export async function firstNumber(
+	context: RequestContext,
+	enterpriseId: string,
+): Promise<IDataObject | undefined> {
+	const body = await telnyxAnswer.call(context, numberList(enterpriseId), {
+		qs: { 'page[number]': 1, 'page[size]': 1 },
+	});
+	return (body as { data?: IDataObject[] }).data?.[0];
+}
+
+/** Stops monitoring one number of an enterprise (the API has no batch removal): its answer, whatever its status. */
+export async function removeNumber(
+	context: RequestContext,
+	enterpriseId: string,
+	phoneNumber: string,
+	timeoutMs?: number,
+): Promise<TelnyxResponse> {
+	const request = requestTo(ENDPOINTS.removeNumber, { enterpriseId, phoneNumber });
+	return await telnyxRequest.call(context, request, { timeoutMs });
 }

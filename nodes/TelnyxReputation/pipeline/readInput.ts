@@ -8,13 +8,7 @@ import { firstFew } from '../../shared/text';
 import type { ItemParameters } from '../../shared/itemParameters';
 import { ofExecuteItem, readEnterpriseId } from '../../shared/itemParameters';
 import { readDefaultCountry, invalidNumber } from '../../shared/phoneNumberParameters';
-import type { Failure, NumberEntry, NumberGroup, NumberSource } from './types';
-
-interface CollectedNumbers {
-	groups: NumberGroup[];
-	/** Values that will not be sent, each with the reason. */
-	invalid: Failure[];
-}
+import type { Failure, NumberGroup, NumberSource } from './types';
 
 /** Reads an item's other body fields (checked; throws NodeOperationError when one is bad). */
 export type ReadFields = (context: IExecuteFunctions, itemIndex: number) => IDataObject;
@@ -108,36 +102,15 @@ function numberSource(
 }
 
 /**
- * Reads the enterprise, the phone numbers and any other body fields of every input item,
- * normalizes the numbers and groups them per enterprise and fields without duplicates. Every
- * value the user gave ends up either in a group or in `invalid`, with its reason; nothing is sent here.
+ * Every rejected value once, with every item that gave it: a list pasted into the node is on
+ * every item, and a fixed Enterprise ID that is wrong fails every item alike, with one error.
  */
-export function collectNumbers(
-	context: IExecuteFunctions,
-	readFields?: ReadFields,
-): CollectedNumbers {
-	const groups = new Map<string, NumberGroup>();
-	const collected: CollectedNumbers = { groups: [], invalid: [] };
-	let order = 0;
-	// A list with no expression is the node's own, the same on every item: no one row's.
-	const ofNoRow =
-		context.getNodeParameter('numbersFrom', 0, 'parameter') !== 'field' &&
-		!hasExpression(context.getNode().parameters.phoneNumbers);
+class Rejections {
+	readonly invalid: Failure[] = [];
+	private readonly byKey = new Map<unknown, Failure>();
 
-	// Every rejected value once: a value given on several items (a list pasted into the node is
-	// on every item; a fixed Enterprise ID that is wrong fails every item alike, with one error)
-	// is one failure, with every item that gave it.
-	const rejected = new Map<unknown, Failure>();
-	const reject = (
-		itemIndex: number,
-		input: unknown,
-		key: unknown,
-		errorOf: () => NodeOperationError,
-		reason?: string,
-		noRow = false,
-	) => {
-		const source = { item: itemIndex, input, order: order++, ofNoRow: noRow };
-		const known = rejected.get(key);
+	add(source: NumberSource, key: unknown, errorOf: () => NodeOperationError, reason?: string) {
+		const known = this.byKey.get(key);
 		if (known) {
 			known.sources.push(source);
 			return;
@@ -151,61 +124,104 @@ export function collectNumbers(
 			message: reason ?? error.message,
 			description: 'Nothing was sent for this value.',
 		};
-		rejected.set(key, failure);
-		collected.invalid.push(failure);
-	};
+		this.byKey.set(key, failure);
+		this.invalid.push(failure);
+	}
+}
 
-	const numbersOf = numberSource(context);
-	const enterpriseOf = oncePerRunIfFixed(context, 'enterpriseId', readEnterpriseId);
-	const countryOf = oncePerRunIfFixed(context, 'options.defaultCountry', readDefaultCountry);
+/** One item's numbers, with the enterprise and other body fields they go with. */
+export interface ItemNumbers {
+	enterpriseId: string;
+	fields: IDataObject;
+	numbers: Array<{ e164: string; source: NumberSource }>;
+}
 
+/** What the input gave: each item's numbers, and the values that will not be sent, each with its reason. */
+export interface ReadInput {
+	items: ItemNumbers[];
+	invalid: Failure[];
+}
+
+/**
+ * Reads the enterprise, the phone numbers and any other body fields of every input item and
+ * normalizes the numbers. Every value the user gave ends up either in an item's numbers or in
+ * `invalid`, with its reason; nothing is sent here.
+ */
+export function readInput(context: IExecuteFunctions, readFields?: ReadFields): ReadInput {
+	const rejections = new Rejections();
+	const items: ItemNumbers[] = [];
+	/** Each value's place among all values given, to keep input order. */
+	let order = 0;
+	// A list with no expression is the node's own, the same on every item: no one row's.
+	const ofNoRow =
+		context.getNodeParameter('numbersFrom', 0, 'parameter') !== 'field' &&
+		!hasExpression(context.getNode().parameters.phoneNumbers);
+	const readItem = itemReader(context, readFields);
 	context.getInputData().forEach((inputItem, itemIndex) => {
-		// An expression that fails for one item (a missing field…) rejects that item only.
-		let raw: unknown;
-		let enterpriseId: string;
-		let country: CountryCode;
-		let fields: IDataObject;
+		let read: ReturnType<typeof readItem>;
 		try {
-			raw = numbersOf(inputItem.json, itemIndex);
-			enterpriseId = enterpriseOf(itemIndex);
-			country = countryOf(itemIndex);
-			fields = readFields?.(context, itemIndex) ?? {};
+			read = readItem(inputItem.json, itemIndex);
 		} catch (error) {
 			// An expression that failed for this item is its own; a fixed value's one error is shared.
-			reject(itemIndex, raw, error, () => error as NodeOperationError);
+			const { input } = error as { input?: unknown };
+			const source = { item: itemIndex, input, order: order++, ofNoRow: false };
+			rejections.add(source, error, () => error as NodeOperationError);
 			return;
 		}
-
-		const read = readNumbers(raw, country);
-		const key = JSON.stringify([enterpriseId, fields]);
-		const group = groups.get(key) ?? {
-			enterpriseId,
-			fields,
-			numbers: new Map<string, NumberEntry>(),
-		};
-		groups.set(key, group);
-
-		for (const { input, normalized } of read) {
+		const numbers: ItemNumbers['numbers'] = [];
+		for (const { input, normalized } of readNumbers(read.raw, read.country)) {
+			const source: NumberSource = { item: itemIndex, input, order: order++, ofNoRow };
 			if ('reason' in normalized) {
 				const { reason } = normalized;
 				const invalid = () => invalidNumber(context.getNode(), input, reason, itemIndex);
-				reject(itemIndex, input, JSON.stringify([input, reason]), invalid, reason, ofNoRow);
-				continue;
+				rejections.add(source, JSON.stringify([input, reason]), invalid, reason);
+			} else {
+				if (normalized.extension) source.extension = normalized.extension;
+				numbers.push({ e164: normalized.e164, source });
 			}
-			const source: NumberSource = {
-				item: itemIndex,
-				input,
-				order: order++,
-				extension: normalized.extension,
-				ofNoRow,
-			};
-			const entry = group.numbers.get(normalized.e164);
-			if (entry) entry.sources.push(source);
-			else group.numbers.set(normalized.e164, { e164: normalized.e164, sources: [source] });
 		}
+		items.push({ enterpriseId: read.enterpriseId, fields: read.fields, numbers });
 	});
-	collected.groups = [...groups.values()].filter((group) => group.numbers.size > 0);
-	return collected;
+	return { items, invalid: rejections.invalid };
+}
+
+/**
+ * Reads an item's raw numbers, enterprise, default country and other fields. An expression that
+ * fails for one item (a missing field…) rejects that item only: the error carries the raw value
+ * read before it, for the failure item.
+ */
+function itemReader(context: IExecuteFunctions, readFields?: ReadFields) {
+	const numbersOf = numberSource(context);
+	const enterpriseOf = oncePerRunIfFixed(context, 'enterpriseId', readEnterpriseId);
+	const countryOf = oncePerRunIfFixed(context, 'options.defaultCountry', readDefaultCountry);
+	return (json: IDataObject, itemIndex: number) => {
+		let raw: unknown;
+		try {
+			raw = numbersOf(json, itemIndex);
+			const enterpriseId = enterpriseOf(itemIndex);
+			const country: CountryCode = countryOf(itemIndex);
+			const fields = readFields?.(context, itemIndex) ?? {};
+			return { raw, enterpriseId, country, fields };
+		} catch (error) {
+			throw Object.assign(error as Error, { input: raw });
+		}
+	};
+}
+
+/** The items' numbers per enterprise and other body fields, each number once with every value that gave it. */
+export function groupNumbers(items: ItemNumbers[]): NumberGroup[] {
+	const groups = new Map<string, NumberGroup>();
+	for (const { enterpriseId, fields, numbers } of items) {
+		const key = JSON.stringify([enterpriseId, fields]);
+		let group = groups.get(key);
+		if (!group) groups.set(key, (group = { enterpriseId, fields, numbers: new Map() }));
+		for (const { e164, source } of numbers) {
+			const entry = group.numbers.get(e164);
+			if (entry) entry.sources.push(source);
+			else group.numbers.set(e164, { e164, sources: [source] });
+		}
+	}
+	return [...groups.values()].filter((group) => group.numbers.size > 0);
 }
 
 /** The items that gave a value, numbered as n8n numbers them: "Item 0", "Items 0, 1, 2 and 5 more". */
@@ -218,7 +234,7 @@ function itemsOf(value: Failure): string {
  * With Continue On Fail off, one error that lists every invalid value, thrown before any
  * request is sent, so the user can fix them all at once and nothing is half-registered.
  */
-export function throwIfInvalid(context: IExecuteFunctions, invalid: Failure[]): void {
+export function stopIfInvalid(context: IExecuteFunctions, invalid: Failure[]): void {
 	if (invalid.length === 0 || context.continueOnFail()) return;
 	const advice = `Nothing was sent. Fix the value, or ${CONTINUE_ADVICE} to send the valid numbers and get the invalid ones back as items.`;
 	if (invalid.length === 1) {

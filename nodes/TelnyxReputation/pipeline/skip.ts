@@ -1,0 +1,60 @@
+// The step before sending: which numbers need no request, found with free reads of what each
+// enterprise monitors (Register: those monitored already; Submit: those not flagged; Sync: kept).
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Monitored } from '../../shared/api/numbers';
+import { monitoredAmong, monitoredNumbers } from '../../shared/api/numbers';
+import { successItem } from './outputItems';
+import type { NumberGroup, OrderedItem } from './types';
+
+/**
+ * Each group's monitored numbers (free reads, one enterprise after another): among its own
+ * numbers, or with `wholeList` every number the enterprise monitors. With `sendIfUnreadable`,
+ * a group whose enterprise cannot be read has none: its numbers are sent, and the API's answer
+ * to them says why; else the read's error stops the run.
+ */
+export async function monitoredOfGroups(
+	context: IExecuteFunctions,
+	groups: NumberGroup[],
+	how: { wholeList?: boolean; sendIfUnreadable?: boolean } = {},
+): Promise<Array<Monitored | undefined>> {
+	const monitored: Array<Monitored | undefined> = [];
+	for (const { enterpriseId, numbers } of groups) {
+		const read = how.wholeList
+			? monitoredNumbers(context, enterpriseId)
+			: monitoredAmong(context, enterpriseId, [...numbers.keys()]);
+		monitored.push(await (how.sendIfUnreadable ? read.catch(() => undefined) : read));
+	}
+	return monitored;
+}
+
+/** The numbers still to send, and the items of those answered without a request. */
+export interface Skipped {
+	toSend: NumberGroup[];
+	skipped: OrderedItem[];
+}
+
+/**
+ * Splits each group by its numbers' records in `monitored` (aligned with `groups`): a number
+ * `answer` gives an item for is skipped, with that item; the others stay to be sent. The groups
+ * are left as they are.
+ */
+export function skipNumbers(
+	groups: NumberGroup[],
+	monitored: Array<Monitored | undefined>,
+	answer: (record: IDataObject) => IDataObject | undefined,
+): Skipped {
+	const skipped: OrderedItem[] = [];
+	const toSend = groups.map((group, index) => {
+		const numbers = new Map(group.numbers);
+		for (const [e164, entry] of group.numbers) {
+			const record = monitored[index]?.get(e164);
+			const json = record && answer(record);
+			if (!json) continue;
+			skipped.push(successItem([entry], json));
+			numbers.delete(e164);
+		}
+		return { ...group, numbers };
+	});
+	return { toSend, skipped };
+}

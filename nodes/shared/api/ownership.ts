@@ -1,0 +1,17 @@
+import type { RequestContext } from '../transport/credentials';
+import type { TelnyxResponse } from '../transport/apiErrors';
+import { telnyxRequest } from '../transport/request';
+import { ENDPOINTS, requestTo } from './endpoints';
+
+/** What the endpoint takes: the URL, or null to stop the events. */
+export const ownershipWebhookBody = (url: string | null) => ({ webhook_url: url });
+
+/** Sets (or, with `null`, clears) the one URL Telnyx sends an enterprise's number-ownership events to. */
+export async function setOwnershipWebhook(
+	context: RequestContext,
+	enterpriseId: string,
+	url: string | null,
+): Promise<TelnyxResponse> {
+	const request = requestTo(ENDPOINTS.setOwnershipWebhook, { enterpriseId });
+	return await telnyxRequest.call(context, request, { body: ownershipWebhookBody(url) });
+}
