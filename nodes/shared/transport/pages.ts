@@ -79,70 +79,104 @@ export async function readPages(
 	fetchPage: FetchPage,
 	window: PageWindow = {},
 ): Promise<PagesRead> {
-	const { from = 1, limit = Infinity, until = Infinity, keep } = window;
-	const pageSize = keep ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit);
-	const kept = ({ data = [] }: Page) => (keep ? data.filter(keep) : data);
+	const reader = new PageReader(node, fetchPage, window);
+	const { from, limit } = reader;
+	const first = await reader.fetchChecked(from);
+	const total = first.meta?.total_pages;
+	const meta = { pages: total, results: first.meta?.total_results };
+	if (!reader.add(first) || (total !== undefined && from >= total))
+		return { records: reader.records.slice(0, limit), ...meta };
+	if (total === undefined) return await reader.readInTurn(window.until ?? Infinity);
+	const read = await reader.readAtOnce(total, window.until ?? Infinity);
+	return { ...read, ...meta };
+}
+
+/** The state of one list being read: the records kept so far, and how each page is checked. */
+class PageReader {
+	readonly from: number;
+	readonly limit: number;
+	readonly pageSize: number;
+	readonly records: IDataObject[] = [];
 	/** Records kept from the pages read so far, in whatever order they arrived. */
-	let keptSoFar = 0;
-	const fetchChecked = async (pageNumber: number) => {
-		if (pageNumber > MAX_PAGES) throw tooManyPages(node, undefined, (pageNumber - from) * pageSize);
-		const page = await fetchPage(pageNumber, pageSize);
+	private keptSoFar = 0;
+
+	constructor(
+		private readonly node: INode,
+		private readonly fetchPage: FetchPage,
+		private readonly window: PageWindow,
+	) {
+		this.from = window.from ?? 1;
+		this.limit = window.limit ?? Infinity;
+		this.pageSize = window.keep ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, this.limit);
+	}
+
+	private kept({ data = [] }: Page) {
+		return this.window.keep ? data.filter(this.window.keep) : data;
+	}
+
+	/** A page, stopped with an error past MAX_PAGES or when the server answers another page. */
+	async fetchChecked(pageNumber: number): Promise<Page> {
+		if (pageNumber > MAX_PAGES)
+			throw tooManyPages(this.node, undefined, (pageNumber - this.from) * this.pageSize);
+		const page = await this.fetchPage(pageNumber, this.pageSize);
 		const answered = page.meta?.page_number;
 		if (answered !== undefined && answered !== pageNumber) {
 			throw new NodeOperationError(
-				node,
+				this.node,
 				`Telnyx answered page ${answered} when page ${pageNumber} was asked for`,
 				{
 					description: `The list stopped rather than read the same results again. Run it again later; if it persists, use Limit.`,
 				},
 			);
 		}
-		keptSoFar += kept(page).length;
+		this.keptSoFar += this.kept(page).length;
 		return page;
-	};
-	const records: IDataObject[] = [];
-	/** Adds a page's records; answers whether the list goes on after it. */
-	const add = (page: Page) => {
-		records.push(...kept(page));
-		return (page.data ?? []).length === pageSize && records.length < limit;
-	};
-	const first = await fetchChecked(from);
-	const total = first.meta?.total_pages;
-	const meta = { pages: total, results: first.meta?.total_results };
-	if (!add(first) || (total !== undefined && from >= total))
-		return { records: records.slice(0, limit), ...meta };
+	}
 
-	if (total === undefined) {
-		for (let pageNumber = from + 1; ; pageNumber++) {
-			if (Date.now() > until) return { records, next: pageNumber };
-			if (!add(await fetchChecked(pageNumber))) return { records: records.slice(0, limit) };
+	/** Adds a page's records; answers whether the list goes on after it. */
+	add(page: Page): boolean {
+		this.records.push(...this.kept(page));
+		return (page.data ?? []).length === this.pageSize && this.records.length < this.limit;
+	}
+
+	/** Without a page count: one page after another until a short one, or `until`. */
+	async readInTurn(until: number): Promise<PagesRead> {
+		for (let pageNumber = this.from + 1; ; pageNumber++) {
+			if (Date.now() > until) return { records: this.records, next: pageNumber };
+			if (!this.add(await this.fetchChecked(pageNumber)))
+				return { records: this.records.slice(0, this.limit) };
 		}
 	}
-	const last = keep
-		? total
-		: Math.min(total, from + Math.ceil((limit - records.length) / pageSize));
-	if (last > MAX_PAGES) throw tooManyPages(node, total, records.length);
-	const pageNumbers = Array.from({ length: last - from }, (_, index) => from + 1 + index);
-	// A short page or a failure ends the list: no page starts after it.
-	let ended = false;
-	const pages = await runBounded(
-		pageNumbers.map((pageNumber) => async () => {
-			let page: Page | undefined;
-			try {
-				page = await fetchChecked(pageNumber);
-				return page;
-			} finally {
-				if ((page?.data ?? []).length < pageSize) ended = true;
-			}
-		}),
-		PAGE_CONCURRENCY,
-		() => ended || Date.now() > until || keptSoFar >= limit,
-	);
-	for (const [index, page] of pages.entries()) {
-		if (page === undefined) return { records, next: pageNumbers[index], ...meta };
-		if (!add(page)) break;
+
+	/** With the page count: the pages Limit needs, PAGE_CONCURRENCY at a time. */
+	async readAtOnce(total: number, until: number): Promise<PagesRead> {
+		const { from, pageSize, limit } = this;
+		const last = this.window.keep
+			? total
+			: Math.min(total, from + Math.ceil((limit - this.records.length) / pageSize));
+		if (last > MAX_PAGES) throw tooManyPages(this.node, total, this.records.length);
+		const pageNumbers = Array.from({ length: last - from }, (_, index) => from + 1 + index);
+		// A short page or a failure ends the list: no page starts after it.
+		let ended = false;
+		const pages = await runBounded(
+			pageNumbers.map((pageNumber) => async () => {
+				let page: Page | undefined;
+				try {
+					page = await this.fetchChecked(pageNumber);
+					return page;
+				} finally {
+					if ((page?.data ?? []).length < pageSize) ended = true;
+				}
+			}),
+			PAGE_CONCURRENCY,
+			() => ended || Date.now() > until || this.keptSoFar >= limit,
+		);
+		for (const [index, page] of pages.entries()) {
+			if (page === undefined) return { records: this.records, next: pageNumbers[index] };
+			if (!this.add(page)) break;
+		}
+		return { records: this.records.slice(0, limit) };
 	}
-	return { records: records.slice(0, limit), ...meta };
 }
 
 /** Every record of a list endpoint (free reads, the API's largest page), for the triggers. */
