@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { optionalEnterpriseLocator } from '../shared/enterprise';
 import { ofItem, readEnterpriseId } from '../shared/itemParameters';
 import { searchEnterprises } from '../shared/enterpriseSearch';
-import { EVENTS } from './events';
+import { POLLED_EVENTS } from './events';
 
 /** What the trigger keeps in the workflow's static data between polls. */
 interface TriggerState {
@@ -52,7 +52,7 @@ export class TelnyxReputationTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				noDataExpression: true,
-				options: EVENTS.map((event) => event.option),
+				options: POLLED_EVENTS.map((event) => event.option),
 				default: 'spamRiskChanged',
 			},
 			{
@@ -60,7 +60,7 @@ export class TelnyxReputationTrigger implements INodeType {
 				description:
 					'The enterprise to watch. Leave empty to watch every enterprise of the account.',
 			},
-			...EVENTS.flatMap((event) => event.fields),
+			...POLLED_EVENTS.flatMap((event) => event.fields),
 		],
 	};
 
@@ -70,7 +70,7 @@ export class TelnyxReputationTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const name = this.getNodeParameter('event') as string;
-		const event = EVENTS.find((candidate) => candidate.option.value === name)!;
+		const event = POLLED_EVENTS.find((candidate) => candidate.option.value === name)!;
 		const enterpriseId = readEnterpriseId(ofItem(this), true);
 		const key = `${name}|${enterpriseId || 'all'}`;
 		const staticData = this.getWorkflowStaticData('node') as TriggerState;

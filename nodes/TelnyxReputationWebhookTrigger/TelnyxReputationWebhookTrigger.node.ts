@@ -15,7 +15,8 @@ import { searchEnterprises } from '../shared/enterpriseSearch';
 import { setOwnershipWebhook } from '../shared/api/ownership';
 import { verifyTelnyxSignature } from './signature';
 
-const EVENTS = [
+/** The ownership events Telnyx sends, as the Events setting offers them. */
+const WEBHOOK_EVENT_OPTIONS = [
 	{
 		name: 'Number Flagged',
 		value: 'number_reputation.number.flagged',
@@ -34,18 +35,18 @@ const EVENTS = [
 	},
 ];
 
-/** Event ids kept to recognise redeliveries. */
-const REMEMBERED_EVENTS = 1000;
+/** Event ids kept to recognise redeliveries; older ones are dropped so static data stays small. */
+const REMEMBERED_EVENT_IDS = 1000;
 
 /**
  * Event ids started by this n8n process, per workflow and node. n8n saves a webhook node's
  * static data only when the execution it started ends, so a redelivery that arrives before
  * then reads the ids as they were; this catches it.
  */
-const startedHere = new Map<string, string[]>();
+const startedByThisProcess = new Map<string, string[]>();
 
-/** Adds `id` to a list of ids, keeping the newest. */
-const remember = (ids: string[], id: string) => [...ids, id].slice(-REMEMBERED_EVENTS);
+/** The ids with `id` added, newest last, at most REMEMBERED_EVENT_IDS of them. */
+const withEventId = (ids: string[], id: string) => [...ids, id].slice(-REMEMBERED_EVENT_IDS);
 
 /** What the node keeps in the workflow's static data. */
 interface WebhookState {
@@ -65,21 +66,30 @@ interface TelnyxEvent {
 	attempt: number;
 }
 
-const isObject = (value: unknown): value is IDataObject =>
+const isJsonObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The key Telnyx's signatures verify with: publishing needs it, every delivery is checked. */
+async function webhookPublicKeyOf(context: IHookFunctions | IWebhookFunctions) {
+	const { webhookPublicKey } = await context.getCredentials<{ webhookPublicKey?: string }>(
+		'telnyxReputationApi',
+	);
+	return webhookPublicKey;
+}
+
+/** The bytes as Telnyx sent them: the signature covers these, not n8n's parsed body. */
+const rawBodyOf = (context: IWebhookFunctions): Buffer =>
+	(context.getRequestObject() as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
 
 /** Why a delivery is not verified against the credential's public key, or undefined when it is. */
 async function signatureProblem(
 	context: IWebhookFunctions,
 	rawBody: Buffer,
 ): Promise<string | undefined> {
-	const { webhookPublicKey = '' } = await context.getCredentials<{ webhookPublicKey?: string }>(
-		'telnyxReputationApi',
-	);
 	const verdict = verifyTelnyxSignature(
 		rawBody,
 		context.getRequestObject().headers,
-		webhookPublicKey,
+		(await webhookPublicKeyOf(context)) ?? '',
 		Date.now(),
 	);
 	return verdict.valid ? undefined : verdict.reason;
@@ -93,32 +103,36 @@ function parseEvent(rawBody: Buffer): TelnyxEvent | string {
 	} catch {
 		return 'The body is not JSON';
 	}
-	const data = isObject(body) ? body.data : undefined;
-	if (!isObject(data) || typeof data.event_type !== 'string' || data.event_type === '')
+	const data = isJsonObject(body) ? body.data : undefined;
+	if (!isJsonObject(data) || typeof data.event_type !== 'string' || data.event_type === '')
 		return 'The body is not a Telnyx event: it has no data.event_type';
-	const meta = isObject(body) && isObject(body.meta) ? body.meta : {};
+	const meta = isJsonObject(body) && isJsonObject(body.meta) ? body.meta : {};
 	return {
 		id: typeof data.id === 'string' && data.id !== '' ? data.id : undefined,
 		event_type: data.event_type,
 		occurred_at: typeof data.occurred_at === 'string' ? data.occurred_at : undefined,
-		payload: isObject(data.payload) ? data.payload : {},
+		payload: isJsonObject(data.payload) ? data.payload : {},
 		attempt: typeof meta.attempt === 'number' ? meta.attempt : 1,
 	};
 }
 
+/** Whether the Events setting picks this event type: Telnyx sends every type to the one URL. */
+const isPickedEvent = (context: IWebhookFunctions, eventType: string) =>
+	(context.getNodeParameter('events', []) as string[]).includes(eventType);
+
 /**
- * Whether an event starts an execution: not when its id was started before, in the saved
+ * Claims an event's one execution, false for a redelivery: an id started before, in the saved
  * static data or by this process. An event without an id starts, and is not remembered.
  */
-function startsOnce(context: IWebhookFunctions, eventId: string | undefined): boolean {
+function claimFirstStart(context: IWebhookFunctions, eventId: string | undefined): boolean {
 	if (eventId === undefined) return true;
 	const staticData = context.getWorkflowStaticData('node') as WebhookState;
-	const seen = staticData.seen ?? [];
-	const here = `${context.getWorkflow().id}:${context.getNode().id}`;
-	const seenHere = startedHere.get(here) ?? [];
-	if (seen.includes(eventId) || seenHere.includes(eventId)) return false;
-	staticData.seen = remember(seen, eventId);
-	startedHere.set(here, remember(seenHere, eventId));
+	const savedIds = staticData.seen ?? [];
+	const nodeKey = `${context.getWorkflow().id}:${context.getNode().id}`;
+	const processIds = startedByThisProcess.get(nodeKey) ?? [];
+	if (savedIds.includes(eventId) || processIds.includes(eventId)) return false;
+	staticData.seen = withEventId(savedIds, eventId);
+	startedByThisProcess.set(nodeKey, withEventId(processIds, eventId));
 	return true;
 }
 
@@ -130,6 +144,25 @@ const eventItem = (event: TelnyxEvent): IDataObject => ({
 	occurred_at: event.occurred_at ?? null,
 	attempt: event.attempt,
 });
+
+/** Answers Telnyx and starts nothing: n8n's own onReceived answer would not say why. */
+function answerWithoutStarting(
+	context: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
+	context.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+/** Stops publishing when no delivery could be verified, rather than refusing each one later. */
+async function requireWebhookPublicKey(context: IHookFunctions): Promise<void> {
+	if (await webhookPublicKeyOf(context)) return;
+	throw new NodeOperationError(context.getNode(), 'The credential has no Webhook Public Key', {
+		description:
+			'Without it no delivery can be verified. Copy the public key from Mission Control Portal → Keys & Credentials → Public Key into the credential.',
+	});
+}
 
 /**
  * Sets (or, with `null`, clears) the enterprise's one URL for number-ownership events. A
@@ -192,7 +225,7 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
-				options: EVENTS,
+				options: WEBHOOK_EVENT_OPTIONS,
 				default: [
 					'number_reputation.number.flagged',
 					'number_reputation.number.removed',
@@ -217,15 +250,7 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 				// A test listen must never take Telnyx's one URL away from the published workflow
 				// (n8n cannot tell a node whether the workflow is published): it changes nothing there.
 				if (this.getActivationMode() === 'manual') return true;
-				const { webhookPublicKey } = await this.getCredentials<{ webhookPublicKey?: string }>(
-					'telnyxReputationApi',
-				);
-				if (!webhookPublicKey) {
-					throw new NodeOperationError(this.getNode(), 'The credential has no Webhook Public Key', {
-						description:
-							'Without it no delivery can be verified. Copy the public key from Mission Control Portal → Keys & Credentials → Public Key into the credential.',
-					});
-				}
+				await requireWebhookPublicKey(this);
 				const url = this.getNodeWebhookUrl('default') as string;
 				await setWebhookUrl(this, url);
 				(this.getWorkflowStaticData('node') as WebhookState).webhookUrl = url;
@@ -244,22 +269,16 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const response = this.getResponseObject();
-		const refuse = (status: number, error: string): IWebhookResponseData => {
-			response.status(status).json({ error });
-			return { noWebhookResponse: true };
-		};
-		const rawBody = (this.getRequestObject() as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+		const rawBody = rawBodyOf(this);
 		const unverified = await signatureProblem(this, rawBody);
-		if (unverified) return refuse(401, `Signature not verified: ${unverified}`);
+		if (unverified) {
+			return answerWithoutStarting(this, 401, { error: `Signature not verified: ${unverified}` });
+		}
 		const event = parseEvent(rawBody);
-		if (typeof event === 'string') return refuse(400, event);
-
-		const wanted = (this.getNodeParameter('events', []) as string[]).includes(event.event_type);
-		if (!wanted || !startsOnce(this, event.id)) {
-			// Acknowledged, so Telnyx stops sending it, and nothing starts: not a wanted event, or a redelivery.
-			response.status(200).json({ received: true, started: false });
-			return { noWebhookResponse: true };
+		if (typeof event === 'string') return answerWithoutStarting(this, 400, { error: event });
+		if (!isPickedEvent(this, event.event_type) || !claimFirstStart(this, event.id)) {
+			// A 200, so Telnyx stops resending an event this workflow drops or already started.
+			return answerWithoutStarting(this, 200, { received: true, started: false });
 		}
 		return { workflowData: [[{ json: eventItem(event) }]] };
 	}

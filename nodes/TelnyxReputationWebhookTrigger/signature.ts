@@ -8,6 +8,40 @@ const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 export type Verdict = { valid: true } | { valid: false; reason: string };
 
+type RequestHeaders = Record<string, string | string[] | undefined>;
+
+/** A header's value: Node gives a repeated header as a list, whose first value is taken. */
+function headerValue(headers: RequestHeaders, name: string): string | undefined {
+	const value = headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** The timestamp and signature a delivery is signed with, or why they are missing or stale. */
+function signedHeaders(
+	headers: RequestHeaders,
+	nowMs: number,
+): { timestamp: string; signature: string } | string {
+	const timestamp = headerValue(headers, 'telnyx-timestamp');
+	const signature = headerValue(headers, 'telnyx-signature-ed25519');
+	if (!timestamp || !signature)
+		return 'missing telnyx-timestamp or telnyx-signature-ed25519 header';
+	if (!/^\d+$/.test(timestamp)) return 'telnyx-timestamp is not a Unix time';
+	if (Math.abs(nowMs / 1000 - Number(timestamp)) > TOLERANCE_SECONDS)
+		return `telnyx-timestamp is more than ${TOLERANCE_SECONDS} seconds from now`;
+	return { timestamp, signature };
+}
+
+/** Whether `signature` is the key's Ed25519 signature of the bytes Telnyx signs. */
+function signatureMatches(rawBody: Buffer, timestamp: string, key: Buffer, signature: Buffer) {
+	const signed = Buffer.concat([Buffer.from(`${timestamp}|`), rawBody]);
+	const publicKeyObject = createPublicKey({
+		key: Buffer.concat([ED25519_SPKI_PREFIX, key]),
+		format: 'der',
+		type: 'spki',
+	});
+	return verify(null, signed, publicKeyObject, signature);
+}
+
 /**
  * Checks a delivery as Telnyx signs it: Ed25519 over the bytes `{telnyx-timestamp}|{raw body}`
  * with the account's public key (base64 of the raw 32 bytes), the signature in
@@ -16,39 +50,19 @@ export type Verdict = { valid: true } | { valid: false; reason: string };
  */
 export function verifyTelnyxSignature(
 	rawBody: Buffer,
-	headers: Record<string, string | string[] | undefined>,
+	headers: RequestHeaders,
 	publicKey: string,
 	nowMs: number,
 ): Verdict {
-	const header = (name: string) => {
-		const value = headers[name];
-		return Array.isArray(value) ? value[0] : value;
-	};
-	const timestamp = header('telnyx-timestamp');
-	const signature = header('telnyx-signature-ed25519');
-	if (!timestamp || !signature)
-		return { valid: false, reason: 'missing telnyx-timestamp or telnyx-signature-ed25519 header' };
-	if (!/^\d+$/.test(timestamp))
-		return { valid: false, reason: 'telnyx-timestamp is not a Unix time' };
-	if (Math.abs(nowMs / 1000 - Number(timestamp)) > TOLERANCE_SECONDS) {
-		return {
-			valid: false,
-			reason: `telnyx-timestamp is more than ${TOLERANCE_SECONDS} seconds from now`,
-		};
-	}
+	const signed = signedHeaders(headers, nowMs);
+	if (typeof signed === 'string') return { valid: false, reason: signed };
 	const key = Buffer.from(publicKey.trim(), 'base64');
 	if (key.length !== 32)
 		return { valid: false, reason: 'the Webhook Public Key is not a base64 Ed25519 key' };
-	const bytes = Buffer.from(signature, 'base64');
-	if (bytes.length !== 64)
+	const signature = Buffer.from(signed.signature, 'base64');
+	if (signature.length !== 64)
 		return { valid: false, reason: 'telnyx-signature-ed25519 is not an Ed25519 signature' };
-	const signed = Buffer.concat([Buffer.from(`${timestamp}|`), rawBody]);
-	const publicKeyObject = createPublicKey({
-		key: Buffer.concat([ED25519_SPKI_PREFIX, key]),
-		format: 'der',
-		type: 'spki',
-	});
-	return verify(null, signed, publicKeyObject, bytes)
+	return signatureMatches(rawBody, signed.timestamp, key, signature)
 		? { valid: true }
 		: { valid: false, reason: 'the signature does not match' };
 }

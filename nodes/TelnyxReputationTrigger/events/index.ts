@@ -5,7 +5,7 @@ import { scoreDropped } from './scoreDropped';
 import { spamRiskChanged } from './spamRiskChanged';
 
 /** Every event the trigger offers, in the order of its Trigger On dropdown (alphabetical). */
-export const EVENTS: TriggerEvent[] = [
+export const POLLED_EVENTS: TriggerEvent[] = [
 	remediationFinished,
 	reputationChecked,
 	scoreDropped,

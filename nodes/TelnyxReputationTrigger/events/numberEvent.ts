@@ -7,7 +7,7 @@ import type {
 
 import { listPages } from '../../shared/transport/pages';
 import { firstNumber, numberList } from '../../shared/api/numbers';
-import type { TriggerEvent } from './event';
+import type { PollResult, TriggerEvent } from './event';
 
 /** A monitored number's reputation data as the API lists it (the field set may grow). */
 export interface ReputationData {
@@ -105,65 +105,99 @@ function numberItem(
 	};
 }
 
+/** The trigger's parameters, read as a rule reads them. */
+const settingsOf =
+	(context: IPollFunctions): Settings =>
+	(name, fallback) =>
+		context.getNodeParameter(name, fallback);
+
+/**
+ * Keeps each listed number's entry, marked with this pass, and returns the reported changes.
+ * A number seen for the first time starts from here: no event for it yet.
+ */
+function compareListed(
+	rule: NumberRule,
+	listed: MonitoredNumber[],
+	numbers: Record<string, string>,
+	pass: number,
+	settings: Settings,
+): IDataObject[] {
+	const items: IDataObject[] = [];
+	for (const number of listed) {
+		const key = numberKey(number.phone_number);
+		const keptNow = rule.keep(number.reputation_data);
+		const keptBefore = numbers[key]?.slice(0, -1);
+		numbers[key] = keptNow + String(pass);
+		if (keptBefore === undefined || !rule.isReported(keptBefore, keptNow, settings)) continue;
+		items.push(numberItem(rule, number, keptBefore, number.reputation_data));
+	}
+	return items;
+}
+
+/** Drops the numbers this complete pass did not list: only then is a number known to be gone. */
+function dropUnlisted(numbers: Record<string, string>, pass: number): void {
+	for (const key of Object.keys(numbers)) {
+		if (!numbers[key].endsWith(String(pass))) delete numbers[key];
+	}
+}
+
+/** One poll of a number event: the pages its budget allows, compared with what was kept. */
+async function pollNumbers(
+	rule: NumberRule,
+	context: IPollFunctions,
+	enterpriseId: string,
+	kept?: IDataObject,
+): Promise<PollResult> {
+	const state = (kept ?? { numbers: {}, pass: 0 }) as unknown as PassState;
+	// A pass over every page may take several polls; a new one starts where the last ended.
+	const pass = state.next === undefined ? 1 - state.pass : state.pass;
+	const listing = await listPages(
+		context,
+		numberList(enterpriseId),
+		{},
+		{ from: state.next ?? 1, until: pollDeadline(context) },
+	);
+	// A copy: Fetch Test Event polls too, and must leave the kept state as it was.
+	const numbers = { ...state.numbers };
+	const listed = listing.records as unknown as MonitoredNumber[];
+	const items = compareListed(rule, listed, numbers, pass, settingsOf(context));
+	if (listing.next === undefined) dropUnlisted(numbers, pass);
+	items.sort((a, b) => String(a.checked_at).localeCompare(String(b.checked_at)));
+	const next: PassState = { numbers, pass, ...(listing.next ? { next: listing.next } : {}) };
+	return { items, next: next as unknown as IDataObject };
+}
+
+/** A change the settings report, on the first monitored number or, with none, an example one. */
+async function sampleNumberItem(
+	rule: NumberRule,
+	context: IPollFunctions,
+	enterpriseId: string,
+): Promise<IDataObject> {
+	const monitored = (await firstNumber(context, enterpriseId)) as MonitoredNumber | undefined;
+	const number = monitored ?? { ...EXAMPLE_NUMBER, enterprise_id: enterpriseId || null };
+	const { before, after } = rule.example(
+		{ ...EXAMPLE_NUMBER.reputation_data, ...number.reputation_data },
+		settingsOf(context),
+	);
+	return {
+		...numberItem(rule, number, rule.keep(before), after),
+		sample: true,
+		...(monitored
+			? {}
+			: {
+					sample_note:
+						'No number is monitored yet: an example number, to build the workflow on. Register numbers with Telnyx Number Reputation → Phone Number → Register.',
+				}),
+	};
+}
+
 /** A trigger event about monitored numbers, compared number by number between polls. */
 export function numberEvent(rule: NumberRule): TriggerEvent {
-	const settingsOf =
-		(context: IPollFunctions): Settings =>
-		(name, fallback) =>
-			context.getNodeParameter(name, fallback);
 	return {
 		option: rule.option,
 		fields: rule.fields,
-		async poll(context, enterpriseId, kept) {
-			const state = (kept ?? { numbers: {}, pass: 0 }) as unknown as PassState;
-			// A pass over every page may take several polls; a new one starts where the last ended.
-			const pass = state.next === undefined ? 1 - state.pass : state.pass;
-			const read = await listPages(
-				context,
-				numberList(enterpriseId),
-				{},
-				{ from: state.next ?? 1, until: pollDeadline(context) },
-			);
-			const settings = settingsOf(context);
-			// A copy: Fetch Test Event polls too, and must leave the kept state as it was.
-			const numbers = { ...state.numbers };
-			const items: IDataObject[] = [];
-			for (const number of read.records as unknown as MonitoredNumber[]) {
-				const key = numberKey(number.phone_number);
-				const now = rule.keep(number.reputation_data);
-				const before = numbers[key]?.slice(0, -1);
-				numbers[key] = now + String(pass);
-				// A number seen for the first time starts from here: no event for it yet.
-				if (before === undefined || !rule.isReported(before, now, settings)) continue;
-				items.push(numberItem(rule, number, before, number.reputation_data));
-			}
-			// Numbers leave only after a complete pass that did not list them.
-			if (read.next === undefined) {
-				for (const key of Object.keys(numbers)) {
-					if (!numbers[key].endsWith(String(pass))) delete numbers[key];
-				}
-			}
-			items.sort((a, b) => String(a.checked_at).localeCompare(String(b.checked_at)));
-			const next: PassState = { numbers, pass, ...(read.next ? { next: read.next } : {}) };
-			return { items, next: next as unknown as IDataObject };
-		},
-		async sample(context, enterpriseId) {
-			const real = (await firstNumber(context, enterpriseId)) as MonitoredNumber | undefined;
-			const number = real ?? { ...EXAMPLE_NUMBER, enterprise_id: enterpriseId || null };
-			const { before, after } = rule.example(
-				{ ...EXAMPLE_NUMBER.reputation_data, ...number.reputation_data },
-				settingsOf(context),
-			);
-			return {
-				...numberItem(rule, number, rule.keep(before), after),
-				sample: true,
-				...(real
-					? {}
-					: {
-							sample_note:
-								'No number is monitored yet: an example number, to build the workflow on. Register numbers with Telnyx Number Reputation → Phone Number → Register.',
-						}),
-			};
-		},
+		poll: async (context, enterpriseId, kept) =>
+			await pollNumbers(rule, context, enterpriseId, kept),
+		sample: async (context, enterpriseId) => await sampleNumberItem(rule, context, enterpriseId),
 	};
 }
