@@ -9,7 +9,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { TelnyxAnswerError } from '../../shared/transport/apiErrors';
+import { answerHeadersOf } from '../../shared/transport/apiErrors';
 import { sendPaced } from '../../shared/transport/pace';
 import type { AttemptFailure, RetryPolicy } from '../../shared/transport/retries';
 import { connectionErrorCode } from '../../shared/transport/retries';
@@ -22,7 +22,7 @@ export function failureOfError(error: unknown): AttemptFailure | undefined {
 	return {
 		statusCode: Number.isInteger(statusCode) ? statusCode : undefined,
 		networkCode: networkCode ?? (Number.isInteger(statusCode) ? undefined : 'UNKNOWN'),
-		headers: error instanceof TelnyxAnswerError ? error.rateLimitHeaders : undefined,
+		headers: answerHeadersOf(error),
 	};
 }
 

@@ -208,19 +208,16 @@ export function entriesDescription(entries: TelnyxErrorEntry[]): string {
 		.join(' ');
 }
 
+const ANSWER_HEADERS = Symbol('answer headers');
+
 /**
- * The API's error answer, with the rate-limit headers it came with: a declarative request's
- * answer reaches the retry around it only as this error, and a 429's wait is in its headers.
+ * The rate-limit headers of the answer an error was made from: a declarative request's answer
+ * reaches the retry around it only as the error its postReceive step threw, and a 429's wait is
+ * in its headers. They travel on the error itself, not enumerable: an error item or n8n's error
+ * view shows nothing new, and the error stays a NodeApiError, as n8n names it.
  */
-export class TelnyxAnswerError extends NodeApiError {
-	constructor(
-		node: INode,
-		errorBody: JsonObject,
-		options: { message: string; description: string; httpCode: string },
-		readonly rateLimitHeaders: Record<string, unknown>,
-	) {
-		super(node, errorBody, options);
-	}
+export function answerHeadersOf(error: unknown): Record<string, unknown> | undefined {
+	return (error as { [ANSWER_HEADERS]?: Record<string, unknown> } | undefined)?.[ANSWER_HEADERS];
 }
 
 /**
@@ -249,10 +246,11 @@ export function toNodeApiError(
 	const errorBody = (entries.length
 		? { errors: entries }
 		: { status: response.statusCode }) as unknown as JsonObject;
-	return new TelnyxAnswerError(
-		node,
-		errorBody,
-		{ message, description, httpCode: String(response.statusCode) },
-		rateLimitHeaders(response),
-	);
+	const error = new NodeApiError(node, errorBody, {
+		message,
+		description,
+		httpCode: String(response.statusCode),
+	});
+	Object.defineProperty(error, ANSWER_HEADERS, { value: rateLimitHeaders(response) });
+	return error;
 }
