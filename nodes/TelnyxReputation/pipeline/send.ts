@@ -13,7 +13,7 @@ import { plural } from '../../shared/text';
 import type { SendOptions } from './sendOptions';
 import { readSendOptions } from './sendOptions';
 import { telnyxRequest } from '../../shared/transport/request';
-import type { Batch, BatchOutcome, Failure, NumberGroup, SentBatches } from './types';
+import type { Batch, BatchOutcome, Failure, NumberEntry, NumberGroup, SentBatches } from './types';
 
 /** A billable endpoint that takes many numbers per request, and how its answers map to them. */
 export interface BatchEndpoint {
@@ -93,6 +93,22 @@ async function settled(
 	return await operation.settle(context, batch, outcome);
 }
 
+/** The numbers still unsent when a request has been sent MAX_SENDS_PER_REQUEST times: failed, not processed. */
+function notSentAgain(
+	batch: Batch,
+	rest: NumberEntry[],
+	refused: Failure[],
+	error: NodeApiError,
+): BatchOutcome {
+	const stopped = rest.map((entry) =>
+		entryFailure(entry, 'failed', error, {
+			message: `Not sent: the request was refused for other numbers each time, and not sent again after it was sent ${MAX_SENDS_PER_REQUEST} times; this number was not processed and can be sent again`,
+			description: `In ${batch.label}.`,
+		}),
+	);
+	return { succeeded: [], failures: [...refused, ...stopped], error };
+}
+
 /**
  * Sends a batch. With "Retry Without Refused Numbers", a request refused because of some of
  * its numbers is sent again without them (a refused request was not processed, so this bills
@@ -125,16 +141,8 @@ async function sendBatch(
 		}
 		refused.push(...outcome.failures.filter((failure) => failure.status === 'refused'));
 		refusal ??= outcome.error;
-		if (sends === MAX_SENDS_PER_REQUEST) {
-			const error = refusal as NodeApiError;
-			const stopped = rest.map((entry) =>
-				entryFailure(entry, 'failed', error, {
-					message: `Not sent: the request was refused for other numbers each time, and not sent again after it was sent ${MAX_SENDS_PER_REQUEST} times; this number was not processed and can be sent again`,
-					description: `In ${batch.label}.`,
-				}),
-			);
-			return { succeeded: [], failures: [...refused, ...stopped], error };
-		}
+		if (sends === MAX_SENDS_PER_REQUEST)
+			return notSentAgain(batch, rest, refused, refusal as NodeApiError);
 		current = {
 			...batch,
 			entries: rest,

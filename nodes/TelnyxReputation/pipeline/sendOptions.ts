@@ -1,5 +1,5 @@
 // The Options of the operations that send phone numbers, and the readers of the send options
-// (the Default Country is read with the number it reads, in parameters.ts).
+// (the Default Country is read with the number it reads, in shared/phoneNumberParameters.ts).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_COUNTRY } from '../../shared/phoneNumbers';

@@ -1,5 +1,5 @@
 // Get Many's filters on the reputation itself. The API filters only by phone number, so these
-// are applied to each page as it is read (helpers/pool/scan.ts); all that are set must hold.
+// are applied to each page as it is read (scan.ts); all that are set must hold.
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 

@@ -87,7 +87,7 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch) {
 		} catch (caught) {
 			const error = userFacingError(this, caught, policy, requestData.options);
 			if (!this.continueOnFail()) throw error;
-			// Only `error` and `message`: the shape every n8n version routes to the error output (see outcomes.ts).
+			// Only `error` and `message`: the shape every n8n version routes to the error output (see outputItems.ts).
 			const { description } = error as NodeApiError;
 			return [
 				{ json: { error: error.message, message: description ?? error.message }, pairedItem },
@@ -99,7 +99,7 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch) {
 /** An error status that is an answer for this operation (a 404 that means "none yet"), as the item to output. */
 type Answers = Record<number, (context: IExecuteSingleFunctions) => IDataObject>;
 
-/** `handleErrors`, except for the statuses the operation reads as answers. */
+/** `answerChecks`, except for the statuses the operation reads as answers. */
 function errorsExcept(answers: Answers, emptyAllowed: boolean): PostReceive {
 	const checked = answerChecks({ emptyAllowed });
 	return async function (this: IExecuteSingleFunctions, items, response) {

@@ -18,7 +18,7 @@ export const phoneNumberField: INodeProperties = {
 /**
  * Where the numbers of every input item come from, sent together in as few requests as the
  * API allows: an expression or text (any format, lists, several per item), or, faster for one
- * number per item, an input field read straight from each item (helpers/numbers/input.ts).
+ * number per item, an input field read straight from each item (pipeline/readInput.ts).
  * Kept beside a calmer panel on purpose: reading a field directly is the fast path for
  * thousands of items, and the default (Expression or Text) is what n8n's nodes offer.
  */

@@ -227,6 +227,31 @@ function dryRunHints(added: number, removals: number, kept: number, maxRemovals?
 	return hints;
 }
 
+/** Dry Run: the items the real run would make, and its hints; nothing is changed or billed. */
+function dryRunReport(
+	context: IExecuteFunctions,
+	plan: {
+		toSend: NumberGroup[];
+		extras: Extra[];
+		kept: OrderedItem[];
+		invalid: Failure[];
+		extraItem: ReturnType<typeof extraItems>;
+		/** Max Removals, when the real run would stop over it. */
+		overMax?: number;
+	},
+) {
+	const { toAdd, toRemove } = dryRunItems(plan.toSend, plan.extras, plan.extraItem);
+	const removals = toRemove.length;
+	const hints = dryRunHints(toAdd.length, removals, plan.kept.length, plan.overMax);
+	return report(context, {
+		verb: 'added',
+		sent: { batches: [], outcomes: [] },
+		failures: plan.invalid,
+		notSent: { items: [...plan.kept, ...toAdd, ...toRemove], as: 'kept' },
+		hints,
+	});
+}
+
 /**
  * Sync Numbers: a custom operation over all input items. Nothing is changed before every
  * enterprise's monitored numbers are read and the removals are within Max Removals.
@@ -252,23 +277,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const extraItem = extraItems();
 
 	if (dryRun) {
-		const { toAdd, toRemove } = dryRunItems(toSend, extras, extraItem);
-		const hints = dryRunHints(
-			toAdd.length,
-			removals,
-			kept.length,
-			overMaxRemovals ? maxRemovals : undefined,
-		);
-		const notSent = { items: [...kept, ...toAdd, ...toRemove], as: 'kept' };
-		return [
-			report(this, {
-				verb: 'added',
-				sent: { batches: [], outcomes: [] },
-				failures: invalid,
-				notSent,
-				hints,
-			}),
-		];
+		const overMax = overMaxRemovals ? maxRemovals : undefined;
+		return [dryRunReport(this, { toSend, extras, kept, invalid, extraItem, overMax })];
 	}
 
 	const sent = await sendBatches(this, registerBatches, toSend);
