@@ -42,6 +42,22 @@ const unknownCount = (outcomes: Array<BatchOutcome | undefined>) =>
 		0,
 	);
 
+/** The failures that are not refusals, counted by reason; the error's own reason is not repeated. */
+function countedByReason(failed: Failure[], error: NodeApiError): string[] {
+	const others = new Map<string, number>();
+	for (const failure of failed.filter((f) => f.status !== 'refused')) {
+		const sameReason =
+			failure.status === 'unknown'
+				? 'outcome unknown, for the reason above'
+				: 'not processed, for the reason above';
+		const message = failure.message === error.message ? sameReason : failure.message;
+		others.set(message, (others.get(message) ?? 0) + 1);
+	}
+	return [...others].map(([message, numbers]) =>
+		sentence(`${plural(numbers, 'number')}: ${message}`),
+	);
+}
+
 /**
  * With Continue On Fail off: the first failure, then an account of every number: how many
  * were processed, each refused number with its own reason, the others counted by reason, and
@@ -67,17 +83,7 @@ export function failureWithAccount(
 			),
 	];
 	if (refused.length > 20) lines.push(`…and ${refused.length - 20} more numbers refused.`);
-	const others = new Map<string, number>();
-	for (const failure of failed.filter((f) => f.status !== 'refused')) {
-		const sameReason =
-			failure.status === 'unknown'
-				? 'outcome unknown, for the reason above'
-				: 'not processed, for the reason above';
-		const message = failure.message === error.message ? sameReason : failure.message;
-		others.set(message, (others.get(message) ?? 0) + 1);
-	}
-	for (const [message, numbers] of others)
-		lines.push(sentence(`${plural(numbers, 'number')}: ${message}`));
+	lines.push(...countedByReason(failed, error));
 	if (notSent.length > 0) {
 		const numbers = notSent.reduce((sum, batch) => sum + batch.entries.length, 0);
 		lines.push(

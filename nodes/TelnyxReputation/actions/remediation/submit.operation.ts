@@ -154,6 +154,27 @@ function accepted(
 	return { succeeded: [successItem(batch.entries, data)], failures: [] };
 }
 
+/** The remediation requests created since `sentAt` with the batch's call purpose and count of numbers (free reads). */
+async function requestsLike(
+	context: IExecuteFunctions,
+	batch: Batch,
+	count: number,
+	sentAt = Date.now(),
+) {
+	const since = new Date(sentAt - CLOCK_SKEW_MS).toISOString();
+	const { records } = await listPages(
+		context,
+		remediationList(batch.enterpriseId),
+		{ 'filter[created_at][gte]': since },
+		{ limit: 250 },
+	);
+	return records.filter(
+		(request) =>
+			request.call_purpose === batch.fields.call_purpose &&
+			Number(request.phone_numbers_count) === count,
+	);
+}
+
 /**
  * After a request whose answer was lost: the remediation request it may have created, looked
  * for among those created since (free reads) by its call purpose and count of numbers. One
@@ -168,18 +189,7 @@ async function findSubmitted(
 		context,
 		outcome,
 		async (entries) => {
-			const since = (outcome.sentAt ?? Date.now()) - CLOCK_SKEW_MS;
-			const { records } = await listPages(
-				context,
-				remediationList(batch.enterpriseId),
-				{ 'filter[created_at][gte]': new Date(since).toISOString() },
-				{ limit: 250 },
-			);
-			const matches = records.filter(
-				(request) =>
-					request.call_purpose === batch.fields.call_purpose &&
-					Number(request.phone_numbers_count) === entries.length,
-			);
+			const matches = await requestsLike(context, batch, entries.length, outcome.sentAt);
 			if (matches.length > 1)
 				throw new Error(
 					`${matches.length} remediation requests created since then match it: ${matches.map((request) => request.id).join(', ')}`,

@@ -16,6 +16,30 @@ const MAX_BYTES = 20 * 1024 * 1024;
 
 const quoted = (value: string) => value.replace(/["\r\n]/g, '_');
 
+/** The multipart/form-data bytes: the file in `file`, and `customer_reference` when one is given. */
+function formData(fileName: string, mimeType: string, content: Buffer, customerReference: string) {
+	const boundary = `n8n-telnyx-${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+	const part = (headers: string[], body: Buffer | string) => [
+		Buffer.from(`--${boundary}\r\n${headers.join('\r\n')}\r\n\r\n`),
+		Buffer.from(body),
+		Buffer.from('\r\n'),
+	];
+	const body = Buffer.concat([
+		...part(
+			[
+				`Content-Disposition: form-data; name="file"; filename="${quoted(fileName)}"`,
+				`Content-Type: ${mimeType || 'application/pdf'}`,
+			],
+			content,
+		),
+		...(customerReference
+			? part(['Content-Disposition: form-data; name="customer_reference"'], customerReference)
+			: []),
+		Buffer.from(`--${boundary}--\r\n`),
+	]);
+	return { boundary, body };
+}
+
 /**
  * The body of Telnyx's `POST /documents` (https://developers.telnyx.com/api-reference/documents/upload-a-document):
  * multipart/form-data with the file in `file` and an optional `customer_reference`. Built as
@@ -38,25 +62,8 @@ async function multipartFile(
 	const { customerReference = '' } = this.getNodeParameter('additionalFields', {}) as {
 		customerReference?: string;
 	};
-	const boundary = `n8n-telnyx-${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
-	const part = (headers: string[], body: Buffer | string) => [
-		Buffer.from(`--${boundary}\r\n${headers.join('\r\n')}\r\n\r\n`),
-		Buffer.from(body),
-		Buffer.from('\r\n'),
-	];
-	const body = Buffer.concat([
-		...part(
-			[
-				`Content-Disposition: form-data; name="file"; filename="${quoted(binary.fileName ?? 'loa.pdf')}"`,
-				`Content-Type: ${binary.mimeType || 'application/pdf'}`,
-			],
-			content,
-		),
-		...(customerReference
-			? part(['Content-Disposition: form-data; name="customer_reference"'], customerReference)
-			: []),
-		Buffer.from(`--${boundary}--\r\n`),
-	]);
+	const fileName = binary.fileName ?? 'loa.pdf';
+	const { boundary, body } = formData(fileName, binary.mimeType, content, customerReference);
 	return {
 		...requestOptions,
 		body,
