@@ -19,7 +19,13 @@ import { report } from '../../pipeline/report';
 import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
 import { readSendOptions } from '../../pipeline/sendOptions';
 import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
-import type { Failure, NumberEntry, NumberGroup, OrderedItem } from '../../pipeline/types';
+import type {
+	Failure,
+	NumberEntry,
+	NumberGroup,
+	OrderedItem,
+	SentBatches,
+} from '../../pipeline/types';
 import { batchedNumberFields } from '../common/fields';
 import { registerBatches } from './register.operation';
 
@@ -252,6 +258,12 @@ function dryRunReport(
 	});
 }
 
+/** "3 added, 2 kept, 1 removed, 1 not removed". */
+function syncHint(sent: SentBatches, kept: number, removed: number, notRemoved: number): string {
+	const added = sent.outcomes.reduce((sum, outcome) => sum + (outcome?.succeeded.length ?? 0), 0);
+	return `${added} added, ${kept} kept, ${removed} removed${notRemoved ? `, ${notRemoved} not removed` : ''}`;
+}
+
 /**
  * Sync Numbers: a custom operation over all input items. Nothing is changed before every
  * enterprise's monitored numbers are read and the removals are within Max Removals.
@@ -284,15 +296,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const sent = await sendBatches(this, registerBatches, toSend);
 	stopOnFailure(this, 'added', sent);
 	const { removed, failures } = await removeExtras(this, extras, extraItem);
-	const added = sent.outcomes.reduce((sum, outcome) => sum + (outcome?.succeeded.length ?? 0), 0);
-	const hint = `${added} added, ${kept.length} kept, ${removed.length} removed${failures.length ? `, ${failures.length} not removed` : ''}`;
 	return [
 		report(this, {
 			verb: 'added',
 			sent: withSucceeded(sent, (json) => withStatus('added', json)),
 			failures: [...invalid, ...failures],
 			notSent: { items: [...kept, ...removed], as: 'kept' },
-			hints: [hint],
+			hints: [syncHint(sent, kept.length, removed.length, failures.length)],
 		}),
 	];
 }
