@@ -53,6 +53,26 @@ describe('Phone Number → Sync', () => {
 		expect(result.hints[0].message).toBe('1 added, 2 kept, 0 removed');
 	});
 
+	test('a refused registration stops the run and says no number was registered (Register sends them)', async () => {
+		const { numbers, enterpriseId } = arrange();
+		api.sandbox.injectReply(
+			{
+				status: 403,
+				body: { errors: [{ code: '10010', title: 'Forbidden', detail: 'Not allowed' }] },
+			},
+			1,
+			{ method: 'POST' },
+		);
+
+		const result = await runNode({
+			credential: api.credential,
+			items: [numbers[0], numbers[3]].map((phone) => ({ phone })),
+			parameters: sync(enterpriseId),
+		});
+
+		expect(result.error?.description).toContain('No number was registered.');
+	});
+
 	test('dry run (the default with removals on): reports would-add and would-remove, sends nothing billable', async () => {
 		const { numbers, enterpriseId } = arrange();
 

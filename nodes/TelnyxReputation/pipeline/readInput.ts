@@ -161,9 +161,9 @@ export function readInput(context: IExecuteFunctions, readFields?: ReadFields): 
 		let read: ReturnType<typeof readItem>;
 		try {
 			read = readItem(inputItem.json, itemIndex);
-		} catch (error) {
+		} catch (caught) {
 			// An expression that failed for this item is its own; a fixed value's one error is shared.
-			const { input } = error as { input?: unknown };
+			const { error, input } = caught as UnreadItem;
 			const source = { item: itemIndex, input, order: order++, ofNoRow: false };
 			rejections.add(source, error, () => error as NodeOperationError);
 			return;
@@ -185,10 +185,17 @@ export function readInput(context: IExecuteFunctions, readFields?: ReadFields): 
 	return { items, invalid: rejections.invalid };
 }
 
+/** An item whose parameters could not be read: the error, and the raw numbers read before it, for the failure item. */
+class UnreadItem {
+	constructor(
+		readonly error: unknown,
+		readonly input: unknown,
+	) {}
+}
+
 /**
  * Reads an item's raw numbers, enterprise, default country and other fields. An expression that
- * fails for one item (a missing field…) rejects that item only: the error carries the raw value
- * read before it, for the failure item.
+ * fails for one item (a missing field…) rejects that item only.
  */
 function itemReader(context: IExecuteFunctions, readFields?: ReadFields) {
 	const numbersOf = numberSource(context);
@@ -203,7 +210,7 @@ function itemReader(context: IExecuteFunctions, readFields?: ReadFields) {
 			const fields = readFields?.(context, itemIndex) ?? {};
 			return { raw, enterpriseId, country, fields };
 		} catch (error) {
-			throw Object.assign(error as Error, { input: raw });
+			throw new UnreadItem(error, raw);
 		}
 	};
 }

@@ -294,7 +294,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 
 	const sent = await sendBatches(this, registerBatches, toSend);
-	stopOnFailure(this, 'added', sent);
+	// Its numbers are sent by Register's requests: a stop says which were registered (and billed).
+	stopOnFailure(this, 'registered', sent);
 	const { removed, failures } = await removeExtras(this, extras, extraItem);
 	return [
 		report(this, {
