@@ -158,12 +158,10 @@ export function readInput(context: IExecuteFunctions, readFields?: ReadFields): 
 		!hasExpression(context.getNode().parameters.phoneNumbers);
 	const readItem = itemReader(context, readFields);
 	context.getInputData().forEach((inputItem, itemIndex) => {
-		let read: ReturnType<typeof readItem>;
-		try {
-			read = readItem(inputItem.json, itemIndex);
-		} catch (caught) {
+		const read = readItem(inputItem.json, itemIndex);
+		if ('error' in read) {
 			// An expression that failed for this item is its own; a fixed value's one error is shared.
-			const { error, input } = caught as UnreadItem;
+			const { error, input } = read;
 			const source = { item: itemIndex, input, order: order++, ofNoRow: false };
 			rejections.add(source, error, () => error as NodeOperationError);
 			return;
@@ -185,17 +183,10 @@ export function readInput(context: IExecuteFunctions, readFields?: ReadFields): 
 	return { items, invalid: rejections.invalid };
 }
 
-/** An item whose parameters could not be read: the error, and the raw numbers read before it, for the failure item. */
-class UnreadItem {
-	constructor(
-		readonly error: unknown,
-		readonly input: unknown,
-	) {}
-}
-
 /**
  * Reads an item's raw numbers, enterprise, default country and other fields. An expression that
- * fails for one item (a missing field…) rejects that item only.
+ * fails for one item (a missing field…) rejects that item only: its error comes back with the
+ * raw numbers read before it, for the failure item.
  */
 function itemReader(context: IExecuteFunctions, readFields?: ReadFields) {
 	const numbersOf = numberSource(context);
@@ -210,7 +201,7 @@ function itemReader(context: IExecuteFunctions, readFields?: ReadFields) {
 			const fields = readFields?.(context, itemIndex) ?? {};
 			return { raw, enterpriseId, country, fields };
 		} catch (error) {
-			throw new UnreadItem(error, raw);
+			return { error, input: raw };
 		}
 	};
 }
