@@ -17,9 +17,8 @@ import type { Batch, BatchOutcome, Failure, NumberEntry, NumberGroup, SentBatche
 
 /** A billable endpoint that takes many numbers per request, and how its answers map to them. */
 export interface BatchEndpoint {
-	/** Its path has `{enterpriseId}`; the body is `phone_numbers` and the group's fields. */
-	endpoint: Endpoint;
-	maxPerRequest: number;
+	/** Its path has `{enterpriseId}`, and it says how many numbers a request takes; the body is `phone_numbers` and the group's fields. */
+	endpoint: Endpoint & { maxNumbers: number };
 	/** Maps a 2xx answer to its numbers' outcomes; a number it cannot account for comes back as a failure. */
 	readAnswer: (context: IExecuteFunctions, batch: Batch, response: TelnyxResponse) => BatchOutcome;
 	/**
@@ -176,7 +175,7 @@ export async function sendBatches(
 	operation: BatchEndpoint,
 	groups: NumberGroup[],
 ): Promise<SentBatches> {
-	const batches = batchesOf(groups, operation.maxPerRequest);
+	const batches = batchesOf(groups, operation.endpoint.maxNumbers);
 	const continueOnFail = context.continueOnFail();
 	const options = readSendOptions(context);
 	let firstError: NodeApiError | undefined;

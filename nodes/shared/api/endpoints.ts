@@ -16,6 +16,8 @@ export interface Endpoint {
 	emptyAllowed?: boolean;
 	/** Also under `/enterprises/{enterpriseId}` (the path itself is the account-wide one). */
 	enterpriseOptional?: boolean;
+	/** An endpoint that takes many numbers: at most this many per request. */
+	maxNumbers?: number;
 }
 
 const ENTERPRISE = '/enterprises/{enterpriseId}';
@@ -42,17 +44,19 @@ export const ENDPOINTS = {
 		policy: 'atMostOnce',
 		enterpriseOptional: true,
 	},
-	/** Billable, 1-100 numbers per request. */
+	/** Billable. */
 	registerNumbers: {
 		method: 'POST',
 		path: `${ENTERPRISE}/reputation/numbers`,
 		policy: 'atMostOnce',
+		maxNumbers: 100,
 	},
-	/** Billable live lookups, 1-100 numbers per request. */
+	/** Billable live lookups. */
 	refreshNumbers: {
 		method: 'POST',
 		path: `${ENTERPRISE}/reputation/numbers/refresh`,
 		policy: 'atMostOnce',
+		maxNumbers: 100,
 	},
 
 	listRemediations: {
@@ -65,11 +69,12 @@ export const ENDPOINTS = {
 		path: `${ENTERPRISE}/reputation/remediation/{remediationId}`,
 		policy: 'idempotent',
 	},
-	/** Billable per number, 1-2,000 numbers per request. */
+	/** Billable per number. */
 	submitRemediation: {
 		method: 'POST',
 		path: `${ENTERPRISE}/reputation/remediation`,
 		policy: 'atMostOnce',
+		maxNumbers: 2000,
 	},
 
 	getReputationSettings: { method: 'GET', path: `${ENTERPRISE}/reputation`, policy: 'idempotent' },

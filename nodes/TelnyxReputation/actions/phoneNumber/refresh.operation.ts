@@ -19,9 +19,6 @@ import { monitoredAmong } from '../../../shared/api/numbers';
 import { batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome } from '../../pipeline/types';
 
-/** The API takes 1-100 numbers per request. */
-const MAX_NUMBERS_PER_REQUEST = 100;
-
 export const option: INodePropertyOptions = {
 	name: 'Refresh',
 	value: 'refresh',
@@ -32,7 +29,7 @@ export const option: INodePropertyOptions = {
 const properties = batchedNumberFields({
 	billing:
 		"Each refreshed number is a billable live lookup, and Telnyx rate-limits refreshes per enterprise. Scores are also refreshed for free on the enterprise's check frequency.",
-	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+	maxPerRequest: ENDPOINTS.refreshNumbers.maxNumbers,
 });
 
 export const description = updateDisplayOptions(
@@ -113,7 +110,6 @@ const NOT_MONITORED =
 
 const refreshBatches: BatchEndpoint = {
 	endpoint: ENDPOINTS.refreshNumbers,
-	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
 	readAnswer: refreshed,
 	settle: settleRefreshed,
 };

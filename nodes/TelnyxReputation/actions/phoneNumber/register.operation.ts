@@ -20,9 +20,6 @@ import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type { Batch, BatchOutcome } from '../../pipeline/types';
 import { batchedNumberFields } from '../common/fields';
 
-/** The API takes 1-100 numbers per request. */
-const MAX_NUMBERS_PER_REQUEST = 100;
-
 export const option: INodePropertyOptions = {
 	name: 'Register',
 	value: 'register',
@@ -43,7 +40,7 @@ const skipMonitoredOption: INodeProperties = {
 const properties = batchedNumberFields({
 	billing:
 		'Registering numbers is billable. Numbers the enterprise monitors already are not sent again (Options → Skip Numbers Already Monitored, on by default), so a nightly re-run bills only new numbers.',
-	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+	maxPerRequest: ENDPOINTS.registerNumbers.maxNumbers,
 	numbersNote:
 		"They must be US numbers in your Telnyx inventory (local or toll-free), or, once the enterprise's ownership proof is approved (Number Ownership → Submit Proof), US local numbers hosted elsewhere; reputation must be approved on the enterprise.",
 	options: [skipMonitoredOption],
@@ -102,7 +99,6 @@ const NOT_REGISTERED =
 /** Registering numbers (Sync sends its missing numbers this way): 201 has one record per number, output as it is. */
 export const registerBatches: BatchEndpoint = {
 	endpoint: ENDPOINTS.registerNumbers,
-	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
 	readAnswer: (context, batch, response) =>
 		eachNumber(context, batch, response, (response.body as { data?: unknown })?.data),
 	settle: settleRegistered,

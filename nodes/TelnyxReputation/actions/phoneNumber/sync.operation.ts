@@ -77,7 +77,7 @@ const dryRunByVersion: INodeProperties[] = [
 const properties = batchedNumberFields({
 	billing:
 		'Registering the missing numbers is billable: Dry Run reports what would change first. Numbers not in the input are removed only with Remove Numbers Not in Input on, and Max Removals stops a mistaken input from emptying the enterprise.',
-	maxPerRequest: registerBatches.maxPerRequest,
+	maxPerRequest: registerBatches.endpoint.maxNumbers,
 	own: [
 		{
 			displayName: 'Remove Numbers Not in Input',

@@ -23,8 +23,7 @@ import { checkHttpsUrl } from '../../../shared/validators';
 import { additionalFields, batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome } from '../../pipeline/types';
 
-/** The API takes up to 2,000 numbers, and a call purpose of up to 2,000 characters, per request. */
-const MAX_NUMBERS_PER_REQUEST = 2000;
+/** The API takes a call purpose of up to 2,000 characters. */
 const MAX_PURPOSE_LENGTH = 2000;
 
 export const option: INodePropertyOptions = {
@@ -63,7 +62,7 @@ const onlyFlaggedByVersion: INodeProperties[] = [
 const properties = batchedNumberFields({
 	billing:
 		'Remediation is billable: USD 1 for every number sent. With Only Flagged Numbers on (the default for new nodes), numbers not flagged are left out first, with free reads.',
-	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
+	maxPerRequest: ENDPOINTS.submitRemediation.maxNumbers,
 	numbersNote:
 		'They must be monitored on the enterprise; a number with a request in progress is refused.',
 	own: [
@@ -230,7 +229,6 @@ function notFlagged(record: IDataObject): IDataObject | undefined {
 
 const submitBatches: BatchEndpoint = {
 	endpoint: ENDPOINTS.submitRemediation,
-	maxPerRequest: MAX_NUMBERS_PER_REQUEST,
 	readAnswer: accepted,
 	settle: findSubmitted,
 };
