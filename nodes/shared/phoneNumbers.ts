@@ -62,6 +62,8 @@ function digitValue(char: string): string {
 	return String(before % 10);
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** `tel:+1-949-325-3498;ext=12;phone-context=…` (RFC 3966) → `+1-949-325-3498 ext. 12`. */
 const TEL_URI = /\btel:([^;,\s]+)((?:;[^;,\s]*)*)/giu;
 
@@ -76,12 +78,15 @@ function telUriToText(_uri: string, number: string, parameters: string): string 
  * space made a space, every script's decimal digits made ASCII, and tel: URIs unwrapped.
  */
 function plainText(text: string): string {
-	return text
-		.normalize('NFKC')
-		.replace(/\p{Cf}/gu, '')
-		.replace(/\p{Zs}/gu, ' ')
-		.replace(/[^\P{Nd}0-9]/gu, digitValue)
-		.replace(TEL_URI, telUriToText);
+	// Printable ASCII, as most numbers come, has nothing to fold, drop or convert.
+	const folded = PRINTABLE_ASCII.test(text)
+		? text
+		: text
+				.normalize('NFKC')
+				.replace(/\p{Cf}/gu, '')
+				.replace(/\p{Zs}/gu, ' ')
+				.replace(/[^\P{Nd}0-9]/gu, digitValue);
+	return folded.replace(TEL_URI, telUriToText);
 }
 
 /**
