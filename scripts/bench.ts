@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { poolQuestions } from './benchPool';
+import { collectGarbage } from './gc';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-telnyx-bench-'));
 process.env.N8N_LOG_OUTPUT = 'file';
@@ -174,7 +175,7 @@ async function main() {
 	for (const count of [10_000, 100_000]) {
 		const setup = account(count);
 		sandbox.latencyMs = 0;
-		global.gc?.();
+		collectGarbage();
 		const before = process.memoryUsage().rss;
 		let peak = before;
 		const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);

@@ -1,10 +1,9 @@
 // `npm run bench`, section 6: the pool questions (Get Many's reputation filters, Get Pool
 // Summary) over 100,000 numbers, each read 100 ms: time against the reads they need at the
 // concurrency used, and memory of a filtered list that keeps 100 against one that keeps none.
-import * as v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { performance } from 'node:perf_hooks';
 
+import { collectGarbage } from './gc';
 import type { runNode as RunNode } from '../support/engine/runNode';
 import type { Sandbox } from '../support/sandbox/server';
 
@@ -12,15 +11,12 @@ const LATENCY = 100;
 const POOL = 100_000;
 const PAGE = 250;
 
-v8.setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** The run's time, and the most heap it held above what it started with (after a collection). */
 async function measured(run: () => Promise<unknown>) {
-	gc();
+	collectGarbage();
 	const before = process.memoryUsage().heapUsed;
 	let peak = before;
 	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
