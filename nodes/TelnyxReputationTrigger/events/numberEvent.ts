@@ -6,26 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { listPages } from '../../shared/transport/pages';
+import type { MonitoredNumber, ReputationData } from '../../shared/api/numbers';
 import { firstNumber, numberList } from '../../shared/api/numbers';
 import type { PollResult, TriggerEvent } from './event';
-
-/** A monitored number's reputation data as the API lists it (the field set may grow). */
-export interface ReputationData {
-	spam_risk?: string | null;
-	maturity_score?: number | null;
-	connection_score?: number | null;
-	engagement_score?: number | null;
-	sentiment_score?: number | null;
-	last_refreshed_at?: string | null;
-	[field: string]: unknown;
-}
-
-/** A monitored number as the list endpoints give it. */
-interface MonitoredNumber {
-	phone_number: string;
-	enterprise_id: string | null;
-	reputation_data: ReputationData | null;
-}
 
 /** Reads the trigger's parameters. */
 export type Settings = (name: string, fallback: unknown) => unknown;
@@ -173,7 +156,7 @@ async function sampleNumberItem(
 	context: IPollFunctions,
 	enterpriseId: string,
 ): Promise<IDataObject> {
-	const monitored = (await firstNumber(context, enterpriseId)) as MonitoredNumber | undefined;
+	const monitored = await firstNumber(context, enterpriseId);
 	const number = monitored ?? { ...EXAMPLE_NUMBER, enterprise_id: enterpriseId || null };
 	const { before, after } = rule.example(
 		{ ...EXAMPLE_NUMBER.reputation_data, ...number.reputation_data },

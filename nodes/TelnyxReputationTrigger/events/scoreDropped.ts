@@ -1,8 +1,9 @@
 import { forEvent } from './event';
+import type { ReputationData } from '../../shared/api/numbers';
 import type { Settings } from './numberEvent';
 import { numberEvent } from './numberEvent';
 
-const SCORES = [
+const SCORE_FIELDS = [
 	'maturity_score',
 	'connection_score',
 	'engagement_score',
@@ -15,20 +16,28 @@ const SCORES = [
  */
 const BASE = 102;
 
-const parse = (kept: string) => {
+const packScores = (data: ReputationData | null) =>
+	SCORE_FIELDS.reduceRight((packed, field) => {
+		const value = data?.[field];
+		const score = typeof value === 'number' ? Math.min(100, Math.max(0, Math.round(value))) : -1;
+		return packed * BASE + score + 1;
+	}, 0).toString(36);
+
+const unpackScores = (kept: string) => {
 	let packed = parseInt(kept, 36) || 0;
-	return SCORES.map(() => {
+	return SCORE_FIELDS.map(() => {
 		const digit = packed % BASE;
 		packed = Math.floor(packed / BASE);
 		return digit === 0 ? undefined : digit - 1;
 	});
 };
 
-const watched = (settings: Settings) => {
+/** The indexes in SCORE_FIELDS of the scores the trigger watches. */
+const watchedScores = (settings: Settings) => {
 	const score = String(settings('score', 'any'));
 	return score === 'any'
-		? SCORES.map((_, index) => index)
-		: [SCORES.indexOf(score as (typeof SCORES)[number])];
+		? SCORE_FIELDS.map((_, index) => index)
+		: [SCORE_FIELDS.indexOf(score as (typeof SCORE_FIELDS)[number])];
 };
 
 export const scoreDropped = numberEvent({
@@ -69,26 +78,23 @@ export const scoreDropped = numberEvent({
 			description: 'Also report a score that falls below this value, by any amount',
 		},
 	]),
-	keep: (data) =>
-		SCORES.reduceRight((packed, field) => {
-			const value = data?.[field];
-			const score = typeof value === 'number' ? Math.min(100, Math.max(0, Math.round(value))) : -1;
-			return packed * BASE + score + 1;
-		}, 0).toString(36),
+	keep: packScores,
 	previous: (kept) =>
-		Object.fromEntries(SCORES.map((score, index) => [score, parse(kept)[index] ?? null])),
+		Object.fromEntries(
+			SCORE_FIELDS.map((score, index) => [score, unpackScores(kept)[index] ?? null]),
+		),
 	isReported(kept, now, settings) {
-		const [before, after] = [parse(kept), parse(now)];
+		const [before, after] = [unpackScores(kept), unpackScores(now)];
 		const minimumDrop = Number(settings('minimumDrop', 10));
 		const below = Number(settings('below', 0));
-		return watched(settings).some((index) => {
+		return watchedScores(settings).some((index) => {
 			const [from, to] = [before[index], after[index]];
 			if (from === undefined || to === undefined || to >= from) return false;
 			return from - to >= minimumDrop || (below > 0 && to < below && from >= below);
 		});
 	},
 	example(data, settings) {
-		const score = SCORES[watched(settings)[0]];
+		const score = SCORE_FIELDS[watchedScores(settings)[0]];
 		const drop = Number(settings('minimumDrop', 10));
 		const after = Math.min(
 			typeof data[score] === 'number' ? (data[score] as number) : 50,

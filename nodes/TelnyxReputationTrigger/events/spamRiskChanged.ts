@@ -2,9 +2,10 @@ import { forEvent } from './event';
 import { numberEvent } from './numberEvent';
 
 /** Spam risk levels in order; `-` is a number not checked yet. Kept as the level's index. */
-const LEVELS = ['-', 'low', 'medium', 'high'];
+const SPAM_RISK_LEVELS = ['-', 'low', 'medium', 'high'];
 
-const rank = (kept: string) => Number(kept) || 0;
+/** The index in SPAM_RISK_LEVELS of a kept level (0 for a number not checked yet). */
+const levelIndex = (kept: string) => Number(kept) || 0;
 
 export const spamRiskChanged = numberEvent({
 	option: {
@@ -39,18 +40,20 @@ export const spamRiskChanged = numberEvent({
 			default: 'medium',
 		},
 	]),
-	keep: (data) => String(Math.max(0, LEVELS.indexOf(data?.spam_risk ?? '-'))),
-	previous: (kept) => ({ spam_risk: rank(kept) === 0 ? null : LEVELS[rank(kept)] }),
+	keep: (data) => String(Math.max(0, SPAM_RISK_LEVELS.indexOf(data?.spam_risk ?? '-'))),
+	previous: (kept) => ({
+		spam_risk: levelIndex(kept) === 0 ? null : SPAM_RISK_LEVELS[levelIndex(kept)],
+	}),
 	isReported(kept, now, settings) {
-		const minimum = LEVELS.indexOf(String(settings('minimumLevel', 'medium')));
-		const [before, after] = [rank(kept), rank(now)];
+		const minimum = SPAM_RISK_LEVELS.indexOf(String(settings('minimumLevel', 'medium')));
+		const [before, after] = [levelIndex(kept), levelIndex(now)];
 		if (after > before) return after >= minimum;
 		if (after < before && !settings('onlyRises', true)) return before >= minimum;
 		return false;
 	},
 	example(data, settings) {
 		const minimum = String(settings('minimumLevel', 'medium'));
-		const below = LEVELS[LEVELS.indexOf(minimum) - 1];
+		const below = SPAM_RISK_LEVELS[SPAM_RISK_LEVELS.indexOf(minimum) - 1];
 		return { before: { ...data, spam_risk: below }, after: { ...data, spam_risk: minimum } };
 	},
 });

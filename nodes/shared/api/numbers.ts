@@ -9,6 +9,24 @@ import type { ApiRequest } from '../transport/request';
 import { telnyxAnswer, telnyxRequest } from '../transport/request';
 import { ENDPOINTS, requestTo } from './endpoints';
 
+/** A monitored number's reputation data as the API lists it (the field set may grow). */
+export interface ReputationData {
+	spam_risk?: string | null;
+	maturity_score?: number | null;
+	connection_score?: number | null;
+	engagement_score?: number | null;
+	sentiment_score?: number | null;
+	last_refreshed_at?: string | null;
+	[field: string]: unknown;
+}
+
+/** A monitored number as the list endpoints give it. */
+export interface MonitoredNumber {
+	phone_number: string;
+	enterprise_id: string | null;
+	reputation_data: ReputationData | null;
+}
+
 /** Monitored numbers by E.164, with their records. */
 export type Monitored = Map<string, IDataObject>;
 
@@ -95,11 +113,11 @@ export async function monitoredAmong(
 export async function firstNumber(
 	context: RequestContext,
 	enterpriseId: string,
-): Promise<IDataObject | undefined> {
+): Promise<MonitoredNumber | undefined> {
 	const body = await telnyxAnswer.call(context, numberList(enterpriseId), {
 		qs: { 'page[number]': 1, 'page[size]': 1 },
 	});
-	return (body as { data?: IDataObject[] }).data?.[0];
+	return (body as { data?: MonitoredNumber[] }).data?.[0];
 }
 
 /** Stops monitoring one number of an enterprise (the API has no batch removal): its answer, whatever its status. */
