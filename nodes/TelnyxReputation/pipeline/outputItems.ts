@@ -43,14 +43,15 @@ const FIRST_COLUMNS = ['phone_number', 'input', 'status'];
 
 /**
  * A number's item with the number (and its status) first, as the Table view shows columns.
- * Assigned, not spread from `Object.fromEntries`, which is 15 times slower: a run outputs an
- * item per number.
+ * An API record has only the number among them: an object literal, which V8 builds 15 times
+ * faster than a spread from `Object.fromEntries` (a run outputs an item per number). Spread,
+ * not `Object.assign`, which would take a record's own `__proto__` field as its prototype.
  */
 export function tableOrder(json: IDataObject): IDataObject {
 	if (!('phone_number' in json)) return json;
-	const ordered: IDataObject = {};
-	for (const key of FIRST_COLUMNS) if (key in json) ordered[key] = json[key];
-	return Object.assign(ordered, json);
+	const first = FIRST_COLUMNS.filter((key) => key in json);
+	if (first.length === 1) return { phone_number: json.phone_number, ...json };
+	return { ...Object.fromEntries(first.map((key) => [key, json[key]])), ...json };
 }
 
 /** Lines of a description as one line, for a field shown in a table cell. */
