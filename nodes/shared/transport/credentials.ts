@@ -1,4 +1,6 @@
 import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IHookFunctions,
@@ -22,6 +24,8 @@ export interface TelnyxCredentials {
 	apiKey: string;
 	/** Without a trailing slash. */
 	baseUrl: string;
+	/** The credential as n8n gave it, handed back to n8n's request helper, which would read it again for each request. */
+	decrypted: ICredentialsDecrypted;
 }
 
 /**
@@ -54,11 +58,14 @@ function checkedBaseUrl(node: INode, value: string | undefined): string {
 export async function credentialsOf(context: RequestContext): Promise<TelnyxCredentials> {
 	let credentials = read.get(context);
 	if (!credentials) {
+		const node = context.getNode();
+		const { id, name } = node.credentials?.[CREDENTIAL_TYPE] ?? {};
 		credentials = context
-			.getCredentials<{ apiKey?: string; baseUrl?: string }>(CREDENTIAL_TYPE)
-			.then(({ apiKey, baseUrl }) => ({
-				apiKey: String(apiKey ?? ''),
-				baseUrl: checkedBaseUrl(context.getNode(), baseUrl),
+			.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE)
+			.then((data) => ({
+				apiKey: String(data.apiKey ?? ''),
+				baseUrl: checkedBaseUrl(node, data.baseUrl as string | undefined),
+				decrypted: { id: id ?? '', name: name ?? '', type: CREDENTIAL_TYPE, data },
 			}));
 		read.set(context, credentials);
 	}

@@ -51,10 +51,11 @@ export async function telnyxRequest(
 	request: ApiRequest,
 	parts: RequestParts = {},
 ): Promise<TelnyxResponse> {
-	const url = (await credentialsOf(this)).baseUrl + request.path;
+	const { baseUrl, decrypted } = await credentialsOf(this);
+	const url = baseUrl + request.path;
 	const { timeout, ...network } = nodeRequestOptions(this);
 	const send = async (pace: Pace) => {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+		const options = {
 			method: request.method,
 			url,
 			body: parts.body,
@@ -64,7 +65,13 @@ export async function telnyxRequest(
 			timeout: parts.timeoutMs ?? timeout ?? DEFAULT_TIMEOUT_MS,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as TelnyxResponse;
+		};
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+			{ credentialsDecrypted: decrypted },
+		)) as TelnyxResponse;
 		learn(pace, response.statusCode, response.headers);
 		const undocumented = isSuccess(response.statusCode)
 			? undocumentedBody(response, request.emptyAllowed)
