@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { optionalEnterpriseLocator } from '../shared/enterprise';
 import { ofItem, readEnterpriseId } from '../shared/itemParameters';
 import { searchEnterprises } from '../shared/enterpriseSearch';
+import { startPoll } from '../shared/transport/credentials';
 import { POLLED_EVENTS } from './events';
 
 /** What the trigger keeps in the workflow's static data between polls. */
@@ -69,6 +70,7 @@ export class TelnyxReputationTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		startPoll(this);
 		const name = this.getNodeParameter('event') as string;
 		const event = POLLED_EVENTS.find((candidate) => candidate.option.value === name)!;
 		const enterpriseId = readEnterpriseId(ofItem(this), true);

@@ -99,7 +99,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by these tests');
 	}
 
-	async updateCredentials(): Promise<void> {}
+	/** What n8n does when a credential is saved: the next read gets the new data. */
+	async updateCredentials(
+		_details: unknown,
+		name: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		this.stored[name] = { ...data };
+	}
 
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 }

@@ -45,11 +45,23 @@ function triggerWorkflow(type: string, parameters: INodeParameters) {
 /** The polling trigger of one active workflow: each `poll()` is one tick of n8n's poll timer. */
 export class PollingTrigger {
 	private readonly parts = triggerWorkflow(POLL_TRIGGER_TYPE, this.parameters);
+	private readonly data = additionalData(this.credential);
+	/** As n8n polls (1.x, and 2.x in its own process): with one context per activation, again and again. */
+	private readonly contexts = new Map<string, PollContext>();
 
 	constructor(
 		private readonly credential: Credential,
 		private readonly parameters: INodeParameters,
 	) {}
+
+	/** The credential saved again, as a user does in n8n's editor (a key corrected or rotated). */
+	async saveCredential(changes: Partial<Credential>): Promise<void> {
+		const [[type, details]] = Object.entries(this.parts.node.credentials ?? {});
+		await this.data.credentialsHelper.updateCredentials(details, type, {
+			...this.credential,
+			...changes,
+		});
+	}
 
 	/**
 	 * `manual` is the editor's Fetch Test Event. `budgetMs` is what n8n 2.38 and later give a
@@ -60,19 +72,24 @@ export class PollingTrigger {
 		budgetMs?: number,
 	): Promise<INodeExecutionData[][] | null> {
 		const { workflow, node, type } = this.parts;
-		const context = new PollContext(
-			workflow,
-			node,
-			additionalData(this.credential),
-			mode,
-			'activate',
-			undefined,
-			undefined,
-			undefined,
-			undefined,
-			undefined,
-			budgetMs === undefined ? undefined : () => budgetMs,
-		);
+		const key = `${mode} ${budgetMs}`;
+		let context = this.contexts.get(key);
+		if (!context) {
+			context = new PollContext(
+				workflow,
+				node,
+				this.data,
+				mode,
+				'activate',
+				undefined,
+				undefined,
+				undefined,
+				undefined,
+				undefined,
+				budgetMs === undefined ? undefined : () => budgetMs,
+			);
+			this.contexts.set(key, context);
+		}
 		return await type.poll!.call(context);
 	}
 

@@ -146,6 +146,18 @@ describe('Telnyx Number Reputation Trigger: Spam Risk Changed', () => {
 		expect(await poll.poll()).toBeNull();
 	});
 
+	test('a key corrected in the credential is used by the next poll: n8n polls with one context while the workflow is active', async () => {
+		const enterpriseId = checkedEnterprise(usNumbers(2));
+		const parameters = { event: 'spamRiskChanged', enterpriseId: byId(enterpriseId) };
+		const poll = new PollingTrigger({ ...api.credential, apiKey: 'KEY_revoked' }, parameters);
+
+		await expect(poll.poll()).rejects.toThrow('Authentication failed');
+		await poll.saveCredential({ apiKey: api.credential.apiKey });
+
+		expect(await poll.poll()).toBeNull();
+		expect(keptNumbers(poll)).toBe(2);
+	});
+
 	test('a 429 is waited out as the API asks, and the poll goes on', async () => {
 		const enterpriseId = checkedEnterprise(usNumbers(1));
 		const poll = trigger({ event: 'spamRiskChanged', enterpriseId: byId(enterpriseId) });

@@ -29,8 +29,8 @@ export interface TelnyxCredentials {
 }
 
 /**
- * The credential, read once per context: a run sends many requests, and n8n reads (and
- * decrypts) a credential from its database each time a node asks for it.
+ * The credential, read once per context (per poll: see startPoll): a run sends many requests,
+ * and n8n reads (and decrypts) a credential from its database each time a node asks for it.
  */
 const read = new WeakMap<object, Promise<TelnyxCredentials>>();
 
@@ -53,6 +53,14 @@ function checkedBaseUrl(node: INode, value: string | undefined): string {
 		`The credential's Base URL ${problem}, as ${DEFAULT_BASE_URL} does: it is "${baseUrl}"`,
 		{ description: 'Nothing was sent. Correct the Base URL in the credential.' },
 	);
+}
+
+/**
+ * Starts a poll. n8n polls with one context for as long as the workflow is active, so each
+ * poll forgets the credential read by the one before: it uses the key and Base URL as saved now.
+ */
+export function startPoll(context: IPollFunctions): void {
+	read.delete(context);
 }
 
 export async function credentialsOf(context: RequestContext): Promise<TelnyxCredentials> {
