@@ -163,7 +163,7 @@ async function main() {
 		await viaNode(setup.enterpriseId, setup.numbers, CONCURRENCY, true, field);
 	}
 	console.log(
-		`\n## 2. Batching: ${BATCH_NUMBERS.toLocaleString('en')} numbers arriving one per item (node: median of ${SAMPLES} runs)`,
+		`\n## 2. Batching: ${BATCH_NUMBERS.toLocaleString('en')} numbers arriving one per item (node and fetch in lanes: median of ${SAMPLES} runs)`,
 	);
 	console.log(
 		'| Phone Numbers from | added latency | node ÷ ideal | node ÷ fetch in lanes | per-item ÷ node | before the first request | node | node requests | one request per item | ideal | fetch in lanes |',

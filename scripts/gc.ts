@@ -1,5 +1,5 @@
-// A full collection before a timed or measured run, so that no run pays for the garbage of the
-// run before it: the rows of `npm run bench` are measured one after another in one process.
+// A full collection before a memory measurement (sections 2b and 6 of `npm run bench`), so that
+// its peak does not count the garbage of the rows measured before it in the same process.
 import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 

@@ -210,8 +210,9 @@ function itemReader(context: IExecuteFunctions, readFields?: ReadFields) {
 export function groupNumbers(items: ItemNumbers[]): NumberGroup[] {
 	const groups = new Map<string, NumberGroup>();
 	for (const { enterpriseId, fields, numbers } of items) {
-		// The enterprise ID is a checked UUID: alone, it is the key of an item with no other fields.
-		const key = Object.keys(fields).length ? JSON.stringify([enterpriseId, fields]) : enterpriseId;
+		// The enterprise ID is a checked UUID (or empty), so no space can be part of it.
+		const fieldsKey = JSON.stringify(fields);
+		const key = fieldsKey === '{}' ? enterpriseId : `${enterpriseId} ${fieldsKey}`;
 		let group = groups.get(key);
 		if (!group) groups.set(key, (group = { enterpriseId, fields, numbers: new Map() }));
 		for (const { e164, source } of numbers) {
