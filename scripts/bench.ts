@@ -59,6 +59,12 @@ async function main() {
 		sandbox.state.addInventory(numbers);
 		return { enterpriseId: sandbox.state.addEnterprise('Bench').id, numbers };
 	};
+	/** `account(count)`, then every answer `latency` ms late. */
+	const accountAt = (count: number, latency: number) => {
+		const setup = account(count);
+		sandbox.latencyMs = latency;
+		return setup;
+	};
 	const chunks = (numbers: string[], size: number) =>
 		Array.from({ length: Math.ceil(numbers.length / size) }, (_, i) =>
 			numbers.slice(i * size, (i + 1) * size),
@@ -137,11 +143,7 @@ async function main() {
 	console.log('| --- | --- | --- | --- | --- | --- |');
 	const fetchPerRequest: Record<number, number> = {};
 	for (const latency of LATENCIES) {
-		const fresh = () => {
-			const setup = account(REQUESTS * 100);
-			sandbox.latencyMs = latency;
-			return setup;
-		};
+		const fresh = () => accountAt(REQUESTS * 100, latency);
 		const perRequest = (send: (setup: ReturnType<typeof account>) => Promise<unknown>) =>
 			sampled(fresh, async (setup) => (await timed(() => send(setup))) / REQUESTS);
 		const fetchMs = await perRequest((setup) =>
@@ -174,11 +176,7 @@ async function main() {
 			const beforeFirst: number[] = [];
 			let nodeRequests = 0;
 			const nodeMs = await sampled(
-				() => {
-					const setup = account(BATCH_NUMBERS);
-					sandbox.latencyMs = latency;
-					return setup;
-				},
+				() => accountAt(BATCH_NUMBERS, latency),
 				async (setup) => {
 					const started = Date.now();
 					const ms = await timed(() =>
@@ -193,16 +191,11 @@ async function main() {
 			// The sandbox answers in this thread: requests in flight at once wait for each other's
 			// answers to be made, which fetch one at a time never does.
 			const inLanesMs = await sampled(
-				() => {
-					const setup = account(BATCH_NUMBERS);
-					sandbox.latencyMs = latency;
-					return setup;
-				},
+				() => accountAt(BATCH_NUMBERS, latency),
 				(setup) =>
 					timed(() => viaFetchInLanes(setup.enterpriseId, chunks(setup.numbers, 100), CONCURRENCY)),
 			);
-			const setup = account(PER_ITEM_SAMPLE);
-			sandbox.latencyMs = latency;
+			const setup = accountAt(PER_ITEM_SAMPLE, latency);
 			const perItemMs =
 				((await timed(() => viaFetch(setup.enterpriseId, chunks(setup.numbers, 1)))) *
 					BATCH_NUMBERS) /
