@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
@@ -13,7 +14,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	NodeExecutionHint,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, LoggerProxy, sleep, Workflow } from 'n8n-workflow';
 
 import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.credentials';
 import { TestCredentialsHelper } from './credentialsHelper';
@@ -32,10 +33,53 @@ export interface WorkflowRun {
 	logs: string[];
 }
 
-/** What n8n's own logger wrote (the tests point it at a file; see test/setup.ts). */
-function logFile(): string {
-	const path = process.env.N8N_LOG_FILE_LOCATION;
-	return path && existsSync(path) ? readFileSync(path, 'utf8') : '';
+/** Where n8n's own logger writes (the tests point it at a file; see test/setup.ts). */
+const logPath = () => process.env.N8N_LOG_FILE_LOCATION;
+
+/** The log file's size now: where the next run's lines start. */
+function logEnd(): number {
+	const path = logPath();
+	try {
+		return path ? statSync(path).size : 0;
+	} catch {
+		return 0;
+	}
+}
+
+/** The log file from byte `start` on (from its start if it was rotated since). */
+function logFrom(start: number): string {
+	const path = logPath();
+	const end = logEnd();
+	if (!path || end === 0) return '';
+	const from = end < start ? 0 : start;
+	const buffer = Buffer.alloc(end - from);
+	const file = openSync(path, 'r');
+	try {
+		readSync(file, buffer, 0, buffer.length, from);
+	} finally {
+		closeSync(file);
+	}
+	return buffer.toString('utf8');
+}
+
+/** Longest wait for n8n's logger to write a run's last lines. */
+const LOG_WAIT_MS = 5_000;
+
+/**
+ * What n8n logged from byte `start` on. The logger writes on later ticks, in order: a line of
+ * our own, once in the file, means every line before it is there too.
+ */
+async function loggedSince(start: number): Promise<string[]> {
+	if (!logPath()) return [];
+	const marker = `test harness: run ${randomUUID()} logged`;
+	LoggerProxy.info(marker);
+	const deadline = Date.now() + LOG_WAIT_MS;
+	let text = logFrom(start);
+	while (!text.includes(marker) && Date.now() < deadline) {
+		await sleep(2);
+		text = logFrom(start);
+	}
+	return text.split('\n').filter((line) => !line.includes(marker));
 }
 
 /** What n8n gives a node besides its parameters: credentials, URLs, and for webhooks the request. */
@@ -103,15 +147,13 @@ export async function runWorkflow(options: {
 			],
 		},
 	});
-	const logFileStart = logFile().length;
+	const logStart = logEnd();
 	const run = await new WorkflowExecute(
 		additionalData(options.credential),
 		'manual',
 		runExecutionData,
 	).processRunExecutionData(workflow);
-	// The log file is written on a later tick.
-	await new Promise((resolve) => setTimeout(resolve, 20));
-	return { run, logs: logFile().slice(logFileStart).split('\n') };
+	return { run, logs: await loggedSince(logStart) };
 }
 
 export interface RunOptions {
