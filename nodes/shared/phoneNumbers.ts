@@ -225,8 +225,9 @@ function readValue(value: unknown, country: CountryCode, depth: number): ReadNum
 		.filter((chunk) => chunk !== '');
 	const read = chunks.flatMap((chunk): ReadNumber[] => {
 		const whole = parse(chunk, country);
+		if ('e164' in whole) return [{ input: chunk, normalized: whole }];
 		const words = chunk.split(/\s+/);
-		if (words.length < 2 || 'e164' in whole) return [{ input: chunk, normalized: whole }];
+		if (words.length < 2) return [{ input: chunk, normalized: whole }];
 		const each = words.map((word) => ({ input: word, normalized: parse(word, country) }));
 		return each.every((word) => 'e164' in word.normalized)
 			? each
