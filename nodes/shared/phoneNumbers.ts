@@ -176,6 +176,7 @@ export function canonical(value: string): string {
 }
 
 const SEPARATORS = /[,;\r\n\t|]+/;
+const DIGITS_ONLY = /^\+?\d+$/;
 
 /** One value the user gave, and what it reads as. */
 interface ReadNumber {
@@ -217,6 +218,8 @@ function readValue(value: unknown, country: CountryCode, depth: number): ReadNum
 	}
 	if (typeof value !== 'string')
 		return [{ input: value, normalized: normalizeNumber(value, country) }];
+	// Digits alone (`+19493253498`, how most values come): one chunk, with nothing to fold or split.
+	if (DIGITS_ONLY.test(value)) return [{ input: value, normalized: parse(value, country) }];
 	const list = jsonArray(value);
 	if (list) return readValue(list, country, depth + 1);
 	const chunks = plainText(value)
