@@ -63,6 +63,8 @@ function digitValue(char: string): string {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** A number as most values come (`+19493253498`): nothing to fold, unwrap or split. */
+const DIGITS_ONLY = /^\+?\d+$/;
 
 /** `tel:+1-949-325-3498;ext=12;phone-context=…` (RFC 3966) → `+1-949-325-3498 ext. 12`. */
 const TEL_URI = /\btel:([^;,\s]+)((?:;[^;,\s]*)*)/giu;
@@ -78,6 +80,7 @@ function telUriToText(_uri: string, number: string, parameters: string): string 
  * space made a space, every script's decimal digits made ASCII, and tel: URIs unwrapped.
  */
 function plainText(text: string): string {
+	if (DIGITS_ONLY.test(text)) return text;
 	// Printable ASCII, as most numbers come, has nothing to fold, drop or convert.
 	const folded = PRINTABLE_ASCII.test(text)
 		? text
@@ -176,7 +179,6 @@ export function canonical(value: string): string {
 }
 
 const SEPARATORS = /[,;\r\n\t|]+/;
-const DIGITS_ONLY = /^\+?\d+$/;
 
 /** One value the user gave, and what it reads as. */
 interface ReadNumber {
@@ -218,7 +220,6 @@ function readValue(value: unknown, country: CountryCode, depth: number): ReadNum
 	}
 	if (typeof value !== 'string')
 		return [{ input: value, normalized: normalizeNumber(value, country) }];
-	// Digits alone (`+19493253498`, how most values come): one chunk, with nothing to fold or split.
 	if (DIGITS_ONLY.test(value)) return [{ input: value, normalized: parse(value, country) }];
 	const list = jsonArray(value);
 	if (list) return readValue(list, country, depth + 1);
