@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
@@ -46,20 +46,21 @@ function logEnd(): number {
 	}
 }
 
-/** The log file from byte `start` on (from its start if it was rotated since). */
-function logFrom(start: number): string {
-	const path = logPath();
-	const end = logEnd();
-	if (!path || end === 0) return '';
-	const from = end < start ? 0 : start;
-	const buffer = Buffer.alloc(end - from);
-	const file = openSync(path, 'r');
+/** The log file from byte `start` on ('' while n8n has not created it). */
+function logFrom(path: string, start: number): string {
+	let file: number;
 	try {
-		readSync(file, buffer, 0, buffer.length, from);
+		file = openSync(path, 'r');
+	} catch {
+		return '';
+	}
+	try {
+		const buffer = Buffer.alloc(Math.max(0, fstatSync(file).size - start));
+		const read = readSync(file, buffer, 0, buffer.length, start);
+		return buffer.toString('utf8', 0, read);
 	} finally {
 		closeSync(file);
 	}
-	return buffer.toString('utf8');
 }
 
 /** Longest wait for n8n's logger to write a run's last lines. */
@@ -67,19 +68,23 @@ const LOG_WAIT_MS = 5_000;
 
 /**
  * What n8n logged from byte `start` on. The logger writes on later ticks, in order: a line of
- * our own, once in the file, means every line before it is there too.
+ * our own, once in the file, means every line before it is there too. A line that never
+ * arrives fails the run, so that a check of the logs cannot pass on lines it never read.
  */
 async function loggedSince(start: number): Promise<string[]> {
-	if (!logPath()) return [];
+	const path = logPath();
+	if (!path) return [];
 	const marker = `test harness: run ${randomUUID()} logged`;
 	LoggerProxy.info(marker);
-	const deadline = Date.now() + LOG_WAIT_MS;
-	let text = logFrom(start);
-	while (!text.includes(marker) && Date.now() < deadline) {
-		await sleep(2);
-		text = logFrom(start);
+	for (const deadline = Date.now() + LOG_WAIT_MS; ; await sleep(2)) {
+		const text = logFrom(path, start);
+		if (text.includes(marker)) return text.split('\n').filter((line) => !line.includes(marker));
+		if (Date.now() > deadline) {
+			throw new Error(
+				`n8n's logger did not write to ${path} within ${LOG_WAIT_MS} ms. The tests read its lines at level info or debug, with file output, no log scopes, and a file under its size limit (see test/setup.ts).`,
+			);
+		}
 	}
-	return text.split('\n').filter((line) => !line.includes(marker));
 }
 
 /** What n8n gives a node besides its parameters: credentials, URLs, and for webhooks the request. */
