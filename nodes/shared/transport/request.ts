@@ -1,4 +1,9 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import type { TelnyxResponse } from './apiErrors';
 import { isSuccess, toNodeApiError, undocumentedAnswerError, undocumentedBody } from './apiErrors';
@@ -40,6 +45,33 @@ export interface RequestParts {
 }
 
 /**
+ * One attempt of `options` through n8n's helper: the pace learns from its answer, and a 2xx
+ * that is not the JSON the API documents (`emptyAllowed`: an empty body is an answer too) throws.
+ */
+function attemptOf(
+	context: RequestContext,
+	options: IHttpRequestOptions,
+	credentialsDecrypted: ICredentialsDecrypted,
+	emptyAllowed: boolean | undefined,
+) {
+	return async (pace: Pace): Promise<TelnyxResponse> => {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			// Each attempt its own copy: n8n's helper sets fields on the options it is given.
+			{ ...options },
+			{ credentialsDecrypted },
+		)) as TelnyxResponse;
+		learn(pace, response.statusCode, response.headers);
+		const undocumented = isSuccess(response.statusCode)
+			? undocumentedBody(response, emptyAllowed)
+			: undefined;
+		if (undocumented) throw new UndocumentedAnswer(response, undocumented);
+		return response;
+	};
+}
+
+/**
  * One authenticated request to the Telnyx API, in its turn of the credential's pace and
  * retried under its policy (see RetryPolicy). Answers with the full response whatever its
  * status (callers map errors, since they know which numbers were in the request); throws only
@@ -54,33 +86,24 @@ export async function telnyxRequest(
 	const { baseUrl, decrypted } = await credentialsOf(this);
 	const url = baseUrl + request.path;
 	const { timeout, ...network } = nodeRequestOptions(this);
-	const send = async (pace: Pace) => {
-		const options = {
-			method: request.method,
-			url,
-			body: parts.body,
-			qs: parts.qs,
-			json: true,
-			...network,
-			timeout: parts.timeoutMs ?? timeout ?? DEFAULT_TIMEOUT_MS,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		};
-		const response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-			{ credentialsDecrypted: decrypted },
-		)) as TelnyxResponse;
-		learn(pace, response.statusCode, response.headers);
-		const undocumented = isSuccess(response.statusCode)
-			? undocumentedBody(response, request.emptyAllowed)
-			: undefined;
-		if (undocumented) throw new UndocumentedAnswer(response, undocumented);
-		return response;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		body: parts.body,
+		qs: parts.qs,
+		json: true,
+		...network,
+		timeout: parts.timeoutMs ?? timeout ?? DEFAULT_TIMEOUT_MS,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
 	};
 	try {
-		return await sendPaced(this, request.policy, send, failureOf);
+		return await sendPaced(
+			this,
+			request.policy,
+			attemptOf(this, options, decrypted, request.emptyAllowed),
+			failureOf,
+		);
 	} catch (error) {
 		const node = this.getNode();
 		const how = { carriesNumbers: parts.carriesNumbers, proxy: proxyLabel(network.proxy) };
