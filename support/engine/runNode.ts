@@ -33,8 +33,11 @@ export interface WorkflowRun {
 	logs: string[];
 }
 
-/** Where n8n's own logger writes (the tests point it at a file; see test/setup.ts). */
-const logPath = () => process.env.N8N_LOG_FILE_LOCATION;
+/** Where n8n's own logger writes, when it writes a file (the tests point it at one; see test/setup.ts). */
+const logPath = () =>
+	process.env.N8N_LOG_OUTPUT?.split(',').some((output) => output.trim() === 'file')
+		? process.env.N8N_LOG_FILE_LOCATION
+		: undefined;
 
 /** The log file's size now: where the next run's lines start. */
 function logEnd(): number {
