@@ -8,7 +8,8 @@ import { firstFew } from '../../shared/text';
 import type { ItemParameters } from '../../shared/itemParameters';
 import { ofExecuteItem, readEnterpriseId } from '../../shared/itemParameters';
 import { readDefaultCountry, invalidNumber } from '../../shared/phoneNumberParameters';
-import type { Failure, NumberGroup, NumberSource } from './types';
+import { isSample, SAMPLE_LEFT_OUT } from '../../shared/samples';
+import type { Failure, NumberGroup, NumberSource, OrderedItem } from './types';
 
 /** Reads an item's other body fields (checked; throws NodeOperationError when one is bad). */
 export type ReadFields = (context: IExecuteFunctions, itemIndex: number) => IDataObject;
@@ -136,20 +137,37 @@ export interface ItemNumbers {
 	numbers: Array<{ e164: string; source: NumberSource }>;
 }
 
-/** What the input gave: each item's numbers, and the values that will not be sent, each with its reason. */
+/**
+ * What the input gave: each item's numbers, the values that will not be sent, each with its
+ * reason, and the items of the samples left out.
+ */
 export interface ReadInput {
 	items: ItemNumbers[];
 	invalid: Failure[];
+	samples: OrderedItem[];
+}
+
+/** A sample input item, left out: what it was about, and why nothing was sent for it. */
+function sampleLeftOut(json: IDataObject, item: number, order: number): OrderedItem {
+	const phoneNumber = typeof json.phone_number === 'string' ? json.phone_number : null;
+	return {
+		order,
+		item: {
+			json: { phone_number: phoneNumber, status: 'sample', error: null, note: SAMPLE_LEFT_OUT },
+			pairedItem: { item },
+		},
+	};
 }
 
 /**
  * Reads the enterprise, the phone numbers and any other body fields of every input item and
  * normalizes the numbers. Every value the user gave ends up either in an item's numbers or in
- * `invalid`, with its reason; nothing is sent here.
+ * `invalid`, with its reason; a sample item is left out whole (samples.ts). Nothing is sent here.
  */
 export function readInput(context: IExecuteFunctions, readFields?: ReadFields): ReadInput {
 	const rejections = new Rejections();
 	const items: ItemNumbers[] = [];
+	const samples: OrderedItem[] = [];
 	/** Each value's place among all values given, to keep input order. */
 	let order = 0;
 	// A list with no expression is the node's own, the same on every item: no one row's.
@@ -158,6 +176,10 @@ export function readInput(context: IExecuteFunctions, readFields?: ReadFields): 
 		!hasExpression(context.getNode().parameters.phoneNumbers);
 	const readItem = itemReader(context, readFields);
 	context.getInputData().forEach((inputItem, itemIndex) => {
+		if (isSample(inputItem.json)) {
+			samples.push(sampleLeftOut(inputItem.json, itemIndex, order++));
+			return;
+		}
 		const read = readItem(inputItem.json, itemIndex);
 		if ('error' in read) {
 			// An expression that failed for this item is its own; a fixed value's one error is shared.
@@ -180,7 +202,7 @@ export function readInput(context: IExecuteFunctions, readFields?: ReadFields): 
 		}
 		items.push({ enterpriseId: read.enterpriseId, fields: read.fields, numbers });
 	});
-	return { items, invalid: rejections.invalid };
+	return { items, invalid: rejections.invalid, samples };
 }
 
 /**

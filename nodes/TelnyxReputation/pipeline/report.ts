@@ -151,9 +151,19 @@ export interface RunReport {
 	/** Failures outside the requests: the invalid values (Sync: and the numbers it could not remove). */
 	failures: Failure[];
 	notSent?: NotSent;
+	/** The sample items left out (readInput). */
+	samples: OrderedItem[];
 	/** Hints instead of the summary (Sync and Dry Run say their own). */
 	hints?: string[];
 }
+
+/** What the hints say of the samples left out, when there are any. */
+const samplesHint = (samples: OrderedItem[]) =>
+	samples.length
+		? [
+				`${plural(samples.length, 'sample event')} from Fetch Test Event left out: nothing sent for ${samples.length === 1 ? 'it' : 'them'}, nothing billed`,
+			]
+		: [];
 
 /**
  * The output of a batched run, in input order: the success items, every failure and invalid
@@ -164,12 +174,16 @@ export function report(context: IExecuteFunctions, run: RunReport): INodeExecuti
 	const toErrorOutput = context.getNode().onError === 'continueErrorOutput';
 	const failures = [...outcomes.flatMap((outcome) => outcome?.failures ?? []), ...run.failures];
 	const results = [
+		...run.samples,
 		...(run.notSent?.items ?? []),
 		...outcomes.flatMap((outcome) => outcome?.succeeded ?? []),
 		...failures.flatMap((failure) => failureItems(failure, toErrorOutput)),
 	];
 	results.sort((a, b) => a.order - b.order);
-	const hints = run.hints ?? summary(run.verb, run.sent, run.failures.length, run.notSent);
+	const hints = [
+		...(run.hints ?? summary(run.verb, run.sent, run.failures.length, run.notSent)),
+		...samplesHint(run.samples),
+	];
 	for (const message of hints) context.addExecutionHints({ message, location: 'outputPane' });
 	return results.map(({ item }) => ({ ...item, json: tableOrder(item.json) }));
 }

@@ -19,6 +19,7 @@ import {
 	toConnectionError,
 	withOutcome,
 } from '../../shared/transport/retries';
+import { isSample, SAMPLE_LEFT_OUT } from '../../shared/samples';
 import { answerChecks } from './answerChecks';
 import { paginateByPageNumber } from './pagedList';
 import type { ReadablePath } from './pathParameters';
@@ -70,14 +71,19 @@ function userFacingError(
  * each input item: the `prepare` steps run (checked paths, filters, bodies: a bad value fails
  * this item only), the request is retried under `policy`, every output item is paired to its
  * input item, and with Continue On Fail a failure becomes an error item paired to it too, so
- * n8n's error output merges it with its input row.
+ * n8n's error output merges it with its input row. A sample item is not sent where the request
+ * `bills` (samples.ts).
  */
-function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch) {
+function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch, bills?: Bills) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const pairedItem = { item: this.getItemIndex() };
+		if (bills?.(this) && isSample(this.getInputData().json)) {
+			const json = { status: 'sample', error: null, note: SAMPLE_LEFT_OUT };
+			return [{ json, pairedItem }];
+		}
 		try {
 			await credentialsOf(this);
 			for (const step of prepare)
@@ -95,6 +101,9 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch) {
 		}
 	};
 }
+
+/** Whether the request an item would send is billable, as the node's parameters set it. */
+type Bills = (context: IExecuteSingleFunctions) => boolean;
 
 /** An error status that is an answer for this operation (a 404 that means "none yet"), as the item to output. */
 type Answers = Record<number, (context: IExecuteSingleFunctions) => IDataObject>;
@@ -116,6 +125,7 @@ export function singleRequest<const E extends Endpoint>(options: {
 	output?: PostReceive[];
 	request?: Partial<IHttpRequestOptions>;
 	answers?: Answers;
+	bills?: Bills;
 }): INodePropertyRouting {
 	const { endpoint } = options;
 	const prepare = [endpointPath(endpoint), ...(options.prepare ?? [])];
@@ -125,7 +135,7 @@ export function singleRequest<const E extends Endpoint>(options: {
 	return {
 		request: { ...options.request, method: endpoint.method, ignoreHttpStatusErrors: true },
 		send: { paginate: true },
-		operations: { pagination: perItem(endpoint.policy, prepare, fetch) },
+		operations: { pagination: perItem(endpoint.policy, prepare, fetch, options.bills) },
 		output: {
 			postReceive: [
 				errorsExcept(options.answers ?? {}, endpoint.emptyAllowed ?? false),

@@ -8,6 +8,7 @@ import type {
 import { listPages } from '../../shared/transport/pages';
 import type { MonitoredNumber, ReputationData } from '../../shared/api/numbers';
 import { firstNumber, numberList } from '../../shared/api/numbers';
+import { fictionalNumber, sampleFields } from '../../shared/samples';
 import type { PollResult, TriggerEvent } from './event';
 
 /** Reads the trigger's parameters. */
@@ -34,19 +35,15 @@ export interface NumberRule {
 	): { before: ReputationData; after: ReputationData };
 }
 
-/** Stands in for the account's own numbers in a sample when none is monitored yet. */
-const EXAMPLE_NUMBER: MonitoredNumber = {
-	phone_number: '+13125550142',
-	enterprise_id: null,
-	reputation_data: {
-		spam_risk: 'low',
-		spam_category: null,
-		maturity_score: 72,
-		connection_score: 80,
-		engagement_score: 64,
-		sentiment_score: 75,
-		last_refreshed_at: '2026-11-30T07:00:00Z',
-	},
+/** A sample's reputation data where the account has no number monitored yet. */
+const EXAMPLE_DATA: ReputationData = {
+	spam_risk: 'low',
+	spam_category: null,
+	maturity_score: 72,
+	connection_score: 80,
+	engagement_score: 64,
+	sentiment_score: 75,
+	last_refreshed_at: '2026-11-30T07:00:00Z',
 };
 
 /**
@@ -150,28 +147,29 @@ async function pollNumbers(
 	return { items, next: next as unknown as IDataObject };
 }
 
-/** A change the settings report, on the first monitored number or, with none, an example one. */
+/**
+ * A change the settings report, on a fictional number of the area code of the first monitored
+ * number and that number's data (or example data when none is monitored yet).
+ */
 async function sampleNumberItem(
 	rule: NumberRule,
 	context: IPollFunctions,
 	enterpriseId: string,
 ): Promise<IDataObject> {
 	const monitored = await firstNumber(context, enterpriseId);
-	const number = monitored ?? { ...EXAMPLE_NUMBER, enterprise_id: enterpriseId || null };
+	const number: MonitoredNumber = {
+		phone_number: fictionalNumber(monitored?.phone_number),
+		enterprise_id: monitored?.enterprise_id ?? (enterpriseId || null),
+		reputation_data: null,
+	};
 	const { before, after } = rule.example(
-		{ ...EXAMPLE_NUMBER.reputation_data, ...number.reputation_data },
+		{ ...EXAMPLE_DATA, ...monitored?.reputation_data },
 		settingsOf(context),
 	);
-	return {
-		...numberItem(rule, number, rule.keep(before), after),
-		sample: true,
-		...(monitored
-			? {}
-			: {
-					sample_note:
-						'No number is monitored yet: an example number, to build the workflow on. Register numbers with Telnyx Number Reputation → Phone Number → Register.',
-				}),
-	};
+	const why = monitored
+		? `the scores are those of ${monitored.phone_number}, the change is made up.`
+		: 'no number is monitored yet; register numbers with Telnyx Number Reputation → Phone Number → Register.';
+	return { ...sampleFields(why), ...numberItem(rule, number, rule.keep(before), after) };
 }
 
 /** A trigger event about monitored numbers, compared number by number between polls. */

@@ -6,6 +6,7 @@ import { getRemediation, remediationList } from '../../shared/api/remediations';
 import { FINISHED, finishedStatuses } from '../../shared/remediationStatuses';
 import type { TriggerEvent } from './event';
 import { forEvent } from './event';
+import { fictionalNumber, sampleFields } from '../../shared/samples';
 
 const EVENT = 'remediationFinished';
 
@@ -38,6 +39,22 @@ const EXAMPLE_REQUEST: IDataObject = {
 		refused: [],
 	},
 };
+
+/**
+ * A request as a sample: with `status`, and each number of its results replaced by a
+ * fictional one of the same area code (see samples.ts), marked first.
+ */
+function sampleOf(request: IDataObject, status: string, why: string): IDataObject {
+	const results = (request.results ?? NO_RESULTS) as Record<string, string[]>;
+	let index = 0;
+	const fictional = Object.fromEntries(
+		Object.entries(results).map(([bucket, numbers]) => [
+			bucket,
+			Array.isArray(numbers) ? numbers.map((number) => fictionalNumber(number, index++)) : numbers,
+		]),
+	);
+	return { ...sampleFields(why), event: EVENT, ...request, status, results: fictional };
+}
 
 /** The buckets of per-number results; empty lists are kept, as the API keeps them. */
 const NO_RESULTS = {
@@ -139,35 +156,26 @@ export const remediationFinished: TriggerEvent = {
 		return { items, next: remediationState(requests) as unknown as IDataObject };
 	},
 	async sample(context, enterpriseId) {
-		const [status = 'completed'] = statusesOf(context);
+		const statuses = statusesOf(context);
 		const requests = (await listRemediations(context, enterpriseId)).sort((a, b) =>
 			String(b.updated_at).localeCompare(String(a.updated_at)),
 		);
 		const latest =
-			requests.find((request) => statusesOf(context).includes(String(request.status))) ??
-			requests[0];
+			requests.find((request) => statuses.includes(String(request.status))) ?? requests[0];
 		if (!latest) {
-			return {
-				event: EVENT,
-				enterprise_id: enterpriseId || null,
-				...EXAMPLE_REQUEST,
-				status,
-				sample: true,
-				sample_note:
-					'No remediation request yet: an example request, to build the workflow on. Submit one with Telnyx Number Reputation → Remediation → Submit.',
-			};
+			const why =
+				'no remediation request yet; submit one with Telnyx Number Reputation → Remediation → Submit.';
+			const example = { enterprise_id: enterpriseId || null, ...EXAMPLE_REQUEST };
+			return sampleOf(example, statuses[0] ?? 'completed', why);
 		}
 		const request = await fullRemediation(context, latest);
-		if (statusesOf(context).includes(String(request.status)) && request.results) {
-			return { event: EVENT, ...request, sample: true };
-		}
-		return {
-			event: EVENT,
-			...request,
-			status,
-			results: request.results ?? NO_RESULTS,
-			sample: true,
-			sample_note: `This request is ${String(request.status)}: shown as it will look once ${status}.`,
-		};
+		const shown = statuses.includes(String(request.status)) && request.results;
+		return shown
+			? sampleOf(request, String(request.status), `request ${String(request.id)} as it finished.`)
+			: sampleOf(
+					request,
+					statuses[0] ?? 'completed',
+					`request ${String(request.id)} is ${String(request.status)}: shown as it will look once finished.`,
+				);
 	},
 };

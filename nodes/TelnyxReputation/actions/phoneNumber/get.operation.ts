@@ -72,6 +72,7 @@ export const option: INodePropertyOptions = {
 		endpoint: ENDPOINTS.getNumber,
 		prepare: [storedOrLive],
 		output: [theNumber],
+		bills: isLiveLookup,
 	}),
 };
 

@@ -116,9 +116,9 @@ const refreshBatches: BatchEndpoint = {
 
 /** Refresh (billable live lookups), batched across all input items: a custom operation. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const { items, invalid } = readInput(this);
+	const { items, invalid, samples } = readInput(this);
 	stopIfInvalid(this, invalid);
 	const sent = await sendBatches(this, refreshBatches, groupNumbers(items));
 	stopOnFailure(this, 'refreshed', sent);
-	return [report(this, { verb: 'refreshed', sent, failures: invalid })];
+	return [report(this, { verb: 'refreshed', sent, failures: invalid, samples })];
 }

@@ -110,7 +110,7 @@ export const registerBatches: BatchEndpoint = {
  * and not sent; an enterprise whose list cannot be read has its numbers sent as they are.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const { items, invalid } = readInput(this);
+	const { items, invalid, samples } = readInput(this);
 	stopIfInvalid(this, invalid);
 	const groups = groupNumbers(items);
 	const skip = skipsMonitored(this);
@@ -125,6 +125,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			verb: 'registered',
 			sent: skip ? withSucceeded(sent, (json) => withMonitoredFlag(json, false)) : sent,
 			failures: invalid,
+			samples,
 			notSent: { items: skipped, as: 'already monitored' },
 		}),
 	];

@@ -241,6 +241,7 @@ function dryRunReport(
 		extras: Extra[];
 		kept: OrderedItem[];
 		invalid: Failure[];
+		samples: OrderedItem[];
 		extraItem: ReturnType<typeof extraItems>;
 		/** Max Removals, when the real run would stop over it. */
 		overMax?: number;
@@ -253,6 +254,7 @@ function dryRunReport(
 		verb: 'added',
 		sent: { batches: [], outcomes: [] },
 		failures: plan.invalid,
+		samples: plan.samples,
 		notSent: { items: [...plan.kept, ...toAdd, ...toRemove], as: 'kept' },
 		hints,
 	});
@@ -269,7 +271,7 @@ function syncHint(sent: SentBatches, kept: number, removed: number, notRemoved: 
  * enterprise's monitored numbers are read and the removals are within Max Removals.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const { items, invalid } = readInput(this);
+	const { items, invalid, samples } = readInput(this);
 	stopIfInvalid(this, invalid);
 	const groups = groupNumbers(items);
 	const removeMissing = this.getNodeParameter('removeMissing', 0, false) as boolean;
@@ -290,7 +292,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	if (dryRun) {
 		const overMax = overMaxRemovals ? maxRemovals : undefined;
-		return [dryRunReport(this, { toSend, extras, kept, invalid, extraItem, overMax })];
+		return [dryRunReport(this, { toSend, extras, kept, invalid, samples, extraItem, overMax })];
 	}
 
 	const sent = await sendBatches(this, registerBatches, toSend);
@@ -302,6 +304,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			verb: 'added',
 			sent: withSucceeded(sent, (json) => withStatus('added', json)),
 			failures: [...invalid, ...failures],
+			samples,
 			notSent: { items: [...kept, ...removed], as: 'kept' },
 			hints: [syncHint(sent, kept.length, removed.length, failures.length)],
 		}),

@@ -240,7 +240,7 @@ const submitBatches: BatchEndpoint = {
  * stops the run: sending every number instead would bill the unflagged ones.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const { items, invalid } = readInput(this, remediationFields);
+	const { items, invalid, samples } = readInput(this, remediationFields);
 	stopIfInvalid(this, invalid);
 	const groups = groupNumbers(items);
 	const onlyFlagged = this.getNodeParameter('onlyFlagged', 0, false) as boolean;
@@ -253,6 +253,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			verb: 'submitted',
 			sent,
 			failures: invalid,
+			samples,
 			notSent: { items: skipped, as: 'not flagged' },
 		}),
 	];

@@ -20,6 +20,7 @@ export const option: INodePropertyOptions = {
 	routing: singleRequest({
 		endpoint: ENDPOINTS.enableReputation,
 		output: [unwrapData],
+		bills: () => true,
 	}),
 };
 
