@@ -200,7 +200,7 @@ describe('Telnyx Number Reputation Trigger: Spam Risk Changed', () => {
 		expect(api.sandbox.requests[0].path).toBe('/reputation/numbers');
 	});
 
-	test('Fetch Test Event gives a sample of a real number that the settings would report, shaped like a real event, and keeps no baseline', async () => {
+	test("Fetch Test Event gives a sample on a fictional number with a real number's scores that the settings would report, shaped like a real event, and keeps no baseline", async () => {
 		const numbers = usNumbers(2);
 		const enterpriseId = checkedEnterprise(numbers);
 		const poll = trigger({
@@ -213,9 +213,10 @@ describe('Telnyx Number Reputation Trigger: Spam Risk Changed', () => {
 
 		expect(items.map((item) => item.json)).toEqual([
 			{
-				event: 'spamRiskChanged',
 				sample: true,
-				phone_number: numbers[0],
+				sample_note: `A sample from Fetch Test Event, not a real event: the scores are those of ${numbers[0]}, the change is made up. Its numbers are fictional (555-01xx), and the Telnyx nodes leave it out of anything that bills.`,
+				event: 'spamRiskChanged',
+				phone_number: '+19495550100',
 				enterprise_id: enterpriseId,
 				previous: { spam_risk: 'medium' },
 				current: expect.objectContaining({ spam_risk: 'high', maturity_score: expect.any(Number) }),
@@ -388,7 +389,8 @@ describe('Telnyx Number Reputation Trigger: Fetch Test Event samples', () => {
 				enterprise_id: enterpriseId,
 				previous: { spam_risk: 'low' },
 				current: expect.objectContaining({ spam_risk: 'medium' }),
-				sample_note: expect.stringContaining('No number is monitored yet'),
+				phone_number: '+13125550100',
+				sample_note: expect.stringContaining('no number is monitored yet'),
 			}),
 		]);
 	});
@@ -412,7 +414,7 @@ describe('Telnyx Number Reputation Trigger: Fetch Test Event samples', () => {
 			status: 'failed',
 			sample: true,
 			results: { remediated: [], not_flagged: [] },
-			sample_note: 'This request is in_progress: shown as it will look once failed.',
+			sample_note: expect.stringContaining('is in_progress: shown as it will look once failed.'),
 		});
 	});
 
@@ -431,7 +433,7 @@ describe('Telnyx Number Reputation Trigger: Fetch Test Event samples', () => {
 			enterprise_id: null,
 			sample: true,
 			results: { remediated: [expect.any(String)] },
-			sample_note: expect.stringContaining('No remediation request yet'),
+			sample_note: expect.stringContaining('no remediation request yet'),
 		});
 	});
 });

@@ -169,13 +169,14 @@ export const remediationFinished: TriggerEvent = {
 			return sampleOf(example, statuses[0] ?? 'completed', why);
 		}
 		const request = await fullRemediation(context, latest);
-		const shown = statuses.includes(String(request.status)) && request.results;
-		return shown
-			? sampleOf(request, String(request.status), `request ${String(request.id)} as it finished.`)
-			: sampleOf(
-					request,
-					statuses[0] ?? 'completed',
-					`request ${String(request.id)} is ${String(request.status)}: shown as it will look once finished.`,
-				);
+		if (statuses.includes(String(request.status)) && request.results)
+			return sampleOf(
+				request,
+				String(request.status),
+				`request ${String(request.id)} as it finished.`,
+			);
+		const status = statuses[0] ?? 'completed';
+		const why = `request ${String(request.id)} is ${String(request.status)}: shown as it will look once ${status}.`;
+		return sampleOf(request, status, why);
 	},
 };
