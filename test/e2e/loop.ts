@@ -24,6 +24,7 @@ import type { Sandbox } from '../../support/sandbox/server';
 import { approvalMailCredential } from './approval';
 import { dialerLatency, askDialer } from './loopDialer';
 import { checkReport } from './loopReport';
+import { executeWorkflow } from './executeWorkflow';
 import { check, step } from './report';
 import { eventually, eventuallyAsync, servedAfterPublishing } from './wait';
 
@@ -238,6 +239,30 @@ export async function checkLoop(
 					);
 				}),
 			`${ran} ${JSON.stringify(rows)}`,
+		);
+
+		step(
+			'Execute workflow from the risk triggers, as a new user tries it: the sample writes nothing',
+		);
+		const [poolBefore, historyBefore, sentBefore] = [
+			JSON.stringify(await pool()),
+			(await history()).length,
+			sandbox.requests.length,
+		];
+		const tries = [
+			await executeWorkflow(n8n, 'loopPool', 'Caller ID risk changed', WITHIN_S),
+			await executeWorkflow(n8n, 'loopHistory', 'Caller ID risk changed', WITHIN_S),
+		];
+		const billable = sandbox.requests
+			.slice(sentBefore)
+			.filter((request) => request.method !== 'GET' || request.query.fresh !== undefined);
+		verify(
+			'both executions succeeded; the pool and the history tables are unchanged, nothing billable was sent',
+			tries.every((tried) => tried.status === 'success') &&
+				JSON.stringify(await pool()) === poolBefore &&
+				(await history()).length === historyBefore &&
+				billable.length === 0,
+			`${tries.map((tried) => tried.status).join(', ')} ${JSON.stringify(billable)}`,
 		);
 
 		step('The dialer asks which caller ID to use');

@@ -17,6 +17,7 @@ import { startCollector, withCollector } from '../../support/n8n/collector';
 import { freePort } from '../../support/n8n/ports';
 import type { Sandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID } from '../../support/sandbox/seed';
+import { executeWorkflow } from './executeWorkflow';
 import { check, step } from './report';
 import { eventually } from './wait';
 
@@ -62,6 +63,21 @@ export async function checkTriggers(
 		ok = check(...args) && ok;
 	};
 	try {
+		step(
+			'Execute workflow on the remediation example, as a new user tries it: a sample, not billed',
+		);
+		const beforeTry = sandbox.requests.length;
+		const tried = await executeWorkflow(n8n, 'remediate', 'Caller ID flagged as high risk', 120);
+		const billable = sandbox.requests
+			.slice(beforeTry)
+			.filter((request) => request.method !== 'GET' || request.query.fresh !== undefined);
+		verify(
+			'the execution succeeded, Submit left the sample out and said so, and the sandbox received nothing billable',
+			tried.status === 'success' &&
+				tried.text.includes('left out, nothing sent and nothing billed') &&
+				billable.length === 0,
+			`${tried.status} ${JSON.stringify(billable)} ${tried.text.slice(0, 2000)}`,
+		);
 		for (const [id, workflow] of Object.entries(workflows)) {
 			const problem = await setWorkflowActive(n8n, id, true);
 			verify(`"${workflow.name}" activates`, problem === '', problem);

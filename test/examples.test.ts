@@ -1,0 +1,45 @@
+// The example workflows as a user imports them: each node of this package on the version a node
+// added today gets, so the safe defaults its notices promise are the ones the example runs.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeType } from 'n8n-workflow';
+
+import { TelnyxReputation } from '../nodes/TelnyxReputation/TelnyxReputation.node';
+import { TelnyxReputationTrigger } from '../nodes/TelnyxReputationTrigger/TelnyxReputationTrigger.node';
+import { TelnyxReputationWebhookTrigger } from '../nodes/TelnyxReputationWebhookTrigger/TelnyxReputationWebhookTrigger.node';
+import { readExample } from '../support/n8n/n8n';
+
+const PACKAGE = 'n8n-nodes-telnyx-reputation';
+
+/** The version n8n gives a node of each type when it is added. */
+function newestVersions(): Record<string, number> {
+	const versions: Record<string, number> = {};
+	for (const node of [
+		new TelnyxReputation(),
+		new TelnyxReputationTrigger(),
+		new TelnyxReputationWebhookTrigger(),
+	] as INodeType[]) {
+		const { name, version, defaultVersion } = node.description;
+		const newest = defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
+		versions[`${PACKAGE}.${name}`] = newest;
+		// The action node as an AI tool: n8n derives the tool type from it, with its versions.
+		if (node.description.usableAsTool) versions[`${PACKAGE}.${name}Tool`] = newest;
+	}
+	return versions;
+}
+
+const examples = readdirSync(join(__dirname, '../examples'))
+	.filter((file) => file.endsWith('.workflow.json'))
+	.map((file) => file.replace('.workflow.json', ''));
+
+describe('the example workflows', () => {
+	test.each(examples)("%s runs this package's nodes on their newest version", (example) => {
+		const versions = newestVersions();
+		const ours = readExample(example).nodes.filter((node) =>
+			String(node.type).startsWith(`${PACKAGE}.`),
+		);
+		for (const node of ours)
+			expect([node.name, node.typeVersion]).toEqual([node.name, versions[String(node.type)]]);
+	});
+});
