@@ -173,9 +173,10 @@ describe('Dropdowns', () => {
 
 describe('The subtitle under the node on the canvas', () => {
 	test.each([
-		['phoneNumber', 'register', 'register: phoneNumber'],
-		['reputationSettings', 'generateLoa', 'generateLoa: reputationSettings'],
-		['termsOfService', 'getStatus', 'getStatus: termsOfService'],
+		['phoneNumber', 'register', 'Register: Phone Number'],
+		['phoneNumber', 'getPoolSummary', 'Get Pool Summary: Phone Number'],
+		['reputationSettings', 'generateLoa', 'Generate LOA: Reputation Setting'],
+		['termsOfService', 'getStatus', 'Get Status: Terms of Service'],
 		// What the editor's own "Custom API Call" action sets.
 		['phoneNumber', '__CUSTOM_API_CALL__', 'Custom API Call'],
 		['__CUSTOM_API_CALL__', '__CUSTOM_API_CALL__', 'Custom API Call'],

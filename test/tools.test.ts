@@ -15,6 +15,10 @@ const BILLABLE = [
 	'remediation:submit',
 	'reputationSettings:enable',
 ];
+/** Free unless an option says otherwise: Get with Live Lookup. */
+const BILLABLE_BY_OPTION = ['phoneNumber:get'];
+/** What a model reads as a cost. */
+const MONEY = /billable|USD/;
 
 const operations = operationFields.flatMap((field) =>
 	(field.options as Array<{ value: string }>).map(({ value }) => ({
@@ -44,15 +48,36 @@ describe('As a tool, what a model reads', () => {
 	});
 
 	test.each(operations)(
-		'$resource $operation: says what it does, and "billable" exactly when it costs money',
+		'$resource $operation: says what it does, and its cost exactly where a call can cost money',
 		({ resource, operation }) => {
 			const description = toolDescription(resource, operation);
+			const key = `${resource}:${operation}`;
 			// n8n ends it with the node type's default name.
 			expect(description).toMatch(/ in Telnyx Reputation$/);
-			expect(description.length).toBeGreaterThan(40);
-			expect(/billable/.test(description)).toBe(BILLABLE.includes(`${resource}:${operation}`));
+			expect(description.length).toBeGreaterThan(30);
+			expect(MONEY.test(description)).toBe([...BILLABLE, ...BILLABLE_BY_OPTION].includes(key));
 		},
 	);
+
+	test('Get tells a model what Live Lookup costs, whatever the option is set to: n8n reads no option for it', () => {
+		const description = toolDescription('phoneNumber', 'get');
+		expect(description).toBe(
+			"Get a number's reputation (free; USD 0.10 with Live Lookup) in Telnyx Reputation",
+		);
+		const withLiveLookup = {
+			name: 'Telnyx',
+			type: 'n8n-nodes-telnyx-reputation.telnyxReputationTool',
+			typeVersion: 1.2,
+			position: [0, 0],
+			parameters: {
+				descriptionType: 'auto',
+				resource: 'phoneNumber',
+				operation: 'get',
+				options: { fresh: true },
+			},
+		} as unknown as INode;
+		expect(NodeHelpers.getToolDescriptionForNode(withLiveLookup, nodeType)).toBe(description);
+	});
 
 	test('a tool added without choosing opens on a free read in every resource', () => {
 		for (const field of operationFields) {

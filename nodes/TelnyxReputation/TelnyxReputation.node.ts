@@ -12,6 +12,16 @@ import { searchAgreements, searchRemediations } from '../shared/listSearch';
 
 const resources = [ownership, phoneNumber, remediation, reputationSettings, termsOfService];
 
+/** Each operation's subtitle, by "resource:operation": its name and its resource's, as the panel shows them. */
+const subtitles = Object.fromEntries(
+	resources.flatMap((resource) =>
+		resource.operations.map(({ option }) => [
+			`${resource.value}:${String(option.value)}`,
+			`${option.name}: ${resource.name}`,
+		]),
+	),
+);
+
 export class TelnyxReputation implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Telnyx Number Reputation',
@@ -23,11 +33,10 @@ export class TelnyxReputation implements INodeType {
 		// 1.2: one Sync Dry Run, on by default (sync.operation.ts); 1 and 1.1 keep their two.
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
-		// "register: phoneNumber" under the node on the canvas: the picked values as they are, as
-		// n8n's own nodes show them. The editor's own "Custom API Call" (an operation, or a
+		// "Get Pool Summary: Phone Number" under the node on the canvas: the picked operation and
+		// resource as the panel names them. The editor's own "Custom API Call" (an operation, or a
 		// resource) is __CUSTOM_API_CALL__: said as the editor names it.
-		subtitle:
-			'={{ [$parameter.operation, $parameter.resource].includes("__CUSTOM_API_CALL__") ? "Custom API Call" : $parameter.operation + ": " + $parameter.resource }}',
+		subtitle: `={{ [$parameter.operation, $parameter.resource].includes("__CUSTOM_API_CALL__") ? "Custom API Call" : (${JSON.stringify(subtitles)})[$parameter.resource + ":" + $parameter.operation] ?? $parameter.operation + ": " + $parameter.resource }}`,
 		description:
 			'Register caller IDs for spam-score monitoring and read their reputation with the Telnyx Number Reputation API',
 		// Short enough for the canvas, which cuts longer names.

@@ -140,7 +140,7 @@ describe("n8n's rules, read off the three nodes' descriptions", () => {
 		},
 	);
 
-	test('the subtitles show the picked values as they are, not lower-cased', () => {
+	test('the subtitles show the picked values as the panel names them, not lower-cased', () => {
 		const evaluate = (subtitle: string | undefined, parameter: Record<string, unknown>) => {
 			const body = /^=\{\{([\s\S]*)\}\}$/.exec(subtitle ?? '')?.[1];
 			if (body === undefined) return subtitle;
@@ -150,7 +150,7 @@ describe("n8n's rules, read off the three nodes' descriptions", () => {
 			expect(description.subtitle).not.toMatch(/toLowerCase|toUpperCase/);
 		}
 		expect(evaluate(action.subtitle, { resource: 'phoneNumber', operation: 'getMany' })).toBe(
-			'getMany: phoneNumber',
+			'Get Many: Phone Number',
 		);
 		expect(evaluate(pollingTrigger.subtitle, { event: 'spamRiskChanged' })).toBe('spamRiskChanged');
 	});

@@ -67,7 +67,7 @@ export const option: INodePropertyOptions = {
 	value: 'get',
 	description:
 		'Get the stored spam score and reputation data of a monitored number (free; a live lookup is billable)',
-	action: 'Get the free stored reputation (spam risk and scores) of a monitored phone number',
+	action: "Get a number's reputation (free; USD 0.10 with Live Lookup)",
 	routing: singleRequest({
 		endpoint: ENDPOINTS.getNumber,
 		prepare: [storedOrLive],

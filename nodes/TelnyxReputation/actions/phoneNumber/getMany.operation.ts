@@ -31,8 +31,7 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	description:
 		'List monitored numbers with their latest reputation data, filtered by spam risk, score, category, last check or ownership',
-	action:
-		'Get many monitored phone numbers with their reputation, filtered by spam risk, score, spam category or last check',
+	action: "Get many numbers' reputation (free)",
 };
 
 const phoneNumberFilterFields: INodeProperties[] = [

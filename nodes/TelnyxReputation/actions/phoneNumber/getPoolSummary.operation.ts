@@ -22,8 +22,7 @@ export const option: INodePropertyOptions = {
 	value: 'getPoolSummary',
 	description:
 		'Summarize every monitored number: counts per spam risk and ownership status, never checked and stale numbers, score spreads, spam categories, the worst numbers and the healthy numbers per area code',
-	action:
-		'Get a summary of the reputation of all monitored phone numbers (how healthy the pool is)',
+	action: 'Get the pool summary (free)',
 };
 
 const properties: INodeProperties[] = [

@@ -24,7 +24,7 @@ export const option: INodePropertyOptions = {
 	name: 'Register',
 	value: 'register',
 	description: 'Add numbers to spam-score monitoring on an enterprise (billable)',
-	action: 'Register phone numbers for billable reputation monitoring',
+	action: 'Register numbers for monitoring (billable)',
 };
 
 /** On by default (see the README: a re-run should bill nothing). */

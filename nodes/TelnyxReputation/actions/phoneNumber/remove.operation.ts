@@ -20,7 +20,7 @@ export const option: INodePropertyOptions = {
 	name: 'Remove',
 	value: 'remove',
 	description: 'Stop monitoring a number (it stays in your Telnyx inventory)',
-	action: 'Remove a phone number from reputation monitoring',
+	action: 'Remove a number from monitoring',
 	routing: singleRequest({
 		endpoint: ENDPOINTS.removeNumber,
 		output: [removedNumber],

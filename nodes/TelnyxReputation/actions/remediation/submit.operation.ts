@@ -30,7 +30,7 @@ export const option: INodePropertyOptions = {
 	name: 'Submit',
 	value: 'submit',
 	description: 'Ask Telnyx to remediate flagged numbers (billable, USD 1 per number sent)',
-	action: 'Submit numbers for billable remediation',
+	action: 'Submit numbers for remediation (billable, USD 1 each)',
 };
 
 const ONLY_FLAGGED =

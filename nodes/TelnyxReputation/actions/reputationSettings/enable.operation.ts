@@ -16,7 +16,7 @@ export const option: INodePropertyOptions = {
 	name: 'Enable',
 	value: 'enable',
 	description: 'Turn on reputation monitoring for an enterprise (billable)',
-	action: 'Enable billable reputation monitoring',
+	action: 'Enable monitoring (billable, USD 100 a month)',
 	routing: singleRequest({
 		endpoint: ENDPOINTS.enableReputation,
 		output: [unwrapData],
