@@ -75,11 +75,66 @@ describe('Remediation: Submit', () => {
 			[low, 'not_flagged'],
 			[unchecked, 'not_flagged'],
 		]);
+		// Before 1.3, the request's one item: it names the numbers it billed, and the amount.
+		expect(result.items[0].json).toMatchObject({ phone_numbers: [high, category], billed_usd: 2 });
 		expect(result.items[1]).toMatchObject({
 			json: { submitted: false, reputation_data: expect.objectContaining({ spam_risk: 'low' }) },
 			pairedItem: [{ item: 1 }],
 		});
-		expect(result.hints[0].message).toBe('2 submitted, 2 not flagged (not sent), in 1 request');
+		expect(result.hints[0].message).toBe(
+			'2 submitted and billed (USD 2.00), 2 not flagged (not sent), in 1 request',
+		);
+	});
+
+	test('version 1.3: an item per number billed, with its amount and request; a medium risk alone is not a flag', async () => {
+		const [high, medium, low, category] = usNumbers(4);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring([high, medium, low, category]);
+		api.sandbox.state.setReputation(high, { spam_risk: 'high', spam_category: null });
+		api.sandbox.state.setReputation(medium, { spam_risk: 'medium', spam_category: null });
+		api.sandbox.state.setReputation(low, { spam_risk: 'low', spam_category: null });
+		api.sandbox.state.setReputation(category, { spam_risk: 'low', spam_category: 'Survey' });
+		api.sandbox.state.charges = [];
+
+		const result = await runNode({
+			credential: api.credential,
+			typeVersion: 1.3,
+			items: [{ number: high }, { number: medium }, { number: low }, { number: category }],
+			parameters: remediation('submit', {
+				enterpriseId: byId(enterpriseId),
+				phoneNumbers: '={{ $json.number }}',
+				callPurpose: 'Appointment reminders',
+			}),
+		});
+
+		const [request] = [...api.sandbox.state.remediations.values()];
+		expect(result.items.map((item) => [item.json.phone_number, item.json.status])).toEqual([
+			[high, 'submitted'],
+			[medium, 'not_flagged'],
+			[low, 'not_flagged'],
+			[category, 'submitted'],
+		]);
+		expect(result.items[0]).toEqual({
+			json: {
+				phone_number: high,
+				status: 'submitted',
+				billed_usd: 1,
+				remediation_id: request.id,
+				remediation_status: 'pending',
+				enterprise_id: enterpriseId,
+			},
+			pairedItem: [{ item: 0 }],
+		});
+		// What the items say was billed is what the sandbox billed, to the cent.
+		const billed = result.items.reduce((sum, item) => sum + Number(item.json.billed_usd ?? 0), 0);
+		const charged = api.sandbox.state.charges.reduce((sum, charge) => sum + charge.usd, 0);
+		expect(billed).toBe(charged);
+		expect(api.sandbox.state.charges.map((charge) => charge.phone_number)).toEqual([
+			high,
+			category,
+		]);
+		expect(result.hints[0].message).toBe(
+			'2 submitted and billed (USD 2.00), 2 not flagged (not sent), in 1 request',
+		);
 	});
 
 	test('a node saved before version 1.1 sends every number, as it did', async () => {

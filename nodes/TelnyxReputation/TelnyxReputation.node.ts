@@ -31,8 +31,10 @@ export class TelnyxReputation implements INodeType {
 		// 1.1: Simplify on by default (Get, Get Many, Get Pool Summary), and Remediation Submit
 		// sends only flagged numbers by default (submit.operation.ts); 1 keeps both as they were.
 		// 1.2: one Sync Dry Run, on by default (sync.operation.ts); 1 and 1.1 keep their two.
-		version: [1, 1.1, 1.2],
-		defaultVersion: 1.2,
+		// 1.3: Remediation Submit outputs one item per number billed (submit.operation.ts); before
+		// it, one item per request.
+		version: [1, 1.1, 1.2, 1.3],
+		defaultVersion: 1.3,
 		// "Get Pool Summary: Phone Number" under the node on the canvas: the picked operation and
 		// resource as the panel names them. The editor's own "Custom API Call" (an operation, or a
 		// resource) is __CUSTOM_API_CALL__: said as the editor names it.

@@ -221,13 +221,14 @@ describe('Get Many: which numbers, over a pool of 50,000', () => {
 		expect(risks.slice(-POOL_50K.neverChecked)).toEqual(Array(POOL_50K.neverChecked).fill('none'));
 	});
 
-	test('Simplify (on by default from version 1.1): the number, its risk, four scores, category and last check', async () => {
+	test('Simplify (on by default from version 1.1): the number, its enterprise, its risk, four scores, category and last check', async () => {
 		const result = await getMany(enterpriseId, { filters: { spamRiskAtLeast: 'high' } }, 1.1);
 
 		const first = pool().find((r) => reputation(r)?.spam_risk === 'high')!;
 		const data = reputation(first)!;
 		expect(result.items[0].json).toEqual({
 			phone_number: first.phone_number,
+			enterprise_id: enterpriseId,
 			spam_risk: 'high',
 			maturity_score: data.maturity_score,
 			connection_score: data.connection_score,
@@ -454,7 +455,7 @@ describe('Get Pool Summary: how healthy the pool of 50,000 is, in one item', () 
 		]);
 	});
 
-	test("each score's spread and the worst 10, exact; Simplify lists the worst as eight fields", async () => {
+	test("each score's spread and the worst 10, exact; Simplify lists the worst as nine fields", async () => {
 		const enterpriseId = seedPool(api.sandbox.state, POOL_50K.numbers);
 
 		const summary = await summarize(enterpriseId, { worst: 10 }, 1.1);
@@ -490,6 +491,7 @@ describe('Get Pool Summary: how healthy the pool of 50,000 is, in one item', () 
 		expect(listed.map((r) => r.phone_number)).toEqual(worst.map((r) => r.phone_number));
 		expect(Object.keys(listed[0])).toEqual([
 			'phone_number',
+			'enterprise_id',
 			'spam_risk',
 			'maturity_score',
 			'connection_score',
@@ -597,7 +599,7 @@ describe('A pool read that cannot end stops and says why', () => {
 });
 
 describe('Get: Simplify', () => {
-	test('on by default from version 1.1: eight fields; version 1 keeps the full record', async () => {
+	test('on by default from version 1.1: nine fields; version 1 keeps the full record', async () => {
 		seedPool(api.sandbox.state, 10);
 		const [high] = pool().filter((r) => reputation(r)?.spam_risk === 'high');
 		const get = async (typeVersion: number) =>
@@ -613,9 +615,9 @@ describe('Get: Simplify', () => {
 		const [simple, full] = [await get(1.1), await get(1)];
 
 		expect(simple.items.map((item) => item.json)).toEqual([
-			{ phone_number: high.phone_number, ...reputation(high) },
+			{ phone_number: high.phone_number, enterprise_id: high.enterprise_id, ...reputation(high) },
 		]);
-		expect(Object.keys(simple.items[0].json)).toHaveLength(8);
+		expect(Object.keys(simple.items[0].json)).toHaveLength(9);
 		expect(full.items[0].json).toMatchObject({ id: high.id, reputation_data: reputation(high) });
 	});
 });

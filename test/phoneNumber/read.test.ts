@@ -56,6 +56,7 @@ describe('Phone number: Get', () => {
 				spam_risk: expect.any(String),
 				maturity_score: expect.any(Number),
 			}),
+			billed_usd: 0.1,
 		});
 		expect(api.sandbox.state.charges).toEqual([
 			{ kind: 'reputation check', phone_number: '+19493253498', usd: 0.1 },
@@ -297,14 +298,21 @@ describe('Phone number: Refresh', () => {
 			[`/enterprises/${enterprise.id}/reputation/numbers/refresh`, 50],
 		]);
 		expect(result.items).toHaveLength(150);
-		expect(result.items[0].json).toEqual({ phone_number: numbers[0], success: true, error: null });
+		expect(result.items[0].json).toEqual({
+			phone_number: numbers[0],
+			success: true,
+			error: null,
+			billed_usd: 0.1,
+		});
 		expect(result.items[149].json).toMatchObject({
 			phone_number: numbers[149],
 			status: 'failed',
 			error: `Refresh of ${numbers[149]} failed: Phone number is not monitored on this enterprise`,
 		});
 		expect(result.items[149].pairedItem).toEqual([{ item: 149 }]);
-		expect(result.hints[0].message).toBe('149 refreshed, 1 not refreshed, in 2 requests');
+		expect(result.hints[0].message).toBe(
+			'149 refreshed and billed (USD 14.90), 1 not refreshed, in 2 requests',
+		);
 	});
 
 	test('a failed result stops the workflow when Continue On Fail is off', async () => {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-wo
 
 import { CONTINUE_ADVICE, droppedExtensions, failureItems, tableOrder } from './outputItems';
 import { firstFew, plural } from '../../shared/text';
+import { totalUsd, usd } from '../../shared/prices';
 import type { Batch, BatchOutcome, Failure, NumberEntry, OrderedItem, SentBatches } from './types';
 
 /** Numbers of the batches that were sent and did not fail (a Submit succeeds once for many). */
@@ -108,22 +109,26 @@ function givenMoreThanOnce(entry: NumberEntry): boolean {
 
 /**
  * The execution hints under the output: "3 registered, 1 not registered, 1 invalid (not sent),
- * 2 already monitored (not sent), in 1 request; 1 number given more than once, sent once", and
- * how many extensions were dropped.
+ * 2 already monitored (not sent), in 1 request; 1 number given more than once, sent once" (with
+ * "and billed (USD 0.30)" where each number bills), and how many extensions were dropped.
  */
-function summary(
-	verb: string,
-	{ outcomes, batches }: SentBatches,
-	invalid: number,
-	notSent?: NotSent,
-): string[] {
+function summary({
+	verb,
+	sent: { outcomes, batches },
+	failures,
+	notSent,
+	billedEach,
+}: RunReport): string[] {
+	const invalid = failures.length;
 	const succeeded = succeededNumbers(outcomes, batches);
 	const unknown = unknownCount(outcomes);
 	const failed =
 		outcomes.reduce((sum, outcome) => sum + (outcome?.failures.length ?? 0), 0) - unknown;
 	const entries = batches.flatMap((batch) => batch.entries);
 	const repeated = entries.filter(givenMoreThanOnce).length;
-	const parts = [`${succeeded} ${verb}`];
+	const billed =
+		billedEach === undefined ? '' : ` and billed (${usd(totalUsd(succeeded, billedEach))})`;
+	const parts = [`${succeeded} ${verb}${billed}`];
 	if (failed) parts.push(`${failed} not ${verb}`);
 	if (unknown) parts.push(`${unknown} outcome unknown (may have been ${verb})`);
 	if (invalid) parts.push(`${invalid} invalid (not sent)`);
@@ -147,6 +152,8 @@ export interface NotSent {
 export interface RunReport {
 	/** Past tense for the summary: "registered". */
 	verb: string;
+	/** What Telnyx bills for each number processed (USD), said in the summary. */
+	billedEach?: number;
 	sent: SentBatches;
 	/** Failures outside the requests: the invalid values (Sync: and the numbers it could not remove). */
 	failures: Failure[];
@@ -180,10 +187,7 @@ export function report(context: IExecuteFunctions, run: RunReport): INodeExecuti
 		...failures.flatMap((failure) => failureItems(failure, toErrorOutput)),
 	];
 	results.sort((a, b) => a.order - b.order);
-	const hints = [
-		...(run.hints ?? summary(run.verb, run.sent, run.failures.length, run.notSent)),
-		...samplesHint(run.samples),
-	];
+	const hints = [...(run.hints ?? summary(run)), ...samplesHint(run.samples)];
 	for (const message of hints) context.addExecutionHints({ message, location: 'outputPane' });
 	return results.map(({ item }) => ({ ...item, json: tableOrder(item.json) }));
 }

@@ -5,7 +5,16 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemParameters } from '../../shared/itemParameters';
 import type { Risk, Score } from './record';
-import { categoryOf, lastCheckedOf, reputationOf, riskOf, RISKS, SCORES, scoreOf } from './record';
+import {
+	categoryOf,
+	isFlagged,
+	lastCheckedOf,
+	reputationOf,
+	riskOf,
+	RISKS,
+	SCORES,
+	scoreOf,
+} from './record';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,6 +23,10 @@ export const OWNERSHIP_STATUSES = ['verified', 'pending_confirmation', 'flagged'
 const title = (value: string) =>
 	value.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
 
+/** An ownership status as the picker names it: its flag is about ownership, not reputation. */
+const ownershipName = (status: string) =>
+	status === 'flagged' ? 'Flagged for Ownership Review' : title(status);
+
 /** The reputation filters, in the Filters collection beside the phone number filters. */
 export const reputationFilterFields: INodeProperties[] = [
 	{
@@ -21,7 +34,7 @@ export const reputationFilterFields: INodeProperties[] = [
 		name: 'flagged',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to return only numbers flagged with a spam category',
+		description: 'Whether to return only flagged numbers: a spam category, or a high spam risk',
 	},
 	{
 		displayName: 'Never Checked',
@@ -49,8 +62,8 @@ export const reputationFilterFields: INodeProperties[] = [
 		displayName: 'Ownership Status',
 		name: 'ownershipStatus',
 		type: 'multiOptions',
-		options: OWNERSHIP_STATUSES.map((value) => ({ name: title(value), value })).sort((a, b) =>
-			a.name.localeCompare(b.name),
+		options: OWNERSHIP_STATUSES.map((value) => ({ name: ownershipName(value), value })).sort(
+			(a, b) => a.name.localeCompare(b.name),
 		),
 		default: [],
 		description: 'Only numbers with one of these ownership statuses',
@@ -137,7 +150,7 @@ function checkedBefore(item: ItemParameters, filters: Filters, now: number): num
 export function readReputationFilter(item: ItemParameters, now: number): Test | undefined {
 	const filters = item.get('filters', {}) as Filters;
 	const tests: Test[] = [];
-	if (filters.flagged) tests.push((record) => categoryOf(record) !== undefined);
+	if (filters.flagged) tests.push(isFlagged);
 	if (filters.neverChecked) tests.push((record) => reputationOf(record) === undefined);
 	const before = checkedBefore(item, filters, now);
 	if (before !== undefined) {

@@ -32,6 +32,13 @@ export function lastCheckedOf(record: IDataObject): number | undefined {
 	return Number.isNaN(at) ? undefined : at;
 }
 
+/**
+ * Flagged, in every part of the node (Submit's Only Flagged Numbers, Get Many's Flagged filter):
+ * a spam category, or a high spam risk. A medium risk alone is not a flag. No data is no flag.
+ */
+export const isFlagged = (record: IDataObject) =>
+	categoryOf(record) !== undefined || riskOf(record) === 'high';
+
 /** Checked, low risk and not flagged: a caller ID that can be dialled from. */
 export const isHealthy = (record: IDataObject) =>
 	riskOf(record) === 'low' && categoryOf(record) === undefined;

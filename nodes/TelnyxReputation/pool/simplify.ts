@@ -1,5 +1,5 @@
 // Simplify (n8n's UX guidelines, for records of more than 10 fields): a number's record as the
-// eight fields a person or a model acts on. On by default from node version 1.1, so that a
+// nine fields a person or a model acts on. On by default from node version 1.1, so that a
 // workflow saved with version 1 keeps the records it had.
 import type {
 	IDataObject,
@@ -16,7 +16,7 @@ const simplifyField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to return each number as its spam risk, four scores, spam category and when it was last checked, instead of the full record of the API',
+		'Whether to return each number as its enterprise, spam risk, four scores, spam category and when it was last checked, instead of the full record of the API',
 };
 
 /** Simplify: off by default in version 1, on from version 1.1. */
@@ -25,11 +25,16 @@ export const simplifyFields: INodeProperties[] = [
 	{ ...simplifyField, displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } },
 ];
 
+/**
+ * The fields that matter of a record. The enterprise stays, so that an account-wide list says
+ * whose each number is and can feed an operation on it; what a request billed stays too.
+ */
 export function simplified(record: IDataObject): IDataObject {
 	const reputation = reputationOf(record) ?? {};
 	const field = (name: string) => reputation[name] ?? null;
 	return {
 		phone_number: record.phone_number,
+		enterprise_id: record.enterprise_id ?? null,
 		spam_risk: field('spam_risk'),
 		maturity_score: field('maturity_score'),
 		connection_score: field('connection_score'),
@@ -37,6 +42,7 @@ export function simplified(record: IDataObject): IDataObject {
 		sentiment_score: field('sentiment_score'),
 		spam_category: field('spam_category'),
 		last_refreshed_at: field('last_refreshed_at'),
+		...('billed_usd' in record ? { billed_usd: record.billed_usd } : {}),
 	};
 }
 

@@ -20,6 +20,7 @@ import { simplifyFields, simplifyOutput } from '../../pool/simplify';
 import { ofItem } from '../../../shared/itemParameters';
 import { canonical } from '../../../shared/phoneNumbers';
 import { toNodeApiError } from '../../../shared/transport/apiErrors';
+import { PRICES } from '../../../shared/prices';
 
 const isLiveLookup = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('options.fresh', false) === true;
@@ -41,12 +42,21 @@ async function storedOrLive(
 	return { ...options, qs: { ...options.qs, ...qs } };
 }
 
-/** The list's one record, or the 404 the number's own GET gives for a number not monitored. */
+/**
+ * The list's one record, or the 404 the number's own GET gives for a number not monitored; a
+ * live lookup's record says what it billed.
+ */
 async function theNumber(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	if (isLiveLookup(this)) return await unwrapData.call(this, items);
+	if (isLiveLookup(this)) {
+		const records = await unwrapData.call(this, items);
+		return records.map((item) => ({
+			...item,
+			json: { ...item.json, billed_usd: PRICES.checkUsd },
+		}));
+	}
 	const e164 = readPhoneNumber(ofItem(this));
 	const records = (items[0]?.json.data as IDataObject[] | undefined) ?? [];
 	const record = records.find((found) => canonical(String(found.phone_number)) === e164);

@@ -12,7 +12,8 @@ import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { report } from '../../pipeline/report';
 import type { BatchEndpoint } from '../../pipeline/send';
-import { sendBatches, stopOnFailure } from '../../pipeline/send';
+import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
+import { PRICES, usd } from '../../../shared/prices';
 import { successItem } from '../../pipeline/outputItems';
 import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
 import { monitoredAmong } from '../../../shared/api/numbers';
@@ -27,8 +28,7 @@ export const option: INodePropertyOptions = {
 };
 
 const properties = batchedNumberFields({
-	billing:
-		"Each refreshed number is a billable live lookup, and Telnyx rate-limits refreshes per enterprise. Scores are also refreshed for free on the enterprise's check frequency.",
+	billing: `Each refreshed number is a billable live lookup (${usd(PRICES.checkUsd)}), and Telnyx rate-limits refreshes per enterprise. Telnyx also checks every monitored number on the enterprise's check frequency, each check billed the same.`,
 	maxPerRequest: ENDPOINTS.refreshNumbers.maxNumbers,
 });
 
@@ -120,5 +120,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	stopIfInvalid(this, invalid);
 	const sent = await sendBatches(this, refreshBatches, groupNumbers(items));
 	stopOnFailure(this, 'refreshed', sent);
-	return [report(this, { verb: 'refreshed', sent, failures: invalid, samples })];
+	const billed = withSucceeded(sent, (json) => ({ ...json, billed_usd: PRICES.checkUsd }));
+	return [
+		report(this, {
+			verb: 'refreshed',
+			billedEach: PRICES.checkUsd,
+			sent: billed,
+			failures: invalid,
+			samples,
+		}),
+	];
 }

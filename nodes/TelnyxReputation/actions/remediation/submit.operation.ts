@@ -21,7 +21,9 @@ import { listPages } from '../../../shared/transport/pages';
 import { getRemediation, remediationList } from '../../../shared/api/remediations';
 import { checkHttpsUrl } from '../../../shared/validators';
 import { additionalFields, batchedNumberFields } from '../common/fields';
-import type { Batch, BatchOutcome } from '../../pipeline/types';
+import type { Batch, BatchOutcome, NumberEntry, OrderedItem } from '../../pipeline/types';
+import { PRICES, totalUsd } from '../../../shared/prices';
+import { isFlagged } from '../../pool/record';
 
 /** The API takes a call purpose of up to 2,000 characters. */
 const MAX_PURPOSE_LENGTH = 2000;
@@ -34,7 +36,7 @@ export const option: INodePropertyOptions = {
 };
 
 const ONLY_FLAGGED =
-	'Whether to send only the numbers whose stored reputation shows a flag (a spam category, or a medium or high spam risk), checked first with free reads. The others, including numbers with no check yet, come out marked not flagged and are not billed.';
+	'Whether to send only the numbers whose stored reputation shows a flag (a spam category, or a high spam risk), checked first with free reads. The others, including numbers with no check yet, come out marked not flagged and are not billed.';
 
 /**
  * Off for nodes saved before version 1.1 (they sent every number), on for new nodes: n8n's way
@@ -150,7 +152,39 @@ function accepted(
 			error,
 		};
 	}
-	return { succeeded: [successItem(batch.entries, data)], failures: [] };
+	return { succeeded: submittedItems(context, batch, batch.entries, data), failures: [] };
+}
+
+/** From this version, Submit outputs one item per number it billed; before it, one per request. */
+const ONE_ITEM_PER_NUMBER = 1.3;
+
+/**
+ * The items of a created remediation request. Each number is billed, so each names its number
+ * and its amount: an item per number (its own row in the Table view), or with nodes saved
+ * before 1.3 the request's one item, with its numbers and the amount they billed.
+ */
+function submittedItems(
+	context: IExecuteFunctions,
+	{ enterpriseId }: Batch,
+	entries: NumberEntry[],
+	request: IDataObject,
+): OrderedItem[] {
+	const billedEach = PRICES.remediationUsd;
+	if (context.getNode().typeVersion < ONE_ITEM_PER_NUMBER) {
+		const numbers = entries.map((entry) => entry.e164);
+		const billed = { phone_numbers: numbers, billed_usd: totalUsd(numbers.length, billedEach) };
+		return [successItem(entries, { ...request, ...billed })];
+	}
+	return entries.map((entry) =>
+		successItem([entry], {
+			phone_number: entry.e164,
+			status: 'submitted',
+			billed_usd: billedEach,
+			remediation_id: request.id,
+			remediation_status: request.status,
+			enterprise_id: enterpriseId,
+		}),
+	);
 }
 
 /** The remediation requests created since `sentAt` with the batch's call purpose and count of numbers (free reads). */
@@ -202,7 +236,7 @@ async function findSubmitted(
 				};
 			const request = await getRemediation(context, batch.enterpriseId, String(matches[0].id));
 			return {
-				succeeded: [successItem(entries, { ...request })],
+				succeeded: submittedItems(context, batch, entries, request),
 				processed: new Set(numbers),
 				notProcessed: new Map(),
 			};
@@ -213,12 +247,6 @@ async function findSubmitted(
 
 const NOT_SUBMITTED =
 	'Not submitted: free reads show no remediation request was created for this number, so it can be sent again';
-
-/** What the stored data says: a spam category, or a medium or high spam risk. No data yet is no flag. */
-function isFlagged(record: IDataObject): boolean {
-	const data = record.reputation_data as IDataObject | null | undefined;
-	return Boolean(data?.spam_category) || data?.spam_risk === 'medium' || data?.spam_risk === 'high';
-}
 
 /** A monitored number that is not flagged, as the item that says it was not submitted. */
 function notFlagged(record: IDataObject): IDataObject | undefined {
@@ -251,6 +279,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return [
 		report(this, {
 			verb: 'submitted',
+			billedEach: PRICES.remediationUsd,
 			sent,
 			failures: invalid,
 			samples,
