@@ -61,19 +61,23 @@ describe('A list pasted into the node, on 3 input items', () => {
 		});
 
 		const failed = failures(result.items);
-		expect(failed.map((item) => Object.keys(item.json))).toEqual([
-			['input', 'status', 'error', 'details'],
-			['input', 'status', 'error', 'details'],
-		]);
 		expect(failed.map((item) => [item.json.input, item.json.status])).toEqual([
 			['+1 613 555 0123', 'invalid'],
 			['12345', 'invalid'],
 		]);
 		expect(failed[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		for (const item of failed) {
-			expect(leaves(item.json)).not.toContain(null);
-			expect(leaves(item.json)).not.toContain(undefined);
-		}
+		// The Table view of rows of two shapes: the same columns in every row, the number, its
+		// status and its error first; what a row has no value for is null, never "undefined".
+		const columns = result.items.map((item) => Object.keys(item.json));
+		for (const keys of columns) expect(keys).toEqual(columns[0]);
+		expect(columns[0].slice(0, 3)).toEqual(['phone_number', 'status', 'error']);
+		expect(result.items[0].json).toMatchObject({
+			phone_number: VALID,
+			status: 'registered',
+			error: null,
+		});
+		expect(failed[0].json).toMatchObject({ phone_number: null, reputation_data: null });
+		for (const item of result.items) expect(leaves(item.json)).not.toContain(undefined);
 	});
 
 	test('Stop: one line per bad value, with the items as n8n numbers them', async () => {
@@ -142,7 +146,8 @@ describe("Values from the rows' own fields", () => {
 		});
 
 		const [failed] = failures(result.items);
-		expect(failed.json).toEqual({
+		expect(failed.json).toMatchObject({
+			phone_number: null,
 			status: 'invalid',
 			error: 'no phone number given',
 			details: { description: 'Nothing was sent for this value.' },

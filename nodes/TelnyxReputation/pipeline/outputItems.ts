@@ -54,6 +54,34 @@ export function tableOrder(json: IDataObject): IDataObject {
 	return { ...Object.fromEntries(first.map((key) => [key, json[key]])), ...json };
 }
 
+/** The columns every row of a mixed output starts with: what the number is, and what happened. */
+const MIXED_FIRST_COLUMNS = ['phone_number', 'status', 'error'];
+
+/**
+ * Rows of several shapes in one output (successes beside failures, samples or numbers not
+ * sent) as n8n's Table view reads them best: every row starts with the number, its status and
+ * its error, and has every column of the others, null where it has no value (n8n shows a
+ * missing field as a red "undefined"). A row without a status gets `statusOf` its kind.
+ */
+export function sameColumns(rows: Array<{ json: IDataObject; status: string }>): IDataObject[] {
+	const columns = new Set(MIXED_FIRST_COLUMNS);
+	for (const { json } of rows) for (const key of Object.keys(json)) columns.add(key);
+	const keys = [...columns];
+	// fromEntries makes each key an own field, a record's own `__proto__` included.
+	return rows.map(({ json, status }) =>
+		Object.fromEntries(
+			keys.map((key) => [
+				key,
+				Object.prototype.hasOwnProperty.call(json, key)
+					? json[key]
+					: key === 'status'
+						? status
+						: null,
+			]),
+		),
+	);
+}
+
 /** Lines of a description as one line, for a field shown in a table cell. */
 const oneLine = (text: string) =>
 	text

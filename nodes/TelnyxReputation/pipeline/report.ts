@@ -1,6 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
-import { CONTINUE_ADVICE, droppedExtensions, failureItems, tableOrder } from './outputItems';
+import {
+	CONTINUE_ADVICE,
+	droppedExtensions,
+	failureItems,
+	sameColumns,
+	tableOrder,
+} from './outputItems';
 import { firstFew, plural } from '../../shared/text';
 import { totalUsd, usd } from '../../shared/prices';
 import type { Batch, BatchOutcome, Failure, NumberEntry, OrderedItem, SentBatches } from './types';
@@ -174,20 +180,33 @@ const samplesHint = (samples: OrderedItem[]) =>
 
 /**
  * The output of a batched run, in input order: the success items, every failure and invalid
- * value as its items (see failureItems); the summary goes above the output.
+ * value as its items (see failureItems), the samples and the numbers not sent; rows of several
+ * kinds in one output share their columns (sameColumns). The summary goes above the output.
  */
 export function report(context: IExecuteFunctions, run: RunReport): INodeExecutionData[] {
 	const { outcomes } = run.sent;
 	const toErrorOutput = context.getNode().onError === 'continueErrorOutput';
 	const failures = [...outcomes.flatMap((outcome) => outcome?.failures ?? []), ...run.failures];
-	const results = [
-		...run.samples,
-		...(run.notSent?.items ?? []),
-		...outcomes.flatMap((outcome) => outcome?.succeeded ?? []),
-		...failures.flatMap((failure) => failureItems(failure, toErrorOutput)),
+	// Each kind of row, with the status a row of it has when it gives none. With the error
+	// output on, failures go there as n8n's { error, message }: the others share the regular one.
+	const kinds = [
+		{ rows: run.samples, status: 'sample' },
+		{ rows: run.notSent?.items ?? [], status: (run.notSent?.as ?? '').replace(/ /g, '_') },
+		{ rows: outcomes.flatMap((outcome) => outcome?.succeeded ?? []), status: run.verb },
+		{
+			rows: failures.flatMap((failure) => failureItems(failure, toErrorOutput)),
+			status: 'failed',
+			elsewhere: toErrorOutput,
+		},
 	];
+	const results = kinds.flatMap(({ rows, ...kind }) => rows.map((row) => ({ ...row, ...kind })));
 	results.sort((a, b) => a.order - b.order);
+	const regular = results.filter(({ elsewhere }) => !elsewhere);
+	const mixed = new Set(regular.map(({ status }) => status)).size > 1;
 	const hints = [...(run.hints ?? summary(run)), ...samplesHint(run.samples)];
 	for (const message of hints) context.addExecutionHints({ message, location: 'outputPane' });
-	return results.map(({ item }) => ({ ...item, json: tableOrder(item.json) }));
+	if (!mixed) return results.map(({ item }) => ({ ...item, json: tableOrder(item.json) }));
+	const rows = sameColumns(regular.map(({ item, status }) => ({ json: item.json, status })));
+	const aligned = new Map(regular.map(({ item }, index) => [item, rows[index]]));
+	return results.map(({ item }) => ({ ...item, json: aligned.get(item) ?? item.json }));
 }
