@@ -132,6 +132,12 @@ function parse(text: string, country: CountryCode): NormalizedNumber {
 	return fast ? { e164: fast } : parseFully(text, country);
 }
 
+/** Where a number that no country claims is invalid: +1's plan has area codes and exchanges. */
+const invalidIn = (callingCode: string) =>
+	callingCode === '1'
+		? ' in North America: no such area code or exchange'
+		: ` for country code +${callingCode}`;
+
 function parseFully(text: string, country: CountryCode): NormalizedNumber {
 	if (!/\d/.test(text)) return { reason: 'not a phone number' };
 	let phone;
@@ -147,7 +153,7 @@ function parseFully(text: string, country: CountryCode): NormalizedNumber {
 		return {
 			reason: length
 				? `${LENGTH_REASON[length]}${where}`
-				: `not a valid number${where || ` (+${phone.countryCallingCode})`}`,
+				: `not a valid number${where || invalidIn(phone.countryCallingCode)}`,
 		};
 	}
 	if (phone.country !== SUPPORTED_COUNTRY) {

@@ -178,7 +178,7 @@ describe('the history and the report (examples/caller-id-history, caller-id-week
 	const summary = {
 		numbers: 10,
 		healthy: 6,
-		spam_risk: { low: 6, medium: 1, high: 2, none: 1 },
+		spam_risk: { low: 6, medium: 1, high: 2, never_checked: 1 },
 		area_codes: [
 			{ area_code: '212', numbers: 4, high: 0, medium: 1 },
 			{ area_code: '949', numbers: 4, high: 2, medium: 0 },

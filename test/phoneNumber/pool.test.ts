@@ -142,7 +142,7 @@ describe('Get Many: which numbers, over a pool of 50,000', () => {
 		const sinceDate = await getMany(enterpriseId, { filters: { notCheckedSince: since } });
 
 		expect(forDays.hints.map((hint) => hint.message)).toEqual([
-			'Only 3 of 23,000 matching numbers among 50,000 monitored are listed (cut by Limit). Ask again with a higher limit (or Return All) for the rest, or use the pool summary for counts.',
+			'Showing 3 of 23,000 matching numbers: raise Limit, or turn on Return All, to see them all',
 		]);
 		// i % 25 >= 20: 5 days in 25 (10,000), and the 1,000 never checked.
 		expect(sinceDate.items).toHaveLength(11_000);
@@ -206,7 +206,11 @@ describe('Get Many: which numbers, over a pool of 50,000', () => {
 			.sort((a, b) => lowest(a) - lowest(b) || a.phone_number.localeCompare(b.phone_number))
 			.slice(0, 5);
 		expect(numbersOf(result.items)).toEqual(expected.map((r) => r.phone_number));
-		expect(result.hints[0].message).toMatch(/^Only 5 of 125 matching numbers among 50,000/);
+		// What it sorts by is shown on each item.
+		expect(result.items.map((item) => item.json.lowest_score)).toEqual(expected.map(lowest));
+		expect(result.hints.map((hint) => hint.message)).toEqual([
+			'Showing 5 of 125 matching numbers: raise Limit, or turn on Return All, to see them all',
+		]);
 		expectEveryPageOnce(200);
 	});
 
@@ -279,9 +283,9 @@ describe('Get Many: Limit without reputation filters reads only what it shows', 
 
 		expect(result.items).toHaveLength(20);
 		expect(api.sandbox.requests.map((r) => r.query['page[size]'])).toEqual(['20']);
-		expect(result.hints[0].message).toBe(
-			'Only 20 of 600 matching numbers are listed (cut by Limit). Ask again with a higher limit (or Return All) for the rest, or use the pool summary for counts.',
-		);
+		expect(result.hints.map((hint) => hint.message)).toEqual([
+			'Showing 20 of 600 matching numbers: raise Limit, or turn on Return All, to see them all',
+		]);
 	});
 });
 
@@ -311,6 +315,21 @@ describe('Get Many and the summary on small pools: empty, never checked, scores 
 			high: null,
 		});
 		expect(api.sandbox.requests).toHaveLength(2);
+	});
+
+	test('version 1.3 opens with one sentence, also the hint, and names the numbers never checked so', async () => {
+		const numbers = usNumbers(4);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
+		api.sandbox.state.setReputation(numbers[0], { spam_risk: 'high', spam_category: null });
+		api.sandbox.state.setReputation(numbers[1], { spam_risk: 'low', spam_category: null });
+
+		const summary = await summarize(enterpriseId, {}, 1.3);
+
+		const sentence =
+			'4 numbers: 1 healthy, 1 needing attention (1 high risk), 2 never checked; 0 not checked in 14 days.';
+		expect(Object.keys(summary).slice(0, 2)).toEqual(['summary', 'enterprise_id']);
+		expect(summary.summary).toBe(sentence);
+		expect(summary.spam_risk).toEqual({ high: 1, medium: 0, low: 1, never_checked: 2 });
 	});
 
 	test('a pool never checked: every number unknown, no area code healthy, none worst', async () => {

@@ -46,6 +46,19 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 		expect(result.error?.message).toBe('Invalid phone number "12": too short for United States');
 	});
 
+	test('a +1 number no area code claims says why in words, not "(+1)"', async () => {
+		const enterpriseId = api.sandbox.state.enterpriseOwning([]);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterpriseId, '+1 099 555 0123'),
+		});
+
+		expect(result.error?.message).toBe(
+			'Invalid phone number "+1 099 555 0123": not a valid number in North America: no such area code or exchange',
+		);
+	});
+
 	test('with Continue On Fail, sends the valid numbers and returns each invalid one as an item', async () => {
 		const enterpriseId = api.sandbox.state.enterpriseOwning(['+19493253498', '+12134445566']);
 

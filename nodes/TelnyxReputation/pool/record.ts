@@ -44,7 +44,7 @@ export const isHealthy = (record: IDataObject) =>
 	riskOf(record) === 'low' && categoryOf(record) === undefined;
 
 /** The lowest known score, the one most likely to get calls blocked. */
-function lowestScore(record: IDataObject): number | undefined {
+export function lowestScore(record: IDataObject): number | undefined {
 	const known = SCORES.map((score) => scoreOf(record, score)).filter((s) => s !== undefined);
 	return known.length ? Math.min(...known) : undefined;
 }

@@ -91,7 +91,15 @@ export class PoolSummary {
 	private readonly staleBefore: number;
 	private stale = 0;
 
-	constructor(private readonly options: { staleAfterDays: number; worst: number; now: number }) {
+	constructor(
+		private readonly options: {
+			staleAfterDays: number;
+			worst: number;
+			now: number;
+			/** What spam_risk calls the numbers never checked (`none` before node version 1.3). */
+			neverCheckedKey: string;
+		},
+	) {
 		this.worst = new Selection(options.worst, true);
 		this.staleBefore = options.now - options.staleAfterDays * DAY_MS;
 	}
@@ -136,7 +144,8 @@ export class PoolSummary {
 			stale_after_days: this.options.staleAfterDays,
 			spam_risk: {
 				...Object.fromEntries(RISKS.map((risk) => [risk, this.all[risk]])),
-				none: numbers - RISKS.reduce((sum, risk) => sum + this.all[risk], 0),
+				[this.options.neverCheckedKey]:
+					numbers - RISKS.reduce((sum, risk) => sum + this.all[risk], 0),
 			},
 			ownership_status: Object.fromEntries(ownership),
 			spam_categories: byCount(this.categories),
@@ -149,6 +158,27 @@ export class PoolSummary {
 		};
 		if (names) summary.enterprises = this.enterpriseTallies(names);
 		return summary;
+	}
+
+	/**
+	 * The summary in one sentence, as a person reads it first: "1,000 numbers: 900 healthy, 52
+	 * needing attention (12 high risk, 40 medium risk), 48 never checked; 30 not checked in 14 days."
+	 */
+	sentence(): string {
+		const { numbers, healthy, high, medium, never_checked: neverChecked } = this.all;
+		const n = (value: number) => value.toLocaleString('en-US');
+		if (numbers === 0) return 'No number is monitored here yet.';
+		const attention = numbers - healthy - neverChecked;
+		const risks = [high && `${n(high)} high risk`, medium && `${n(medium)} medium risk`]
+			.filter(Boolean)
+			.join(', ');
+		const parts = [
+			`${n(healthy)} healthy`,
+			`${n(attention)} needing attention${risks ? ` (${risks})` : ''}`,
+			`${n(neverChecked)} never checked`,
+		];
+		const stale = `${n(this.stale)} not checked in ${this.options.staleAfterDays} days`;
+		return `${n(numbers)} ${numbers === 1 ? 'number' : 'numbers'}: ${parts.join(', ')}; ${stale}.`;
 	}
 
 	private enterpriseTallies(names: Map<string, string>) {

@@ -22,6 +22,7 @@ import { perInputItem } from '../../pool/items';
 import { readReputationFilter, reputationFilterFields } from '../../pool/filters';
 import { scanPages } from '../../pool/scan';
 import { Selection } from '../../pool/selection';
+import { lowestScore } from '../../pool/record';
 import { simplified, simplifyFields } from '../../pool/simplify';
 import { returnAllAndLimit } from '../../routing/pagedList';
 import { filters } from '../common/fields';
@@ -69,7 +70,7 @@ const properties: INodeProperties[] = [
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to sort the numbers worst first: high risk, then medium, low and never checked; within each, the lowest score first. Reads the whole list.',
+				'Whether to sort the numbers worst first: high risk, then medium, low and never checked; within each, by the lowest of the four scores (each item shows it as lowest_score), so one score at 0 comes before four low ones. Reads the whole list.',
 		},
 	]),
 ];
@@ -149,16 +150,19 @@ async function listItem(context: IExecuteFunctions, itemIndex: number): Promise<
 
 /** Get Many: for each input item, its list (a custom operation, to filter pages as they come). */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await perInputItem(this, async (itemIndex) => {
+	const lists: Listed[] = [];
+	const output = await perInputItem(this, async (itemIndex) => {
 		const listed = await listItem(this, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-		const records = listed.records.map((record) =>
-			simplify ? simplified(record) : tableOrder(record),
-		);
-		if (!runsAsTool(this)) {
-			hintIfCut(this, listed);
-			return records;
-		}
-		return [countsJson(listed), ...records];
+		const worstFirst = this.getNodeParameter('options.worstFirst', itemIndex, false) as boolean;
+		const records = listed.records.map((record) => {
+			const json = simplify ? simplified(record) : tableOrder(record);
+			// What Worst First sorts by within a risk, shown beside the scores it comes from.
+			return worstFirst ? { ...json, lowest_score: lowestScore(record) ?? null } : json;
+		});
+		lists.push(listed);
+		return runsAsTool(this) ? [countsJson(listed), ...records] : records;
 	});
+	if (!runsAsTool(this)) hintIfCut(this, lists);
+	return output;
 }

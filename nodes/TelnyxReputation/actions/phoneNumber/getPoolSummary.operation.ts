@@ -76,14 +76,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			staleAfterDays: this.getNodeParameter('staleAfterDays', itemIndex, 14) as number,
 			worst: this.getNodeParameter('worst', itemIndex, 10) as number,
 			now: Date.now(),
+			neverCheckedKey: this.getNode().typeVersion < 1.3 ? 'none' : 'never_checked',
 		});
 		const pages = await scanPages(this, numberList(enterpriseId), {}, (records, position) =>
 			records.forEach((record, index) => summary.add(record, position + index)),
 		);
 		const names = enterpriseId === '' ? await enterpriseNames(this) : undefined;
 		const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+		const sentence = summary.sentence();
+		this.addExecutionHints({ message: sentence, location: 'outputPane' });
 		return [
 			{
+				summary: sentence,
 				enterprise_id: enterpriseId || null,
 				...summary.result(simplify ? simplified : tableOrder, names),
 				pages_read: pages,
