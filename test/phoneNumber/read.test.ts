@@ -306,7 +306,7 @@ describe('Phone number: Refresh', () => {
 		});
 		expect(result.items[149].json).toMatchObject({
 			phone_number: numbers[149],
-			status: 'failed',
+			status: 'refused',
 			error: `Refresh of ${numbers[149]} failed: Phone number is not monitored on this enterprise`,
 		});
 		expect(result.items[149].pairedItem).toEqual([{ item: 149 }]);

@@ -32,6 +32,10 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 			'Item 3: Invalid phone number "+1 613 555 0123": a Canada number; Telnyx Number Reputation accepts US numbers only',
 		);
 		expect(result.error?.description).toContain('Nothing was sent');
+		// An error of three items is titled with none of them ("[item 1]").
+		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(
+			undefined,
+		);
 	});
 
 	test('one invalid value gets its own message', async () => {

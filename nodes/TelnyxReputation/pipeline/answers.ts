@@ -84,8 +84,9 @@ export function eachNumber<T extends { phone_number: string }>(
 			continue;
 		}
 		outcome.error ??= error;
+		// A record that says this number failed is the API refusing it, for its own reason.
 		outcome.failures.push(
-			entryFailure(entry, record ? 'failed' : 'unknown', error as NodeApiError),
+			entryFailure(entry, record ? 'refused' : 'unknown', error as NodeApiError),
 		);
 	}
 	return outcome;

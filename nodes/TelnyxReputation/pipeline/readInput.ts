@@ -259,9 +259,13 @@ function itemsOf(value: Failure): string {
 export function stopIfInvalid(context: IExecuteFunctions, invalid: Failure[]): void {
 	if (invalid.length === 0 || context.continueOnFail()) return;
 	const advice = `Nothing was sent. Fix the value, or ${CONTINUE_ADVICE} to send the valid numbers and get the invalid ones back as items.`;
+	// n8n titles an error with its item ("[item 0]"): only an error of one item may say one.
+	const items = new Set(invalid.flatMap((value) => value.sources.map((source) => source.item)));
+	const itemIndex = items.size === 1 ? [...items][0] : undefined;
 	if (invalid.length === 1) {
 		const { error } = invalid[0];
 		error.description = [error.description, advice].filter(Boolean).join('\n');
+		error.context.itemIndex = itemIndex;
 		throw error;
 	}
 	// n8n shows the description as one paragraph: each value's line is a sentence of its own.
@@ -272,9 +276,6 @@ export function stopIfInvalid(context: IExecuteFunctions, invalid: Failure[]): v
 	throw new NodeOperationError(
 		context.getNode(),
 		`${invalid.length} values are not phone numbers the API can take`,
-		{
-			itemIndex: invalid[0].sources[0].item,
-			description: `${lines.join('\n')}\n${advice}`,
-		},
+		{ itemIndex, description: `${lines.join('\n')}\n${advice}` },
 	);
 }
