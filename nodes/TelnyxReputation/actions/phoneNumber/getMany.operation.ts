@@ -70,7 +70,7 @@ const properties: INodeProperties[] = [
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to sort the numbers worst first: high risk, then medium, low and never checked; within each, by the lowest of the four scores (each item shows it as lowest_score), so one score at 0 comes before four low ones. Reads the whole list.',
+				'Whether to sort the numbers worst first: high risk, then medium, low and never checked; within each, by the lowest of the four scores, which each item shows (one score at 0 comes before four low ones). Reads the whole list.',
 		},
 	]),
 ];
