@@ -71,7 +71,7 @@ describe('Remediation: Submit', () => {
 			category,
 		]);
 		expect(result.items.map((item) => [item.json.phone_number, item.json.status])).toEqual([
-			[undefined, 'pending'],
+			[null, 'pending'],
 			[low, 'not_flagged'],
 			[unchecked, 'not_flagged'],
 		]);
@@ -114,14 +114,15 @@ describe('Remediation: Submit', () => {
 			[category, 'submitted'],
 		]);
 		expect(result.items[0]).toEqual({
-			json: {
+			json: expect.objectContaining({
 				phone_number: high,
 				status: 'submitted',
+				error: null,
 				billed_usd: 1,
 				remediation_id: request.id,
 				remediation_status: 'pending',
 				enterprise_id: enterpriseId,
-			},
+			}),
 			pairedItem: [{ item: 0 }],
 		});
 		// What the items say was billed is what the sandbox billed, to the cent.
