@@ -87,15 +87,16 @@ describe('Register Numbers: bad input is reported and never sent', () => {
 			result.items.map((item) => [item.json.phone_number, statusOf(item), item.pairedItem]),
 		).toEqual([
 			['+19493253498', 'registered', [{ item: 0 }]],
-			[undefined, 'invalid', [{ item: 1 }]],
-			[undefined, 'invalid', [{ item: 2 }]],
+			[null, 'invalid', [{ item: 1 }]],
+			[null, 'invalid', [{ item: 2 }]],
 			['+12134445566', 'registered', [{ item: 3 }]],
-			[undefined, 'invalid', [{ item: 4 }]],
+			[null, 'invalid', [{ item: 4 }]],
 		]);
-		expect(result.items[1].json).toEqual({
-			input: '949-325',
+		expect(result.items[1].json).toMatchObject({
+			phone_number: null,
 			status: 'invalid',
 			error: 'too short for United States',
+			input: '949-325',
 			details: { description: 'Nothing was sent for this value.' },
 		});
 		expect(result.items[2].json).toMatchObject({
@@ -264,7 +265,7 @@ describe('Register Numbers: Phone Numbers From an input field', () => {
 			result.items.map((item) => [item.json.phone_number, statusOf(item), item.pairedItem]),
 		).toEqual([
 			['+19493253498', 'registered', [{ item: 0 }]],
-			[undefined, 'invalid', [{ item: 1 }]],
+			[null, 'invalid', [{ item: 1 }]],
 			['+12134445566', 'registered', [{ item: 2 }]],
 		]);
 		expect(result.items[1].json.error).toBe('no phone number given');
