@@ -95,6 +95,20 @@ describe('Enterprise → Create', () => {
 		expect(api.sandbox.requests.map((request) => request.method)).toEqual(['GET', 'POST', 'GET']);
 	});
 
+	test('a lost answer to the POST (Telnyx made it, the answer never came) is looked up: one enterprise, returned as created', async () => {
+		api.sandbox.injectReply({ loseAnswer: 'reset' }, 1, { method: 'POST' });
+
+		const result = await create();
+
+		expect(result.error).toBeUndefined();
+		const [made] = [...api.sandbox.state.enterprises.values()];
+		expect(api.sandbox.state.enterprises.size).toBe(1);
+		expect(result.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ id: made.id, already_existed: false }),
+		]);
+		expect(api.sandbox.requests.map((request) => request.method)).toEqual(['GET', 'POST', 'GET']);
+	});
+
 	test.each([
 		[
 			'a required field mapped from a column the row lacks',

@@ -13,6 +13,7 @@ import type { ItemParameters } from '../../../shared/itemParameters';
 import { ofExecuteItem } from '../../../shared/itemParameters';
 import { isSuccess, toNodeApiError } from '../../../shared/transport/apiErrors';
 import { telnyxRequest } from '../../../shared/transport/request';
+import { OutcomeUnknownError } from '../../../shared/transport/retries';
 import { perInputItem } from '../../pool/items';
 import { additionalFields } from '../common/fields';
 import { enterpriseBody } from './body';
@@ -56,25 +57,38 @@ function createValues(item: ItemParameters): IDataObject {
 const found = (enterprise: IDataObject) => ({ ...enterprise, already_existed: true });
 
 /**
- * One enterprise for the item: the account's own with this legal name and FEIN when it has one
- * (free reads), else a new one. A 409 (created meanwhile, or by a run whose answer was lost)
- * is looked up again, so a second run returns the enterprise rather than fail or make a twin.
+ * The POST of a new enterprise. A 409 (made meanwhile by another run) and a lost answer (the
+ * outcome unknown: Telnyx may have made it) are looked up again, so the item gets the
+ * enterprise rather than an error that a second run would not need.
  */
-async function createOnce(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const item = ofExecuteItem(context, itemIndex);
-	const where = { node: item.node, itemIndex };
-	const body = enterpriseBody(where, ENTERPRISE_FIELDS, createValues(item), true);
+async function post(context: IExecuteFunctions, body: IDataObject): Promise<IDataObject> {
 	const [legalName, fein] = [String(body.legal_name), String(body.fein)];
-	const existing = await findEnterprise(context, legalName, fein);
-	if (existing) return found(existing);
-	const response = await telnyxRequest.call(context, requestTo(ENDPOINTS.createEnterprise), {
-		body,
-	});
+	let response;
+	try {
+		response = await telnyxRequest.call(context, requestTo(ENDPOINTS.createEnterprise), { body });
+	} catch (error) {
+		const made =
+			error instanceof OutcomeUnknownError && (await findEnterprise(context, legalName, fein));
+		if (made) return { ...made, already_existed: false };
+		throw error;
+	}
 	if (isSuccess(response.statusCode))
 		return { ...(response.body as { data: IDataObject }).data, already_existed: false };
 	const twin = response.statusCode === 409 && (await findEnterprise(context, legalName, fein));
 	if (twin) return found(twin);
 	throw toNodeApiError(context.getNode(), response);
+}
+
+/**
+ * One enterprise for the item: the account's own with this legal name and FEIN when it has one
+ * (free reads), else a new one; a second run returns it rather than fail or make a twin.
+ */
+async function createOnce(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const item = ofExecuteItem(context, itemIndex);
+	const where = { node: item.node, itemIndex };
+	const body = enterpriseBody(where, ENTERPRISE_FIELDS, createValues(item), true);
+	const existing = await findEnterprise(context, String(body.legal_name), String(body.fein));
+	return existing ? found(existing) : await post(context, body);
 }
 
 /** Create: one enterprise per input item, created or found. */
