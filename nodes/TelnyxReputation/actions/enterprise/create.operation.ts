@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
+	NodeApiError,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
@@ -66,7 +67,9 @@ async function post(context: IExecuteFunctions, body: IDataObject): Promise<IDat
 	let response;
 	try {
 		response = await telnyxRequest.call(context, requestTo(ENDPOINTS.createEnterprise), { body });
-	} catch (error) {
+	} catch (caught) {
+		// telnyxRequest throws n8n's errors only: a connection error, or this unknown outcome.
+		const error = caught as NodeApiError;
 		const made =
 			error instanceof OutcomeUnknownError && (await findEnterprise(context, legalName, fein));
 		if (made) return { ...made, already_existed: false };
