@@ -9,7 +9,7 @@ type Rule =
 	| { type: 'enum'; values: string[] }
 	| { type: 'object'; fields: Record<string, Rule>; required: string[] };
 
-export const INDUSTRIES = [
+const INDUSTRIES = [
 	'accounting',
 	'finance',
 	'billing',

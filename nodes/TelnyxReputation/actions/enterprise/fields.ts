@@ -117,7 +117,7 @@ const part = (
 });
 
 // In an address's order, not alphabetical: a fixed collection's fields are one form, all shown.
-export const ADDRESS_PARTS: PartField[] = [
+const ADDRESS_PARTS: PartField[] = [
 	part('Street Address', 'street_address', 255, { placeholder: 'e.g. 100 Main St' }),
 	part('Extended Address', 'extended_address', 255, {
 		required: false,
@@ -146,13 +146,10 @@ function contactParts(withJobTitle: boolean): PartField[] {
 	];
 }
 
-export const ORGANIZATION_CONTACT_PARTS = contactParts(true);
-export const BILLING_CONTACT_PARTS = contactParts(false);
-
 /** The parts of each fixed collection, by its parameter name. */
 export const PARTS: Record<string, PartField[]> = {
-	organizationContact: ORGANIZATION_CONTACT_PARTS,
-	billingContact: BILLING_CONTACT_PARTS,
+	organizationContact: contactParts(true),
+	billingContact: contactParts(false),
 	organizationAddress: ADDRESS_PARTS,
 	billingAddress: ADDRESS_PARTS,
 };
