@@ -29,6 +29,7 @@ describe('Enterprise → Delete', () => {
 			status: 204,
 		});
 		expect(after.error?.message).toBe('Resource not found: Enterprise not found.');
+		expect(after.error?.description).toContain('or it was deleted');
 		expect(listed.items).toEqual([]);
 		expect(api.sandbox.state.deletedEnterprises.get(id)).toMatchObject({
 			legal_name: 'Acme Plumbing LLC',
