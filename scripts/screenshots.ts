@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 import { WORKFLOW_ID } from '../support/n8n/n8n';
+import { CHROMIUM, chromiumPath, requirePrerequisites } from '../support/prerequisites';
 import { OWNER, startDevEnvironment } from './devEnvironment';
 
 const out = join(__dirname, '../docs/screenshots');
@@ -29,9 +30,10 @@ const LOOP_WORKFLOWS = {
 };
 
 async function main() {
+	requirePrerequisites('npm run screenshots', [CHROMIUM]);
 	const environment = await startDevEnvironment();
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: chromiumPath(),
 		args: [
 			'--no-sandbox',
 			'--disable-gpu',

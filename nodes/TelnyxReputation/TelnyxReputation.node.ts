@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { enterprise } from './actions/enterprise/Enterprise.resource';
 import { ownership } from './actions/ownership/Ownership.resource';
 import { phoneNumber } from './actions/phoneNumber/PhoneNumber.resource';
 import { remediation } from './actions/remediation/Remediation.resource';
@@ -10,7 +11,14 @@ import { termsOfService } from './actions/termsOfService/TermsOfService.resource
 import { searchEnterprises } from '../shared/enterpriseSearch';
 import { searchAgreements, searchRemediations } from '../shared/listSearch';
 
-const resources = [ownership, phoneNumber, remediation, reputationSettings, termsOfService];
+const resources = [
+	enterprise,
+	ownership,
+	phoneNumber,
+	remediation,
+	reputationSettings,
+	termsOfService,
+];
 
 /** Each operation's subtitle, by "resource:operation": its name and its resource's, as the panel shows them. */
 const subtitles = Object.fromEntries(

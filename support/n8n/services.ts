@@ -2,9 +2,10 @@
 // started on 127.0.0.1 on free ports with throwaway data folders, and stopped with the run.
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { missingPrerequisites, postgresBin, POSTGRESQL } from '../prerequisites';
 import { freePort } from './ports';
 
 export interface Service {
@@ -62,8 +63,9 @@ export async function startRedis(dir: string): Promise<Service> {
 
 /** PostgreSQL runs as the `postgres` user, so its folders are made writable for it. */
 export async function startPostgres(dir: string): Promise<Service & { url: string }> {
-	const [version] = readdirSync('/usr/lib/postgresql').sort().reverse();
-	const bin = (name: string) => `/usr/lib/postgresql/${version}/bin/${name}`;
+	const serverBin = postgresBin();
+	if (!serverBin) throw new Error(missingPrerequisites('startPostgres', [POSTGRESQL]));
+	const bin = (name: string) => join(serverBin, name);
 	const port = await freePort();
 	const data = join(dir, 'data');
 	mkdirSync(dir, { recursive: true });

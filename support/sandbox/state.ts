@@ -20,6 +20,10 @@ export interface Enterprise {
 	legal_name: string;
 	doing_business_as?: string;
 	country_code: string;
+	fein?: string;
+	role_type: 'enterprise' | 'bpo';
+	/** The other fields Create and Update take (contacts, addresses, industry, …), as sent. */
+	details: Record<string, unknown>;
 	reputation?: ReputationSettings;
 	/** The ownership proof for numbers hosted elsewhere, once submitted. */
 	externalVerification?: ExternalVerification;
@@ -107,6 +111,9 @@ export interface Registration {
 export class SandboxState {
 	enterprises = new Map<string, Enterprise>();
 
+	/** Soft-deleted enterprises, by id: out of every answer (404, not listed), kept for tests to read. */
+	deletedEnterprises = new Map<string, Enterprise & { deleted_at: string }>();
+
 	/** The account's phone-number inventory, by E.164. */
 	inventory = new Map<string, InventoryNumber>();
 
@@ -138,14 +145,22 @@ export class SandboxState {
 
 	addEnterprise(
 		legalName: string,
-		options: { id?: string; reputation?: 'approved' | 'pending' | 'none'; dba?: string } = {},
+		options: {
+			id?: string;
+			reputation?: 'approved' | 'pending' | 'none';
+			dba?: string;
+			fein?: string;
+		} = {},
 	): Enterprise {
 		const now = this.now();
 		const enterprise: Enterprise = {
 			id: options.id ?? randomUUID(),
 			legal_name: legalName,
 			...(options.dba ? { doing_business_as: options.dba } : {}),
+			...(options.fein ? { fein: options.fein } : {}),
 			country_code: 'US',
+			role_type: 'enterprise',
+			details: {},
 			created_at: now,
 			updated_at: now,
 		};

@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import type { RunningN8n } from '../../support/n8n/n8n';
 import type { SmtpSink } from '../../support/n8n/smtpSink';
 import { decodedBody } from '../../support/n8n/smtpSink';
+import { chromiumPath } from '../../support/prerequisites';
 import { step } from './report';
 import { eventually } from './wait';
 
@@ -90,7 +91,7 @@ export async function checkReport(
 	);
 	const page = decodedBody(html?.body ?? '');
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: chromiumPath(),
 		args: ['--no-sandbox', '--disable-gpu'],
 	});
 	try {

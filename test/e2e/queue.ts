@@ -21,6 +21,7 @@ import {
 import { freePort } from '../../support/n8n/ports';
 import { startRegistry } from '../../support/n8n/registry';
 import { startPostgres, startRedis } from '../../support/n8n/services';
+import { POSTGRESQL, REDIS, requirePrerequisites } from '../../support/prerequisites';
 import type { Sandbox } from '../../support/sandbox/server';
 import { startSandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID, seedDemo } from '../../support/sandbox/seed';
@@ -221,6 +222,7 @@ function checkLoad(
 }
 
 async function main() {
+	requirePrerequisites('npm run test:queue', [REDIS, POSTGRESQL]);
 	const work = mkdtempSync(join(tmpdir(), 'telnyx-queue-'));
 	const userFolder = join(work, 'user');
 	step('Redis, PostgreSQL, and n8n 2.x in queue mode');

@@ -20,6 +20,7 @@ import {
 	WORKFLOW_ID,
 } from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
+import { CHROMIUM, requirePrerequisites } from '../../support/prerequisites';
 import { startRegistry } from '../../support/n8n/registry';
 import { check, finish, step } from './report';
 import { checkManualInstall } from './manualInstall';
@@ -49,6 +50,8 @@ function outputs(stdout: string): { registered: Item[]; failed: Item[] } {
 }
 
 async function main() {
+	// The weekly report's email is rendered in Chromium (loopReport.ts), after minutes of setup.
+	requirePrerequisites('npm run test:e2e', [CHROMIUM]);
 	// n8n's default task broker port, held as a running `npm run dev` or another n8n holds it:
 	// every n8n process here must run on ports of its own.
 	const held = createServer()

@@ -24,6 +24,13 @@ const ENTERPRISE = '/enterprises/{enterpriseId}';
 
 export const ENDPOINTS = {
 	listEnterprises: { method: 'GET', path: '/enterprises', policy: 'idempotent' },
+	/** Not billable; a second try after a lost answer would meet the first one's enterprise (409). */
+	createEnterprise: { method: 'POST', path: '/enterprises', policy: 'atMostOnce' },
+	getEnterprise: { method: 'GET', path: ENTERPRISE, policy: 'idempotent' },
+	/** The API says "replace": a second try sends the same fields again. */
+	updateEnterprise: { method: 'PUT', path: ENTERPRISE, policy: 'idempotent' },
+	/** Soft delete; a second try after a lost answer would answer 404. */
+	deleteEnterprise: { method: 'DELETE', path: ENTERPRISE, policy: 'atMostOnce' },
 
 	listNumbers: {
 		method: 'GET',

@@ -2,9 +2,48 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from '../transport/credentials';
 import { listAll } from '../transport/pages';
+import { telnyxAnswer } from '../transport/request';
 import { ENDPOINTS, requestTo } from './endpoints';
 
 /** Every enterprise of the account (free reads). */
 export async function listEnterprises(context: RequestContext): Promise<IDataObject[]> {
 	return await listAll(context, requestTo(ENDPOINTS.listEnterprises));
+}
+
+/** One enterprise (a free read). */
+export async function getEnterprise(
+	context: RequestContext,
+	enterpriseId: string,
+): Promise<IDataObject> {
+	const answer = (await telnyxAnswer.call(
+		context,
+		requestTo(ENDPOINTS.getEnterprise, { enterpriseId }),
+	)) as { data?: IDataObject };
+	return answer.data ?? {};
+}
+
+const sameName = (a: unknown, b: string) =>
+	String(a ?? '')
+		.trim()
+		.toLowerCase() === b.trim().toLowerCase();
+
+/** FEINs are written with and without the dash: compared by their digits. */
+const sameFein = (a: unknown, b: string) =>
+	String(a ?? '').replace(/\D/g, '') === b.replace(/\D/g, '');
+
+/**
+ * The account's enterprise with this legal name and FEIN, if there is one (free reads of the
+ * list filtered by the name, which matches partially: the exact name is checked here).
+ */
+export async function findEnterprise(
+	context: RequestContext,
+	legalName: string,
+	fein: string,
+): Promise<IDataObject | undefined> {
+	const named = await listAll(context, requestTo(ENDPOINTS.listEnterprises), {
+		'filter[legal_name][contains]': legalName.trim(),
+	});
+	return named.find(
+		(enterprise) => sameName(enterprise.legal_name, legalName) && sameFein(enterprise.fein, fein),
+	);
 }

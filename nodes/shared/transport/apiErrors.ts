@@ -48,6 +48,8 @@ function statusHint(statusCode: number, entry?: TelnyxErrorEntry): string | unde
 			if (/phone number|not monitored|not registered/i.test(detail)) {
 				return 'Check that the number is monitored (Phone Number → Get Many lists them), and on this enterprise.';
 			}
+			if (/enterprise not found/i.test(detail))
+				return "Check the enterprise ID: it is none of this account's enterprises, or it was deleted.";
 			if (/remediation/i.test(detail))
 				return 'Check the remediation ID, and that it belongs to this enterprise.';
 			return 'Check the enterprise ID, and that reputation is enabled on this enterprise.';

@@ -2,8 +2,9 @@ import type { Reply } from '../envelope';
 import { badRequest, entry, errors, invalid, notFound } from '../envelope';
 import { loaPdf } from '../loaPdf';
 import type { Route, RouteContext } from '../router';
+import { onEnterprise } from '../router';
 import type { Enterprise } from '../state';
-import { E164, extraFields, FREQUENCIES, isEntry, objectBody, UUID } from '../validate';
+import { E164, extraFields, FREQUENCIES, isEntry, objectBody } from '../validate';
 
 const AGENT_FIELDS = [
 	'legal_name',
@@ -17,18 +18,6 @@ const AGENT_FIELDS = [
 	'contact_email',
 	'contact_phone',
 ];
-
-/** Resolves the enterprise of the path, then hands over to the handler. */
-const onEnterprise =
-	(handle: (context: RouteContext, enterprise: Enterprise) => Reply) =>
-	(context: RouteContext): Reply => {
-		const [enterpriseId] = context.params;
-		if (!UUID.test(enterpriseId)) {
-			return errors(422, invalid('must be a lowercase UUID', { parameter: 'enterprise_id' }));
-		}
-		const enterprise = context.state.enterprises.get(enterpriseId);
-		return enterprise ? handle(context, enterprise) : notFound('Enterprise not found.');
-	};
 
 const settings = (enterprise: Enterprise, status = 200): Reply =>
 	enterprise.reputation

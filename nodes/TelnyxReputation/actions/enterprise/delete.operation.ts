@@ -1,0 +1,70 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { Endpoint } from '../../../shared/api/endpoints';
+import { ENDPOINTS, requestTo } from '../../../shared/api/endpoints';
+import { enterpriseLocator } from '../../../shared/enterprise';
+import { ofExecuteItem, readEnterpriseId } from '../../../shared/itemParameters';
+import { isSuccess, toNodeApiError } from '../../../shared/transport/apiErrors';
+import { telnyxRequest } from '../../../shared/transport/request';
+import { perInputItem } from '../../pool/items';
+
+export const option: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Delete an enterprise; when Telnyx refuses, the error says what still depends on it',
+	action: 'Delete an enterprise',
+};
+
+const properties: INodeProperties[] = [
+	{ ...enterpriseLocator, description: 'The enterprise to delete' },
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['enterprise'], operation: ['delete'] } },
+	properties,
+);
+
+/** A free read of one of the enterprise's lists or settings; undefined when it cannot be read. */
+async function read(context: IExecuteFunctions, endpoint: Endpoint, enterpriseId: string) {
+	const response = await telnyxRequest
+		.call(context, requestTo(endpoint, { enterpriseId }), { qs: { 'page[size]': 1 } })
+		.catch(() => undefined);
+	return response && isSuccess(response.statusCode)
+		? (response.body as { data?: { status?: string }; meta?: { total_results?: number } })
+		: undefined;
+}
+
+/** What still hangs on the enterprise, read for free when Telnyx refuses to delete it. */
+async function dependents(context: IExecuteFunctions, enterpriseId: string): Promise<string> {
+	const settings = await read(context, ENDPOINTS.getReputationSettings, enterpriseId);
+	const numbers = await read(context, ENDPOINTS.listNumbers, enterpriseId);
+	const parts = [
+		settings?.data?.status ? `Number Reputation (${settings.data.status})` : '',
+		numbers?.meta?.total_results ? `${numbers.meta.total_results} monitored numbers` : '',
+	].filter(Boolean);
+	if (!parts.length) return 'Telnyx names what blocks the deletion above.';
+	return `Still on this enterprise: ${parts.join(', ')}. Turn reputation off first (Reputation Setting → Disable, which removes its monitored numbers), then delete.`;
+}
+
+/** Delete: Telnyx keeps the enterprise as deleted (a soft delete); a Get of it then answers 404. */
+async function deleteOne(context: IExecuteFunctions, itemIndex: number) {
+	const enterpriseId = readEnterpriseId(ofExecuteItem(context, itemIndex));
+	const response = await telnyxRequest.call(
+		context,
+		requestTo(ENDPOINTS.deleteEnterprise, { enterpriseId }),
+	);
+	if (isSuccess(response.statusCode)) return { enterprise_id: enterpriseId, deleted: true };
+	const refused = [400, 409].includes(response.statusCode);
+	const why = refused ? await dependents(context, enterpriseId) : undefined;
+	throw toNodeApiError(context.getNode(), response, why);
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await perInputItem(this, async (itemIndex) => [await deleteOne(this, itemIndex)]);
+}
