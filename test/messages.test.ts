@@ -203,6 +203,32 @@ describe('The subtitle under the node on the canvas', () => {
 	});
 });
 
+describe('The subtitle names every operation as the panel does', () => {
+	const { properties, subtitle } = new TelnyxReputation().description;
+	const resources = properties.find((property) => property.name === 'resource')!.options as Array<{
+		name: string;
+		value: string;
+	}>;
+	const operations = properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((field) =>
+			(field.options as Array<{ name: string; value: string }>).map((option) => ({
+				resource: resources.find(
+					({ value }) => value === field.displayOptions!.show!.resource![0],
+				)!,
+				option,
+			})),
+		);
+
+	test.each(operations)('$resource.value $option.value', ({ resource, option }) => {
+		const body = /^=\{\{([\s\S]*)\}\}$/.exec(subtitle as string)![1];
+		const parameter = { resource: resource.value, operation: option.value };
+		expect(new Function('$parameter', `return (${body});`)(parameter)).toBe(
+			`${option.name}: ${resource.name}`,
+		);
+	});
+});
+
 describe('The nodes panel and the canvas', () => {
 	const [action, polling, webhook] = [
 		new TelnyxReputation(),

@@ -20,16 +20,6 @@ const resources = [
 	termsOfService,
 ];
 
-/** Each operation's subtitle, by "resource:operation": its name and its resource's, as the panel shows them. */
-const subtitles = Object.fromEntries(
-	resources.flatMap((resource) =>
-		resource.operations.map(({ option }) => [
-			`${resource.value}:${String(option.value)}`,
-			`${option.name}: ${resource.name}`,
-		]),
-	),
-);
-
 export class TelnyxReputation implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Telnyx Number Reputation',
@@ -44,9 +34,11 @@ export class TelnyxReputation implements INodeType {
 		version: [1, 1.1, 1.2, 1.3],
 		defaultVersion: 1.3,
 		// "Get Pool Summary: Phone Number" under the node on the canvas: the picked operation and
-		// resource as the panel names them. The editor's own "Custom API Call" (an operation, or a
-		// resource) is __CUSTOM_API_CALL__: said as the editor names it.
-		subtitle: `={{ [$parameter.operation, $parameter.resource].includes("__CUSTOM_API_CALL__") ? "Custom API Call" : (${JSON.stringify(subtitles)})[$parameter.resource + ":" + $parameter.operation] ?? $parameter.operation + ": " + $parameter.resource }}`,
+		// resource as the panel names them, in a literal as n8n's lint wants it (test/messages.test.ts
+		// checks it names every operation as the panel does). The editor's own "Custom API Call"
+		// (an operation, or a resource) is __CUSTOM_API_CALL__: said as the editor names it.
+		subtitle:
+			'={{ [$parameter.operation, $parameter.resource].includes("__CUSTOM_API_CALL__") ? "Custom API Call" : ({"agree":"Agree","confirmNumber":"Confirm Ownership","create":"Create","delete":"Delete","disable":"Disable","enable":"Enable","generateLoa":"Generate LOA","get":"Get","getAgreement":"Get Agreement","getInfo":"Get Current Terms","getMany":"Get Many","getManyAgreements":"Get Many Agreements","getPoolSummary":"Get Pool Summary","getProofStatus":"Get Proof Status","getStatus":"Get Status","refresh":"Refresh","register":"Register","remove":"Remove","replaceLoa":"Replace LOA","setWebhookUrl":"Set Webhook URL","submit":"Submit","submitProof":"Submit Proof","sync":"Sync","update":"Update","updateFrequency":"Update Frequency","uploadLoa":"Upload LOA"}[$parameter.operation] ?? $parameter.operation) + ": " + ({"enterprise":"Enterprise","phoneNumber":"Phone Number","remediation":"Remediation","termsOfService":"Terms of Service","ownership":"Number Ownership","reputationSettings":"Reputation Setting"}[$parameter.resource] ?? $parameter.resource) }}',
 		description:
 			'Register caller IDs for spam-score monitoring and read their reputation with the Telnyx Number Reputation API',
 		// Short enough for the canvas, which cuts longer names.
