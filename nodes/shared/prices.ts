@@ -16,3 +16,38 @@ export const totalUsd = (count: number, each: number) => Math.round(count * each
 /** "USD 0.30", "USD 1,200.00". */
 export const usd = (amount: number) =>
 	`USD ${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/**
+ * Scheduled checks a month at each check frequency Telnyx offers: a year's business days (261),
+ * days, weeks and fortnights over twelve months. Each check bills `PRICES.checkUsd`.
+ */
+export const CHECKS_PER_MONTH: Record<string, number> = {
+	business_daily: 261 / 12,
+	daily: 365 / 12,
+	weekly: 52 / 12,
+	biweekly: 26 / 12,
+	monthly: 1,
+	never: 0,
+};
+
+/** What `numbers` monitored numbers' scheduled checks cost a month at `frequency`. */
+export const checksMonthlyUsd = (numbers: number, frequency: string) =>
+	totalUsd(numbers * (CHECKS_PER_MONTH[frequency] ?? 0), PRICES.checkUsd);
+
+/** What monitoring costs a month at `frequency`: the checks, and the enterprise's fee. */
+export function monthlyCost(numbers: number, frequency: string) {
+	const checks = checksMonthlyUsd(numbers, frequency);
+	return {
+		check_frequency: frequency,
+		numbers,
+		checks_usd: checks,
+		enterprise_fee_usd: PRICES.enterpriseMonthlyUsd,
+		total_usd: totalUsd(1, checks + PRICES.enterpriseMonthlyUsd),
+		at_each_frequency_usd: Object.fromEntries(
+			Object.keys(CHECKS_PER_MONTH).map((other) => [
+				other,
+				totalUsd(1, checksMonthlyUsd(numbers, other) + PRICES.enterpriseMonthlyUsd),
+			]),
+		),
+	};
+}

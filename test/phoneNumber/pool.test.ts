@@ -326,7 +326,7 @@ describe('Get Many and the summary on small pools: empty, never checked, scores 
 		const summary = await summarize(enterpriseId, {}, 1.3);
 
 		const sentence =
-			'4 numbers: 1 healthy, 1 needing attention (1 high risk), 2 never checked; 0 not checked in 14 days.';
+			'4 numbers: 1 healthy, 1 needing attention (1 high risk), 2 never checked; 0 not checked in 14 days. Monitoring costs about USD 108.70 a month (business_daily checks).';
 		expect(Object.keys(summary).slice(0, 2)).toEqual(['summary', 'enterprise_id']);
 		expect(summary.summary).toBe(sentence);
 		expect(summary.spam_risk).toEqual({ high: 1, medium: 0, low: 1, never_checked: 2 });

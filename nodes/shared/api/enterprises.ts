@@ -2,12 +2,29 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from '../transport/credentials';
 import { listAll } from '../transport/pages';
-import { telnyxAnswer } from '../transport/request';
+import { isSuccess, toNodeApiError } from '../transport/apiErrors';
+import { telnyxAnswer, telnyxRequest } from '../transport/request';
 import { ENDPOINTS, requestTo } from './endpoints';
 
 /** Every enterprise of the account (free reads). */
 export async function listEnterprises(context: RequestContext): Promise<IDataObject[]> {
 	return await listAll(context, requestTo(ENDPOINTS.listEnterprises));
+}
+
+/**
+ * How often Telnyx checks an enterprise's numbers (a free read of its reputation settings), or
+ * undefined where reputation is not enabled (404): no scheduled check bills there.
+ */
+export async function checkFrequencyOf(
+	context: RequestContext,
+	enterpriseId: string,
+): Promise<string | undefined> {
+	const request = requestTo(ENDPOINTS.getReputationSettings, { enterpriseId });
+	const response = await telnyxRequest.call(context, request);
+	if (response.statusCode === 404) return undefined;
+	if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
+	const frequency = (response.body as { data?: IDataObject })?.data?.check_frequency;
+	return typeof frequency === 'string' ? frequency : undefined;
 }
 
 /** One enterprise (a free read). */

@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -12,6 +13,7 @@ import { enterpriseName } from '../../../shared/enterpriseSearch';
 import { listEnterprises } from '../../../shared/api/enterprises';
 import { numberList } from '../../../shared/api/numbers';
 import { tableOrder } from '../../pipeline/outputItems';
+import { costSentence, withMonthlyCost } from '../../pool/cost';
 import { scanPages } from '../../pool/scan';
 import { simplified, simplifyFields } from '../../pool/simplify';
 import { perInputItem } from '../../pool/items';
@@ -22,7 +24,7 @@ export const option: INodePropertyOptions = {
 	value: 'getPoolSummary',
 	description:
 		'Summarize every monitored number: counts per spam risk and ownership status, never checked and stale numbers, score spreads, spam categories, the worst numbers and the healthy numbers per area code',
-	action: 'Get the pool summary (free)',
+	action: 'Get the pool summary and its monthly cost (free)',
 };
 
 const properties: INodeProperties[] = [
@@ -68,6 +70,12 @@ async function enterpriseNames(context: IExecuteFunctions): Promise<Map<string, 
 	);
 }
 
+/**
+ * From this version the summary opens with a sentence and says what the pool costs a month
+ * (one more free read per enterprise: its check frequency).
+ */
+const WITH_COST = 1.3;
+
 /** Get Pool Summary: for each input item, one item that sums up the pool (free list reads). */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await perInputItem(this, async (itemIndex) => {
@@ -83,15 +91,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		);
 		const names = enterpriseId === '' ? await enterpriseNames(this) : undefined;
 		const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-		const sentence = summary.sentence();
+		const result = summary.result(simplify ? simplified : tableOrder, names);
+		if (this.getNode().typeVersion < WITH_COST) {
+			return [{ enterprise_id: enterpriseId || null, ...result, pages_read: pages }];
+		}
+		const costed = await withMonthlyCost(this, result, enterpriseId);
+		const sentence = `${summary.sentence()} ${costSentence(costed.monthly_cost as IDataObject)}`;
 		this.addExecutionHints({ message: sentence, location: 'outputPane' });
 		return [
-			{
-				summary: sentence,
-				enterprise_id: enterpriseId || null,
-				...summary.result(simplify ? simplified : tableOrder, names),
-				pages_read: pages,
-			},
+			{ summary: sentence, enterprise_id: enterpriseId || null, ...costed, pages_read: pages },
 		];
 	});
 }

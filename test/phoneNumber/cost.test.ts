@@ -1,0 +1,103 @@
+// What monitoring costs, as Get Pool Summary says it (node version 1.3): each enterprise's
+// scheduled checks at its own frequency (USD 0.10 a check), its USD 100 monthly fee, and what
+// every other frequency would cost; exact to the cent, from free reads only.
+import type { IDataObject } from 'n8n-workflow';
+
+import { runNode } from '../../support/engine/runNode';
+import { usNumbers } from '../../support/sandbox/state';
+import { byId, operation } from '../harness/parameters';
+import { useSandbox } from '../harness/useSandbox';
+
+const api = useSandbox();
+const anyEnterprise = { __rl: true, mode: 'list', value: '' };
+
+async function summary(enterpriseId: string) {
+	const result = await runNode({
+		credential: api.credential,
+		typeVersion: 1.3,
+		parameters: operation('phoneNumber', 'getPoolSummary', {
+			enterpriseId: enterpriseId === '' ? anyEnterprise : byId(enterpriseId),
+		}),
+	});
+	expect(result.error).toBeUndefined();
+	return { json: result.items[0].json, hints: result.hints.map((hint) => hint.message) };
+}
+
+/** An enterprise monitoring `count` numbers, checked at `frequency`. */
+function enterpriseChecked(count: number, frequency: string, first = 0) {
+	const id = api.sandbox.state.enterpriseMonitoring(usNumbers(count, first));
+	api.sandbox.state.enterprises.get(id)!.reputation!.check_frequency = frequency;
+	return id;
+}
+
+describe('Get Pool Summary: what monitoring costs a month', () => {
+	test.each([
+		// numbers × checks a month × USD 0.10, plus USD 100 for the enterprise.
+		['business_daily', 1000, 2275],
+		['daily', 1000, 3141.67],
+		['weekly', 1000, 533.33],
+		['biweekly', 1000, 316.67],
+		['monthly', 1000, 200],
+		['never', 1000, 100],
+	])('%s: %i numbers cost USD %d a month', async (frequency, count, total) => {
+		const enterpriseId = enterpriseChecked(count, frequency);
+		const readsBefore = api.sandbox.requests.length;
+
+		const { json, hints } = await summary(enterpriseId);
+
+		expect(json.monthly_cost).toMatchObject({
+			check_frequency: frequency,
+			numbers: count,
+			enterprise_fee_usd: 100,
+			total_usd: total,
+		});
+		const each = (json.monthly_cost as IDataObject).at_each_frequency_usd as IDataObject;
+		expect(each).toEqual({
+			business_daily: 2275,
+			daily: 3141.67,
+			weekly: 533.33,
+			biweekly: 316.67,
+			monthly: 200,
+			never: 100,
+		});
+		expect(String(json.summary)).toContain(`Monitoring costs about USD`);
+		expect(hints[0]).toBe(json.summary);
+		// Free reads only: the pages, and the enterprise's settings.
+		const sent = api.sandbox.requests.slice(readsBefore);
+		expect(sent.every((request) => request.method === 'GET' && !request.query.fresh)).toBe(true);
+		expect(api.sandbox.state.charges).toEqual([]);
+	});
+
+	test('over the whole account: each enterprise at its own frequency, the sum, and none for one without reputation', async () => {
+		const daily = enterpriseChecked(300, 'business_daily');
+		const weekly = enterpriseChecked(120, 'weekly', 300);
+		const off = api.sandbox.state.addEnterprise('Globex Clinics Inc', { reputation: 'none' }).id;
+
+		const { json } = await summary('');
+
+		// 300 × 21.75 × 0.10 + 100 = 752.50; 120 × 52/12 × 0.10 + 100 = 152.00.
+		expect(json.monthly_cost).toMatchObject({
+			enterprises_billed: 2,
+			numbers: 420,
+			enterprise_fees_usd: 200,
+			total_usd: 904.5,
+		});
+		const enterprises = json.enterprises as IDataObject[];
+		const of = (id: string) => enterprises.find((enterprise) => enterprise.enterprise_id === id);
+		expect(of(daily)).toMatchObject({ check_frequency: 'business_daily', monthly_usd: 752.5 });
+		expect(of(weekly)).toMatchObject({ check_frequency: 'weekly', monthly_usd: 152 });
+		expect(of(off)).toMatchObject({ check_frequency: null, monthly_usd: 0 });
+		expect(String(json.summary)).toMatch(
+			/Monitoring costs about USD 904\.50 a month \(2 enterprises\)\.$/,
+		);
+	});
+
+	test('an enterprise without reputation enabled bills nothing, and says so', async () => {
+		const enterpriseId = api.sandbox.state.addEnterprise('Initech', { reputation: 'none' }).id;
+
+		const { json } = await summary(enterpriseId);
+
+		expect(json.monthly_cost).toBeNull();
+		expect(String(json.summary)).toMatch(/Reputation is not enabled here: nothing is billed\.$/);
+	});
+});
