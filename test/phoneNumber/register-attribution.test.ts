@@ -114,7 +114,8 @@ describe('Every number is reported truthfully, whatever form the answer takes', 
 
 		expect(result.items.map((item) => statusOf(item, 'refreshed'))).toEqual([
 			'refreshed',
-			'failed',
+			// The answer names this number and says it was not refreshed: refused, with its reason.
+			'refused',
 			// Monitored, but not checked since: Telnyx may still be refreshing it.
 			'unknown',
 		]);
