@@ -29,8 +29,11 @@ export class TelnyxReputation implements INodeType {
 		// 1.1: Simplify on by default (Get, Get Many, Get Pool Summary), and Remediation Submit
 		// sends only flagged numbers by default (submit.operation.ts); 1 keeps both as they were.
 		// 1.2: one Sync Dry Run, on by default (sync.operation.ts); 1 and 1.1 keep their two.
-		// 1.3: Remediation Submit outputs one item per number billed (submit.operation.ts), and the
-		// pool summary calls the numbers never checked so (spam_risk.never_checked, was `none`).
+		// 1.3: Remediation Submit outputs one item per number billed (submit.operation.ts); the
+		// pool summary opens with a sentence, says what the pool costs a month and calls the
+		// numbers never checked so (spam_risk.never_checked, was `none`); Register and Sync say
+		// what the numbers they add cost a month (pipeline/addedCost.ts). Each cost is one more
+		// free read per enterprise.
 		version: [1, 1.1, 1.2, 1.3],
 		defaultVersion: 1.3,
 		// "Get Pool Summary: Phone Number" under the node on the canvas: the picked operation and

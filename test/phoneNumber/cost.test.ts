@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { runNode } from '../../support/engine/runNode';
 import { usNumbers } from '../../support/sandbox/state';
 import { byId, operation } from '../harness/parameters';
+import { registerParameters } from './params';
 import { useSandbox } from '../harness/useSandbox';
 
 const api = useSandbox();
@@ -99,5 +100,48 @@ describe('Get Pool Summary: what monitoring costs a month', () => {
 
 		expect(json.monthly_cost).toBeNull();
 		expect(String(json.summary)).toMatch(/Reputation is not enabled here: nothing is billed\.$/);
+	});
+});
+
+describe('Register and Sync say what the numbers they add cost a month (1.3)', () => {
+	test("Register: the numbers registered, at the enterprise's frequency", async () => {
+		const numbers = usNumbers(40);
+		const enterpriseId = api.sandbox.state.enterpriseOwning(numbers);
+		api.sandbox.state.enterprises.get(enterpriseId)!.reputation!.check_frequency = 'weekly';
+
+		const result = await runNode({
+			credential: api.credential,
+			typeVersion: 1.3,
+			parameters: registerParameters(enterpriseId, numbers.join(',')),
+		});
+
+		// 40 × 52/12 × 0.10 = 17.33.
+		expect(result.hints.map((hint) => hint.message)).toEqual([
+			'40 registered, in 1 request',
+			'Monitoring the 40 numbers added costs about USD 17.33 a month (weekly checks at USD 0.10)',
+		]);
+	});
+
+	test('Sync Dry Run: the numbers it would add, before anything is sent or billed', async () => {
+		const monitored = usNumbers(10);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(monitored);
+		const more = usNumbers(100, 10);
+		api.sandbox.state.addInventory(more);
+
+		const result = await runNode({
+			credential: api.credential,
+			typeVersion: 1.3,
+			items: [...monitored, ...more].map((phone) => ({ phone })),
+			parameters: operation('phoneNumber', 'sync', {
+				enterpriseId: byId(enterpriseId),
+				phoneNumbers: '={{ $json.phone }}',
+			}),
+		});
+
+		// 100 × 21.75 × 0.10 = 217.50.
+		expect(result.hints.map((hint) => hint.message)).toContain(
+			'Monitoring the 100 numbers to add costs about USD 217.50 a month (business_daily checks at USD 0.10)',
+		);
+		expect(api.sandbox.requests.every((request) => request.method === 'GET')).toBe(true);
 	});
 });

@@ -168,6 +168,8 @@ export interface RunReport {
 	samples: OrderedItem[];
 	/** Hints instead of the summary (Sync and Dry Run say their own). */
 	hints?: string[];
+	/** What the numbers added cost a month (addedCost.ts), after the summary. */
+	costHint?: string;
 }
 
 /** What the hints say of the samples left out, when there are any. */
@@ -203,7 +205,11 @@ export function report(context: IExecuteFunctions, run: RunReport): INodeExecuti
 	results.sort((a, b) => a.order - b.order);
 	const regular = results.filter(({ elsewhere }) => !elsewhere);
 	const mixed = new Set(regular.map(({ status }) => status)).size > 1;
-	const hints = [...(run.hints ?? summary(run)), ...samplesHint(run.samples)];
+	const hints = [
+		...(run.hints ?? summary(run)),
+		...(run.costHint ? [run.costHint] : []),
+		...samplesHint(run.samples),
+	];
 	for (const message of hints) context.addExecutionHints({ message, location: 'outputPane' });
 	if (!mixed) return results.map(({ item }) => ({ ...item, json: tableOrder(item.json) }));
 	const rows = sameColumns(regular.map(({ item, status }) => ({ json: item.json, status })));

@@ -3,19 +3,8 @@
 // frequency would cost. Figures come from the price table (shared/prices.ts).
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { runBounded } from '../../shared/bounded';
-import { checkFrequencyOf } from '../../shared/api/enterprises';
+import { checkFrequencies, checkFrequencyOf } from '../../shared/api/enterprises';
 import { CHECKS_PER_MONTH, monthlyCost, PRICES, totalUsd, usd } from '../../shared/prices';
-import { PAGE_CONCURRENCY } from '../../shared/transport/pages';
-
-/** Each enterprise's check frequency; undefined where reputation is not enabled (free reads). */
-async function frequencies(context: IExecuteFunctions, enterpriseIds: string[]) {
-	const read = await runBounded(
-		enterpriseIds.map((id) => async () => await checkFrequencyOf(context, id)),
-		PAGE_CONCURRENCY,
-	);
-	return new Map(enterpriseIds.map((id, index) => [id, read[index]]));
-}
 
 type Cost = ReturnType<typeof monthlyCost>;
 
@@ -51,12 +40,12 @@ export async function withMonthlyCost(
 	enterpriseId: string,
 ): Promise<IDataObject> {
 	if (enterpriseId !== '') {
-		const frequency = (await frequencies(context, [enterpriseId])).get(enterpriseId);
+		const frequency = await checkFrequencyOf(context, enterpriseId);
 		const cost = frequency ? monthlyCost(Number(summary.numbers), frequency) : null;
 		return { ...summary, monthly_cost: cost };
 	}
 	const listed = summary.enterprises as IDataObject[];
-	const byId = await frequencies(
+	const byId = await checkFrequencies(
 		context,
 		listed.map((enterprise) => String(enterprise.enterprise_id)),
 	);

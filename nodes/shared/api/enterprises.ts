@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from '../transport/credentials';
-import { listAll } from '../transport/pages';
+import { runBounded } from '../bounded';
+import { listAll, PAGE_CONCURRENCY } from '../transport/pages';
 import { isSuccess, toNodeApiError } from '../transport/apiErrors';
 import { telnyxAnswer, telnyxRequest } from '../transport/request';
 import { ENDPOINTS, requestTo } from './endpoints';
@@ -25,6 +26,18 @@ export async function checkFrequencyOf(
 	if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
 	const frequency = (response.body as { data?: IDataObject })?.data?.check_frequency;
 	return typeof frequency === 'string' ? frequency : undefined;
+}
+
+/** Each enterprise's check frequency (see checkFrequencyOf), a few read at a time. */
+export async function checkFrequencies(
+	context: RequestContext,
+	enterpriseIds: string[],
+): Promise<Map<string, string | undefined>> {
+	const read = await runBounded(
+		enterpriseIds.map((id) => async () => await checkFrequencyOf(context, id)),
+		PAGE_CONCURRENCY,
+	);
+	return new Map(enterpriseIds.map((id, index) => [id, read[index]]));
 }
 
 /** One enterprise (a free read). */

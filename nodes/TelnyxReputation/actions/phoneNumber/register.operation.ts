@@ -13,6 +13,7 @@ import { eachNumber } from '../../pipeline/answers';
 import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { report } from '../../pipeline/report';
+import { addedByEnterprise, addedCostHint } from '../../pipeline/addedCost';
 import type { BatchEndpoint } from '../../pipeline/send';
 import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
 import { settleUnknown } from '../../pipeline/settle';
@@ -127,6 +128,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			failures: invalid,
 			samples,
 			notSent: { items: skipped, as: 'already monitored' },
+			costHint: await addedCostHint(this, addedByEnterprise(sent), 'added'),
 		}),
 	];
 }

@@ -16,6 +16,7 @@ import { entryFailure } from '../../pipeline/answers';
 import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { report } from '../../pipeline/report';
+import { addedByEnterprise, addedCostHint, toAddByEnterprise } from '../../pipeline/addedCost';
 import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
 import { readSendOptions } from '../../pipeline/sendOptions';
 import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
@@ -242,6 +243,7 @@ function dryRunReport(
 		kept: OrderedItem[];
 		invalid: Failure[];
 		samples: OrderedItem[];
+		costHint?: string;
 		extraItem: ReturnType<typeof extraItems>;
 		/** Max Removals, when the real run would stop over it. */
 		overMax?: number;
@@ -255,6 +257,7 @@ function dryRunReport(
 		sent: { batches: [], outcomes: [] },
 		failures: plan.invalid,
 		samples: plan.samples,
+		costHint: plan.costHint,
 		notSent: { items: [...plan.kept, ...toAdd, ...toRemove], as: 'kept' },
 		hints,
 	});
@@ -292,7 +295,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	if (dryRun) {
 		const overMax = overMaxRemovals ? maxRemovals : undefined;
-		return [dryRunReport(this, { toSend, extras, kept, invalid, samples, extraItem, overMax })];
+		const costHint = await addedCostHint(this, toAddByEnterprise(toSend), 'to add');
+		const plan = { toSend, extras, kept, invalid, samples, extraItem, overMax, costHint };
+		return [dryRunReport(this, plan)];
 	}
 
 	const sent = await sendBatches(this, registerBatches, toSend);
@@ -307,6 +312,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			samples,
 			notSent: { items: [...kept, ...removed], as: 'kept' },
 			hints: [syncHint(sent, kept.length, removed.length, failures.length)],
+			costHint: await addedCostHint(this, addedByEnterprise(sent), 'added'),
 		}),
 	];
 }
