@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { batchedNumberOptions } from '../../pipeline/sendOptions';
+import { checksMonthlyUsd, usd } from '../../../shared/prices';
 
 /** One number, in international (E.164) or a national format. */
 export const phoneNumberField: INodeProperties = {
@@ -69,14 +70,22 @@ export function phoneNumbersFields(perRequest: number, note = ''): INodeProperti
 	];
 }
 
+/** What a frequency costs a number a month, from the price table: "about USD 2.18 a number a month". */
+const perNumber = (frequency: string) =>
+	`about ${usd(checksMonthlyUsd(1, frequency))} a number a month`;
+
+/** Each check frequency, with what its checks cost, so the choice says its price. */
 export const checkFrequencyOptions = [
-	{ name: 'Business Days', value: 'business_daily', description: 'Every business day' },
-	{ name: 'Daily', value: 'daily' },
-	{ name: 'Every Two Weeks', value: 'biweekly' },
-	{ name: 'Monthly', value: 'monthly' },
-	{ name: 'Never', value: 'never', description: 'Only when refreshed by hand' },
-	{ name: 'Weekly', value: 'weekly' },
-];
+	{ name: 'Business Days', value: 'business_daily', when: 'Every business day' },
+	{ name: 'Daily', value: 'daily', when: 'Every day' },
+	{ name: 'Every Two Weeks', value: 'biweekly', when: 'Every two weeks' },
+	{ name: 'Monthly', value: 'monthly', when: 'Once a month' },
+	{ name: 'Never', value: 'never', when: 'Only when refreshed by hand' },
+	{ name: 'Weekly', value: 'weekly', when: 'Once a week' },
+].map(({ when, ...option }) => ({
+	...option,
+	description: `${when}: ${option.value === 'never' ? 'no scheduled check bills' : perNumber(option.value)}`,
+}));
 
 // A string, not a resource locator: the Documents API lists every document of the account, and
 // this ID is mapped from Upload LOA's output.
