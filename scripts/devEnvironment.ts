@@ -56,7 +56,7 @@ export interface DevEnvironment {
 	stop(): Promise<void>;
 }
 
-/** A long step of the start, said before it runs: the first run installs n8n for minutes. */
+/** A long step of the start, said before it runs. */
 const progress = (text: string) => console.log(`… ${text}`);
 
 /**
@@ -68,9 +68,7 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	const sandboxPort = await portFor('SANDBOX_PORT', 4010);
 	const work = mkdtempSync(join(tmpdir(), 'telnyx-dev-'));
 	const userFolder = join(work, 'user');
-	progress(
-		'Installing the pinned n8n 2.41.1 and its Node.js 24 (the first run only: about 5 minutes; then reused)',
-	);
+	// install.sh says so itself when it installs (the first run only); a reused install is silent.
 	const n8n = installN8n();
 	progress('Building and packing this package');
 	const registry = await startRegistry(packPackage(work));
