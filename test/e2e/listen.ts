@@ -6,11 +6,11 @@ import { networkInterfaces } from 'node:os';
 
 import type { RunningN8n } from '../../support/n8n/n8n';
 
-/** This machine's addresses other than loopback. */
+/** This machine's addresses other than loopback (and IPv6 link-local, unreachable without a scope). */
 function otherAddresses(): string[] {
 	return Object.values(networkInterfaces())
 		.flat()
-		.filter((address) => address && !address.internal)
+		.filter((address) => address && !address.internal && !address.address.startsWith('fe80:'))
 		.map((address) => address!.address);
 }
 
