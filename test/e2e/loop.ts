@@ -14,7 +14,7 @@ import {
 	startN8n,
 } from '../../support/n8n/n8n';
 import { startCollector, withCollector } from '../../support/n8n/collector';
-import type { Row } from '../../support/n8n/dataTables';
+import type { FoundTable, Row } from '../../support/n8n/dataTables';
 import {
 	createLoopTables,
 	LOOP_TABLES,
@@ -167,7 +167,7 @@ async function tablesFromExample(n8n: RunningN8n, verify: Verify): Promise<Recor
 	step('"Create the caller ID pool tables" creates both tables, with their columns and types');
 	const ran = await runFrom(n8n, 'loopTables', 'Create the tables');
 	const names = Object.keys(LOOP_TABLES);
-	let found = {} as Awaited<ReturnType<typeof loopTablesIn>>;
+	let found: Record<string, FoundTable> = {};
 	const created = await eventuallyAsync(WITHIN_S, async () => {
 		found = await loopTablesIn(n8n);
 		return names.every((name) => found[name]?.columns.length === LOOP_TABLES[name].length);
