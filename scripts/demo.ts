@@ -23,8 +23,17 @@ async function main() {
 		nodes: INode[];
 		connections: IConnections;
 	};
+	const node = 'Register numbers';
+	const parameters = workflow.nodes.find((candidate) => candidate.name === node)?.parameters as {
+		phoneNumbers: string;
+		enterpriseId: { value: string };
+	};
 	console.log(`Workflow: ${workflow.name}`);
 	console.log(`Telnyx sandbox: ${sandbox.url}\n`);
+	const enterprise = sandbox.state.enterprises.get(parameters.enterpriseId.value);
+	console.log(`"${node}" is given, for the enterprise ${enterprise?.legal_name}, these numbers:`);
+	for (const line of parameters.phoneNumbers.split('\n')) console.log(`  ${line}`);
+	console.log('');
 
 	const { run } = await runWorkflow({
 		nodes: workflow.nodes,
@@ -33,7 +42,6 @@ async function main() {
 	});
 	await sandbox.close();
 
-	const node = 'Register numbers';
 	const task = run.data.resultData.runData[node]?.[0];
 	if (run.data.resultData.error) {
 		console.error(`The workflow stopped: ${run.data.resultData.error.message}`);
@@ -41,9 +49,9 @@ async function main() {
 		return;
 	}
 	const [registered = [], failed = []] = (task?.data?.main ?? []).map((items) => items ?? []);
-	console.log(`"${node}", success output (${registered.length} items):`);
+	console.log(`"${node}", success output (${counted(registered.length)}):`);
 	for (const item of registered) console.log(JSON.stringify(item.json));
-	console.log(`\n"${node}", error output (${failed.length} items):`);
+	console.log(`\n"${node}", error output (${counted(failed.length)}):`);
 	for (const item of failed) console.log(JSON.stringify(item.json));
 	for (const hint of task?.hints ?? []) console.log(`\n${hint.message}`);
 	console.log(`\nThe sandbox received ${sandbox.requests.length} request(s):`);
@@ -54,6 +62,9 @@ async function main() {
 			`  ${method} ${path}${search && `?${decodeURIComponent(search)}`}${sent} → ${status}`,
 		);
 	}
+	console.log('\nTo click through the examples in the real n8n editor: npm run dev');
 }
+
+const counted = (count: number) => `${count} item${count === 1 ? '' : 's'}`;
 
 void main();

@@ -5,7 +5,9 @@ import { DEV_MCP_TOKEN, OWNER, startDevEnvironment } from './devEnvironment';
 async function main() {
 	const environment = await startDevEnvironment();
 	console.log(`\nn8n is ready: ${environment.workflowUrl}`);
-	console.log(`Sign in as ${OWNER.email} / ${OWNER.password}`);
+	console.log(
+		`Sign in as ${OWNER.email} / ${OWNER.password} (n8n listens on ${process.env.N8N_LISTEN_ADDRESS ?? '127.0.0.1'} only; N8N_LISTEN_ADDRESS=0.0.0.0 opens it to your network, and this sign-in with it).`,
+	);
 	console.log(
 		`The "Telnyx sandbox" credential points at ${environment.sandbox.url} (nothing leaves this machine).`,
 	);
@@ -14,6 +16,9 @@ async function main() {
 	);
 	console.log(
 		`"Caller ID reputation MCP server", once published, answers MCP clients at ${environment.url}/mcp/telnyx-reputation (Authorization: Bearer ${DEV_MCP_TOKEN}).`,
+	);
+	console.log(
+		"The caller-ID loop's data tables caller_id_pool and caller_id_history are created, empty (Overview → Data tables).",
 	);
 	const port = new URL(environment.sandbox.url).port;
 	const sandbox =
@@ -28,7 +33,9 @@ To see the triggers fire, play Telnyx from another terminal (the sandbox does wh
      ${sandbox} finish-remediation     (the request completes, with per-number results)
   Ownership events: publish "Post number-ownership events to Slack" (it sets the enterprise's webhook URL), then
      ${sandbox} ownership-event        (a signed number_reputation.number.flagged; also removed, proof)
-  Onboarding inside n8n: ${environment.url}/workflow/onboard (terms, LOA, signature form, upload, Enable).`);
+  Onboarding inside n8n: ${environment.url}/workflow/onboard, for "Onboarding Clinic LLC" (reputation not enabled yet):
+     Execute workflow; the signer's email is printed here ([Mail stand-in]) with the form's link; upload a
+     signed LOA there (any PDF: "Generate the LOA" in the editor has the letter) and Enable runs (pending review).`);
 	console.log('Ctrl+C to stop.');
 	const stop = () => void environment.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);

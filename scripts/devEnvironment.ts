@@ -1,5 +1,6 @@
 // A real n8n editor on localhost with this node installed, a credential pointing at the
-// sandbox and the example workflow loaded: shared by `npm run dev` and `npm run screenshots`.
+// sandbox, the example workflows and the caller-ID loop's data tables: shared by `npm run dev`
+// and `npm run screenshots`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import { demoModel } from '../support/model/demo';
 import { startScriptedModel } from '../support/model/server';
 import {
+	importCredentials,
 	importExample,
 	importToolCredentials,
 	importWorkflow,
@@ -19,12 +21,14 @@ import {
 	WORKFLOW_ID,
 } from '../support/n8n/n8n';
 import { startCollector, withCollector } from '../support/n8n/collector';
+import { createLoopTables, TABLES_EXAMPLE } from '../support/n8n/dataTables';
+import { linksOf, smtpCredential, startSmtpSink } from '../support/n8n/smtpSink';
 import { freePort, portFor } from '../support/n8n/ports';
 import { startRegistry } from '../support/n8n/registry';
 import type { Sandbox } from '../support/sandbox/server';
 import { startSandbox } from '../support/sandbox/server';
 import { seedPool } from '../support/sandbox/pool';
-import { seedDemo } from '../support/sandbox/seed';
+import { ONBOARDING_ENTERPRISE_ID, seedDemo, seedOnboarding } from '../support/sandbox/seed';
 
 export { OWNER };
 
@@ -41,6 +45,7 @@ export const EXAMPLES = {
 	whichCallerId: 'which-caller-id',
 	callerIdHistory: 'caller-id-history',
 	weeklyReport: 'caller-id-weekly-report',
+	tables: TABLES_EXAMPLE,
 };
 
 /** The MCP server example's bearer token in the dev environment. */
@@ -49,6 +54,38 @@ export const DEV_MCP_TOKEN = 'dev-mcp-token';
 /** The examples that post to Slack, and the stand-in path each posts to in the dev environment. */
 const POSTING = { alert: '/alert', ownership: '/ownership' } as const;
 
+/** The credential of the mail stand-in, which the onboarding example's email goes through. */
+const MAIL = { id: 'devMail', name: 'Mail stand-in' };
+
+/** An example as the dev environment loads it: Slack posts and the onboarding email go to stand-ins. */
+function asLoaded(id: string, name: string, slackUrl: string) {
+	const path = POSTING[id as keyof typeof POSTING];
+	const workflow = path ? withCollector(name, `${slackUrl}${path}`) : readExample(name);
+	if (id !== 'onboard') return workflow;
+	for (const node of workflow.nodes) {
+		// The enterprise seedOnboarding adds, the one whose reputation is not enabled yet.
+		if (node.name === 'Generate the LOA')
+			(node.parameters as Record<string, unknown>).enterpriseId = {
+				__rl: true,
+				mode: 'list',
+				value: ONBOARDING_ENTERPRISE_ID,
+				cachedResultName: 'Onboarding Clinic LLC',
+			};
+		if (node.type === 'n8n-nodes-base.emailSend') node.credentials = { smtp: MAIL };
+	}
+	return workflow;
+}
+
+/** A message the mail stand-in received, in a line: to whom, about what, and its links. */
+function printMail(message: string) {
+	const header = (name: string) => message.match(new RegExp(`^${name}: (.*)$`, 'mi'))?.[1];
+	// n8n's "Sent automatically with n8n" link says nothing here.
+	const links = linksOf(message)
+		.filter((link) => !link.startsWith('https://n8n.io'))
+		.join(' ');
+	console.log(`[Mail stand-in] to ${header('To')}: "${header('Subject')}"; links: ${links}`);
+}
+
 export interface DevEnvironment {
 	url: string;
 	workflowUrl: string;
@@ -56,7 +93,7 @@ export interface DevEnvironment {
 	stop(): Promise<void>;
 }
 
-/** A long step of the start, said before it runs: the first run installs n8n for minutes. */
+/** A long step of the start, said before it runs. */
 const progress = (text: string) => console.log(`… ${text}`);
 
 /**
@@ -68,9 +105,7 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	const sandboxPort = await portFor('SANDBOX_PORT', 4010);
 	const work = mkdtempSync(join(tmpdir(), 'telnyx-dev-'));
 	const userFolder = join(work, 'user');
-	progress(
-		'Installing the pinned n8n 2.41.1 and its Node.js 24 (the first run only: about 5 minutes; then reused)',
-	);
+	// install.sh says so itself when it installs (the first run only); a reused install is silent.
 	const n8n = installN8n();
 	progress('Building and packing this package');
 	const registry = await startRegistry(packPackage(work));
@@ -79,6 +114,7 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	await registry.close();
 	const sandbox = await startSandbox({ port: sandboxPort });
 	seedDemo(sandbox.state);
+	seedOnboarding(sandbox.state);
 	// An enterprise of 50,000 numbers for the pool questions ("how healthy is our pool?").
 	seedPool(sandbox.state, 50_000);
 	// The agent example's "OpenAI account" is a stand-in model on this machine (support/model/demo.ts).
@@ -88,17 +124,22 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	const slack = await startCollector((_path, body) =>
 		console.log(`[Slack stand-in] ${(body as { text?: string }).text ?? JSON.stringify(body)}`),
 	);
+	const mail = await startSmtpSink(printMail);
 	progress('Importing the credentials and the example workflows');
 	await importExample(n8n, userFolder, sandbox);
 	await importToolCredentials(n8n, userFolder, model.url, DEV_MCP_TOKEN);
+	await importCredentials(n8n, userFolder, [smtpCredential(mail, MAIL.id, MAIL.name)]);
 	// The other examples too, inactive: publishing them is the user's call.
-	for (const [id, name] of Object.entries(EXAMPLES)) {
-		const path = POSTING[id as keyof typeof POSTING];
-		const workflow = path ? withCollector(name, `${slack.url}${path}`) : readExample(name);
-		await importWorkflow(n8n, userFolder, workflow, id);
-	}
+	for (const [id, name] of Object.entries(EXAMPLES))
+		await importWorkflow(n8n, userFolder, asLoaded(id, name, slack.url), id);
 	progress('Starting n8n');
 	const server = await startN8n(n8n, userFolder, port);
+	// Before anyone opens a loop example: its Data table nodes look their tables up by name.
+	progress('Creating the data tables caller_id_pool and caller_id_history');
+	await createLoopTables(server).catch(async (error: unknown) => {
+		await server.stop();
+		throw error;
+	});
 
 	return {
 		url: server.url,
@@ -109,6 +150,7 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 			await sandbox.close();
 			await model.close();
 			await slack.close();
+			await mail.close();
 			rmSync(work, { recursive: true, force: true });
 		},
 	};

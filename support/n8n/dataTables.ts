@@ -1,41 +1,30 @@
 // n8n's data tables, through the REST API its editor uses (n8n 2.x: /rest/projects/:projectId/
-// data-tables): the e2e creates the tables the loop examples name, as a user does once under
-// Overview → Data tables, and reads their rows to compare them with the sandbox.
+// data-tables): `npm run dev` and the e2e create the tables the loop examples name, as a user
+// does once under Overview → Data tables, and the e2e reads their rows to compare them with the
+// sandbox.
 import type { RunningN8n } from './n8n';
+import { readExample } from './n8n';
 
 type ColumnType = 'string' | 'number' | 'boolean' | 'date';
 
-/** The tables the loop examples (examples/caller-id-*.workflow.json) read and write, by name. */
-export const LOOP_TABLES: Record<string, Array<[string, ColumnType]>> = {
-	caller_id_pool: [
-		['phone_number', 'string'],
-		['area_code', 'string'],
-		['enterprise_id', 'string'],
-		['status', 'string'],
-		['since', 'string'],
-		['reason', 'string'],
-		['remediation_id', 'string'],
-		['spam_risk', 'string'],
-		['connection_score', 'number'],
-		['checked_at', 'string'],
-	],
-	caller_id_history: [
-		['day', 'string'],
-		['kind', 'string'],
-		['phone_number', 'string'],
-		['area_code', 'string'],
-		['previous', 'string'],
-		['current', 'string'],
-		['checked_at', 'string'],
-		['numbers', 'number'],
-		['low', 'number'],
-		['medium', 'number'],
-		['high', 'number'],
-		['unchecked', 'number'],
-		['healthy', 'number'],
-		['worst_area_codes', 'string'],
-	],
-};
+/** The example that creates the loop's tables: their names and columns are read from it. */
+export const TABLES_EXAMPLE = 'caller-id-tables';
+
+/**
+ * The tables the loop examples (examples/caller-id-*.workflow.json) read and write, by name,
+ * as examples/caller-id-tables.workflow.json creates them.
+ */
+export const LOOP_TABLES: Record<string, Array<[string, ColumnType]>> = Object.fromEntries(
+	readExample(TABLES_EXAMPLE)
+		.nodes.filter((node) => node.type === 'n8n-nodes-base.dataTable')
+		.map((node) => {
+			const { tableName, columns } = node.parameters as {
+				tableName: string;
+				columns: { column: Array<{ name: string; type: ColumnType }> };
+			};
+			return [tableName, columns.column.map(({ name, type }) => [name, type])];
+		}),
+);
 
 export type Row = Record<string, string | number | null>;
 
@@ -76,6 +65,37 @@ export async function createLoopTables(n8n: RunningN8n): Promise<Record<string, 
 		ids[name] = table.id;
 	}
 	return ids;
+}
+
+export interface FoundTable {
+	id: string;
+	/** Its columns in order, as n8n holds them: name and type. */
+	columns: Array<[string, ColumnType]>;
+}
+
+/** The loop's tables that exist in the owner's project, by name. */
+export async function loopTablesIn(n8n: RunningN8n): Promise<Record<string, FoundTable>> {
+	const project = await projectId(n8n);
+	const { data } = (await call(n8n, `/projects/${project}/data-tables`)) as {
+		data: Array<{
+			id: string;
+			name: string;
+			columns: Array<{ name: string; type: ColumnType; index: number }>;
+		}>;
+	};
+	return Object.fromEntries(
+		data
+			.filter((table) => table.name in LOOP_TABLES)
+			.map(({ id, name, columns }) => [
+				name,
+				{
+					id,
+					columns: columns
+						.sort((a, b) => a.index - b.index)
+						.map((column): [string, ColumnType] => [column.name, column.type]),
+				},
+			]),
+	);
 }
 
 /** Pages a test table never needs; past them, n8n's count is not to be believed. */

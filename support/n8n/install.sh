@@ -10,6 +10,14 @@ here="$(cd "$(dirname "$0")" && pwd)/${1:-v2}"
 cache="${TELNYX_E2E_CACHE:-$HOME/.cache/n8n-nodes-telnyx-reputation}"
 dir="$cache/n8n-$(sha1sum "$here/package-lock.json" | cut -c1-16)"
 
+# One install at a time: a second run (the e2e beside `npm run dev`, another worktree) would
+# otherwise remove the folder the first is filling; it waits, then reuses what the first made.
+mkdir -p "$cache"
+exec 9>"$cache/.install.lock"
+if ! flock -n 9; then
+	echo "Waiting for another install of n8n into $cache to finish…" >&2
+	flock 9
+fi
 if [ ! -f "$dir/.installed" ]; then
 	rm -rf "$dir" && mkdir -p "$dir"
 	cp "$here/package.json" "$here/package-lock.json" "$dir/"

@@ -178,7 +178,11 @@ async function waitForHealth(url: string, n8n: ChildProcess): Promise<void> {
 	throw new Error('n8n did not become ready in 2 minutes');
 }
 
-/** `n8n start` on `port`, ready, with an owner account signed in. */
+/**
+ * `n8n start` on `port`, ready, with an owner account signed in. It listens on 127.0.0.1 only
+ * (n8n's default is every interface), unless N8N_LISTEN_ADDRESS says otherwise: the owner's
+ * sign-in is published in the README.
+ */
 export async function startN8n(
 	n8n: N8n,
 	userFolder: string,
@@ -192,6 +196,7 @@ export async function startN8n(
 		env: await n8nEnv(userFolder, {
 			N8N_PORT: String(port),
 			N8N_HOST: 'localhost',
+			N8N_LISTEN_ADDRESS: process.env.N8N_LISTEN_ADDRESS ?? '127.0.0.1',
 			N8N_SECURE_COOKIE: 'false',
 			...extra,
 		}),

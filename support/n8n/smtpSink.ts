@@ -1,6 +1,7 @@
 // A mail server on 127.0.0.1 that accepts every message and keeps it: the SMTP account of the
 // examples whose tools wait for a person's approval by email (n8n's Send Email, "Send and Wait
-// for Response"), so a test reads the approval email and follows its link as the person would.
+// for Response"), so a test reads the approval email and follows its link as the person would;
+// and `npm run dev`'s mail stand-in, which prints each message as it arrives.
 import type { Socket } from 'node:net';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,16 @@ export interface SmtpSink {
 	/** The messages received, each as sent (headers and body, transfer-encoded). */
 	messages: string[];
 	close(): Promise<void>;
+}
+
+/** An n8n SMTP credential (type `smtp`) for the sink: plain SMTP on 127.0.0.1, no login. */
+export function smtpCredential(sink: SmtpSink, id: string, name: string) {
+	return {
+		id,
+		name,
+		type: 'smtp',
+		data: { host: '127.0.0.1', port: sink.port, secure: false, disableStartTls: true },
+	};
 }
 
 /** The body of a message as text: quoted-printable soft breaks and escapes undone. */
@@ -27,7 +38,7 @@ export function linksOf(message: string): string[] {
 }
 
 /** One SMTP session (RFC 5321's commands a client such as nodemailer sends, without TLS or auth). */
-function serve(socket: Socket, messages: string[]) {
+function serve(socket: Socket, keep: (message: string) => void) {
 	let buffer = '';
 	let data: string | undefined;
 	const reply = (line: string) => socket.write(`${line}\r\n`);
@@ -38,7 +49,7 @@ function serve(socket: Socket, messages: string[]) {
 				const end = buffer.indexOf('\r\n.\r\n');
 				if (end < 0) return;
 				// A line the client began with a dot was sent with a second one (RFC 5321 4.5.2).
-				messages.push((data + buffer.slice(0, end)).replace(/(^|\r\n)\.\./g, '$1.'));
+				keep((data + buffer.slice(0, end)).replace(/(^|\r\n)\.\./g, '$1.'));
 				buffer = buffer.slice(end + 5);
 				data = undefined;
 				reply('250 2.0.0 Queued');
@@ -63,9 +74,15 @@ function serve(socket: Socket, messages: string[]) {
 	reply('220 sink.localhost ESMTP');
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `onMessage` sees each message as it arrives. */
+export async function startSmtpSink(onMessage?: (message: string) => void): Promise<SmtpSink> {
 	const messages: string[] = [];
-	const server = createServer((socket) => serve(socket, messages));
+	const server = createServer((socket) =>
+		serve(socket, (message) => {
+			messages.push(message);
+			onMessage?.(message);
+		}),
+	);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return {
 		port: (server.address() as AddressInfo).port,

@@ -7,7 +7,7 @@ import { readExample } from '../../support/n8n/n8n';
 import type { ChatRequest, ScriptedModel } from '../../support/model/server';
 import { textOf } from '../../support/model/server';
 import type { SmtpSink } from '../../support/n8n/smtpSink';
-import { decodedBody, linksOf } from '../../support/n8n/smtpSink';
+import { decodedBody, linksOf, smtpCredential } from '../../support/n8n/smtpSink';
 import { turnHighRisk } from '../../support/sandbox/controls';
 import type { Sandbox } from '../../support/sandbox/server';
 import { step } from './report';
@@ -38,12 +38,7 @@ export function approvalWorkflow() {
 
 /** The mail account the example's review step sends with, pointed at the sink. */
 export function approvalMailCredential(sink: SmtpSink) {
-	return {
-		id: 'approvalMail',
-		name: 'Approval mail',
-		type: 'smtp',
-		data: { host: '127.0.0.1', port: sink.port, secure: false, disableStartTls: true },
-	};
+	return smtpCredential(sink, 'approvalMail', 'Approval mail');
 }
 
 function chatUrl(n8n: RunningN8n): string {

@@ -2,18 +2,19 @@
 // takes to answer it, asked as a dialer would before each call (one at a time).
 
 export interface DialerAnswer {
+	status: number;
 	caller_id?: string | null;
 	rule?: string;
-	status?: number;
+	error?: string;
 }
 
-export async function askDialer(url: string, callee: string): Promise<DialerAnswer> {
-	const response = await fetch(`${url}?to=${encodeURIComponent(callee)}`, {
-		signal: AbortSignal.timeout(30_000),
-	});
+/** The dialer's answer to "whom do I call `callee` from?" (no `to` at all when undefined). */
+export async function askDialer(url: string, callee?: string): Promise<DialerAnswer> {
+	const query = callee === undefined ? '' : `?to=${encodeURIComponent(callee)}`;
+	const response = await fetch(`${url}${query}`, { signal: AbortSignal.timeout(30_000) });
 	const text = await response.text();
 	try {
-		return JSON.parse(text) as DialerAnswer;
+		return { status: response.status, ...(JSON.parse(text) as object) };
 	} catch {
 		return { status: response.status, rule: text.slice(0, 500) };
 	}

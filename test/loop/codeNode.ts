@@ -6,7 +6,10 @@ import { readExample } from '../../support/n8n/n8n';
 type Json = object;
 type Items = Array<{ json: Record<string, unknown> }>;
 
-/** Runs `node` of `example`; `nodes` holds the items each referenced node output (`$input`: 'input'). */
+/**
+ * Runs `node` of `example`; `nodes` holds the items each referenced node output (`$input`:
+ * 'input'; a node's error output: '<node>[1]').
+ */
 export function runCodeNode(
 	example: string,
 	node: string,
@@ -18,7 +21,7 @@ export function runCodeNode(
 	const items = (name: string) => (nodes[name] ?? []).map((json) => ({ json }));
 	const $ = (name: string) => {
 		return {
-			all: () => items(name),
+			all: (branch = 0) => items(branch ? `${name}[${branch}]` : name),
 			first: () => items(name)[0],
 			isExecuted: name in nodes,
 		};

@@ -166,6 +166,17 @@ describe("the dialer's choice (examples/which-caller-id)", () => {
 		expect(pick('6175551234', active)).toMatchObject({ caller_id: '+12135550201' });
 	});
 
+	it('answers nothing when the table could not be read: its error output answers instead', () => {
+		const missing = { query: { to: '+19495551234' } };
+		expect(
+			runCodeNode('which-caller-id', 'Pick the caller ID', {
+				'Dialer asks': [missing],
+				'Active numbers[1]': [missing],
+				input: [{}],
+			}),
+		).toEqual([]);
+	});
+
 	it('says so when no number is active', () => {
 		expect(pick('+19495551234', [])).toMatchObject({
 			caller_id: null,
