@@ -1,7 +1,12 @@
 // What monitoring costs, as Get Pool Summary says it (node version 1.3): each enterprise's
 // scheduled checks at its own frequency (USD 0.10 a check), its USD 100 monthly fee, and what
 // every other frequency would cost; exact to the cent, from free reads only.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { IDataObject } from 'n8n-workflow';
+
+import { CHECKS_PER_MONTH, monthlyCost, usd } from '../../nodes/shared/prices';
 
 import { runNode } from '../../support/engine/runNode';
 import { usNumbers } from '../../support/sandbox/state';
@@ -143,5 +148,20 @@ describe('Register and Sync say what the numbers they add cost a month (1.3)', (
 			'Monitoring the 100 numbers to add costs about USD 217.50 a month (business_daily checks at USD 0.10)',
 		);
 		expect(api.sandbox.requests.every((request) => request.method === 'GET')).toBe(true);
+	});
+});
+
+describe("The README's cost table", () => {
+	test('is the price table: every frequency, at 1,000, 10,000 and 100,000 numbers', () => {
+		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+		const table = /<!-- cost-table -->\n([\s\S]*?)\n<!-- \/cost-table -->/.exec(readme)![1];
+		const pools = [1000, 10000, 100000];
+		const rows = Object.keys(CHECKS_PER_MONTH).map(
+			(frequency) =>
+				`| \`${frequency}\` | ${CHECKS_PER_MONTH[frequency].toFixed(2)} | ${pools
+					.map((numbers) => usd(monthlyCost(numbers, frequency).total_usd))
+					.join(' | ')} |`,
+		);
+		expect(table.split('\n').slice(2)).toEqual(rows);
 	});
 });
