@@ -106,8 +106,9 @@ async function main() {
 
 		// Which caller IDs need attention: the pool summary and the high-risk list, over the
 		// dev sandbox's account (its 50,000-number enterprise among them).
+		// The summary in n8n's Table view: its sentence first, then the figures.
 		await open(`/workflow/pool/${POOL_SUMMARY_NODE_ID}`, 'Stale After (Days)');
-		await executeStep('1 item');
+		await executeStep('1 item', 'Table');
 		await shoot('pool-summary');
 		await open(`/workflow/pool/${HIGH_RISK_NODE_ID}`, 'Filters');
 		await executeStep('items', 'Table');
