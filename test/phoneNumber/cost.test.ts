@@ -165,3 +165,76 @@ describe("The README's cost table", () => {
 		expect(table.split('\n').slice(2)).toEqual(rows);
 	});
 });
+
+describe('Monthly Budget: Register and Sync send only what the budget takes', () => {
+	/** An enterprise checked business_daily that monitors `count` numbers and owns 10 more. */
+	function enterpriseWithRoom(count: number) {
+		const monitored = usNumbers(count);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(monitored);
+		const more = usNumbers(10, count);
+		api.sandbox.state.addInventory(more);
+		return { enterpriseId, monitored, more };
+	}
+
+	// 100 monitored at business_daily: 100 + 100 × 2.175 = USD 317.50; USD 330 leaves room for 5.
+	test('Register: numbers past the budget are not sent, each with the reason; Continue sends the rest', async () => {
+		const { enterpriseId, monitored, more } = enterpriseWithRoom(100);
+
+		const result = await runNode({
+			credential: api.credential,
+			onError: 'continueRegularOutput',
+			parameters: registerParameters(enterpriseId, more.join(','), { monthlyBudget: 330 }),
+		});
+
+		const posts = api.sandbox.requests.filter((request) => request.method === 'POST');
+		expect(posts.map((request) => request.body)).toEqual([{ phone_numbers: more.slice(0, 5) }]);
+		expect(result.items.map((item) => item.json.status)).toEqual([
+			...Array(5).fill('registered'),
+			...Array(5).fill('over_budget'),
+		]);
+		expect(result.items[5].json).toMatchObject({
+			phone_number: more[5],
+			error:
+				'Not sent: over the Monthly Budget. The enterprise monitors 100 numbers at business_daily checks (USD 317.50 a month); the budget of USD 330.00 leaves room for 5 more numbers (USD 2.18 each).',
+		});
+		expect(result.hints[0].message).toBe('5 registered, 5 over budget (not sent), in 1 request');
+		// What it monitored before is untouched.
+		expect(monitored.every((number) => api.sandbox.state.registrations.has(number))).toBe(true);
+	});
+
+	test('Register, Stop: numbers over the budget stop the run before anything is sent', async () => {
+		const { enterpriseId, more } = enterpriseWithRoom(100);
+
+		const result = await runNode({
+			credential: api.credential,
+			parameters: registerParameters(enterpriseId, more.join(','), { monthlyBudget: 330 }),
+		});
+
+		expect(api.sandbox.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+		expect(result.error?.message).toBe(
+			'5 numbers would take the monthly cost over the Monthly Budget (USD 330.00)',
+		);
+		expect(result.error?.description).toContain('Nothing was sent. Raise Monthly Budget');
+	});
+
+	test('Sync Dry Run: the numbers the budget leaves out are shown, nothing sent', async () => {
+		const { enterpriseId, monitored, more } = enterpriseWithRoom(100);
+
+		const result = await runNode({
+			credential: api.credential,
+			typeVersion: 1.3,
+			onError: 'continueRegularOutput',
+			items: [...monitored, ...more].map((phone) => ({ phone })),
+			parameters: operation('phoneNumber', 'sync', {
+				enterpriseId: byId(enterpriseId),
+				phoneNumbers: '={{ $json.phone }}',
+				options: { monthlyBudget: 330 },
+			}),
+		});
+
+		const statuses = result.items.map((item) => item.json.status);
+		expect(statuses.filter((status) => status === 'over_budget')).toHaveLength(5);
+		expect(statuses.filter((status) => status === 'would-add')).toHaveLength(5);
+		expect(api.sandbox.requests.every((request) => request.method === 'GET')).toBe(true);
+	});
+});

@@ -125,7 +125,9 @@ function summary({
 	notSent,
 	billedEach,
 }: RunReport): string[] {
-	const invalid = failures.length;
+	const outside = (status: string) =>
+		failures.filter((failure) => failure.status === status).length;
+	const [invalid, overBudget] = [outside('invalid'), outside('over_budget')];
 	const succeeded = succeededNumbers(outcomes, batches);
 	const unknown = unknownCount(outcomes);
 	const failed =
@@ -138,6 +140,7 @@ function summary({
 	if (failed) parts.push(`${failed} not ${verb}`);
 	if (unknown) parts.push(`${unknown} outcome unknown (may have been ${verb})`);
 	if (invalid) parts.push(`${invalid} invalid (not sent)`);
+	if (overBudget) parts.push(`${overBudget} over budget (not sent)`);
 	if (notSent?.items.length) parts.push(`${notSent.items.length} ${notSent.as} (not sent)`);
 	let text = `${parts.join(', ')}${batches.length ? `, in ${plural(batches.length, 'request')}` : ', nothing sent'}`;
 	if (repeated)

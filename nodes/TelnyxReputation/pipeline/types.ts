@@ -42,9 +42,10 @@ export interface NumberGroup {
  * `invalid` never sent (not a number the API can take), `refused` the API named this number
  * as the problem, `failed` the request carrying it failed for another reason and was not
  * processed, `unknown` the answer never came (or came unreadable, or as a 5xx): Telnyx may
- * have processed, and billed, it.
+ * have processed, and billed, it; `over_budget` never sent: it would take the enterprise's
+ * monthly cost over the Monthly Budget (budget.ts).
  */
-export type FailureStatus = 'invalid' | 'refused' | 'failed' | 'unknown';
+export type FailureStatus = 'invalid' | 'refused' | 'failed' | 'unknown' | 'over_budget';
 
 export interface Failure {
 	status: FailureStatus;

@@ -120,6 +120,18 @@ export async function firstNumber(
 	return (body as { data?: MonitoredNumber[] }).data?.[0];
 }
 
+/** How many numbers an enterprise monitors, from the list's count (one read of one record, free). */
+export async function monitoredCount(
+	context: RequestContext,
+	enterpriseId: string,
+): Promise<number> {
+	const body = await telnyxAnswer.call(context, numberList(enterpriseId), {
+		qs: { 'page[number]': 1, 'page[size]': 1 },
+	});
+	const { data, meta } = body as { data?: unknown[]; meta?: { total_results?: number } };
+	return meta?.total_results ?? data?.length ?? 0;
+}
+
 /** Stops monitoring one number of an enterprise (the API has no batch removal): its answer, whatever its status. */
 export async function removeNumber(
 	context: RequestContext,

@@ -14,6 +14,7 @@ import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { report } from '../../pipeline/report';
 import { addedByEnterprise, addedCostHint } from '../../pipeline/addedCost';
+import { monthlyBudgetOption, stopIfOverBudget, withinBudget } from '../../pipeline/budget';
 import type { BatchEndpoint } from '../../pipeline/send';
 import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
 import { settleUnknown } from '../../pipeline/settle';
@@ -44,7 +45,7 @@ const properties = batchedNumberFields({
 	maxPerRequest: ENDPOINTS.registerNumbers.maxNumbers,
 	numbersNote:
 		"They must be US numbers in your Telnyx inventory (local or toll-free), or, once the enterprise's ownership proof is approved (Number Ownership → Submit Proof), US local numbers hosted elsewhere; reputation must be approved on the enterprise.",
-	options: [skipMonitoredOption],
+	options: [skipMonitoredOption, monthlyBudgetOption],
 });
 
 export const description = updateDisplayOptions(
@@ -116,16 +117,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const groups = groupNumbers(items);
 	const skip = skipsMonitored(this);
 	const monitored = skip ? await monitoredOfGroups(this, groups, { sendIfUnreadable: true }) : [];
-	const { toSend, skipped } = skipNumbers(groups, monitored, (record) =>
+	const { toSend: notMonitored, skipped } = skipNumbers(groups, monitored, (record) =>
 		withMonitoredFlag(record, true),
 	);
+	const { toSend, over } = await withinBudget(this, notMonitored);
+	stopIfOverBudget(this, over);
 	const sent = await sendBatches(this, registerBatches, toSend);
 	stopOnFailure(this, 'registered', sent);
 	return [
 		report(this, {
 			verb: 'registered',
 			sent: skip ? withSucceeded(sent, (json) => withMonitoredFlag(json, false)) : sent,
-			failures: invalid,
+			failures: [...invalid, ...over],
 			samples,
 			notSent: { items: skipped, as: 'already monitored' },
 			costHint: await addedCostHint(this, addedByEnterprise(sent), 'added'),

@@ -17,6 +17,7 @@ import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { report } from '../../pipeline/report';
 import { addedByEnterprise, addedCostHint, toAddByEnterprise } from '../../pipeline/addedCost';
+import { monthlyBudgetOption, stopIfOverBudget, withinBudget } from '../../pipeline/budget';
 import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
 import { readSendOptions } from '../../pipeline/sendOptions';
 import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
@@ -100,6 +101,7 @@ const properties = batchedNumberFields({
 			displayOptions: { show: { removeMissing: [true] } },
 		},
 	],
+	options: [monthlyBudgetOption],
 });
 
 export const description = updateDisplayOptions(
@@ -234,17 +236,21 @@ function dryRunHints(added: number, removals: number, kept: number, maxRemovals?
 	return hints;
 }
 
+/** What a Sync will do: the numbers to add and to remove, and those it keeps or leaves out. */
+interface SyncPlan {
+	toSend: NumberGroup[];
+	extras: Extra[];
+	kept: OrderedItem[];
+	/** Not sent: invalid, or over the Monthly Budget. */
+	invalid: Failure[];
+	samples: OrderedItem[];
+	extraItem: ReturnType<typeof extraItems>;
+}
+
 /** Dry Run: the items the real run would make, and its hints; nothing is changed or billed. */
-function dryRunReport(
+async function dryRunReport(
 	context: IExecuteFunctions,
-	plan: {
-		toSend: NumberGroup[];
-		extras: Extra[];
-		kept: OrderedItem[];
-		invalid: Failure[];
-		samples: OrderedItem[];
-		costHint?: string;
-		extraItem: ReturnType<typeof extraItems>;
+	plan: SyncPlan & {
 		/** Max Removals, when the real run would stop over it. */
 		overMax?: number;
 	},
@@ -257,7 +263,7 @@ function dryRunReport(
 		sent: { batches: [], outcomes: [] },
 		failures: plan.invalid,
 		samples: plan.samples,
-		costHint: plan.costHint,
+		costHint: await addedCostHint(context, toAddByEnterprise(plan.toSend), 'to add'),
 		notSent: { items: [...plan.kept, ...toAdd, ...toRemove], as: 'kept' },
 		hints,
 	});
@@ -267,6 +273,24 @@ function dryRunReport(
 function syncHint(sent: SentBatches, kept: number, removed: number, notRemoved: number): string {
 	const added = sent.outcomes.reduce((sum, outcome) => sum + (outcome?.succeeded.length ?? 0), 0);
 	return `${added} added, ${kept} kept, ${removed} removed${notRemoved ? `, ${notRemoved} not removed` : ''}`;
+}
+
+/** The real run: the missing numbers registered, then the extra ones removed. */
+async function applySync(context: IExecuteFunctions, plan: SyncPlan) {
+	const { toSend, extras, kept, invalid, samples, extraItem } = plan;
+	const sent = await sendBatches(context, registerBatches, toSend);
+	// Its numbers are sent by Register's requests: a stop says which were registered (and billed).
+	stopOnFailure(context, 'registered', sent);
+	const { removed, failures } = await removeExtras(context, extras, extraItem);
+	return report(context, {
+		verb: 'added',
+		sent: withSucceeded(sent, (json) => withStatus('added', json)),
+		failures: [...invalid, ...failures],
+		samples,
+		notSent: { items: [...kept, ...removed], as: 'kept' },
+		hints: [syncHint(sent, kept.length, removed.length, failures.length)],
+		costHint: await addedCostHint(context, addedByEnterprise(sent), 'added'),
+	});
 }
 
 /**
@@ -285,34 +309,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	// Only when numbers not in the input may go is each enterprise's whole list read.
 	const monitored = await monitoredOfGroups(this, groups, { wholeList: removeMissing });
 	const extras = removeMissing ? notInInput(groups, monitored) : [];
-	const { toSend, skipped: kept } = skipNumbers(groups, monitored, (record) =>
+	const { toSend: missing, skipped: kept } = skipNumbers(groups, monitored, (record) =>
 		withStatus('kept', record),
 	);
+	const { toSend, over } = await withinBudget(this, missing);
 	const removals = extras.reduce((sum, { records }) => sum + records.length, 0);
 	const overMaxRemovals = removeMissing && removals > maxRemovals;
 	if (overMaxRemovals && !dryRun) throw overMaxRemovalsError(this, removals, maxRemovals);
 	const extraItem = extraItems();
-
+	// What will not be sent (invalid, over the budget) is reported beside what will.
+	const plan = { toSend, extras, kept, invalid: [...invalid, ...over], samples, extraItem };
 	if (dryRun) {
 		const overMax = overMaxRemovals ? maxRemovals : undefined;
-		const costHint = await addedCostHint(this, toAddByEnterprise(toSend), 'to add');
-		const plan = { toSend, extras, kept, invalid, samples, extraItem, overMax, costHint };
-		return [dryRunReport(this, plan)];
+		return [await dryRunReport(this, { ...plan, overMax })];
 	}
-
-	const sent = await sendBatches(this, registerBatches, toSend);
-	// Its numbers are sent by Register's requests: a stop says which were registered (and billed).
-	stopOnFailure(this, 'registered', sent);
-	const { removed, failures } = await removeExtras(this, extras, extraItem);
-	return [
-		report(this, {
-			verb: 'added',
-			sent: withSucceeded(sent, (json) => withStatus('added', json)),
-			failures: [...invalid, ...failures],
-			samples,
-			notSent: { items: [...kept, ...removed], as: 'kept' },
-			hints: [syncHint(sent, kept.length, removed.length, failures.length)],
-			costHint: await addedCostHint(this, addedByEnterprise(sent), 'added'),
-		}),
-	];
+	stopIfOverBudget(this, over);
+	return [await applySync(this, plan)];
 }
