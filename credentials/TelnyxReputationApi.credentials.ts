@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { PRICES } from '../nodes/shared/prices';
+
 /** The Base URL as people paste it: spaces and line breaks around it dropped. */
 const BASE_URL = '$credentials.baseUrl.trim()';
 /** Whether the Base URL starts with a scheme (https://); the request library refuses one without. */
@@ -44,6 +46,40 @@ export class TelnyxReputationApi implements ICredentialType {
 			placeholder: 'e.g. 6C2ufSA1jYoFkqXhQyEEfVDusfqaXaKr+2LaejBZkuU=',
 			description:
 				'Only for the Telnyx Number Reputation Webhook Trigger: the account public key from Mission Control Portal → Keys & Credentials → Public Key (base64). Every delivery is checked against it; without it the trigger does not activate.',
+		},
+		{
+			displayName: 'Negotiated Prices',
+			name: 'negotiatedPrices',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether this account pays other prices than Telnyx's published ones: the nodes' figures (billed, monthly cost, budget) then use them",
+		},
+		{
+			displayName: 'Price per Check (USD)',
+			name: 'checkPriceUsd',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 4 },
+			default: PRICES.checkUsd,
+			description: 'A reputation check: a live lookup, or a scheduled check',
+			displayOptions: { show: { negotiatedPrices: [true] } },
+		},
+		{
+			displayName: 'Price per Remediated Number (USD)',
+			name: 'remediationPriceUsd',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: PRICES.remediationUsd,
+			displayOptions: { show: { negotiatedPrices: [true] } },
+		},
+		{
+			displayName: 'Monthly Fee per Enterprise (USD)',
+			name: 'enterpriseFeeUsd',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: PRICES.enterpriseMonthlyUsd,
+			description: 'For an enterprise with reputation enabled',
+			displayOptions: { show: { negotiatedPrices: [true] } },
 		},
 		{
 			displayName: 'Base URL',

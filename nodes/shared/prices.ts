@@ -1,14 +1,17 @@
 // What Telnyx bills for Number Reputation, in one place: every amount the nodes say or output
 // comes from here. Telnyx's published prices (developers.telnyx.com/docs/number-reputation/pricing,
 // as read in December 2026; the API contract's `x-facts.pricing`).
-export const PRICES = {
+export interface Prices {
 	/** A reputation check: a live lookup, or a scheduled check at the enterprise's frequency. */
-	checkUsd: 0.1,
+	checkUsd: number;
 	/** A number submitted for remediation. */
-	remediationUsd: 1,
+	remediationUsd: number;
 	/** An enterprise with reputation enabled, a month. */
-	enterpriseMonthlyUsd: 100,
-} as const;
+	enterpriseMonthlyUsd: number;
+}
+
+/** Telnyx's published prices; an account with negotiated ones sets them in the credential. */
+export const PRICES: Prices = { checkUsd: 0.1, remediationUsd: 1, enterpriseMonthlyUsd: 100 };
 
 /** `count` times `each` US dollars, in whole cents (0.1 × 3 is 0.3, not 0.30000000000000004). */
 export const totalUsd = (count: number, each: number) => Math.round(count * each * 100) / 100;
@@ -31,23 +34,21 @@ export const CHECKS_PER_MONTH: Record<string, number> = {
 };
 
 /** What `numbers` monitored numbers' scheduled checks cost a month at `frequency`. */
-export const checksMonthlyUsd = (numbers: number, frequency: string) =>
-	totalUsd(numbers * (CHECKS_PER_MONTH[frequency] ?? 0), PRICES.checkUsd);
+export const checksMonthlyUsd = (numbers: number, frequency: string, prices = PRICES) =>
+	totalUsd(numbers * (CHECKS_PER_MONTH[frequency] ?? 0), prices.checkUsd);
 
 /** What monitoring costs a month at `frequency`: the checks, and the enterprise's fee. */
-export function monthlyCost(numbers: number, frequency: string) {
-	const checks = checksMonthlyUsd(numbers, frequency);
+export function monthlyCost(numbers: number, frequency: string, prices = PRICES) {
+	const withFee = (at: string) =>
+		totalUsd(1, checksMonthlyUsd(numbers, at, prices) + prices.enterpriseMonthlyUsd);
 	return {
 		check_frequency: frequency,
 		numbers,
-		checks_usd: checks,
-		enterprise_fee_usd: PRICES.enterpriseMonthlyUsd,
-		total_usd: totalUsd(1, checks + PRICES.enterpriseMonthlyUsd),
+		checks_usd: checksMonthlyUsd(numbers, frequency, prices),
+		enterprise_fee_usd: prices.enterpriseMonthlyUsd,
+		total_usd: withFee(frequency),
 		at_each_frequency_usd: Object.fromEntries(
-			Object.keys(CHECKS_PER_MONTH).map((other) => [
-				other,
-				totalUsd(1, checksMonthlyUsd(numbers, other) + PRICES.enterpriseMonthlyUsd),
-			]),
+			Object.keys(CHECKS_PER_MONTH).map((other) => [other, withFee(other)]),
 		),
 	};
 }

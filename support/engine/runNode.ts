@@ -25,6 +25,10 @@ export interface Credential {
 	apiKey: string;
 	baseUrl: string;
 	webhookPublicKey?: string;
+	negotiatedPrices?: boolean;
+	checkPriceUsd?: number;
+	remediationPriceUsd?: number;
+	enterpriseFeeUsd?: number;
 }
 
 export interface WorkflowRun {

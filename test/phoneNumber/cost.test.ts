@@ -238,3 +238,50 @@ describe('Monthly Budget: Register and Sync send only what the budget takes', ()
 		expect(api.sandbox.requests.every((request) => request.method === 'GET')).toBe(true);
 	});
 });
+
+describe('Negotiated prices, set in the credential, are the figures every output says', () => {
+	const negotiated = () => ({
+		...api.credential,
+		negotiatedPrices: true,
+		checkPriceUsd: 0.08,
+		remediationPriceUsd: 0.75,
+		enterpriseFeeUsd: 80,
+	});
+
+	test('the pool summary: 1,000 numbers at business_daily cost USD 1,820.00 (was 2,275.00)', async () => {
+		const enterpriseId = enterpriseChecked(1000, 'business_daily');
+
+		const result = await runNode({
+			credential: negotiated(),
+			typeVersion: 1.3,
+			parameters: operation('phoneNumber', 'getPoolSummary', { enterpriseId: byId(enterpriseId) }),
+		});
+
+		// 1,000 × 21.75 × 0.08 + 80.
+		expect(result.items[0].json.monthly_cost).toMatchObject({
+			checks_usd: 1740,
+			enterprise_fee_usd: 80,
+			total_usd: 1820,
+		});
+	});
+
+	test('Remediation Submit: each number billed at the negotiated price, and the hint says so', async () => {
+		const numbers = usNumbers(2);
+		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
+		for (const number of numbers)
+			api.sandbox.state.setReputation(number, { spam_risk: 'high', spam_category: null });
+
+		const result = await runNode({
+			credential: negotiated(),
+			typeVersion: 1.3,
+			parameters: operation('remediation', 'submit', {
+				enterpriseId: byId(enterpriseId),
+				phoneNumbers: numbers.join(','),
+				callPurpose: 'Appointment reminders',
+			}),
+		});
+
+		expect(result.items.map((item) => item.json.billed_usd)).toEqual([0.75, 0.75]);
+		expect(result.hints[0].message).toBe('2 submitted and billed (USD 1.50), in 1 request');
+	});
+});

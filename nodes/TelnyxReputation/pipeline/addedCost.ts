@@ -3,7 +3,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { checkFrequencies } from '../../shared/api/enterprises';
-import { checksMonthlyUsd, PRICES, usd } from '../../shared/prices';
+import { checksMonthlyUsd, usd } from '../../shared/prices';
+import { pricesOf } from '../../shared/transport/credentials';
 import { plural } from '../../shared/text';
 import type { NumberGroup, SentBatches } from './types';
 
@@ -24,12 +25,13 @@ export async function addedCostHint(
 	if (numbers === 0 || context.getNode().typeVersion < SAYS_ADDED_COST) return undefined;
 	const frequencies = await checkFrequencies(context, [...added.keys()]).catch(() => undefined);
 	if (!frequencies) return undefined;
+	const prices = await pricesOf(context);
 	let monthly = 0;
 	for (const [enterpriseId, count] of added)
-		monthly += checksMonthlyUsd(count, frequencies.get(enterpriseId) ?? 'never');
+		monthly += checksMonthlyUsd(count, frequencies.get(enterpriseId) ?? 'never', prices);
 	const used = [...new Set([...frequencies.values()].filter(Boolean))];
 	const how = used.length === 1 ? `${used[0]} checks` : 'each enterprise’s check frequency';
-	return `Monitoring the ${plural(numbers, 'number')} ${verb} costs about ${usd(monthly)} a month (${how} at ${usd(PRICES.checkUsd)})`;
+	return `Monitoring the ${plural(numbers, 'number')} ${verb} costs about ${usd(monthly)} a month (${how} at ${usd(prices.checkUsd)})`;
 }
 
 /** The numbers each enterprise gained in a run: its batches' successes. */

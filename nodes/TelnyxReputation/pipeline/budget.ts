@@ -8,6 +8,7 @@ import { checkFrequencyOf } from '../../shared/api/enterprises';
 import { monitoredCount } from '../../shared/api/numbers';
 import { checksMonthlyUsd, PRICES, usd } from '../../shared/prices';
 import { plural } from '../../shared/text';
+import { pricesOf } from '../../shared/transport/credentials';
 import { CONTINUE_ADVICE } from './outputItems';
 import type { Failure, NumberGroup } from './types';
 
@@ -28,8 +29,9 @@ async function enterpriseCost(context: IExecuteFunctions, enterpriseId: string) 
 	const frequency = await checkFrequencyOf(context, enterpriseId);
 	if (frequency === undefined) return undefined;
 	const monitored = await monitoredCount(context, enterpriseId);
-	const now = PRICES.enterpriseMonthlyUsd + checksMonthlyUsd(monitored, frequency);
-	return { frequency, monitored, now, perNumber: checksMonthlyUsd(1, frequency) };
+	const prices = await pricesOf(context);
+	const now = prices.enterpriseMonthlyUsd + checksMonthlyUsd(monitored, frequency, prices);
+	return { frequency, monitored, now, perNumber: checksMonthlyUsd(1, frequency, prices) };
 }
 
 /** A number left out by the budget, as a failure item reads it. */

@@ -4,12 +4,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkFrequencies, checkFrequencyOf } from '../../shared/api/enterprises';
-import { CHECKS_PER_MONTH, monthlyCost, PRICES, totalUsd, usd } from '../../shared/prices';
+import type { Prices } from '../../shared/prices';
+import { CHECKS_PER_MONTH, monthlyCost, totalUsd, usd } from '../../shared/prices';
+import { pricesOf } from '../../shared/transport/credentials';
 
 type Cost = ReturnType<typeof monthlyCost>;
 
 /** The account's cost: the sum of its enterprises' (those with reputation enabled). */
-function accountCost(costs: Cost[]): IDataObject {
+function accountCost(costs: Cost[], prices: Prices): IDataObject {
 	const sum = (of: (cost: Cost) => number) =>
 		totalUsd(
 			1,
@@ -19,7 +21,7 @@ function accountCost(costs: Cost[]): IDataObject {
 		enterprises_billed: costs.length,
 		numbers: costs.reduce((total, cost) => total + cost.numbers, 0),
 		checks_usd: sum((cost) => cost.checks_usd),
-		enterprise_fees_usd: totalUsd(costs.length, PRICES.enterpriseMonthlyUsd),
+		enterprise_fees_usd: totalUsd(costs.length, prices.enterpriseMonthlyUsd),
 		total_usd: sum((cost) => cost.total_usd),
 		at_each_frequency_usd: Object.fromEntries(
 			Object.keys(CHECKS_PER_MONTH).map((frequency) => [
@@ -39,9 +41,10 @@ export async function withMonthlyCost(
 	summary: IDataObject,
 	enterpriseId: string,
 ): Promise<IDataObject> {
+	const prices = await pricesOf(context);
 	if (enterpriseId !== '') {
 		const frequency = await checkFrequencyOf(context, enterpriseId);
-		const cost = frequency ? monthlyCost(Number(summary.numbers), frequency) : null;
+		const cost = frequency ? monthlyCost(Number(summary.numbers), frequency, prices) : null;
 		return { ...summary, monthly_cost: cost };
 	}
 	const listed = summary.enterprises as IDataObject[];
@@ -52,11 +55,11 @@ export async function withMonthlyCost(
 	const costs: Cost[] = [];
 	const enterprises = listed.map((enterprise) => {
 		const frequency = byId.get(String(enterprise.enterprise_id));
-		const cost = frequency ? monthlyCost(Number(enterprise.numbers), frequency) : undefined;
+		const cost = frequency ? monthlyCost(Number(enterprise.numbers), frequency, prices) : undefined;
 		if (cost) costs.push(cost);
 		return { ...enterprise, check_frequency: frequency ?? null, monthly_usd: cost?.total_usd ?? 0 };
 	});
-	return { ...summary, monthly_cost: accountCost(costs), enterprises };
+	return { ...summary, monthly_cost: accountCost(costs, prices), enterprises };
 }
 
 /** "Monitoring costs about USD 2,275.00 a month (business_daily checks)." */

@@ -10,6 +10,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { Prices } from '../prices';
+import { PRICES } from '../prices';
+
 export const CREDENTIAL_TYPE = 'telnyxReputationApi';
 
 /** Every context that sends requests: operations, the enterprise picker, the triggers' polls and hooks. */
@@ -26,6 +29,22 @@ export interface TelnyxCredentials {
 	baseUrl: string;
 	/** The credential as n8n gave it, handed back to n8n's request helper, which would read it again for each request. */
 	decrypted: ICredentialsDecrypted;
+	/** What the account pays: Telnyx's published prices, or the negotiated ones it sets. */
+	prices: Prices;
+}
+
+/** The credential's Negotiated Prices where it sets them, else the published ones. */
+function pricesIn(data: ICredentialDataDecryptedObject): Prices {
+	if (data.negotiatedPrices !== true) return PRICES;
+	const price = (name: string, published: number) => {
+		const value = Number(data[name]);
+		return Number.isFinite(value) && value >= 0 ? value : published;
+	};
+	return {
+		checkUsd: price('checkPriceUsd', PRICES.checkUsd),
+		remediationUsd: price('remediationPriceUsd', PRICES.remediationUsd),
+		enterpriseMonthlyUsd: price('enterpriseFeeUsd', PRICES.enterpriseMonthlyUsd),
+	};
 }
 
 /**
@@ -74,8 +93,13 @@ export async function credentialsOf(context: RequestContext): Promise<TelnyxCred
 				apiKey: String(data.apiKey ?? ''),
 				baseUrl: checkedBaseUrl(node, data.baseUrl as string | undefined),
 				decrypted: { id: id ?? '', name: name ?? '', type: CREDENTIAL_TYPE, data },
+				prices: pricesIn(data),
 			}));
 		read.set(context, credentials);
 	}
 	return await credentials;
 }
+
+/** What the account pays (the credential's prices), for the figures a run outputs. */
+export const pricesOf = async (context: RequestContext): Promise<Prices> =>
+	(await credentialsOf(context)).prices;

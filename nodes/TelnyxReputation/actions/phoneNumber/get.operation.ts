@@ -20,7 +20,7 @@ import { simplifyFields, simplifyOutput } from '../../pool/simplify';
 import { ofItem } from '../../../shared/itemParameters';
 import { canonical } from '../../../shared/phoneNumbers';
 import { toNodeApiError } from '../../../shared/transport/apiErrors';
-import { PRICES } from '../../../shared/prices';
+import { pricesOf } from '../../../shared/transport/credentials';
 
 const isLiveLookup = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('options.fresh', false) === true;
@@ -52,9 +52,10 @@ async function theNumber(
 ): Promise<INodeExecutionData[]> {
 	if (isLiveLookup(this)) {
 		const records = await unwrapData.call(this, items);
+		const { checkUsd } = await pricesOf(this);
 		return records.map((item) => ({
 			...item,
-			json: { ...item.json, billed_usd: PRICES.checkUsd },
+			json: { ...item.json, billed_usd: checkUsd },
 		}));
 	}
 	const e164 = readPhoneNumber(ofItem(this));

@@ -14,6 +14,7 @@ import { report } from '../../pipeline/report';
 import type { BatchEndpoint } from '../../pipeline/send';
 import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
 import { PRICES, usd } from '../../../shared/prices';
+import { pricesOf } from '../../../shared/transport/credentials';
 import { successItem } from '../../pipeline/outputItems';
 import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
 import { monitoredAmong } from '../../../shared/api/numbers';
@@ -120,11 +121,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	stopIfInvalid(this, invalid);
 	const sent = await sendBatches(this, refreshBatches, groupNumbers(items));
 	stopOnFailure(this, 'refreshed', sent);
-	const billed = withSucceeded(sent, (json) => ({ ...json, billed_usd: PRICES.checkUsd }));
+	const { checkUsd } = await pricesOf(this);
+	const billed = withSucceeded(sent, (json) => ({ ...json, billed_usd: checkUsd }));
 	return [
 		report(this, {
 			verb: 'refreshed',
-			billedEach: PRICES.checkUsd,
+			billedEach: checkUsd,
 			sent: billed,
 			failures: invalid,
 			samples,

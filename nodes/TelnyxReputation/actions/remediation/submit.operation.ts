@@ -13,7 +13,7 @@ import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { report } from '../../pipeline/report';
 import type { BatchEndpoint } from '../../pipeline/send';
-import { sendBatches, stopOnFailure } from '../../pipeline/send';
+import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
 import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import { successItem } from '../../pipeline/outputItems';
 import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
@@ -22,7 +22,9 @@ import { getRemediation, remediationList } from '../../../shared/api/remediation
 import { checkHttpsUrl } from '../../../shared/validators';
 import { additionalFields, batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome, NumberEntry, OrderedItem } from '../../pipeline/types';
-import { PRICES, totalUsd } from '../../../shared/prices';
+import type { Prices } from '../../../shared/prices';
+import { totalUsd } from '../../../shared/prices';
+import { pricesOf } from '../../../shared/transport/credentials';
 import { isFlagged } from '../../pool/record';
 
 /** The API takes a call purpose of up to 2,000 characters. */
@@ -160,8 +162,8 @@ const ONE_ITEM_PER_NUMBER = 1.3;
 
 /**
  * The items of a created remediation request. Each number is billed, so each names its number
- * and its amount: an item per number (its own row in the Table view), or with nodes saved
- * before 1.3 the request's one item, with its numbers and the amount they billed.
+ * (and, see withBilled, its amount): an item per number (its own row in the Table view), or
+ * with nodes saved before 1.3 the request's one item, with its numbers.
  */
 function submittedItems(
 	context: IExecuteFunctions,
@@ -169,22 +171,25 @@ function submittedItems(
 	entries: NumberEntry[],
 	request: IDataObject,
 ): OrderedItem[] {
-	const billedEach = PRICES.remediationUsd;
 	if (context.getNode().typeVersion < ONE_ITEM_PER_NUMBER) {
 		const numbers = entries.map((entry) => entry.e164);
-		const billed = { phone_numbers: numbers, billed_usd: totalUsd(numbers.length, billedEach) };
-		return [successItem(entries, { ...request, ...billed })];
+		return [successItem(entries, { ...request, phone_numbers: numbers })];
 	}
 	return entries.map((entry) =>
 		successItem([entry], {
 			phone_number: entry.e164,
 			status: 'submitted',
-			billed_usd: billedEach,
 			remediation_id: request.id,
 			remediation_status: request.status,
 			enterprise_id: enterpriseId,
 		}),
 	);
+}
+
+/** A submitted item with what it billed, at the account's price: its number's, or its request's numbers'. */
+function withBilled(json: IDataObject, prices: Prices): IDataObject {
+	const numbers = Array.isArray(json.phone_numbers) ? json.phone_numbers.length : 1;
+	return { ...json, billed_usd: totalUsd(numbers, prices.remediationUsd) };
 }
 
 /** The remediation requests created since `sentAt` with the batch's call purpose and count of numbers (free reads). */
@@ -275,12 +280,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const monitored = onlyFlagged ? await monitoredOfGroups(this, groups) : [];
 	const { toSend, skipped } = skipNumbers(groups, monitored, notFlagged);
 	const sent = await sendBatches(this, submitBatches, toSend);
+	const prices = await pricesOf(this);
 	stopOnFailure(this, 'submitted', sent);
 	return [
 		report(this, {
 			verb: 'submitted',
-			billedEach: PRICES.remediationUsd,
-			sent,
+			billedEach: prices.remediationUsd,
+			sent: withSucceeded(sent, (json) => withBilled(json, prices)),
 			failures: invalid,
 			samples,
 			notSent: { items: skipped, as: 'not flagged' },
