@@ -207,7 +207,11 @@ async function checkPoolQuestions(
 			`${results.length} results, ${more.length} more requests`,
 		);
 		const reads = onlyFreeListReads(sandbox.requests.slice(fromSandbox));
-		verify('the sandbox received only free list reads of 250', reads.ok, reads.detail);
+		verify(
+			"the sandbox received only free reads: lists of 250 and the enterprises' settings",
+			reads.ok,
+			reads.detail,
+		);
 		const verdict = answers(textOf(results[0] ?? { role: 'tool', content: '' }), sandbox);
 		verify('the model received the complete answer', verdict.ok, verdict.detail);
 		verify(

@@ -161,7 +161,11 @@ export async function checkMcp(
 			const verdict = answers(resultText(result), sandbox);
 			verify('the call returns the complete answer', !result.isError && verdict.ok, verdict.detail);
 			const reads = onlyFreeListReads(sandbox.requests.slice(from));
-			verify('the sandbox received only free list reads of 250', reads.ok, reads.detail);
+			verify(
+				"the sandbox received only free reads: lists of 250 and the enterprises' settings",
+				reads.ok,
+				reads.detail,
+			);
 		}
 	} finally {
 		await client.close();
