@@ -35,6 +35,10 @@ export function sampleFields(why: string): IDataObject {
 	};
 }
 
-/** What a billable operation says of a sample item it left out. */
-export const SAMPLE_LEFT_OUT =
-	'A sample from Fetch Test Event: left out, nothing sent and nothing billed. Publish the workflow to run it on real events.';
+/** What an operation that bills outputs for a sample item it left out. */
+export const leftOutSample = (json: IDataObject): IDataObject => ({
+	phone_number: typeof json.phone_number === 'string' ? json.phone_number : null,
+	status: 'sample',
+	error: null,
+	note: 'A sample from Fetch Test Event: left out, nothing sent and nothing billed. Publish the workflow to run it on real events.',
+});

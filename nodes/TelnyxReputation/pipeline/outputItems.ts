@@ -61,7 +61,7 @@ const MIXED_FIRST_COLUMNS = ['phone_number', 'status', 'error'];
  * Rows of several shapes in one output (successes beside failures, samples or numbers not
  * sent) as n8n's Table view reads them best: every row starts with the number, its status and
  * its error, and has every column of the others, null where it has no value (n8n shows a
- * missing field as a red "undefined"). A row without a status gets `statusOf` its kind.
+ * missing field as a red "undefined"). A row without a status gets its kind's `status`.
  */
 export function sameColumns(rows: Array<{ json: IDataObject; status: string }>): IDataObject[] {
 	const columns = new Set(MIXED_FIRST_COLUMNS);

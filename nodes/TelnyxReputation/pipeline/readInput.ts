@@ -8,7 +8,7 @@ import { firstFew } from '../../shared/text';
 import type { ItemParameters } from '../../shared/itemParameters';
 import { ofExecuteItem, readEnterpriseId } from '../../shared/itemParameters';
 import { readDefaultCountry, invalidNumber } from '../../shared/phoneNumberParameters';
-import { isSample, SAMPLE_LEFT_OUT } from '../../shared/samples';
+import { isSample, leftOutSample } from '../../shared/samples';
 import type { Failure, NumberGroup, NumberSource, OrderedItem } from './types';
 
 /** Reads an item's other body fields (checked; throws NodeOperationError when one is bad). */
@@ -147,18 +147,6 @@ export interface ReadInput {
 	samples: OrderedItem[];
 }
 
-/** A sample input item, left out: what it was about, and why nothing was sent for it. */
-function sampleLeftOut(json: IDataObject, item: number, order: number): OrderedItem {
-	const phoneNumber = typeof json.phone_number === 'string' ? json.phone_number : null;
-	return {
-		order,
-		item: {
-			json: { phone_number: phoneNumber, status: 'sample', error: null, note: SAMPLE_LEFT_OUT },
-			pairedItem: { item },
-		},
-	};
-}
-
 /**
  * Reads the enterprise, the phone numbers and any other body fields of every input item and
  * normalizes the numbers. Every value the user gave ends up either in an item's numbers or in
@@ -177,7 +165,8 @@ export function readInput(context: IExecuteFunctions, readFields?: ReadFields): 
 	const readItem = itemReader(context, readFields);
 	context.getInputData().forEach((inputItem, itemIndex) => {
 		if (isSample(inputItem.json)) {
-			samples.push(sampleLeftOut(inputItem.json, itemIndex, order++));
+			const item = { json: leftOutSample(inputItem.json), pairedItem: { item: itemIndex } };
+			samples.push({ order: order++, item });
 			return;
 		}
 		const read = readItem(inputItem.json, itemIndex);

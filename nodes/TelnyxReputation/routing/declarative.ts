@@ -19,7 +19,7 @@ import {
 	toConnectionError,
 	withOutcome,
 } from '../../shared/transport/retries';
-import { isSample, SAMPLE_LEFT_OUT } from '../../shared/samples';
+import { isSample, leftOutSample } from '../../shared/samples';
 import { answerChecks } from './answerChecks';
 import { paginateByPageNumber } from './pagedList';
 import type { ReadablePath } from './pathParameters';
@@ -80,10 +80,8 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch, bills?: 
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const pairedItem = { item: this.getItemIndex() };
-		if (bills?.(this) && isSample(this.getInputData().json)) {
-			const json = { status: 'sample', error: null, note: SAMPLE_LEFT_OUT };
-			return [{ json, pairedItem }];
-		}
+		const input = this.getInputData().json;
+		if (bills?.(this) && isSample(input)) return [{ json: leftOutSample(input), pairedItem }];
 		try {
 			await credentialsOf(this);
 			for (const step of prepare)
