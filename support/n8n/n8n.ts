@@ -80,11 +80,15 @@ export async function n8nCli(n8n: N8n, userFolder: string, args: string[]) {
 		stdio: ['ignore', out, err],
 		env: await n8nEnv(userFolder),
 	});
-	const status = await new Promise<number | null>((done) => child.on('close', done));
+	// A process ended by a signal has no status: the signal says why (a crash, a kill).
+	const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+		child.on('close', (code, ended) => done([code, ended])),
+	);
 	closeSync(out);
 	closeSync(err);
 	return {
 		status,
+		signal,
 		stdout: readFileSync(join(log, 'stdout'), 'utf8'),
 		stderr: readFileSync(join(log, 'stderr'), 'utf8'),
 	};

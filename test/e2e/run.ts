@@ -114,7 +114,7 @@ async function main() {
 	check(
 		'n8n executes the workflow',
 		run.status === 0,
-		`exit status ${run.status}\n${run.stderr.slice(-1500)}\n…${run.stdout.slice(-1500)}`,
+		`exit status ${run.status}${run.signal ? ` (${run.signal})` : ''}\n${run.stderr.slice(-1500)}\n…${run.stdout.slice(-1500)}`,
 	);
 	const first = outputs(run.stdout);
 	check(
