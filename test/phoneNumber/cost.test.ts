@@ -81,6 +81,9 @@ describe('Get Pool Summary: what monitoring costs a month', () => {
 
 		const { json } = await summary('');
 
+		expect(Object.keys(json)[0]).toBe('summary');
+		expect(json).not.toHaveProperty('enterprise_id');
+
 		// 300 × 21.75 × 0.10 + 100 = 752.50; 120 × 52/12 × 0.10 + 100 = 152.00.
 		expect(json.monthly_cost).toMatchObject({
 			enterprises_billed: 2,

@@ -98,8 +98,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const costed = await withMonthlyCost(this, result, enterpriseId);
 		const sentence = `${summary.sentence()} ${costSentence(costed.monthly_cost as IDataObject)}`;
 		this.addExecutionHints({ message: sentence, location: 'outputPane' });
-		return [
-			{ summary: sentence, enterprise_id: enterpriseId || null, ...costed, pages_read: pages },
-		];
+		// Over the whole account, `enterprises` says whose each count is: no enterprise_id of null.
+		const scope = enterpriseId ? { enterprise_id: enterpriseId } : {};
+		return [{ summary: sentence, ...scope, ...costed, pages_read: pages }];
 	});
 }
