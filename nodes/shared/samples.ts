@@ -4,25 +4,19 @@
 // every step of the pool examples, leaves an item with `sample: true` out.
 import type { IDataObject } from 'n8n-workflow';
 
-/**
- * The NANP keeps 555-0100 to 555-0199 of every area code for fiction: no customer can own such a
- * number, so Telnyx refuses it even where the marker was lost on the way.
- */
-const FICTIONAL = /^\+1(\d{3})55501\d{2}$/;
-
 /** The area code of a sample when the account gives none (Chicago's). */
 const EXAMPLE_AREA_CODE = '312';
 
 /**
  * A fictional number of the area code of `real` (a +1 number of the account, which keeps the
- * sample's area code true to the account), or of Chicago's; `index` tells several apart.
+ * sample's area code true to the account), or of Chicago's; `index` tells several apart. The
+ * NANP keeps 555-0100 to 555-0199 of every area code for fiction: no customer can own one, so
+ * Telnyx refuses it even where the marker was lost on the way.
  */
 export function fictionalNumber(real: string | undefined, index = 0): string {
 	const areaCode = /^\+1(\d{3})\d{7}$/.exec(real ?? '')?.[1] ?? EXAMPLE_AREA_CODE;
 	return `+1${areaCode}55501${String(index % 100).padStart(2, '0')}`;
 }
-
-export const isFictional = (e164: string) => FICTIONAL.test(e164);
 
 /** Whether an input item is a sample: the marker the triggers give, as the item carries it. */
 export const isSample = (json: IDataObject | undefined) => json?.sample === true;
