@@ -6,7 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { checkFrequencyOf } from '../../shared/api/enterprises';
 import { monitoredCount } from '../../shared/api/numbers';
-import { checksMonthlyUsd, PRICES, usd } from '../../shared/prices';
+import { CHECKS_PER_MONTH, checksMonthlyUsd, PRICES, usd } from '../../shared/prices';
 import { plural } from '../../shared/text';
 import { pricesOf } from '../../shared/transport/credentials';
 import { CONTINUE_ADVICE } from './outputItems';
@@ -31,7 +31,9 @@ async function enterpriseCost(context: IExecuteFunctions, enterpriseId: string) 
 	const monitored = await monitoredCount(context, enterpriseId);
 	const prices = await pricesOf(context);
 	const now = prices.enterpriseMonthlyUsd + checksMonthlyUsd(monitored, frequency, prices);
-	return { frequency, monitored, now, perNumber: checksMonthlyUsd(1, frequency, prices) };
+	// Unrounded: a cent rounded off each number would add up over thousands.
+	const perNumber = (CHECKS_PER_MONTH[frequency] ?? 0) * prices.checkUsd;
+	return { frequency, monitored, now, perNumber };
 }
 
 /** A number left out by the budget, as a failure item reads it. */
