@@ -67,19 +67,19 @@ export function sameColumns(rows: Array<{ json: IDataObject; status: string }>):
 	const columns = new Set(MIXED_FIRST_COLUMNS);
 	for (const { json } of rows) for (const key of Object.keys(json)) columns.add(key);
 	const keys = [...columns];
-	// fromEntries makes each key an own field, a record's own `__proto__` included.
-	return rows.map(({ json, status }) =>
-		Object.fromEntries(
-			keys.map((key) => [
-				key,
-				Object.prototype.hasOwnProperty.call(json, key)
-					? json[key]
-					: key === 'status'
-						? status
-						: null,
-			]),
-		),
-	);
+	const valueOf = (json: IDataObject, key: string, status: string) =>
+		Object.prototype.hasOwnProperty.call(json, key) ? json[key] : key === 'status' ? status : null;
+	// Assigning would take a record's own `__proto__` field as the prototype: then fromEntries,
+	// which makes it an own field (assigning is several times faster, for a row per number).
+	if (columns.has('__proto__'))
+		return rows.map(({ json, status }) =>
+			Object.fromEntries(keys.map((key) => [key, valueOf(json, key, status)])),
+		);
+	return rows.map(({ json, status }) => {
+		const row: IDataObject = {};
+		for (const key of keys) row[key] = valueOf(json, key, status);
+		return row;
+	});
 }
 
 /** Lines of a description as one line, for a field shown in a table cell. */
