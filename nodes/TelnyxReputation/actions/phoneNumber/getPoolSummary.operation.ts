@@ -24,7 +24,7 @@ export const option: INodePropertyOptions = {
 	value: 'getPoolSummary',
 	description:
 		'Summarize every monitored number: counts per spam risk and ownership status, never checked and stale numbers, score spreads, spam categories, the worst numbers and the healthy numbers per area code',
-	action: 'Get the pool summary and its monthly cost (free)',
+	action: 'Get pool summary and cost (free)',
 };
 
 const properties: INodeProperties[] = [

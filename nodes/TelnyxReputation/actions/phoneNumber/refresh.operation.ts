@@ -25,7 +25,7 @@ export const option: INodePropertyOptions = {
 	name: 'Refresh',
 	value: 'refresh',
 	description: 'Run a live reputation lookup now for monitored numbers (billable)',
-	action: 'Refresh numbers by live lookup (billable, USD 0.10 each)',
+	action: 'Refresh numbers (billable, USD 0.10 each)',
 };
 
 const properties = batchedNumberFields({

@@ -26,7 +26,7 @@ export const option: INodePropertyOptions = {
 	name: 'Register',
 	value: 'register',
 	description: 'Add numbers to spam-score monitoring on an enterprise (billable)',
-	action: 'Register numbers for monitoring (billable)',
+	action: 'Register numbers (billable)',
 };
 
 /** On by default (see the README: a re-run should bill nothing). */

@@ -36,7 +36,7 @@ export const option: INodePropertyOptions = {
 	value: 'sync',
 	description:
 		'Make the monitored numbers of an enterprise those of the input: register the missing ones, optionally remove the others',
-	action: 'Sync monitored numbers (registering is billable)',
+	action: 'Sync numbers (adding is billable)',
 };
 
 const ONE_DRY_RUN_VERSION = 1.2;

@@ -34,7 +34,7 @@ export const option: INodePropertyOptions = {
 	name: 'Submit',
 	value: 'submit',
 	description: 'Ask Telnyx to remediate flagged numbers (billable, USD 1 per number sent)',
-	action: 'Submit numbers for remediation (billable, USD 1 each)',
+	action: 'Submit for remediation (billable, USD 1 each)',
 };
 
 const ONLY_FLAGGED =
