@@ -29,6 +29,7 @@ export interface Decision {
 
 const DAY_MS = 86_400_000;
 const RESTING: PoolStatus[] = ['remediating', 'resting', 'cooldown'];
+const isResting = (row: PoolRow | undefined) => row !== undefined && RESTING.includes(row.status);
 
 /** A number's reading: its reputation data as a trigger or a list gives it. */
 export interface Reading {
@@ -40,6 +41,8 @@ export interface Reading {
 export class PoolRules {
 	private readonly pool: Map<string, PoolRow>;
 	private readonly decided = new Map<string, Decision>();
+	/** The pool's rows resting now, kept as rows change (a morning may rest thousands). */
+	private resting = 0;
 
 	constructor(
 		rows: IDataObject[],
@@ -48,14 +51,11 @@ export class PoolRules {
 	) {
 		const read = rows.filter((json) => json.phone_number).map((json) => readRow(json, now));
 		this.pool = new Map(read.map((row) => [row.phone_number, row]));
+		this.resting = [...this.pool.values()].filter(isResting).length;
 	}
 
 	decisions(): Decision[] {
 		return [...this.decided.values()];
-	}
-
-	private restingCount(): number {
-		return [...this.pool.values()].filter((row) => RESTING.includes(row.status)).length;
 	}
 
 	private cap(): number {
@@ -64,6 +64,7 @@ export class PoolRules {
 	}
 
 	private keep(row: PoolRow, action: Action, alert = ''): void {
+		this.resting += Number(isResting(row)) - Number(isResting(this.pool.get(row.phone_number)));
 		this.pool.set(row.phone_number, row);
 		// A number rested in this run is submitted, whatever else happens to its row.
 		const rested = this.decided.get(row.phone_number)?.action === 'rest';
@@ -75,7 +76,7 @@ export class PoolRules {
 	}
 
 	private rest(row: PoolRow, why: string): void {
-		const [resting, cap] = [this.restingCount(), this.cap()];
+		const [resting, cap] = [this.resting, this.cap()];
 		if (resting < cap) {
 			const rested = this.moved(row, 'remediating', `${why}: rested and submitted for remediation`);
 			this.keep({ ...rested, remediation_id: 'pending' }, 'rest');
@@ -189,6 +190,7 @@ export class PoolRules {
 			const row = this.pool.get(number);
 			if (!row) continue;
 			this.keep({ ...row, reason: 'no longer monitored at Telnyx: left the pool' }, 'remove');
+			this.resting -= Number(isResting(row));
 			this.pool.delete(number);
 		}
 		const now = Date.parse(this.now);
@@ -205,7 +207,7 @@ export class PoolRules {
 		for (const row of this.pool.values()) {
 			if (
 				row.status === 'cooldown' ||
-				!RESTING.includes(row.status) ||
+				!isResting(row) ||
 				Date.parse(row.since) >= before
 			)
 				continue;
