@@ -53,7 +53,10 @@ const tenRows = () => POOL.map((number) => poolRow(number));
 async function applyRules(inputs: IDataObject[], rows: IDataObject[], fields: IDataObject = {}) {
 	const result = await runNode({
 		credential: api.credential,
-		parameters: operation('callerIdPool', 'applyRules', { poolRows: JSON.stringify(rows), ...fields }),
+		parameters: operation('callerIdPool', 'applyRules', {
+			poolRows: JSON.stringify(rows),
+			...fields,
+		}),
 		items: inputs,
 	});
 	expect(result.error).toBeUndefined();
