@@ -255,9 +255,22 @@ describe('Apply Pool Rules', () => {
 			action: 'rest',
 			row: { reason: 'cooldown over: rested and submitted for remediation' },
 		});
-		// Its newer reading is kept; it is not due yet.
-		expect(by(POOL[3])).toMatchObject({ action: 'save', row: { status: 'cooldown' } });
+		// Not due yet, and its newer reading changed nothing that matters: not written.
+		expect(by(POOL[3])).toBeUndefined();
 		expect(by(POOL[0])?.action).toBe('alert');
 		expect(by(POOL[0])?.alert).toContain('has been resting since');
+	});
+
+	test('a morning writes only the rows whose reading changed what matters: the risk, or the connection score by 10 or more', async () => {
+		const listing = POOL.map((number, index) =>
+			record(number, index === 0 ? 'medium' : 'low', { 1: 62, 2: 55 }[index] ?? 50),
+		);
+		const { decided } = await morning(listing, tenRows());
+		expect(
+			decided.map((d) => [d.action, d.row.phone_number, d.row.spam_risk, d.row.connection_score]),
+		).toEqual([
+			['save', POOL[0], 'medium', 50],
+			['save', POOL[1], 'low', 62],
+		]);
 	});
 });

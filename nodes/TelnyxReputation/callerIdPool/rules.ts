@@ -31,6 +31,17 @@ const DAY_MS = 86_400_000;
 const RESTING: PoolStatus[] = ['remediating', 'resting', 'cooldown'];
 const isResting = (row: PoolRow | undefined) => row !== undefined && RESTING.includes(row.status);
 
+/**
+ * Whether a newer reading is worth a write: its risk or enterprise changed, or its connection
+ * score moved by 10 or more (the dialer's order). Each scheduled check gives every number a
+ * newer reading, and a write costs far more than a read: a morning writes what changed. The row
+ * keeps the time of its last change, so a late event older than it still changes nothing.
+ */
+const movedMaterially = (before: PoolRow, after: PoolRow) =>
+	before.spam_risk !== after.spam_risk ||
+	before.enterprise_id !== after.enterprise_id ||
+	Math.abs((before.connection_score ?? -100) - (after.connection_score ?? -100)) >= 10;
+
 /** A number's reading: its reputation data as a trigger or a list gives it. */
 export interface Reading {
 	phoneNumber: string;
@@ -111,7 +122,7 @@ export class PoolRules {
 			const reason = 'restored: reads low risk after remediation';
 			return this.keep(this.moved(row, 'active', reason), 'save');
 		}
-		this.keep(row, 'save');
+		if (!before || movedMaterially(before, row)) this.keep(row, 'save');
 	}
 
 	/** A remediation request finished: each of its numbers by the result Telnyx gave it. */
@@ -205,12 +216,7 @@ export class PoolRules {
 		}
 		const before = now - this.settings.alertAfterDays * DAY_MS;
 		for (const row of this.pool.values()) {
-			if (
-				row.status === 'cooldown' ||
-				!isResting(row) ||
-				Date.parse(row.since) >= before
-			)
-				continue;
+			if (row.status === 'cooldown' || !isResting(row) || Date.parse(row.since) >= before) continue;
 			this.keep(
 				row,
 				'alert',
