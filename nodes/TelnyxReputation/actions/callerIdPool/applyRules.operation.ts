@@ -52,15 +52,6 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Max Resting Share',
-				name: 'maxRestingShare',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-				default: 0.2,
-				description:
-					'The most of the pool that may rest at once, so that a bad day never empties it (0.2: a fifth)',
-			},
-			{
 				displayName: 'Alert After (Days)',
 				name: 'alertAfterDays',
 				type: 'number',
@@ -78,12 +69,13 @@ const properties: INodeProperties[] = [
 					'Each morning, an active number that made no call for this many days (the dialer counts its calls) is alerted with what its monitoring costs a month. 0 looks for none.',
 			},
 			{
-				displayName: 'Stop Monitoring Idle Numbers',
-				name: 'stopIdle',
-				type: 'boolean',
-				default: false,
+				displayName: 'Max Resting Share',
+				name: 'maxRestingShare',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+				default: 0.2,
 				description:
-					"Whether idle numbers leave monitoring (Phone Number → Remove: free) and the pool, instead of being alerted. Their checks stop billing; registering them again is billed as any number's.",
+					'The most of the pool that may rest at once, so that a bad day never empties it (0.2: a fifth)',
 			},
 			{
 				displayName: 'Retry Cooldown After (Days)',
@@ -93,6 +85,14 @@ const properties: INodeProperties[] = [
 				default: 14,
 				description:
 					'A number Telnyx would not remediate yet (a remediation cooldown, whose length Telnyx does not publish) is submitted again after this many days',
+			},
+			{
+				displayName: 'Stop Monitoring Idle Numbers',
+				name: 'stopIdle',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether idle numbers leave monitoring (Phone Number → Remove: free) and the pool, instead of being alerted. Their checks stop billing; registering them again is billed as any number's.",
 			},
 		],
 	},
