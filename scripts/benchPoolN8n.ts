@@ -6,7 +6,7 @@
 // memory and the execution data it saved per answer are read. A figure is this machine's: the
 // ratios between sizes are what carries to another.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -159,6 +159,7 @@ const rssMb = (pid: number) =>
 
 async function benchDatabase(kind: string, sizes: number[], work: string) {
 	const userFolder = join(work, kind, 'user');
+	mkdirSync(join(work, kind), { recursive: true });
 	const env: Record<string, string> = {};
 	let stopPostgres = async () => {};
 	let databaseBytes = () => statSync(join(userFolder, '.n8n', 'database.sqlite')).size;
