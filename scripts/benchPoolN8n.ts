@@ -26,7 +26,8 @@ import { call, createLoopTables, projectId } from '../support/n8n/dataTables';
 import { freePort } from '../support/n8n/ports';
 import { startRegistry } from '../support/n8n/registry';
 import { startPostgres } from '../support/n8n/services';
-import { askDialer, dialerCredential } from '../test/e2e/loopDialer';
+import { dialerCredential } from '../support/n8n/dialerSecret';
+import { askDialer } from '../test/e2e/loopDialer';
 import { servedAfterPublishing } from '../test/e2e/wait';
 
 const RATE = 20;

@@ -23,6 +23,7 @@ import {
 import { startCollector, withCollector } from '../support/n8n/collector';
 import { createLoopTables, TABLES_EXAMPLE } from '../support/n8n/dataTables';
 import { linksOf, smtpCredential, startSmtpSink } from '../support/n8n/smtpSink';
+import { dialerCredential } from '../support/n8n/dialerSecret';
 import { freePort, portFor } from '../support/n8n/ports';
 import { startRegistry } from '../support/n8n/registry';
 import type { Sandbox } from '../support/sandbox/server';
@@ -128,7 +129,10 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	progress('Importing the credentials and the example workflows');
 	await importExample(n8n, userFolder, sandbox);
 	await importToolCredentials(n8n, userFolder, model.url, DEV_MCP_TOKEN);
-	await importCredentials(n8n, userFolder, [smtpCredential(mail, MAIL.id, MAIL.name)]);
+	await importCredentials(n8n, userFolder, [
+		smtpCredential(mail, MAIL.id, MAIL.name),
+		dialerCredential,
+	]);
 	// The other examples too, inactive: publishing them is the user's call.
 	for (const [id, name] of Object.entries(EXAMPLES))
 		await importWorkflow(n8n, userFolder, asLoaded(id, name, slack.url), id);

@@ -1,16 +1,6 @@
 // The dialer's side of "Which caller ID should I dial from?": one question, with the secret of
 // the credential "Dialer secret" (n8n's Header Auth), and the time n8n takes to answer it.
-
-/** The header and secret the e2e gives the credential "Dialer secret". */
-export const DIALER_SECRET = { name: 'X-Dialer-Secret', value: 'dialer-s3cret-for-the-e2e' };
-
-/** The credential the example's webhook names, as n8n's CLI imports it. */
-export const dialerCredential = {
-	id: 'dialerSecret',
-	name: 'Dialer secret',
-	type: 'httpHeaderAuth',
-	data: DIALER_SECRET,
-};
+import { DIALER_SECRET } from '../../support/n8n/dialerSecret';
 
 export interface DialerAnswer {
 	status: number;
