@@ -16,6 +16,7 @@ import type { SmtpSink } from '../../support/n8n/smtpSink';
 import { decodedBody, linksOf, smtpCredential, startSmtpSink } from '../../support/n8n/smtpSink';
 import { loaPdf } from '../../support/sandbox/loaPdf';
 import type { Sandbox } from '../../support/sandbox/server';
+import { FINISHED, readExecution } from './executeWorkflow';
 import { check, step } from './report';
 import { eventually, eventuallyAsync, servedAfterPublishing } from './wait';
 
@@ -132,22 +133,9 @@ async function finishedAfter(n8n: RunningN8n, after: number): Promise<Execution 
 	let last: Execution | undefined;
 	await eventuallyAsync(WITHIN_S, async () => {
 		last = await newestExecution(n8n);
-		return (
-			last !== undefined &&
-			Number(last.id) > after &&
-			['success', 'error', 'crashed', 'canceled'].includes(last.status)
-		);
+		return last !== undefined && Number(last.id) > after && FINISHED.includes(last.status);
 	});
 	return last;
-}
-
-async function executionText(n8n: RunningN8n, id: string): Promise<string> {
-	return await fetch(`${n8n.url}/rest/executions/${id}`, {
-		headers: { cookie: n8n.cookie },
-		signal: AbortSignal.timeout(30_000),
-	})
-		.then(async (response) => await response.text())
-		.catch(String);
 }
 
 /** What the account holds and was billed, to compare before and after a run. */
@@ -175,8 +163,9 @@ async function sign(n8n: RunningN8n, mail: SmtpSink, from: number) {
 	const execution = link?.match(/form-waiting\/(\d+)/)?.[1];
 	const waiting =
 		execution !== undefined &&
-		(await eventuallyAsync(WITHIN_S, async () =>
-			(await executionText(n8n, execution)).includes('"status":"waiting"'),
+		(await eventuallyAsync(
+			WITHIN_S,
+			async () => (await readExecution(n8n, execution)).status === 'waiting',
 		));
 	const signed = attachmentOf(email);
 	const form = new FormData();
@@ -247,7 +236,7 @@ export async function checkOnboarding(
 		);
 		const [document] = [...state.documents.values()].slice(before.documents);
 		const registered = enterprise ? state.registrationsOf(enterprise.id) : [];
-		const firstText = first ? await executionText(n8n, first.id) : '';
+		const firstText = first ? (await readExecution(n8n, first.id)).text : '';
 		verify(
 			'the run ends once Telnyx approved, with the numbers registered on the new enterprise',
 			first?.status === 'success' &&

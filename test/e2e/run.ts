@@ -24,6 +24,7 @@ import { CHROMIUM, requirePrerequisites } from '../../support/prerequisites';
 import { startRegistry } from '../../support/n8n/registry';
 import { check, finish, step } from './report';
 import { checkManualInstall } from './manualInstall';
+import { checkEnvManagedInstall } from './envInstall';
 import { checkOnboarding } from './onboarding';
 import { checkLoop } from './loop';
 import { checkDurableScheduler } from './scheduler';
@@ -164,7 +165,8 @@ async function main() {
 	check('the API key is in no output or log', !output.includes(sandbox.state.apiKey));
 
 	await checkManualInstall(n8n, work, tarball, sandbox);
-	await checkOnboarding(n8n, userFolder, sandbox);
+	if (line === 'v2') await checkEnvManagedInstall(n8n, userFolder, tarball, registry.version);
+	await checkOnboarding(n8n, line, userFolder, sandbox);
 	await checkTriggers(n8n, userFolder, sandbox);
 	await checkTools(n8n, line, userFolder, sandbox);
 	await checkLoop(n8n, line, userFolder, sandbox);
