@@ -33,9 +33,10 @@ To see the triggers fire, play Telnyx from another terminal (the sandbox does wh
      ${sandbox} finish-remediation     (the request completes, with per-number results)
   Ownership events: publish "Post number-ownership events to Slack" (it sets the enterprise's webhook URL), then
      ${sandbox} ownership-event        (a signed number_reputation.number.flagged; also removed, proof)
-  Onboarding inside n8n: ${environment.url}/workflow/onboard, for "Onboarding Clinic LLC" (reputation not enabled yet):
-     Execute workflow; the signer's email is printed here ([Mail stand-in]) with the form's link; upload a
-     signed LOA there (any PDF: "Generate the LOA" in the editor has the letter) and Enable runs (pending review).`);
+  Onboarding inside n8n: ${environment.url}/workflow/onboard: Execute workflow opens the client's form (the
+     numbers to monitor must be in the sandbox's inventory: +14155550123). The signer's email is printed here
+     ([Mail stand-in]) with the upload form's link; upload any PDF there. Enable runs, the sandbox approves two
+     minutes later, the review is checked every minute here, and the numbers are registered.`);
 	console.log('Ctrl+C to stop.');
 	const stop = () => void environment.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);

@@ -29,7 +29,7 @@ import { startRegistry } from '../support/n8n/registry';
 import type { Sandbox } from '../support/sandbox/server';
 import { startSandbox } from '../support/sandbox/server';
 import { seedPool } from '../support/sandbox/pool';
-import { ONBOARDING_ENTERPRISE_ID, seedDemo, seedOnboarding } from '../support/sandbox/seed';
+import { seedDemo } from '../support/sandbox/seed';
 
 export { OWNER };
 
@@ -58,21 +58,18 @@ const POSTING = { alert: '/alert', ownership: '/ownership' } as const;
 /** The credential of the mail stand-in, which the onboarding example's email goes through. */
 const MAIL = { id: 'devMail', name: 'Mail stand-in' };
 
-/** An example as the dev environment loads it: Slack posts and the onboarding email go to stand-ins. */
+/**
+ * An example as the dev environment loads it: Slack posts and the onboarding email go to
+ * stand-ins, and the onboarding example checks Telnyx's review every minute, not every hour.
+ */
 function asLoaded(id: string, name: string, slackUrl: string) {
 	const path = POSTING[id as keyof typeof POSTING];
 	const workflow = path ? withCollector(name, `${slackUrl}${path}`) : readExample(name);
 	if (id !== 'onboard') return workflow;
 	for (const node of workflow.nodes) {
-		// The enterprise seedOnboarding adds, the one whose reputation is not enabled yet.
-		if (node.name === 'Generate the LOA')
-			(node.parameters as Record<string, unknown>).enterpriseId = {
-				__rl: true,
-				mode: 'list',
-				value: ONBOARDING_ENTERPRISE_ID,
-				cachedResultName: 'Onboarding Clinic LLC',
-			};
 		if (node.type === 'n8n-nodes-base.emailSend') node.credentials = { smtp: MAIL };
+		if (node.name === 'Wait, then check again')
+			Object.assign(node.parameters as object, { amount: 1, unit: 'minutes' });
 	}
 	return workflow;
 }
@@ -115,7 +112,8 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	await registry.close();
 	const sandbox = await startSandbox({ port: sandboxPort });
 	seedDemo(sandbox.state);
-	seedOnboarding(sandbox.state);
+	// Telnyx's review of an Enable, played by the sandbox: approved two minutes later.
+	sandbox.state.reviewDelayMs = 120_000;
 	// An enterprise of 50,000 numbers for the pool questions ("how healthy is our pool?").
 	seedPool(sandbox.state, 50_000);
 	// The agent example's "OpenAI account" is a stand-in model on this machine (support/model/demo.ts).

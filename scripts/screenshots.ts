@@ -77,6 +77,10 @@ async function main() {
 			await shoot(picture);
 		}
 
+		// The onboarding example, from the client's form to the numbers registered.
+		await open('/workflow/onboard', 'Client details');
+		await shoot('onboarding-workflow');
+
 		await open(`/workflow/${WORKFLOW_ID}`, 'Register numbers');
 		await shoot('workflow');
 		// The editor opens a node's panel from its URL.

@@ -86,6 +86,41 @@ describe('Onboarding inside n8n: Agree → Generate LOA → Upload LOA → Enabl
 		});
 	});
 
+	test("Enable bills the month's fee once; the sandbox plays Telnyx's review, approving both after its delay", async () => {
+		const { state } = api.sandbox;
+		const enterprise = state.addEnterprise('Acme Dental LLC', { reputation: 'none' });
+		state.termsAgreedAt = state.now();
+		state.reviewDelayMs = 200;
+		const read = async () =>
+			await runNode({
+				credential: api.credential,
+				typeVersion: 1.1,
+				parameters: operation('reputationSettings', 'get', { enterpriseId: byId(enterprise.id) }),
+			});
+
+		const enabled = await runNode({
+			credential: api.credential,
+			typeVersion: 1.1,
+			parameters: operation('reputationSettings', 'enable', {
+				enterpriseId: byId(enterprise.id),
+				loaDocumentId: '2a7e8337-e803-4057-a4ae-26c40eb0bc6c',
+				additionalFields: {},
+			}),
+		});
+		expect(enabled.items[0].json).toMatchObject({ status: 'pending', loa_status: 'pending' });
+		expect((await read()).items[0].json).toMatchObject({ status: 'pending' });
+		let settings = (await read()).items[0].json;
+		for (const end = Date.now() + 5000; settings.status === 'pending' && Date.now() < end; ) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			settings = (await read()).items[0].json;
+		}
+
+		expect(settings).toMatchObject({ status: 'approved', loa_status: 'approved' });
+		expect(state.charges).toEqual([
+			{ kind: 'reputation fee', enterprise_id: enterprise.id, usd: 100 },
+		]);
+	});
+
 	test('an item without the binary field is refused before anything is sent', async () => {
 		const result = await runNode({
 			credential: api.credential,

@@ -14,16 +14,3 @@ export function seedDemo(state: SandboxState) {
 	state.addInventory(['+16135550123'], { country: 'CA' });
 	return { enterprise, numbers };
 }
-
-/**
- * `npm run dev` only: an enterprise without reputation, so the onboarding example can run Enable
- * (seedDemo's enterprises have it enabled already, and Telnyx refuses a second Enable).
- */
-export const ONBOARDING_ENTERPRISE_ID = '5c2e8f1a-7b3d-4e6f-9a0c-1d2e3f4a5b6c';
-
-export function seedOnboarding(state: SandboxState) {
-	return state.addEnterprise('Onboarding Clinic LLC', {
-		id: ONBOARDING_ENTERPRISE_ID,
-		reputation: 'none',
-	});
-}

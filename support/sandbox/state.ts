@@ -87,10 +87,14 @@ export interface DocumentRecord {
 	content: Buffer;
 }
 
-/** What the account was billed for, as the API's pricing says (a live lookup, a remediated number). */
+/**
+ * What the account was billed for, as the API's pricing says: a live lookup, a remediated number,
+ * or reputation enabled on an enterprise (its first month's fee).
+ */
 export interface Charge {
-	kind: 'reputation check' | 'remediation';
-	phone_number: string;
+	kind: 'reputation check' | 'remediation' | 'reputation fee';
+	phone_number?: string;
+	enterprise_id?: string;
 	usd: number;
 }
 
@@ -146,6 +150,12 @@ export class SandboxState {
 
 	/** Every billed event, oldest first: tests assert that an operation billed nothing. */
 	charges: Charge[] = [];
+
+	/**
+	 * How long Telnyx's review of an Enable takes, in ms, before reputation and LOA are approved
+	 * on their own; null (the default): never, a test approves (`approve`).
+	 */
+	reviewDelayMs: number | null = null;
 
 	constructor(readonly apiKey: string) {}
 
@@ -210,6 +220,15 @@ export class SandboxState {
 		settings.status = 'approved';
 		settings.loa_status = 'approved';
 		settings.updated_at = this.now();
+	}
+
+	/** Telnyx's review after an Enable through the API: approved once `reviewDelayMs` has passed. */
+	startReview(enterpriseId: string): void {
+		if (this.reviewDelayMs === null) return;
+		setTimeout(() => {
+			if (this.enterprises.get(enterpriseId)?.reputation?.status === 'pending')
+				this.approve(enterpriseId);
+		}, this.reviewDelayMs).unref();
 	}
 
 	/** An approved enterprise, and these numbers in the account's inventory: ready to register. */

@@ -4,10 +4,10 @@ import type { RunningN8n } from '../../support/n8n/n8n';
 import { listenForTestEvent } from '../../support/n8n/n8n';
 import { eventuallyAsync } from './wait';
 
-const FINISHED = ['success', 'error', 'crashed', 'canceled'];
+export const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
 /** An execution as n8n's REST API gives it: its status, and its JSON text (its data included). */
-async function readExecution(n8n: RunningN8n, id: string) {
+export async function readExecution(n8n: RunningN8n, id: string) {
 	const response = await fetch(`${n8n.url}/rest/executions/${id}`, {
 		headers: { cookie: n8n.cookie },
 		signal: AbortSignal.timeout(30_000),

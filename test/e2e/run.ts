@@ -24,6 +24,7 @@ import { CHROMIUM, requirePrerequisites } from '../../support/prerequisites';
 import { startRegistry } from '../../support/n8n/registry';
 import { check, finish, step } from './report';
 import { checkManualInstall } from './manualInstall';
+import { checkEnvManagedInstall } from './envInstall';
 import { checkOnboarding } from './onboarding';
 import { checkLoop } from './loop';
 import { checkDurableScheduler } from './scheduler';
@@ -167,7 +168,9 @@ async function main() {
 	const only = process.env.TELNYX_E2E_ONLY?.split(',');
 	const wanted = (part: string) => !only || only.includes(part);
 	if (wanted('manualInstall')) await checkManualInstall(n8n, work, tarball, sandbox);
-	if (wanted('onboarding')) await checkOnboarding(n8n, userFolder, sandbox);
+	if (line === 'v2' && wanted('envInstall'))
+		await checkEnvManagedInstall(n8n, userFolder, tarball, registry.version);
+	if (wanted('onboarding')) await checkOnboarding(n8n, line, userFolder, sandbox);
 	if (wanted('triggers')) await checkTriggers(n8n, userFolder, sandbox);
 	if (wanted('tools')) await checkTools(n8n, line, userFolder, sandbox);
 	if (wanted('loop')) await checkLoop(n8n, line, userFolder, sandbox);

@@ -2,8 +2,9 @@
 // N8N_SCHEDULER_POLL_TRIGGERS_ENABLED and N8N_POLLER_DURABLE_CURSORS_ENABLED; n8n's docs make it
 // the default from 2.45): polls are scheduled tasks whose state (the node's static data) is
 // committed after each poll. Publishing, a change alerted, then n8n stopped: a change made while
-// it is down is alerted once after it starts again; unpublishing stops the polls.
-import type { N8n } from '../../support/n8n/n8n';
+// it is down is alerted once after it starts again; unpublishing stops the polls. The webhook
+// trigger beside it, under the same flags: published, a signed event runs once, a redelivery not.
+import type { N8n, RunningN8n } from '../../support/n8n/n8n';
 import { importWorkflow, setWorkflowActive, startN8n } from '../../support/n8n/n8n';
 import { freePort } from '../../support/n8n/ports';
 import type { Sandbox } from '../../support/sandbox/server';
@@ -32,6 +33,13 @@ export async function checkDurableScheduler(
 	const workflow = withCollector('alert-high-risk', `${collector.url}/alert`);
 	const imported = await importWorkflow(n8nInstall, userFolder, workflow, 'scheduled');
 	check('n8n imports the alert workflow', imported.status === 0, imported.stderr);
+	const ownership = withCollector('ownership-events-to-slack', `${collector.url}/ownership`);
+	const importedOwnership = await importWorkflow(n8nInstall, userFolder, ownership, 'ownership');
+	check(
+		'n8n imports the ownership workflow',
+		importedOwnership.status === 0,
+		importedOwnership.stderr,
+	);
 	const polls = () =>
 		sandbox.requests.filter(
 			(request) => request.method === 'GET' && request.path === '/reputation/numbers',
@@ -62,6 +70,8 @@ export async function checkDurableScheduler(
 			await eventually(90, () => alertsFor(numbers[0]) === 1),
 			JSON.stringify(collector.received),
 		);
+
+		await checkWebhookTrigger(n8n, sandbox, () => collector.received['/ownership'] ?? []);
 
 		step('n8n stopped; a number turns high risk while it is down; n8n started again');
 		const pollsBeforeStop = polls();
@@ -96,4 +106,46 @@ export async function checkDurableScheduler(
 		await n8n.stop();
 		await collector.close();
 	}
+}
+
+/** The ownership example (webhook trigger) published under the scheduler's flags. */
+async function checkWebhookTrigger(n8n: RunningN8n, sandbox: Sandbox, posted: () => unknown[]) {
+	step('The webhook trigger under the same flags: a signed ownership event, then its redelivery');
+	const problem = await setWorkflowActive(n8n, 'ownership', true);
+	const enterprise = sandbox.state.enterprises.get(DEMO_ENTERPRISE_ID)!;
+	const registered = await eventually(30, () =>
+		String(enterprise.ownershipWebhookUrl).startsWith(n8n.url),
+	);
+	check(
+		"the ownership workflow publishes and sets the enterprise's webhook URL",
+		problem === '' && registered,
+		`${problem} ${String(enterprise.ownershipWebhookUrl)}`,
+	);
+	const payload = {
+		record_type: 'reputation_phone_number',
+		phone_number: '+19493253498',
+		enterprise_id: DEMO_ENTERPRISE_ID,
+		source: 'external',
+		ownership_status: 'pending_confirmation',
+		flag_reason: 'carrier_changed',
+		confirm_by: '2026-12-01T07:00:00+00:00',
+	};
+	const id = '5b0f2e1c-7d3a-4c8b-9e6f-1a2b3c4d5e6f';
+	const type = 'number_reputation.number.flagged';
+	const first = await sandbox.webhooks.deliver(DEMO_ENTERPRISE_ID, type, payload, { id });
+	const arrived = await eventually(30, () => posted().length === 1);
+	const again = await sandbox.webhooks.deliver(DEMO_ENTERPRISE_ID, type, payload, {
+		id,
+		firstAttempt: 2,
+		maxAttempts: 1,
+	});
+	// Bounded: a second execution would post within seconds.
+	const twice = await eventually(10, () => posted().length > 1);
+	check(
+		'the event runs the workflow once; its redelivery is acknowledged and runs nothing',
+		first[0]?.status === 200 && arrived && again[0]?.status === 200 && !twice,
+		`${JSON.stringify(first)} ${JSON.stringify(again)} ${JSON.stringify(posted())}`,
+	);
+	const unpublished = await setWorkflowActive(n8n, 'ownership', false);
+	check('the ownership workflow unpublishes', unpublished === '', unpublished);
 }

@@ -108,6 +108,8 @@ function enable({ state, body }: RouteContext, enterprise: Enterprise): Reply {
 	}
 	if (problems.length) return errors(422, ...problems);
 	state.enableReputation(enterprise.id, loa as string, frequency as string);
+	state.charges.push({ kind: 'reputation fee', enterprise_id: enterprise.id, usd: 100 });
+	state.startReview(enterprise.id);
 	return settings(enterprise, 201);
 }
 
