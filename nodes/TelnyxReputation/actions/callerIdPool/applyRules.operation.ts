@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		default: '[]',
 		placeholder: "e.g. {{ $('Pool rows').all().map(item => item.json) }}",
 		description:
-			'The rows of the data table caller_id_pool the input is about (each morning: every row). An expression that gives a list of rows.',
+			"The rows of the pool's data table that the input is about (each morning: every row), as a list: an expression such as the one shown",
 	},
 	{
 		displayName: 'Input Is Every Monitored Number',

@@ -13,18 +13,11 @@ export const option: INodePropertyOptions = {
 	name: 'Pick Caller ID',
 	value: 'pick',
 	description:
-		"Pick the caller ID for one call from the pool rows given as input: the callee's area code first, then the state, then any; the least used today first, within a daily cap per number. Counts the call.",
+		"Pick the caller ID for one call from the pool rows given as input (for example the Data table rows of the callee's area code): the callee's area code first, then the state, then any; the least used today first, within a daily cap per number. Counts the call: one answer per execution.",
 	action: 'Pick a caller ID for a call (free)',
 };
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			"Give the pool rows as input (for example the Data table rows of the callee's area code, status active). One call is counted per execution: its output is one item, the answer.",
-		name: 'pickNotice',
-		type: 'notice',
-		default: '',
-	},
 	{
 		displayName: "Callee's Number",
 		name: 'callee',
