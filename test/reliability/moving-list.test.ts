@@ -5,6 +5,7 @@
 // may have skipped. The sandbox moves the list between reads (`onListRead`).
 import type { INodeParameters } from 'n8n-workflow';
 
+import { unpackNumbers } from '../../nodes/TelnyxReputationTrigger/events/numberEvent';
 import { PollingTrigger } from '../../support/engine/triggers';
 import { TOOL_TYPE } from '../../support/engine/nodeTypes';
 import { runNode } from '../../support/engine/runNode';
@@ -156,7 +157,7 @@ describe('The trigger while the pool changes', () => {
 			enterpriseId: byId(enterpriseId),
 		});
 	const keptNumbers = (poll: PollingTrigger) =>
-		Object.keys((poll.staticData.state as { numbers: object }).numbers).length;
+		unpackNumbers((poll.staticData.state as { numbers: string }).numbers).size;
 	const reported = (result: Awaited<ReturnType<PollingTrigger['poll']>>) =>
 		(result?.[0] ?? []).map((item) => String(item.json.phone_number));
 

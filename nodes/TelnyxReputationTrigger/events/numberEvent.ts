@@ -52,11 +52,12 @@ const EXAMPLE_DATA: ReputationData = {
  * poll budget) goes on from.
  */
 interface PassState {
-	numbers: Record<string, string>;
+	/** Packed (see packNumbers); an object of entries by key in earlier versions. */
+	numbers: string | Record<string, string>;
 	pass: number;
 	next?: number;
 	/** The last number the previous poll of this pass read (its key). */
-	last?: string;
+	last?: number;
 	/** 1 once this pass has seen the list move: a number it did not list may have been skipped. */
 	moved?: 1;
 	/** When the last poll ran (ms since the epoch). */
@@ -76,8 +77,43 @@ function readBudget(state: PassState, now: number): number {
 	return Math.min(MAX_PAGES, PAGES_PER_MINUTE * Math.max(1, minutes));
 }
 
-/** A number's key in the state: its digits in base 36 (8 characters for 11 digits). */
-const numberKey = (phoneNumber: string) => Number(phoneNumber.replace(/\D/g, '')).toString(36);
+/** What is kept of each number while a poll compares, by key (its digits, as a number). */
+type Kept = Map<number, string>;
+
+const numberKey = (phoneNumber: string) => Number(phoneNumber.replace(/\D/g, ''));
+
+/**
+ * The kept entries as one string, in the order of the numbers: each entry is the step from the
+ * number before (base 36) and `:` before what is kept, entries `,`-separated. n8n's durable
+ * scheduler writes the state after every poll: this is under half of an object by number.
+ */
+function packNumbers(numbers: Kept): string {
+	const keys = Float64Array.from(numbers.keys()).sort();
+	const entries = new Array<string>(keys.length);
+	let previous = 0;
+	keys.forEach((key, index) => {
+		entries[index] = `${(key - previous).toString(36)}:${numbers.get(key)}`;
+		previous = key;
+	});
+	return entries.join(',');
+}
+
+/** The kept entries, from what packNumbers wrote (or the object by base-36 key of earlier versions). */
+export function unpackNumbers(numbers: PassState['numbers'] | undefined): Kept {
+	if (typeof numbers !== 'string')
+		return new Map(Object.entries(numbers ?? {}).map(([key, kept]) => [parseInt(key, 36), kept]));
+	const unpacked: Kept = new Map();
+	let number = 0;
+	for (let start = 0; start < numbers.length; ) {
+		const colon = numbers.indexOf(':', start);
+		const comma = numbers.indexOf(',', colon);
+		const end = comma < 0 ? numbers.length : comma;
+		number += parseInt(numbers.slice(start, colon), 36);
+		unpacked.set(number, numbers.slice(colon + 1, end));
+		start = end + 1;
+	}
+	return unpacked;
+}
 
 /**
  * When the poll stops starting reads: n8n (2.38 and later) gives each poll a budget, past which
@@ -118,7 +154,7 @@ const settingsOf =
 function compareListed(
 	rule: NumberRule,
 	listed: MonitoredNumber[],
-	numbers: Record<string, string>,
+	numbers: Kept,
 	pass: number,
 	settings: Settings,
 ): IDataObject[] {
@@ -126,8 +162,8 @@ function compareListed(
 	for (const number of listed) {
 		const key = numberKey(number.phone_number);
 		const keptNow = rule.keep(number.reputation_data);
-		const keptBefore = numbers[key]?.slice(0, -1);
-		numbers[key] = keptNow + String(pass);
+		const keptBefore = numbers.get(key)?.slice(0, -1);
+		numbers.set(key, keptNow + String(pass));
 		if (keptBefore === undefined || !rule.isReported(keptBefore, keptNow, settings)) continue;
 		items.push(numberItem(rule, number, keptBefore, number.reputation_data));
 	}
@@ -139,10 +175,10 @@ function compareListed(
  * A pass that saw the list move may have skipped a number (its page shifted under the read),
  * so it drops only those the pass before did not list either.
  */
-function dropUnlisted(numbers: Record<string, string>, pass: number, moved: boolean): void {
+function dropUnlisted(numbers: Kept, pass: number, moved: boolean): void {
 	const listed = moved ? [String(pass), String((pass + 2) % 3)] : [String(pass)];
-	for (const key of Object.keys(numbers)) {
-		if (!listed.includes(numbers[key].slice(-1))) delete numbers[key];
+	for (const [key, kept] of numbers) {
+		if (!listed.includes(kept.slice(-1))) numbers.delete(key);
 	}
 }
 
@@ -173,13 +209,13 @@ async function pollNumbers(
 	enterpriseId: string,
 	kept?: IDataObject,
 ): Promise<PollResult> {
-	const state = (kept ?? { numbers: {}, pass: 0 }) as unknown as PassState;
+	const state = (kept ?? { numbers: '', pass: 0 }) as unknown as PassState;
 	// A pass over every page may take several polls; a new one starts where the last ended.
 	const pass = state.next === undefined ? (state.pass + 1) % 3 : state.pass;
 	const polled = Date.now();
 	const share = await readShare(context, enterpriseId, state);
 	// A copy: Fetch Test Event polls too, and must leave the kept state as it was.
-	const numbers = { ...state.numbers };
+	const numbers = unpackNumbers(state.numbers);
 	const items = compareListed(rule, share.listed, numbers, pass, settingsOf(context));
 	const moved = (state.next !== undefined && state.moved === 1) || share.moved;
 	const { next } = share.listing;
@@ -190,7 +226,7 @@ async function pollNumbers(
 	const last = share.listed.at(-1)?.phone_number;
 	const goesOn = next === undefined ? {} : { next, ...(last ? { last: numberKey(last) } : {}) };
 	const nextState: PassState = {
-		numbers,
+		numbers: packNumbers(numbers),
 		pass,
 		...goesOn,
 		...(moved && next ? { moved: 1 } : {}),
