@@ -345,9 +345,15 @@ async function bigEnterprise(
 	const enterpriseId = monitoring(100_000);
 	const byId = { __rl: true, mode: 'id', value: enterpriseId };
 	const poll = new PollingTrigger(credential, { event: 'spamRiskChanged', enterpriseId: byId });
-	const pollMs = await timed(async () => await poll.poll());
+	// The read budget spreads a pass over several polls: their times added up.
+	let pollMs = 0;
+	let polls = 0;
+	do {
+		pollMs += await timed(async () => await poll.poll());
+		polls++;
+	} while ((poll.staticData.state as { next?: number }).next !== undefined && polls < 20);
 	console.log(
-		`| a poll over 100,000 numbers (no budget) | ${sandbox.requests.length} | ≤ 15 s | ${fmt(pollMs)} ms | ${ratio(pollMs, 400 * readMs)} | ${fmt(400 * readMs)} ms (400 pages one after another) |`,
+		`| a pass over 100,000 numbers (no poll budget), ${polls} polls | ${sandbox.requests.length} | ≤ 15 s | ${fmt(pollMs)} ms | ${ratio(pollMs, 400 * readMs)} | ${fmt(400 * readMs)} ms (400 pages one after another) |`,
 	);
 
 	const budgeted = new PollingTrigger(credential, { event: 'spamRiskChanged', enterpriseId: byId });

@@ -42,7 +42,7 @@ export class TelnyxReputationTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Checks at the Poll Times above with free reads only, never a billable live lookup. The first check after publishing records where things stand and reports nothing; Fetch Test Event shows a sample of what these settings report.',
+					'Checks at the Poll Times above with free reads only, never a billable live lookup, and at most 40 pages of 250 numbers a minute (at 100,000 numbers a change is reported within 11 minutes). The first check after publishing records where things stand and reports nothing; Fetch Test Event shows a sample of what these settings report.',
 				name: 'pollNotice',
 				type: 'notice',
 				default: '',

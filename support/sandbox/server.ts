@@ -78,6 +78,12 @@ export interface Sandbox {
 	injectReply(reply: InjectedReply, times?: number, only?: InjectionFilter): void;
 	/** Requests allowed per second before 429s with x-ratelimit-* headers; 0 for no limit. */
 	rateLimitPerSecond: number;
+	/**
+	 * Moves the list mid-read: runs `change` (register or remove numbers) just before the
+	 * sandbox answers the `read`-th read of a monitored-number list from now (1: the next one),
+	 * as when a Register or a removal runs while a workflow reads the pool page by page.
+	 */
+	onListRead(read: number, change: (state: SandboxState) => void): void;
 	/** Sends signed number-ownership events to an enterprise's webhook URL; `publicKey` verifies them. */
 	webhooks: WebhookSender;
 	/** A fresh, empty account and request log (between tests of one file). */
@@ -227,6 +233,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		injected: [] as Array<{ reply: InjectedReply; times: number; only: InjectionFilter }>,
 		rateLimitPerSecond: 0,
 		window: { second: 0, count: 0 },
+		listReads: 0,
+		listChanges: [] as Array<{ at: number; change: (state: SandboxState) => void }>,
+	};
+	/** Runs the changes due before this read of a number list (see onListRead). */
+	const beforeListRead = (request: IncomingMessage) => {
+		if (request.method !== 'GET' || !/\/reputation\/numbers(\?|$)/.test(request.url ?? '')) return;
+		sandbox.listReads++;
+		const due = sandbox.listChanges.filter(({ at }) => at === sandbox.listReads);
+		for (const { change } of due) change(sandbox.state);
 	};
 	/**
 	 * The rate limit's view of a request arriving now: the x-ratelimit-* headers every answer
@@ -284,6 +299,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
 		response.on('close', () => sandbox.inFlight--);
 		const limit = rateWindow();
+		beforeListRead(request);
 		answer(sandbox.state, request, sandbox.requests, nextInjected(request) ?? rateLimited(limit))
 			.then(async (reply) => {
 				if (sandbox.latencyMs)
@@ -323,6 +339,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		set rateLimitPerSecond(value: number) {
 			sandbox.rateLimitPerSecond = value;
 		},
+		onListRead(read: number, change: (state: SandboxState) => void) {
+			sandbox.listChanges.push({ at: sandbox.listReads + read, change });
+		},
 		injectReply(reply: InjectedReply, times = 1, only: InjectionFilter = {}) {
 			sandbox.injected.push({ reply, times, only });
 		},
@@ -333,6 +352,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			sandbox.latencyMs = options.latencyMs ?? 0;
 			sandbox.rateLimitPerSecond = 0;
 			sandbox.maxInFlight = 0;
+			sandbox.listReads = 0;
+			sandbox.listChanges = [];
 		},
 		close: async () => {
 			server.closeAllConnections();

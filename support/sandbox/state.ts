@@ -250,7 +250,8 @@ export class SandboxState {
 		}
 	}
 
-	register(enterpriseId: string, phoneNumber: string): Registration {
+	/** `first`: listed before every other number, as a list of the newest first would. */
+	register(enterpriseId: string, phoneNumber: string, { first = false } = {}): Registration {
 		const now = this.now();
 		const registration: Registration = {
 			id: randomUUID(),
@@ -262,7 +263,8 @@ export class SandboxState {
 			created_at: now,
 			updated_at: now,
 		};
-		this.registrations.set(phoneNumber, registration);
+		if (first) this.registrations = new Map([[phoneNumber, registration], ...this.registrations]);
+		else this.registrations.set(phoneNumber, registration);
 		return registration;
 	}
 

@@ -1,4 +1,5 @@
 import { PAGE_CONCURRENCY } from '../../nodes/shared/transport/pages';
+import { unpackNumbers } from '../../nodes/TelnyxReputationTrigger/events/numberEvent';
 import { PollingTrigger } from '../../support/engine/triggers';
 import { usNumbers } from '../../support/sandbox/state';
 import { byId } from '../harness/parameters';
@@ -15,7 +16,7 @@ function checkedEnterprise(numbers: string[]) {
 
 /** How many numbers the trigger keeps a value for. */
 const keptNumbers = (poll: PollingTrigger) =>
-	Object.keys((poll.staticData.state as { numbers: object }).numbers).length;
+	unpackNumbers((poll.staticData.state as { numbers: string }).numbers).size;
 
 const trigger = (parameters: Record<string, unknown>) =>
 	new PollingTrigger(api.credential, parameters as never);
@@ -241,6 +242,25 @@ describe('Telnyx Number Reputation Trigger: Spam Risk Changed', () => {
 
 		expect(test.map((item) => item.json.phone_number)).toEqual([numbers[1]]);
 		expect(real.map((item) => item.json.phone_number)).toEqual([numbers[1]]);
+	});
+
+	test('a state kept by an earlier version (an object by number) is read as it is: no new baseline, the change reported', async () => {
+		const numbers = usNumbers(3);
+		const enterpriseId = checkedEnterprise(numbers);
+		const poll = trigger({ event: 'spamRiskChanged', enterpriseId: byId(enterpriseId) });
+		// Each number low (1), listed by pass 1; keyed by its digits in base 36.
+		const key = (number: string) => Number(number.replace(/\D/g, '')).toString(36);
+		Object.assign(poll.staticData, {
+			key: `spamRiskChanged|${enterpriseId}`,
+			state: { numbers: Object.fromEntries(numbers.map((number) => [key(number), '11'])), pass: 1 },
+		});
+		api.sandbox.state.setReputation(numbers[2], { spam_risk: 'high' });
+
+		const [items] = (await poll.poll()) ?? [[]];
+
+		expect(items.map((item) => item.json.phone_number)).toEqual([numbers[2]]);
+		expect(keptNumbers(poll)).toBe(3);
+		expect(await poll.poll()).toBeNull();
 	});
 
 	test('10,000 monitored numbers keep well under a megabyte of static data', async () => {
@@ -494,14 +514,18 @@ describe('Telnyx Number Reputation Trigger: big accounts within n8n’s poll bud
 		}
 	});
 
-	test('100,000 monitored numbers keep under 2.5 MB of static data, for every event', async () => {
+	test('100,000 monitored numbers keep under 1.5 MB of static data, for every event', async () => {
 		const numbers = usNumbers(100_000);
 		checkedEnterprise(numbers);
 		for (const event of ['spamRiskChanged', 'scoreDropped', 'reputationChecked']) {
 			const poll = trigger({ event, enterpriseId: { __rl: true, mode: 'list', value: '' } });
-			await poll.poll();
+			// A pass at 100,000 takes several polls (the read budget, see readBudget.test.ts).
+			for (let polls = 0; polls < 20; polls++) {
+				await poll.poll();
+				if ((poll.staticData.state as { next?: number }).next === undefined) break;
+			}
 			expect(keptNumbers(poll)).toBe(100_000);
-			expect(JSON.stringify(poll.staticData).length).toBeLessThan(2_500_000);
+			expect(JSON.stringify(poll.staticData).length).toBeLessThan(1_500_000);
 		}
-	}, 120_000);
+	}, 300_000);
 });

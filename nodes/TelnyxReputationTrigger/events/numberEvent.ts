@@ -5,7 +5,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { listPages } from '../../shared/transport/pages';
+import { listPages, MAX_PAGE_SIZE, MAX_PAGES } from '../../shared/transport/pages';
 import type { MonitoredNumber, ReputationData } from '../../shared/api/numbers';
 import { firstNumber, numberList } from '../../shared/api/numbers';
 import { fictionalNumber, sampleFields } from '../../shared/samples';
@@ -47,17 +47,73 @@ const EXAMPLE_DATA: ReputationData = {
 };
 
 /**
- * What a number event keeps between polls. Each number's entry ends with the pass (0 or 1)
- * that last listed it; `next` is the page a pass cut short by the poll's budget goes on from.
+ * What a number event keeps between polls. Each number's entry ends with the pass (0, 1 or 2)
+ * that last listed it; `next` is the page a pass cut short (by the poll's read budget or n8n's
+ * poll budget) goes on from.
  */
 interface PassState {
-	numbers: Record<string, string>;
+	/** Packed (see packNumbers); an object of entries by key in earlier versions. */
+	numbers: string | Record<string, string>;
 	pass: number;
 	next?: number;
+	/** The last number the previous poll of this pass read (its key). */
+	last?: number;
+	/** 1 once this pass has seen the list move: a number it did not list may have been skipped. */
+	moved?: 1;
+	/** When the last poll ran (ms since the epoch). */
+	polled?: number;
 }
 
-/** A number's key in the state: its digits in base 36 (8 characters for 11 digits). */
-const numberKey = (phoneNumber: string) => Number(phoneNumber.replace(/\D/g, '')).toString(36);
+/**
+ * The read budget: list reads (pages of 250) a poll may make for each minute since the last
+ * poll, so every minute of polling costs at most this many reads whatever the Poll Times. At
+ * 100,000 numbers (400 pages) a pass takes 11 polls a minute apart; see the README (Triggers).
+ */
+export const PAGES_PER_MINUTE = 40;
+
+/** The pages this poll may read: PAGES_PER_MINUTE for each whole minute since the last (at least one). */
+function readBudget(state: PassState, now: number): number {
+	const minutes = state.polled === undefined ? 1 : Math.floor((now - state.polled) / 60_000);
+	return Math.min(MAX_PAGES, PAGES_PER_MINUTE * Math.max(1, minutes));
+}
+
+/** What is kept of each number while a poll compares, by key (its digits, as a number). */
+type Kept = Map<number, string>;
+
+const numberKey = (phoneNumber: string) => Number(phoneNumber.replace(/\D/g, ''));
+
+/**
+ * The kept entries as one string, in the order of the numbers: each entry is the step from the
+ * number before (base 36) and `:` before what is kept, entries `,`-separated. n8n's durable
+ * scheduler writes the state after every poll: this is under half of an object by number.
+ */
+function packNumbers(numbers: Kept): string {
+	const keys = Float64Array.from(numbers.keys()).sort();
+	const entries = new Array<string>(keys.length);
+	let previous = 0;
+	keys.forEach((key, index) => {
+		entries[index] = `${(key - previous).toString(36)}:${numbers.get(key)}`;
+		previous = key;
+	});
+	return entries.join(',');
+}
+
+/** The kept entries, from what packNumbers wrote (or the object by base-36 key of earlier versions). */
+export function unpackNumbers(numbers: PassState['numbers'] | undefined): Kept {
+	if (typeof numbers !== 'string')
+		return new Map(Object.entries(numbers ?? {}).map(([key, kept]) => [parseInt(key, 36), kept]));
+	const unpacked: Kept = new Map();
+	let number = 0;
+	for (let start = 0; start < numbers.length; ) {
+		const colon = numbers.indexOf(':', start);
+		const comma = numbers.indexOf(',', colon);
+		const end = comma < 0 ? numbers.length : comma;
+		number += parseInt(numbers.slice(start, colon), 36);
+		unpacked.set(number, numbers.slice(colon + 1, end));
+		start = end + 1;
+	}
+	return unpacked;
+}
 
 /**
  * When the poll stops starting reads: n8n (2.38 and later) gives each poll a budget, past which
@@ -98,7 +154,7 @@ const settingsOf =
 function compareListed(
 	rule: NumberRule,
 	listed: MonitoredNumber[],
-	numbers: Record<string, string>,
+	numbers: Kept,
 	pass: number,
 	settings: Settings,
 ): IDataObject[] {
@@ -106,45 +162,77 @@ function compareListed(
 	for (const number of listed) {
 		const key = numberKey(number.phone_number);
 		const keptNow = rule.keep(number.reputation_data);
-		const keptBefore = numbers[key]?.slice(0, -1);
-		numbers[key] = keptNow + String(pass);
+		const keptBefore = numbers.get(key)?.slice(0, -1);
+		numbers.set(key, keptNow + String(pass));
 		if (keptBefore === undefined || !rule.isReported(keptBefore, keptNow, settings)) continue;
 		items.push(numberItem(rule, number, keptBefore, number.reputation_data));
 	}
 	return items;
 }
 
-/** Drops the numbers this complete pass did not list: only then is a number known to be gone. */
-function dropUnlisted(numbers: Record<string, string>, pass: number): void {
-	for (const key of Object.keys(numbers)) {
-		if (!numbers[key].endsWith(String(pass))) delete numbers[key];
+/**
+ * Drops the numbers this complete pass did not list: only then is a number known to be gone.
+ * A pass that saw the list move may have skipped a number (its page shifted under the read),
+ * so it drops only those the pass before did not list either.
+ */
+function dropUnlisted(numbers: Kept, pass: number, moved: boolean): void {
+	const listed = moved ? [String(pass), String((pass + 2) % 3)] : [String(pass)];
+	for (const [key, kept] of numbers) {
+		if (!listed.includes(kept.slice(-1))) numbers.delete(key);
 	}
 }
 
-/** One poll of a number event: the pages its budget allows, compared with what was kept. */
+/**
+ * Reads this poll's share of the pass. A pass that goes on reads again the page the last poll
+ * ended on: when the number that ended it is no longer in its place, numbers before it were
+ * added or removed since, and the list moved under the pass.
+ */
+async function readShare(context: IPollFunctions, enterpriseId: string, state: PassState) {
+	const overlap = state.next !== undefined && state.last !== undefined;
+	const from = overlap ? state.next! - 1 : (state.next ?? 1);
+	const listing = await listPages(
+		context,
+		numberList(enterpriseId),
+		{},
+		{ from, until: pollDeadline(context), pages: readBudget(state, Date.now()) },
+	);
+	const listed = listing.records as unknown as MonitoredNumber[];
+	const ended = listed[MAX_PAGE_SIZE - 1]?.phone_number;
+	const boundaryHeld = !overlap || (ended !== undefined && numberKey(ended) === state.last);
+	return { listing, listed, moved: Boolean(listing.moved) || !boundaryHeld };
+}
+
+/** One poll of a number event: the pages its budgets allow, compared with what was kept. */
 async function pollNumbers(
 	rule: NumberRule,
 	context: IPollFunctions,
 	enterpriseId: string,
 	kept?: IDataObject,
 ): Promise<PollResult> {
-	const state = (kept ?? { numbers: {}, pass: 0 }) as unknown as PassState;
+	const state = (kept ?? { numbers: '', pass: 0 }) as unknown as PassState;
 	// A pass over every page may take several polls; a new one starts where the last ended.
-	const pass = state.next === undefined ? 1 - state.pass : state.pass;
-	const listing = await listPages(
-		context,
-		numberList(enterpriseId),
-		{},
-		{ from: state.next ?? 1, until: pollDeadline(context) },
-	);
+	const pass = state.next === undefined ? (state.pass + 1) % 3 : state.pass;
+	const polled = Date.now();
+	const share = await readShare(context, enterpriseId, state);
 	// A copy: Fetch Test Event polls too, and must leave the kept state as it was.
-	const numbers = { ...state.numbers };
-	const listed = listing.records as unknown as MonitoredNumber[];
-	const items = compareListed(rule, listed, numbers, pass, settingsOf(context));
-	if (listing.next === undefined) dropUnlisted(numbers, pass);
+	const numbers = unpackNumbers(state.numbers);
+	const items = compareListed(rule, share.listed, numbers, pass, settingsOf(context));
+	const moved = (state.next !== undefined && state.moved === 1) || share.moved;
+	const { next } = share.listing;
+	if (next === undefined) dropUnlisted(numbers, pass, moved);
+	if (moved)
+		context.logger.debug('Telnyx trigger: the list moved during this pass', { pass, next });
 	items.sort((a, b) => String(a.checked_at).localeCompare(String(b.checked_at)));
-	const next: PassState = { numbers, pass, ...(listing.next ? { next: listing.next } : {}) };
-	return { items, next: next as unknown as IDataObject };
+	const last = share.listed.at(-1)?.phone_number;
+	const goesOn = next === undefined ? {} : { next, ...(last ? { last: numberKey(last) } : {}) };
+	const nextState: PassState = {
+		numbers: packNumbers(numbers),
+		pass,
+		...goesOn,
+		...(moved && next ? { moved: 1 } : {}),
+		polled,
+	};
+	return { items, next: nextState as unknown as IDataObject };
 }
 
 /**

@@ -4,7 +4,7 @@ import { runBounded } from '../bounded';
 import { canonical } from '../phoneNumbers';
 import type { TelnyxResponse } from '../transport/apiErrors';
 import type { RequestContext } from '../transport/credentials';
-import { listPages, PAGE_CONCURRENCY } from '../transport/pages';
+import { listPages, PAGE_CONCURRENCY, readSettled } from '../transport/pages';
 import type { ApiRequest } from '../transport/request';
 import { telnyxAnswer, telnyxRequest } from '../transport/request';
 import { ENDPOINTS, requestTo } from './endpoints';
@@ -39,13 +39,16 @@ const byNumber = (records: IDataObject[]): Monitored =>
 
 /**
  * Every number an enterprise monitors now: free list reads at the API's largest page (one
- * read per 250 monitored numbers), a few at a time after the first.
+ * read per 250 monitored numbers), a few at a time after the first; read again once when the
+ * list moved meanwhile (a number it may have skipped would be sent again and refused).
  */
 export async function monitoredNumbers(
 	context: IExecuteFunctions,
 	enterpriseId: string,
 ): Promise<Monitored> {
-	return byNumber((await listPages(context, numberList(enterpriseId))).records);
+	return byNumber(
+		(await readSettled(async () => await listPages(context, numberList(enterpriseId)))).records,
+	);
 }
 
 /** A filtered read answered with records the filter excludes: the server ignored the filter. */

@@ -12,15 +12,15 @@ import { ofExecuteItem, readEnterpriseId } from '../../../shared/itemParameters'
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { numberList } from '../../../shared/api/numbers';
 import type { ApiRequest } from '../../../shared/transport/request';
-import { listPages } from '../../../shared/transport/pages';
+import { listPages, readSettled } from '../../../shared/transport/pages';
 import { tableOrder } from '../../pipeline/outputItems';
 import { numberOptions } from '../../pipeline/sendOptions';
 import { readPhoneNumber } from '../../../shared/phoneNumberParameters';
 import type { ListCounts } from '../../pool/answer';
-import { countsJson, hintIfCut, runsAsTool } from '../../pool/answer';
+import { countsJson, hintIfChanged, hintIfCut, listChanged, runsAsTool } from '../../pool/answer';
 import { perInputItem } from '../../pool/items';
 import { readReputationFilter, reputationFilterFields } from '../../pool/filters';
-import { scanPages } from '../../pool/scan';
+import { scanSettled } from '../../pool/scan';
 import { Selection } from '../../pool/selection';
 import { lowestScore } from '../../pool/record';
 import { simplified, simplifyFields } from '../../pool/simplify';
@@ -110,10 +110,12 @@ async function readAsListed(
 	qs: IDataObject,
 	limit: number,
 ): Promise<Listed> {
-	const { records, results } = await listPages(context, list, qs, { limit });
+	const read = await readSettled(async () => await listPages(context, list, qs, { limit }));
+	const { records, results, moved } = read;
 	// Short of Limit, the list is complete; else the first page said how long it is.
 	const matched = records.length < limit ? records.length : results;
-	return { records, listed: records.length, matched };
+	const changed = moved && listChanged(moved, read.reads);
+	return { records, listed: records.length, matched, ...(changed ? { changed } : {}) };
 }
 
 /** With reputation filters or sorting: every page, keeping only what Limit keeps of the matches. */
@@ -125,16 +127,26 @@ async function readMatching(
 	test: (record: IDataObject) => boolean,
 	worstFirst: boolean,
 ): Promise<Listed> {
-	const selection = new Selection(limit, worstFirst);
+	let selection = new Selection(limit, worstFirst);
 	let read = 0;
-	await scanPages(context, list, qs, (records, position) => {
-		read += records.length;
-		records.forEach((record, index) => {
-			if (test(record)) selection.add(record, position + index);
-		});
+	const { moved, reads } = await scanSettled(context, list, qs, () => {
+		[selection, read] = [new Selection(limit, worstFirst), 0];
+		return (records, position) => {
+			read += records.length;
+			records.forEach((record, index) => {
+				if (test(record)) selection.add(record, position + index);
+			});
+		};
 	});
 	const records = selection.records();
-	return { records, listed: records.length, matched: selection.matched, read };
+	const changed = moved && listChanged(moved, reads);
+	return {
+		records,
+		listed: records.length,
+		matched: selection.matched,
+		read,
+		...(changed ? { changed } : {}),
+	};
 }
 
 async function listItem(context: IExecuteFunctions, itemIndex: number): Promise<Listed> {
@@ -163,6 +175,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		lists.push(listed);
 		return runsAsTool(this) ? [countsJson(listed), ...records] : records;
 	});
-	if (!runsAsTool(this)) hintIfCut(this, lists);
+	if (!runsAsTool(this)) {
+		hintIfChanged(
+			this,
+			lists.map((listed) => listed.changed),
+		);
+		hintIfCut(this, lists);
+	}
 	return output;
 }

@@ -14,7 +14,8 @@ import { listEnterprises } from '../../../shared/api/enterprises';
 import { numberList } from '../../../shared/api/numbers';
 import { tableOrder } from '../../pipeline/outputItems';
 import { costSentence, withMonthlyCost } from '../../pool/cost';
-import { scanPages } from '../../pool/scan';
+import { scanSettled } from '../../pool/scan';
+import { listChanged } from '../../pool/answer';
 import { simplified, simplifyFields } from '../../pool/simplify';
 import { perInputItem } from '../../pool/items';
 import { PoolSummary } from '../../pool/summary';
@@ -80,26 +81,35 @@ const WITH_COST = 1.3;
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await perInputItem(this, async (itemIndex) => {
 		const enterpriseId = readEnterpriseId(ofExecuteItem(this, itemIndex), true);
-		const summary = new PoolSummary({
-			staleAfterDays: this.getNodeParameter('staleAfterDays', itemIndex, 14) as number,
-			worst: this.getNodeParameter('worst', itemIndex, 10) as number,
-			now: Date.now(),
-			neverCheckedKey: this.getNode().typeVersion < 1.3 ? 'none' : 'never_checked',
+		const newSummary = () =>
+			new PoolSummary({
+				staleAfterDays: this.getNodeParameter('staleAfterDays', itemIndex, 14) as number,
+				worst: this.getNodeParameter('worst', itemIndex, 10) as number,
+				now: Date.now(),
+				neverCheckedKey: this.getNode().typeVersion < 1.3 ? 'none' : 'never_checked',
+			});
+		let summary = newSummary();
+		// Read again once when the list moved meanwhile; the summary is of the last read only.
+		const scan = await scanSettled(this, numberList(enterpriseId), {}, () => {
+			summary = newSummary();
+			return (records, position) =>
+				records.forEach((record, index) => summary.add(record, position + index));
 		});
-		const pages = await scanPages(this, numberList(enterpriseId), {}, (records, position) =>
-			records.forEach((record, index) => summary.add(record, position + index)),
-		);
+		const { pages } = scan;
+		const changed = scan.moved && listChanged(scan.moved, scan.reads);
+		const moved = changed ? { list_changed_while_read: true, list_change: changed } : {};
+		if (changed) this.addExecutionHints({ message: changed, location: 'outputPane' });
 		const names = enterpriseId === '' ? await enterpriseNames(this) : undefined;
 		const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 		const result = summary.result(simplify ? simplified : tableOrder, names);
 		if (this.getNode().typeVersion < WITH_COST) {
-			return [{ enterprise_id: enterpriseId || null, ...result, pages_read: pages }];
+			return [{ enterprise_id: enterpriseId || null, ...result, pages_read: pages, ...moved }];
 		}
 		const costed = await withMonthlyCost(this, result, enterpriseId);
 		const sentence = `${summary.sentence()} ${costSentence(costed.monthly_cost as IDataObject)}`;
 		this.addExecutionHints({ message: sentence, location: 'outputPane' });
 		// Over the whole account, `enterprises` says whose each count is: no enterprise_id of null.
 		const scope = enterpriseId ? { enterprise_id: enterpriseId } : {};
-		return [{ summary: sentence, ...scope, ...costed, pages_read: pages }];
+		return [{ summary: sentence, ...scope, ...costed, pages_read: pages, ...moved }];
 	});
 }
