@@ -309,6 +309,86 @@ describe('the history and the report (examples/caller-id-history, caller-id-week
 		expect(figures.verdict).toContain('over the budget by USD 10.00');
 	});
 
+	it('at any pool size the report carries at most its reads: under 1 MB of items at their limits (250 rows each)', () => {
+		// A data table row as n8n's Data table node outputs it: its columns, id, createdAt, updatedAt.
+		const stored = (row: object, id: number) => ({
+			id,
+			...row,
+			createdAt: '2026-12-07T06:00:00.000Z',
+			updatedAt: '2026-12-07T06:00:00.000Z',
+		});
+		const number = (i: number) => `+1949${String(5550000 + i)}`;
+		const reads = {
+			'Recent days': Array.from({ length: 9 }, (_, day) =>
+				stored(
+					{
+						kind: 'pool',
+						day: `2026-11-${String(22 + day).padStart(2, '0')}`,
+						numbers: 100000,
+						low: 90000,
+						medium: 6000,
+						high: 3000,
+						unchecked: 1000,
+						healthy: 90000,
+						worst_area_codes: JSON.stringify(
+							Array.from({ length: 5 }, (_, i) => ({
+								area_code: `9${i}9`,
+								numbers: 900,
+								high: 90,
+								medium: 90,
+							})),
+						),
+						spent_usd: 123456.78,
+						forecast_usd: 217600,
+						budget_usd: 200000,
+						remediated: 5000,
+					},
+					day,
+				),
+			),
+			'Changes this week': Array.from({ length: 250 }, (_, i) =>
+				stored(
+					{
+						kind: 'change',
+						day: '2026-11-29',
+						phone_number: number(i),
+						area_code: '949',
+						previous: 'low',
+						current: 'high',
+						checked_at: '2026-11-29T06:00:00.000Z',
+					},
+					i,
+				),
+			),
+			'Resting now': Array.from({ length: 250 }, (_, i) =>
+				stored(poolRow(number(i), { status: 'remediating', reason: 'high risk: rested' }), i),
+			),
+			'Restored this week': Array.from({ length: 250 }, (_, i) =>
+				stored(
+					poolRow(number(i), {
+						since: '2026-11-29T06:00:00.000Z',
+						reason: 'restored: remediation completed, reads low risk',
+					}),
+					i,
+				),
+			),
+		};
+		const [figures] = runCodeNode('caller-id-weekly-report', 'Figures', reads);
+		const size = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+		const page = ['chart', 'spend', 'verdict', 'changes', 'resting', 'restored', 'worst']
+			.map((piece) => String(figures[piece]))
+			.join('');
+		// Saved once each: the reads and the figures; the page three times (Report page, Page and
+		// attachment, Send the report) and the CSV as a file twice, in base64.
+		const saved =
+			Object.values(reads).reduce((sum, rows) => sum + size(rows), 0) +
+			size(figures) +
+			3 * Buffer.byteLength(page) +
+			2 * Math.ceil((Buffer.byteLength(String(figures.csv)) * 4) / 3);
+		expect(saved).toBeLessThan(1_000_000);
+		expect(String(figures.changes)).toContain('At least 250 changes: the first 50 are listed here');
+	});
+
 	it('says so when no history row exists yet and no budget is set', () => {
 		const [figures] = runCodeNode('caller-id-weekly-report', 'Figures', {
 			'Recent days': [{}],
