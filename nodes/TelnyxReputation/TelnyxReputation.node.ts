@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { callerIdPool } from './actions/callerIdPool/CallerIdPool.resource';
 import { enterprise } from './actions/enterprise/Enterprise.resource';
 import { ownership } from './actions/ownership/Ownership.resource';
 import { phoneNumber } from './actions/phoneNumber/PhoneNumber.resource';
@@ -12,6 +13,7 @@ import { searchEnterprises } from '../shared/enterpriseSearch';
 import { searchAgreements, searchRemediations } from '../shared/listSearch';
 
 const resources = [
+	callerIdPool,
 	enterprise,
 	ownership,
 	phoneNumber,
@@ -41,7 +43,7 @@ export class TelnyxReputation implements INodeType {
 		// checks it names every operation as the panel does). The editor's own "Custom API Call"
 		// (an operation, or a resource) is __CUSTOM_API_CALL__: said as the editor names it.
 		subtitle:
-			'={{ [$parameter.operation, $parameter.resource].includes("__CUSTOM_API_CALL__") ? "Custom API Call" : ({"agree":"Agree","confirmNumber":"Confirm Ownership","create":"Create","delete":"Delete","disable":"Disable","enable":"Enable","generateLoa":"Generate LOA","get":"Get","getAgreement":"Get Agreement","getInfo":"Get Current Terms","getMany":"Get Many","getManyAgreements":"Get Many Agreements","getPoolSummary":"Get Pool Summary","getProofStatus":"Get Proof Status","getStatus":"Get Status","refresh":"Refresh","register":"Register","remove":"Remove","replaceLoa":"Replace LOA","setWebhookUrl":"Set Webhook URL","submit":"Submit","submitProof":"Submit Proof","sync":"Sync","update":"Update","updateFrequency":"Update Frequency","uploadLoa":"Upload LOA"}[$parameter.operation] ?? $parameter.operation) + ": " + ({"enterprise":"Enterprise","phoneNumber":"Phone Number","remediation":"Remediation","termsOfService":"Terms of Service","ownership":"Number Ownership","reputationSettings":"Reputation Setting"}[$parameter.resource] ?? $parameter.resource) }}',
+			'={{ [$parameter.operation, $parameter.resource].includes("__CUSTOM_API_CALL__") ? "Custom API Call" : ({"agree":"Agree","applyRules":"Apply Pool Rules","confirmNumber":"Confirm Ownership","create":"Create","delete":"Delete","disable":"Disable","enable":"Enable","generateLoa":"Generate LOA","get":"Get","getAgreement":"Get Agreement","getInfo":"Get Current Terms","getMany":"Get Many","getManyAgreements":"Get Many Agreements","getPoolSummary":"Get Pool Summary","getProofStatus":"Get Proof Status","pick":"Pick Caller ID","getStatus":"Get Status","refresh":"Refresh","register":"Register","remove":"Remove","replaceLoa":"Replace LOA","setWebhookUrl":"Set Webhook URL","submit":"Submit","submitProof":"Submit Proof","sync":"Sync","update":"Update","updateFrequency":"Update Frequency","uploadLoa":"Upload LOA"}[$parameter.operation] ?? $parameter.operation) + ": " + ({"callerIdPool":"Caller ID Pool","enterprise":"Enterprise","phoneNumber":"Phone Number","remediation":"Remediation","termsOfService":"Terms of Service","ownership":"Number Ownership","reputationSettings":"Reputation Setting"}[$parameter.resource] ?? $parameter.resource) }}',
 		description:
 			'Register caller IDs for spam-score monitoring and read their reputation with the Telnyx Number Reputation API',
 		// Short enough for the canvas, which cuts longer names.

@@ -155,6 +155,8 @@ export async function importWorkflow(n8n: N8n, userFolder: string, workflow: obj
 
 export interface RunningN8n {
 	url: string;
+	/** The main process (its memory is read from /proc). */
+	pid: number;
 	/** What n8n printed so far. */
 	log(): string;
 	/** The session cookie of the owner account. */
@@ -233,6 +235,7 @@ export async function startN8n(
 		const cookie = setup?.headers.get('set-cookie')?.split(';')[0] ?? (await signIn(url));
 		return {
 			url,
+			pid: server.pid ?? 0,
 			cookie,
 			stop,
 			log: () => readFileSync(join(userFolder, '..', `n8n-${port}.log`), 'utf8'),

@@ -29,7 +29,7 @@ import { smtpCredential, startSmtpSink } from '../../support/n8n/smtpSink';
 import { finishRemediation, turnHighRisk } from '../../support/sandbox/controls';
 import { removePool } from '../../support/sandbox/pool';
 import type { Sandbox } from '../../support/sandbox/server';
-import { dialerLatency, askDialer } from './loopDialer';
+import { askDialer, dialerCredential, dialerLatency } from './loopDialer';
 import { listeningElsewhere } from './listen';
 import { checkReport } from './loopReport';
 import { executeWorkflow } from './executeWorkflow';
@@ -110,7 +110,12 @@ function replayWorkflow(slackUrl: string): Workflow {
 		main: [[{ node: 'As the trigger delivers it', type: 'main', index: 0 }]],
 	};
 	workflow.connections['As the trigger delivers it'] = {
-		main: [[{ node: 'Pool settings', type: 'main', index: 0 }]],
+		main: [
+			[
+				{ node: 'Rows of these numbers', type: 'main', index: 0 },
+				{ node: 'With the pool rows', type: 'main', index: 0 },
+			],
+		],
 	};
 	return workflow;
 }
@@ -258,10 +263,15 @@ export async function checkLoop(
 			appendAttribution: false,
 		};
 	}
-	const mailAccount = await importCredentials(n8nInstall, userFolder, [
+	const accounts = await importCredentials(n8nInstall, userFolder, [
 		smtpCredential(mail, 'reportMail', 'Report mail'),
+		dialerCredential,
 	]);
-	check('n8n imports the report mail credential', mailAccount.status === 0, mailAccount.stderr);
+	check(
+		'n8n imports the report mail and dialer secret credentials',
+		accounts.status === 0,
+		accounts.stderr,
+	);
 	for (const [id, workflow] of Object.entries(workflows)) {
 		const imported = await importWorkflow(n8nInstall, userFolder, workflow, id);
 		check(`n8n imports "${workflow.name}"`, imported.status === 0, imported.stderr);
@@ -338,7 +348,7 @@ export async function checkLoop(
 		);
 		const rows = await pool();
 		verify(
-			'the pool table holds every number of the enterprise, active, with its area code and reading',
+			'the pool table holds every number of the enterprise, active, with its area code, state and reading',
 			ran === '' &&
 				joined &&
 				POOL.every(([number, connection]) => {
@@ -346,6 +356,8 @@ export async function checkLoop(
 					return (
 						found?.status === 'active' &&
 						found.area_code === number.slice(2, 5) &&
+						found.state ===
+							{ '949': 'CA', '213': 'CA', '312': 'IL', '415': 'CA' }[found.area_code] &&
 						found.spam_risk === 'low' &&
 						found.connection_score === connection
 					);
@@ -382,18 +394,66 @@ export async function checkLoop(
 			'the dialer webhook is served',
 			await servedAfterPublishing(`${dialerUrl}?to=+19495551234`),
 		);
+		const stranger = await askDialer(dialerUrl, '+19495551234', { secret: false });
+		verify(
+			'asked without the Dialer secret, n8n refuses (403) and counts no call',
+			stranger.status === 403 && stranger.caller_id === undefined,
+			JSON.stringify(stranger),
+		);
 		const local = await askDialer(dialerUrl, '+1 (949) 555-1234');
 		verify(
-			'a callee in 949 gets the healthiest active 949 number, "same area code"',
-			local.caller_id === '+19495550101' && String(local.rule).startsWith('same area code'),
+			'a callee in 949 gets the healthiest 949 number, its rule and its first call of the day',
+			local.caller_id === '+19495550101' &&
+				local.rule === 'same_area_code' &&
+				local.calls_today === 1,
 			JSON.stringify(local),
+		);
+		const spread = [];
+		for (let call = 0; call < 3; call++) spread.push(await askDialer(dialerUrl, '+19495551234'));
+		verify(
+			'the next calls into 949 spread over its other numbers, the least used first',
+			JSON.stringify(spread.map((answer) => [answer.caller_id, answer.calls_today])) ===
+				JSON.stringify([
+					['+19495550102', 1],
+					['+19495550103', 1],
+					['+19495550101', 2],
+				]),
+			JSON.stringify(spread),
 		);
 		const elsewhere = await askDialer(dialerUrl, '+16175551234');
 		verify(
-			'a callee in 617 (no number there) gets the healthiest active number of the pool',
-			elsewhere.caller_id === '+19495550101' &&
-				String(elsewhere.rule).startsWith('healthiest active number'),
+			'a callee in 617 (no number in Massachusetts) gets the least used healthiest number of another state',
+			elsewhere.caller_id === '+13125550301' &&
+				elsewhere.rule === 'other_state' &&
+				elsewhere.state === 'MA',
 			JSON.stringify(elsewhere),
+		);
+		const together = await Promise.all(
+			Array.from({ length: 20 }, async () => await askDialer(dialerUrl, '+12135551234')),
+		);
+		const counted = together.map((answer) => `${answer.caller_id} ${answer.calls_today}`);
+		verify(
+			'20 calls into 213 asked at once: 20 answers from its 3 numbers, no count given twice, 7 + 7 + 6',
+			together.every((answer) => answer.status === 200 && answer.rule === 'same_area_code') &&
+				new Set(counted).size === 20 &&
+				JSON.stringify(
+					['+12135550201', '+12135550202', '+12135550203'].map(
+						(number) => together.filter((answer) => answer.caller_id === number).length,
+					),
+				) === '[7,7,6]',
+			JSON.stringify(counted),
+		);
+		// Each answer writes its number's count after answering; answers written at once may land
+		// out of order (the n8n process keeps the exact count), so the next answer alone is exact.
+		const after = await askDialer(dialerUrl, '+12135551234');
+		const kept = await eventuallyAsync(WITHIN_S, async () => {
+			const found = row(await pool(), String(after.caller_id));
+			return found?.calls_today === after.calls_today && found?.calls_day === after.day;
+		});
+		verify(
+			`each answer's count of the day is kept in its number's pool row (${after.caller_id}: ${after.calls_today})`,
+			after.caller_id === '+12135550203' && after.calls_today === 7 && kept,
+			JSON.stringify([after, row(await pool(), String(after.caller_id))]),
 		);
 		const latency = await dialerLatency(dialerUrl, 30);
 		verify(
@@ -444,8 +504,9 @@ export async function checkLoop(
 		);
 		const instead = await askDialer(dialerUrl, '+19495551234');
 		verify(
-			'the dialer now answers the next healthiest 949 number',
-			instead.caller_id === '+19495550102' && String(instead.rule).startsWith('same area code'),
+			'the dialer now answers another 949 number',
+			['+19495550102', '+19495550103'].includes(String(instead.caller_id)) &&
+				instead.rule === 'same_area_code',
 			JSON.stringify(instead),
 		);
 
@@ -461,9 +522,15 @@ export async function checkLoop(
 			restored && String(row(await pool(), bad)?.reason).startsWith('restored'),
 			JSON.stringify(row(await pool(), bad)),
 		);
+		// Its count stood still while it rested: it is among the least used, answered within two calls.
+		const next = [
+			await askDialer(dialerUrl, '+19495551234'),
+			await askDialer(dialerUrl, '+19495551234'),
+		];
 		verify(
 			'the dialer answers it again',
-			(await askDialer(dialerUrl, '+19495551234')).caller_id === bad,
+			next.some((answer) => answer.caller_id === bad),
+			JSON.stringify(next),
 		);
 
 		step(

@@ -1,17 +1,42 @@
-// The dialer's side of "Which caller ID should I dial from?": one question, and the time n8n
-// takes to answer it, asked as a dialer would before each call (one at a time).
+// The dialer's side of "Which caller ID should I dial from?": one question, with the secret of
+// the credential "Dialer secret" (n8n's Header Auth), and the time n8n takes to answer it.
+
+/** The header and secret the e2e gives the credential "Dialer secret". */
+export const DIALER_SECRET = { name: 'X-Dialer-Secret', value: 'dialer-s3cret-for-the-e2e' };
+
+/** The credential the example's webhook names, as n8n's CLI imports it. */
+export const dialerCredential = {
+	id: 'dialerSecret',
+	name: 'Dialer secret',
+	type: 'httpHeaderAuth',
+	data: DIALER_SECRET,
+};
 
 export interface DialerAnswer {
 	status: number;
 	caller_id?: string | null;
 	rule?: string;
+	calls_today?: number | null;
+	state?: string | null;
+	day?: string;
 	error?: string;
+	advice?: string;
 }
 
-/** The dialer's answer to "whom do I call `callee` from?" (no `to` at all when undefined). */
-export async function askDialer(url: string, callee?: string): Promise<DialerAnswer> {
+/**
+ * The dialer's answer to "whom do I call `callee` from?" (no `to` at all when undefined);
+ * `secret: false` asks as someone who found the URL.
+ */
+export async function askDialer(
+	url: string,
+	callee?: string,
+	{ secret = true } = {},
+): Promise<DialerAnswer> {
 	const query = callee === undefined ? '' : `?to=${encodeURIComponent(callee)}`;
-	const response = await fetch(`${url}${query}`, { signal: AbortSignal.timeout(30_000) });
+	const response = await fetch(`${url}${query}`, {
+		headers: secret ? { [DIALER_SECRET.name]: DIALER_SECRET.value } : {},
+		signal: AbortSignal.timeout(30_000),
+	});
 	const text = await response.text();
 	try {
 		return { status: response.status, ...(JSON.parse(text) as object) };

@@ -163,12 +163,15 @@ async function main() {
 	const output = [run.stdout, run.stderr, again.stdout, again.stderr].join('\n');
 	check('the API key is in no output or log', !output.includes(sandbox.state.apiKey));
 
-	await checkManualInstall(n8n, work, tarball, sandbox);
-	await checkOnboarding(n8n, userFolder, sandbox);
-	await checkTriggers(n8n, userFolder, sandbox);
-	await checkTools(n8n, line, userFolder, sandbox);
-	await checkLoop(n8n, line, userFolder, sandbox);
-	if (line === 'v2') await checkDurableScheduler(n8n, userFolder, sandbox);
+	// TELNYX_E2E_ONLY=loop,tools runs only those parts after the install (while working on one).
+	const only = process.env.TELNYX_E2E_ONLY?.split(',');
+	const wanted = (part: string) => !only || only.includes(part);
+	if (wanted('manualInstall')) await checkManualInstall(n8n, work, tarball, sandbox);
+	if (wanted('onboarding')) await checkOnboarding(n8n, userFolder, sandbox);
+	if (wanted('triggers')) await checkTriggers(n8n, userFolder, sandbox);
+	if (wanted('tools')) await checkTools(n8n, line, userFolder, sandbox);
+	if (wanted('loop')) await checkLoop(n8n, line, userFolder, sandbox);
+	if (line === 'v2' && wanted('scheduler')) await checkDurableScheduler(n8n, userFolder, sandbox);
 	await sandbox.close();
 	finish();
 	if (!process.env.TELNYX_E2E_KEEP) rmSync(work, { recursive: true, force: true });

@@ -2,6 +2,8 @@
 // (never checked), and each score may be null (the networks have too little data).
 import type { IDataObject } from 'n8n-workflow';
 
+import { areaCodeOf as areaCodeOfNumber } from '../../shared/areaCodes';
+
 export const SCORES = ['maturity', 'connection', 'engagement', 'sentiment'] as const;
 export type Score = (typeof SCORES)[number];
 
@@ -69,7 +71,5 @@ export function worstFirst(a: IDataObject, b: IDataObject): number {
 }
 
 /** The number's NANP area code (NPA), or undefined outside +1. */
-export function areaCodeOf(record: IDataObject): string | undefined {
-	const match = /^\+1(\d{3})\d{7}$/.exec(String(record.phone_number));
-	return match?.[1];
-}
+export const areaCodeOf = (record: IDataObject): string | undefined =>
+	areaCodeOfNumber(String(record.phone_number));

@@ -1,0 +1,167 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { monitoredAmong, monitoredCount } from '../../../shared/api/numbers';
+import { plural } from '../../../shared/text';
+import { applyInputs } from '../../callerIdPool/inputs';
+import type { RuleSettings } from '../../callerIdPool/rules';
+import { PoolRules } from '../../callerIdPool/rules';
+
+export const option: INodePropertyOptions = {
+	name: 'Apply Pool Rules',
+	value: 'applyRules',
+	description:
+		"Decide what happens to each pool row from the input (risk changes, finished remediations, Submit's outcomes, or every monitored number each morning): rest, alert, save or remove. Free reads only.",
+	action: 'Apply the pool rules (free)',
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Pool Rows',
+		name: 'poolRows',
+		type: 'json',
+		required: true,
+		default: '[]',
+		placeholder: "e.g. {{ $('Pool rows').all().map(item => item.json) }}",
+		description:
+			'The rows of the data table caller_id_pool the input is about (each morning: every row). An expression that gives a list of rows.',
+	},
+	{
+		displayName: 'Input Is Every Monitored Number',
+		name: 'everyNumber',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether the input lists every monitored number (the morning's Get Many with Return All): then rows of numbers Telnyx no longer monitors leave the pool (each confirmed by a free read), high-risk numbers left in rotation and cooldowns now due rest while there is room, and long rests are alerted",
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Max Resting Share',
+				name: 'maxRestingShare',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+				default: 0.2,
+				description:
+					'The most of the pool that may rest at once, so that a bad day never empties it (0.2: a fifth)',
+			},
+			{
+				displayName: 'Alert After (Days)',
+				name: 'alertAfterDays',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 30,
+				description: 'A number resting longer than this goes to a person',
+			},
+			{
+				displayName: 'Retry Cooldown After (Days)',
+				name: 'retryAfterDays',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 14,
+				description:
+					'A number Telnyx would not remediate yet (a remediation cooldown, whose length Telnyx does not publish) is submitted again after this many days',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['callerIdPool'], operation: ['applyRules'] } },
+	properties,
+);
+
+/** The Pool Rows parameter: a list of rows, from an expression or as JSON text. */
+function poolRowsOf(context: IExecuteFunctions): IDataObject[] {
+	const value = context.getNodeParameter('poolRows', 0, []) as unknown;
+	let rows: unknown = value;
+	try {
+		if (typeof value === 'string') rows = JSON.parse(value || '[]');
+	} catch {
+		rows = undefined;
+	}
+	if (Array.isArray(rows) && rows.every((row) => typeof row === 'object' && row !== null)) {
+		return rows as IDataObject[];
+	}
+	throw new NodeOperationError(context.getNode(), 'Pool Rows is not a list of rows', {
+		description:
+			"Give the rows of caller_id_pool as a list, e.g. {{ $('Pool rows').all().map(item => item.json) }}.",
+	});
+}
+
+/** How many numbers the pool's enterprises monitor: one free read of one record each. */
+async function poolSize(context: IExecuteFunctions, enterprises: Set<string>): Promise<number> {
+	let size = 0;
+	for (const enterpriseId of enterprises) size += await monitoredCount(context, enterpriseId);
+	return size;
+}
+
+/** The unlisted numbers Telnyx confirms it no longer monitors (free reads per enterprise). */
+async function confirmedGone(
+	context: IExecuteFunctions,
+	unlisted: IDataObject[],
+): Promise<string[]> {
+	const byEnterprise = new Map<string, string[]>();
+	for (const row of unlisted) {
+		const enterpriseId = String(row.enterprise_id ?? '');
+		byEnterprise.set(enterpriseId, [
+			...(byEnterprise.get(enterpriseId) ?? []),
+			String(row.phone_number),
+		]);
+	}
+	const gone: string[] = [];
+	for (const [enterpriseId, numbers] of byEnterprise) {
+		const monitored = await monitoredAmong(context, enterpriseId, numbers);
+		gone.push(...numbers.filter((number) => !monitored.has(number)));
+	}
+	return gone;
+}
+
+/** Apply Pool Rules: one item per row the rules decided about, as { action, alert, row }. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const rows = poolRowsOf(this);
+	const inputs = this.getInputData().map((item) => item.json);
+	const options = this.getNodeParameter('options', 0, {}) as Partial<RuleSettings>;
+	const enterprises = new Set(
+		[...rows, ...inputs].map((json) => json.enterprise_id).filter((id): id is string => !!id),
+	);
+	const settings: RuleSettings = {
+		maxRestingShare: options.maxRestingShare ?? 0.2,
+		alertAfterDays: options.alertAfterDays ?? 30,
+		retryAfterDays: options.retryAfterDays ?? 14,
+		poolSize: await poolSize(this, enterprises),
+	};
+	const rules = new PoolRules(rows, settings, new Date().toISOString());
+	const applied = applyInputs(rules, inputs);
+	if (this.getNodeParameter('everyNumber', 0, false) as boolean) {
+		const unlisted = new Set(rules.unlisted(applied.listed));
+		const gone = await confirmedGone(
+			this,
+			rows.filter((row) => unlisted.has(String(row.phone_number))),
+		);
+		rules.morning(gone);
+	}
+	const hints = [
+		applied.samples &&
+			`${plural(applied.samples, 'sample item')} (Fetch Test Event) left out: samples change no row.`,
+		applied.unknown &&
+			`${plural(applied.unknown, 'input item')} left alone: not a number's reading, a finished remediation or a submission.`,
+	].filter((hint): hint is string => !!hint);
+	for (const message of hints) this.addExecutionHints({ message, location: 'outputPane' });
+	return [
+		rules
+			.decisions()
+			.map((json) => ({ json: json as unknown as IDataObject, pairedItem: { item: 0 } })),
+	];
+}

@@ -1,0 +1,232 @@
+// The pool's rules: rest a number that turns high risk (within a share of the pool), follow its
+// remediation to every outcome Telnyx gives, restore it once it reads low, and say to a person
+// what no rule can settle. A row changes only on a newer reading or a real step, so an event
+// delivered twice or late changes nothing (n8n may deliver trigger items again).
+import type { IDataObject } from 'n8n-workflow';
+
+import type { PoolRow, PoolStatus } from './row';
+import { dialRank, newRow, readRow } from './row';
+
+export interface RuleSettings {
+	/** The most of the pool that may rest at once (0.2: a fifth). */
+	maxRestingShare: number;
+	/** Numbers resting longer than this go to a person. */
+	alertAfterDays: number;
+	/** A number Telnyx would not take (a remediation cooldown) is submitted again after this. */
+	retryAfterDays: number;
+	/** The pool's size when it is more than the rows given (the numbers monitored). */
+	poolSize: number;
+}
+
+/** What to do with a row: `rest` submits it for remediation; `remove` deletes it. */
+export type Action = 'rest' | 'alert' | 'save' | 'remove';
+
+export interface Decision {
+	action: Action;
+	alert: string;
+	row: PoolRow;
+}
+
+const DAY_MS = 86_400_000;
+const RESTING: PoolStatus[] = ['remediating', 'resting', 'cooldown'];
+const isResting = (row: PoolRow | undefined) => row !== undefined && RESTING.includes(row.status);
+
+/**
+ * Whether a newer reading is worth a write: its risk or enterprise changed, or its connection
+ * score moved by 10 or more (the dialer's order). Each scheduled check gives every number a
+ * newer reading, and a write costs far more than a read: a morning writes what changed. The row
+ * keeps the time of its last change, so a late event older than it still changes nothing.
+ */
+const movedMaterially = (before: PoolRow, after: PoolRow) =>
+	before.spam_risk !== after.spam_risk ||
+	before.enterprise_id !== after.enterprise_id ||
+	Math.abs((before.connection_score ?? -100) - (after.connection_score ?? -100)) >= 10;
+
+/** A number's reading: its reputation data as a trigger or a list gives it. */
+export interface Reading {
+	phoneNumber: string;
+	enterpriseId?: string | null;
+	reputation: IDataObject | null;
+}
+
+export class PoolRules {
+	private readonly pool: Map<string, PoolRow>;
+	private readonly decided = new Map<string, Decision>();
+	/** The pool's rows resting now, kept as rows change (a morning may rest thousands). */
+	private resting = 0;
+
+	constructor(
+		rows: IDataObject[],
+		private readonly settings: RuleSettings,
+		private readonly now: string,
+	) {
+		const read = rows.filter((json) => json.phone_number).map((json) => readRow(json, now));
+		this.pool = new Map(read.map((row) => [row.phone_number, row]));
+		this.resting = [...this.pool.values()].filter(isResting).length;
+	}
+
+	decisions(): Decision[] {
+		return [...this.decided.values()];
+	}
+
+	private cap(): number {
+		const size = Math.max(this.pool.size, this.settings.poolSize);
+		return Math.floor(size * this.settings.maxRestingShare);
+	}
+
+	private keep(row: PoolRow, action: Action, alert = ''): void {
+		this.resting += Number(isResting(row)) - Number(isResting(this.pool.get(row.phone_number)));
+		this.pool.set(row.phone_number, row);
+		// A number rested in this run is submitted, whatever else happens to its row.
+		const rested = this.decided.get(row.phone_number)?.action === 'rest';
+		this.decided.set(row.phone_number, { action: rested ? 'rest' : action, alert, row });
+	}
+
+	private moved(row: PoolRow, status: PoolStatus, reason: string): PoolRow {
+		return { ...row, status, since: this.now, reason };
+	}
+
+	private rest(row: PoolRow, why: string): void {
+		const [resting, cap] = [this.resting, this.cap()];
+		if (resting < cap) {
+			const rested = this.moved(row, 'remediating', `${why}: rested and submitted for remediation`);
+			this.keep({ ...rested, remediation_id: 'pending' }, 'rest');
+			return;
+		}
+		const share = `${resting} of ${Math.max(this.pool.size, this.settings.poolSize)} numbers are resting, the most allowed (${this.settings.maxRestingShare * 100}%)`;
+		this.keep(
+			{ ...row, reason: `${why}: left in rotation, ${share}` },
+			'alert',
+			`Caller ID ${row.phone_number} is high risk but stays in rotation: ${share}. Rest it by hand, or raise Max Resting Share.`,
+		);
+	}
+
+	/** A newer reading of a number: it joins the pool, rests, is restored or is only saved. */
+	reading({ phoneNumber, enterpriseId, reputation }: Reading): void {
+		const before = this.pool.get(phoneNumber);
+		const checkedAt = String(reputation?.last_refreshed_at ?? '');
+		if (before && !(checkedAt > before.checked_at)) return;
+		const spamRisk = String(reputation?.spam_risk ?? '');
+		const connection = reputation?.connection_score;
+		const connectionScore = typeof connection === 'number' ? connection : null;
+		const row: PoolRow = {
+			...(before ?? newRow(phoneNumber, this.now)),
+			enterprise_id: enterpriseId ?? before?.enterprise_id ?? '',
+			spam_risk: spamRisk,
+			connection_score: connectionScore,
+			checked_at: checkedAt,
+			dial_rank: dialRank(spamRisk, connectionScore),
+		};
+		if (spamRisk === 'high' && row.status === 'active') return this.rest(row, 'high risk');
+		if (spamRisk === 'low' && row.status === 'resting') {
+			const reason = 'restored: reads low risk after remediation';
+			return this.keep(this.moved(row, 'active', reason), 'save');
+		}
+		if (!before || movedMaterially(before, row)) this.keep(row, 'save');
+	}
+
+	/** A remediation request finished: each of its numbers by the result Telnyx gave it. */
+	remediationFinished(remediation: IDataObject): void {
+		const results = (remediation.results ?? {}) as Record<string, unknown>;
+		const bucketOf = (number: string) =>
+			Object.keys(results).find(
+				(bucket) =>
+					Array.isArray(results[bucket]) && (results[bucket] as string[]).includes(number),
+			);
+		for (const row of [...this.pool.values()]) {
+			if (row.remediation_id !== remediation.id || row.status !== 'remediating') continue;
+			this.finished(row, String(remediation.status), bucketOf(row.phone_number));
+		}
+	}
+
+	private finished(row: PoolRow, status: string, bucket: string | undefined): void {
+		const done = bucket === 'remediated' || bucket === 'not_flagged';
+		if ((done || (status === 'completed' && !bucket)) && row.spam_risk === 'low') {
+			const reason = 'restored: remediation completed, reads low risk';
+			return this.keep(this.moved(row, 'active', reason), 'save');
+		}
+		if (bucket === 'ineligible') return this.cooldown(row);
+		if (done || status === 'failed' || (status === 'completed' && !bucket)) {
+			const reason = `remediation ${done ? 'completed' : status}: resting until it reads low risk`;
+			return this.keep({ ...row, status: 'resting', reason }, 'save');
+		}
+		// Cancelled, refused or sent to review: no rule settles it.
+		const why = bucket ? `Telnyx's result: ${bucket.replace(/_/g, ' ')}` : `remediation ${status}`;
+		const resting = { ...row, status: 'resting' as const, reason: `${why}: resting` };
+		this.keep(
+			resting,
+			'alert',
+			`Caller ID ${row.phone_number} is resting (${why}): please look at it.`,
+		);
+	}
+
+	private cooldown(row: PoolRow): void {
+		const reason = `Telnyx would not remediate it yet (a remediation cooldown): not billed; submitted again after ${this.settings.retryAfterDays} days`;
+		this.keep({ ...this.moved(row, 'cooldown', reason), remediation_id: '' }, 'save');
+	}
+
+	/**
+	 * What Remediation Submit (1.3) answered for a number rested in this pool: the request it is
+	 * in, a cooldown, or not sent at all (then a person decides: nothing was billed).
+	 */
+	submitted(outcome: IDataObject): void {
+		const row = this.pool.get(String(outcome.phone_number));
+		if (row?.status !== 'remediating' || row.remediation_id !== 'pending') return;
+		const status = String(outcome.status);
+		if (outcome.remediation_id && (status === 'submitted' || status === 'already_submitted')) {
+			return this.keep({ ...row, remediation_id: String(outcome.remediation_id) }, 'save');
+		}
+		if (status === 'ineligible') return this.cooldown(row);
+		const why = `not submitted (${status}${outcome.error ? `: ${String(outcome.error)}` : ''})`;
+		const resting = {
+			...row,
+			status: 'resting' as const,
+			remediation_id: '',
+			reason: `${why}: resting`,
+		};
+		this.keep(
+			resting,
+			'alert',
+			`Caller ID ${row.phone_number} was rested but ${why}: please look at it.`,
+		);
+	}
+
+	/**
+	 * The morning's rules, over every monitored number: the numbers no longer monitored leave,
+	 * high-risk numbers left in rotation and cooldowns now due rest while there is room, and long
+	 * rests go to a person.
+	 */
+	morning(gone: string[]): void {
+		for (const number of gone) {
+			const row = this.pool.get(number);
+			if (!row) continue;
+			this.keep({ ...row, reason: 'no longer monitored at Telnyx: left the pool' }, 'remove');
+			this.resting -= Number(isResting(row));
+			this.pool.delete(number);
+		}
+		const now = Date.parse(this.now);
+		const due = now - this.settings.retryAfterDays * DAY_MS;
+		for (const row of [...this.pool.values()]) {
+			if (row.status === 'active' && row.spam_risk === 'high') this.rest(row, 'high risk');
+			const cooled = row.status === 'cooldown' && Date.parse(row.since) <= due;
+			if (cooled && row.spam_risk !== 'low')
+				this.rest({ ...row, status: 'active' }, 'cooldown over');
+			if (cooled && row.spam_risk === 'low')
+				this.keep(this.moved(row, 'active', 'restored: reads low risk'), 'save');
+		}
+		const before = now - this.settings.alertAfterDays * DAY_MS;
+		for (const row of this.pool.values()) {
+			if (row.status === 'cooldown' || !isResting(row) || Date.parse(row.since) >= before) continue;
+			this.keep(
+				row,
+				'alert',
+				`Caller ID ${row.phone_number} has been resting since ${row.since.slice(0, 10)} (${row.reason}): please look at it.`,
+			);
+		}
+	}
+
+	/** The pool's numbers the listing given did not name. */
+	unlisted(listed: Set<string>): string[] {
+		return [...this.pool.keys()].filter((number) => !listed.has(number));
+	}
+}

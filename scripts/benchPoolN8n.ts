@@ -1,0 +1,265 @@
+// `npm run bench:pool [-- 1000,10000,100000 sqlite,postgres]`: the dialer example in a real n8n
+// (the pinned 2.x, the package installed by n8n's installer) over a caller_id_pool table of each
+// size, filled through n8n's REST API. For a minute the dialer is asked 20 times a second, on a
+// clock (a slow answer does not slow the next question), callees spread over the US area codes;
+// then the answers are checked (every call counted once, none over the cap) and timed, and n8n's
+// memory and the execution data it saved per answer are read. A figure is this machine's: the
+// ratios between sizes are what carries to another.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { AREA_CODE_REGIONS } from '../nodes/shared/areaCodes.data';
+import type { RunningN8n } from '../support/n8n/n8n';
+import {
+	importCredentials,
+	importWorkflow,
+	installN8n,
+	installThroughN8n,
+	packPackage,
+	readExample,
+	setWorkflowActive,
+	startN8n,
+} from '../support/n8n/n8n';
+import { call, createLoopTables, projectId } from '../support/n8n/dataTables';
+import { freePort } from '../support/n8n/ports';
+import { startRegistry } from '../support/n8n/registry';
+import { startPostgres } from '../support/n8n/services';
+import { askDialer, dialerCredential } from '../test/e2e/loopDialer';
+import { servedAfterPublishing } from '../test/e2e/wait';
+
+const RATE = 20;
+const SECONDS = 60;
+const CAP = 100;
+const US_REGIONS = new Set(
+	'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(
+		' ',
+	),
+);
+const US_AREA_CODES = (AREA_CODE_REGIONS.match(/.{5}/g) ?? [])
+	.filter((entry) => US_REGIONS.has(entry.slice(3)))
+	.map((entry) => entry.slice(0, 3));
+
+/** A small deterministic random source, so that each run asks the same questions. */
+function random(seed: number) {
+	let state = seed;
+	return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}
+
+/** `size` pool rows over the US area codes: 95% active, mostly low risk, scores spread. */
+function poolRows(size: number) {
+	const next = random(size);
+	const risks = ['low', 'low', 'low', 'low', 'low', 'low', 'medium', ''];
+	return Array.from({ length: size }, (_, index) => {
+		const areaCode = US_AREA_CODES[index % US_AREA_CODES.length];
+		const region = AREA_CODE_REGIONS.slice(AREA_CODE_REGIONS.indexOf(areaCode) + 3).slice(0, 2);
+		const spamRisk = risks[Math.floor(next() * risks.length)];
+		const connection = Math.floor(next() * 100);
+		return {
+			phone_number: `+1${areaCode}${String(2000000 + index).padStart(7, '0')}`,
+			area_code: areaCode,
+			state: region,
+			enterprise_id: 'bench',
+			status: next() < 0.95 ? 'active' : 'resting',
+			since: '2026-12-01T06:00:00.000Z',
+			reason: 'joined the pool',
+			remediation_id: '',
+			spam_risk: spamRisk,
+			connection_score: connection,
+			checked_at: '2026-12-01T06:00:00.000Z',
+			dial_rank: ({ low: 0, '': 1, medium: 2 }[spamRisk] ?? 3) * 1000 + 100 - connection,
+		};
+	});
+}
+
+/** Empties and fills caller_id_pool through n8n's REST API: the seconds it took. */
+async function fillPool(n8n: RunningN8n, size: number): Promise<number> {
+	const project = await projectId(n8n);
+	const { data } = (await call(n8n, `/projects/${project}/data-tables`)) as {
+		data: Array<{ id: string; name: string }>;
+	};
+	for (const table of data)
+		await call(n8n, `/projects/${project}/data-tables/${table.id}`, { method: 'DELETE' });
+	const { caller_id_pool: table } = await createLoopTables(n8n);
+	const start = performance.now();
+	const rows = poolRows(size);
+	for (let at = 0; at < rows.length; at += 5000) {
+		await call(
+			n8n,
+			`/projects/${project}/data-tables/${table}/insert`,
+			{ method: 'POST', body: JSON.stringify({ data: rows.slice(at, at + 5000) }) },
+			300_000,
+		);
+	}
+	return (performance.now() - start) / 1000;
+}
+
+interface Answered {
+	ms: number;
+	status: number;
+	callerId: string | null | undefined;
+	calls: number | null | undefined;
+	rule: string | undefined;
+}
+
+/** RATE questions a second for SECONDS, each sent on the clock: every answer, timed. */
+async function load(url: string): Promise<Answered[]> {
+	const next = random(7);
+	const start = performance.now();
+	const asked: Array<Promise<Answered>> = [];
+	for (let index = 0; index < RATE * SECONDS; index++) {
+		const due = start + (index * 1000) / RATE;
+		await new Promise((done) => setTimeout(done, Math.max(0, due - performance.now())));
+		const areaCode = US_AREA_CODES[Math.floor(next() * US_AREA_CODES.length)];
+		const sent = performance.now();
+		asked.push(
+			askDialer(url, `+1${areaCode}5550${String(index % 1000).padStart(3, '0')}`).then(
+				(answer) => ({
+					ms: performance.now() - sent,
+					status: answer.status,
+					callerId: answer.caller_id,
+					calls: answer.calls_today,
+					rule: answer.rule,
+				}),
+				() => ({ ms: 30_000, status: 0, callerId: undefined, calls: undefined, rule: 'timeout' }),
+			),
+		);
+	}
+	return await Promise.all(asked);
+}
+
+const percentile = (sorted: number[], share: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+
+/** Every call counted once and none over the cap: the problems found, or none. */
+function countProblems(answers: Answered[]): string[] {
+	const seen = new Set<string>();
+	const problems: string[] = [];
+	for (const answer of answers.filter((a) => a.callerId)) {
+		const key = `${answer.callerId} ${answer.calls}`;
+		if (seen.has(key)) problems.push(`count given twice: ${key}`);
+		if (Number(answer.calls) > CAP) problems.push(`over the cap: ${key}`);
+		seen.add(key);
+	}
+	const perNumber = new Map<string, number>();
+	for (const answer of answers.filter((a) => a.callerId))
+		perNumber.set(String(answer.callerId), (perNumber.get(String(answer.callerId)) ?? 0) + 1);
+	for (const [number, calls] of perNumber) {
+		const highest = Math.max(
+			...answers.filter((a) => a.callerId === number).map((a) => Number(a.calls)),
+		);
+		if (highest !== calls) problems.push(`${number}: ${calls} answers, counted to ${highest}`);
+	}
+	return problems;
+}
+
+const rssMb = (pid: number) =>
+	Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function benchDatabase(kind: string, sizes: number[], work: string) {
+	const userFolder = join(work, kind, 'user');
+	const env: Record<string, string> = {};
+	let stopPostgres = async () => {};
+	let databaseBytes = () => statSync(join(userFolder, '.n8n', 'database.sqlite')).size;
+	if (kind === 'postgres') {
+		const postgres = await startPostgres(join(work, kind, 'pg'));
+		stopPostgres = postgres.stop;
+		Object.assign(env, {
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: String(postgres.port),
+			DB_POSTGRESDB_DATABASE: 'n8n',
+			DB_POSTGRESDB_USER: 'n8n',
+			DB_POSTGRESDB_PASSWORD: 'n8n',
+		});
+		databaseBytes = () =>
+			Number(
+				execFileSync(
+					'psql',
+					[
+						'-h',
+						'127.0.0.1',
+						'-p',
+						String(postgres.port),
+						'-U',
+						'postgres',
+						'-tAc',
+						"SELECT pg_database_size('n8n')",
+					],
+					{ encoding: 'utf8' },
+				).trim(),
+			);
+	}
+	Object.assign(process.env, env);
+	const n8n = installN8n('v2');
+	const registry = await startRegistry(packPackage(join(work, kind)));
+	await installThroughN8n(n8n, userFolder, await freePort(), registry.url, registry.name);
+	await registry.close();
+	await importCredentials(n8n, userFolder, [
+		dialerCredential,
+		{
+			id: 'telnyxSandbox',
+			name: 'Telnyx sandbox',
+			type: 'telnyxReputationApi',
+			data: { apiKey: 'unused', baseUrl: 'http://127.0.0.1:9' },
+		},
+	]);
+	await importWorkflow(n8n, userFolder, readExample('which-caller-id'), 'benchDialer');
+	const running = await startN8n(n8n, userFolder, await freePort(), env);
+	const rows: string[] = [];
+	try {
+		for (const size of sizes) {
+			const fill = await fillPool(running, size);
+			const problem = await setWorkflowActive(running, 'benchDialer', true);
+			if (problem) throw new Error(problem);
+			const url = `${running.url}/webhook/which-caller-id`;
+			await servedAfterPublishing(url);
+			await askDialer(url, '+19495550100'); // the first answer warms the workflow up
+			const bytesBefore = databaseBytes();
+			let peak = rssMb(running.pid);
+			const sampler = setInterval(() => (peak = Math.max(peak, rssMb(running.pid))), 1000);
+			const answers = await load(url);
+			clearInterval(sampler);
+			const times = answers.map((a) => a.ms).sort((a, b) => a - b);
+			const problems = countProblems(answers);
+			const perAnswer = (databaseBytes() - bytesBefore) / answers.length / 1024;
+			const failed = answers.filter((a) => a.status !== 200).length;
+			rows.push(
+				`| ${kind} | ${size.toLocaleString('en-US')} | ${fill.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms | ${Math.round(percentile(times, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB |`,
+			);
+			console.log(rows[rows.length - 1]);
+			await setWorkflowActive(running, 'benchDialer', false);
+		}
+	} finally {
+		await running.stop();
+		await stopPostgres();
+		for (const name of Object.keys(env)) delete process.env[name];
+	}
+	return rows;
+}
+
+async function main() {
+	const sizes = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
+	const databases = (process.argv[3] ?? 'sqlite,postgres').split(',');
+	const work = mkdtempSync(join(tmpdir(), 'telnyx-bench-pool-'));
+	const rows: string[] = [];
+	try {
+		for (const kind of databases) rows.push(...(await benchDatabase(kind, sizes, work)));
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+	console.log(
+		`\nThe dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, cap ${CAP}):\n`,
+	);
+	console.log(
+		'| database | pool rows | fill (REST) | median | 95th percentile | answered | counts | n8n memory (peak RSS) | saved per answer |',
+	);
+	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	for (const row of rows) console.log(row);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
