@@ -7,6 +7,16 @@ import { usNumbers } from '../support/sandbox/state';
 const api = useSandbox();
 const remediation = (name: string, fields = {}) => operation('remediation', name, fields);
 
+/** The free reads Submit makes before it sends: the enterprise's pending and in-progress requests. */
+const openReads = (enterpriseId: string) =>
+	['pending', 'in_progress'].map((status) => ({
+		method: 'GET',
+		path: `/enterprises/${enterpriseId}/reputation/remediation`,
+		status,
+	}));
+
+const posts = () => api.sandbox.requests.filter((request) => request.method === 'POST');
+
 describe('Remediation: Submit', () => {
 	test('numbers from many items with the same purpose go in one request, paired with every item', async () => {
 		const numbers = usNumbers(3);
@@ -24,6 +34,7 @@ describe('Remediation: Submit', () => {
 		});
 
 		expect(api.sandbox.requests.map((r) => [r.path, r.body])).toEqual([
+			...openReads(enterpriseId).map((read) => [read.path, undefined]),
 			[
 				`/enterprises/${enterpriseId}/reputation/remediation`,
 				{
@@ -63,9 +74,10 @@ describe('Remediation: Submit', () => {
 
 		expect(api.sandbox.requests.map((r) => [r.method, r.path])).toEqual([
 			['GET', `/enterprises/${enterpriseId}/reputation/numbers`],
+			...openReads(enterpriseId).map((read) => [read.method, read.path]),
 			['POST', `/enterprises/${enterpriseId}/reputation/remediation`],
 		]);
-		expect(api.sandbox.requests[1].body).toMatchObject({ phone_numbers: [high, category] });
+		expect(api.sandbox.requests.at(-1)?.body).toMatchObject({ phone_numbers: [high, category] });
 		expect(api.sandbox.state.charges.map((charge) => charge.phone_number)).toEqual([
 			high,
 			category,
@@ -152,7 +164,7 @@ describe('Remediation: Submit', () => {
 			}),
 		});
 
-		expect(api.sandbox.requests.map((r) => r.method)).toEqual(['POST']);
+		expect(api.sandbox.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST']);
 		expect(api.sandbox.state.charges).toHaveLength(2);
 	});
 
@@ -173,13 +185,14 @@ describe('Remediation: Submit', () => {
 			}),
 		});
 
-		expect(
-			api.sandbox.requests.map((r) => (r.body as { call_purpose: string }).call_purpose),
-		).toEqual(['Reminders', 'Surveys']);
+		expect(posts().map((r) => (r.body as { call_purpose: string }).call_purpose)).toEqual([
+			'Reminders',
+			'Surveys',
+		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }], [{ item: 1 }]]);
 	});
 
-	test('a number with a request in flight gets the 409 in the API words, pointing at it', async () => {
+	test('a number in a pending request made elsewhere (its numbers unnamed) gets the 409 in the API words, pointing at it', async () => {
 		const numbers = usNumbers(2);
 		const enterpriseId = api.sandbox.state.enterpriseMonitoring(numbers);
 		const parameters = remediation('submit', {
@@ -187,7 +200,7 @@ describe('Remediation: Submit', () => {
 			phoneNumbers: numbers.join(','),
 			callPurpose: 'Reminders',
 		});
-		await runNode({ credential: api.credential, parameters });
+		api.sandbox.state.addRemediation(enterpriseId, numbers);
 
 		const again = await runNode({
 			credential: api.credential,
@@ -284,7 +297,7 @@ describe('Remediation: Get and Get Many', () => {
 			status: 'completed',
 			results: { remediated: [numbers[0]], not_flagged: [numbers[1]] },
 		});
-		expect(api.sandbox.requests[1].path).toBe(
+		expect(api.sandbox.requests[3].path).toBe(
 			`/enterprises/${enterpriseId}/reputation/remediation/${id}`,
 		);
 	});

@@ -63,6 +63,10 @@ export interface Remediation {
 	tier1_completed_at: string | null;
 	tier2_completed_at: string | null;
 	results: Record<string, string[]> | null;
+	/** Numbers refused before submission (a remediation cooldown): counted, never billed. */
+	ineligible?: string[];
+	/** Numbers cancelled after submission: counted in phone_numbers_count, in no result bucket. */
+	cancelled?: string[];
 }
 
 export const TERMS_VERSION = '2026-06-01';
@@ -133,6 +137,12 @@ export class SandboxState {
 
 	/** Uploaded documents (signed LOAs), by id. */
 	documents = new Map<string, DocumentRecord>();
+
+	/**
+	 * A number whose remediation completed less than this many days ago is ineligible when
+	 * submitted again (Telnyx publishes no length for its cooldown); 0: no cooldown.
+	 */
+	remediationCooldownDays = 0;
 
 	/** Every billed event, oldest first: tests assert that an operation billed nothing. */
 	charges: Charge[] = [];
@@ -292,7 +302,9 @@ export class SandboxState {
 	addRemediation(
 		enterpriseId: string,
 		phoneNumbers: string[],
-		fields: Partial<Pick<Remediation, 'call_purpose' | 'contact_email' | 'webhook_url'>> = {},
+		fields: Partial<
+			Pick<Remediation, 'call_purpose' | 'contact_email' | 'webhook_url' | 'ineligible'>
+		> = {},
 	): Remediation {
 		const now = this.now();
 		const remediation: Remediation = {
@@ -314,6 +326,31 @@ export class SandboxState {
 		return remediation;
 	}
 
+	/** Whether a remediation of this number completed within the cooldown. */
+	inRemediationCooldown(phoneNumber: string): boolean {
+		const since = Date.parse(this.now()) - this.remediationCooldownDays * 86_400_000;
+		return [...this.remediations.values()].some(
+			(remediation) =>
+				remediation.status === 'completed' &&
+				Date.parse(remediation.tier2_completed_at ?? remediation.updated_at) > since &&
+				remediationReviewed(remediation).includes(phoneNumber),
+		);
+	}
+
+	/**
+	 * Cancels some numbers of a request not finished (all of them by default): they stay in its
+	 * count and leave every result bucket. With none left to review, the request is cancelled;
+	 * otherwise it completes later with the others (partly completed).
+	 */
+	cancelRemediationNumbers(remediation: Remediation, numbers = remediationReviewed(remediation)) {
+		remediation.cancelled = [...new Set([...(remediation.cancelled ?? []), ...numbers])];
+		if (remediationReviewed(remediation).length === 0) {
+			remediation.status = 'cancelled';
+			remediation.results = resultBuckets({ ineligible: remediation.ineligible ?? [] });
+		}
+		remediation.updated_at = this.now();
+	}
+
 	/** Moves a remediation request one step on: pending → in_progress → completed (with results). */
 	advanceRemediation(remediation: Remediation): void {
 		const now = this.now();
@@ -323,14 +360,12 @@ export class SandboxState {
 		} else if (remediation.status === 'in_progress') {
 			remediation.status = 'completed';
 			remediation.tier2_completed_at = now;
-			const [first, ...rest] = remediation.phone_numbers;
-			remediation.results = {
-				remediated: [first],
+			const [first, ...rest] = remediationReviewed(remediation);
+			remediation.results = resultBuckets({
+				remediated: first === undefined ? [] : [first],
 				not_flagged: rest,
-				requires_review: [],
-				ineligible: [],
-				refused: [],
-			};
+				ineligible: remediation.ineligible ?? [],
+			});
 		} else {
 			return;
 		}
@@ -341,6 +376,22 @@ export class SandboxState {
 		return [...this.registrations.values()].filter((r) => r.enterprise_id === enterpriseId);
 	}
 }
+
+/** The numbers a request has Telnyx review: not ineligible, not cancelled. */
+export function remediationReviewed(remediation: Remediation): string[] {
+	const out = new Set([...(remediation.ineligible ?? []), ...(remediation.cancelled ?? [])]);
+	return remediation.phone_numbers.filter((number) => !out.has(number));
+}
+
+/** Every bucket, empty ones kept, as the API gives them. */
+const resultBuckets = (filled: Record<string, string[]>): Record<string, string[]> => ({
+	remediated: [],
+	not_flagged: [],
+	requires_review: [],
+	ineligible: [],
+	refused: [],
+	...filled,
+});
 
 /** `count` distinct valid US numbers (area code 949, 555 exchange avoided). */
 export function usNumbers(count: number, first = 0): string[] {

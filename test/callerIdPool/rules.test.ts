@@ -64,7 +64,10 @@ async function applyRules(inputs: IDataObject[], rows: IDataObject[], fields: ID
 	return { decided, hints: result.hints.map((hint) => hint.message) };
 }
 const morning = async (inputs: IDataObject[], rows: IDataObject[]) =>
-	await applyRules(inputs, rows, { everyNumber: true, options: { maxRestingShare: 0.5 } });
+	await applyRules(inputs, rows, {
+		everyNumber: true,
+		options: { maxRestingShare: 0.5, idleAfterDays: 0 },
+	});
 
 describe('Apply Pool Rules', () => {
 	test('rests a number that turns high risk and marks it for one submission; the row says its state and dial rank', async () => {
@@ -182,8 +185,8 @@ describe('Apply Pool Rules', () => {
 	});
 
 	test("Remediation Submit's outcome for each rested number: its request, a cooldown, or not sent", async () => {
-		const [a, b, c] = POOL;
-		const rows = [a, b, c].map((n) =>
+		const [a, b, c, d] = POOL;
+		const rows = [a, b, c, d].map((n) =>
 			poolRow(n, { status: 'remediating', remediation_id: 'pending', spam_risk: 'high' }),
 		);
 		const outcome = (phone_number: string, status: string, fields: IDataObject = {}) => ({
@@ -199,12 +202,15 @@ describe('Apply Pool Rules', () => {
 				outcome(a, 'submitted', { remediation_id: 'r-9' }),
 				outcome(b, 'ineligible'),
 				outcome(c, 'failed', { error: 'The request timed out' }),
+				// Some numbers of its request were ineligible: which, the finished request says.
+				outcome(d, 'submitted_or_ineligible', { remediation_id: 'r-9' }),
 			],
 			rows,
 		);
 		const by = (n: string) => decided.find((x) => x.row.phone_number === n)!;
 		expect(by(a).row).toMatchObject({ status: 'remediating', remediation_id: 'r-9' });
 		expect(by(b).row).toMatchObject({ status: 'cooldown' });
+		expect(by(d).row).toMatchObject({ status: 'remediating', remediation_id: 'r-9' });
 		expect(by(c)).toMatchObject({
 			action: 'alert',
 			row: { status: 'resting', remediation_id: '' },
@@ -272,5 +278,39 @@ describe('Apply Pool Rules', () => {
 			['save', POOL[0], 'medium', 50],
 			['save', POOL[1], 'low', 62],
 		]);
+	});
+
+	test('idle numbers: alerted with what their checks cost a month, or, opted in, removed from monitoring (free)', async () => {
+		const day = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY_MS).toISOString();
+		const rows = [
+			poolRow(POOL[0], { calls_day: day(40).slice(0, 10), calls_today: 12 }),
+			poolRow(POOL[1], { calls_day: day(3).slice(0, 10), calls_today: 80 }),
+			poolRow(POOL[2], { since: day(31) }),
+			poolRow(POOL[3], { since: day(5) }),
+			poolRow(POOL[4], { status: 'remediating', since: day(10) }),
+		];
+		const listing = POOL.slice(0, 5).map((number) => record(number));
+		const options = { maxRestingShare: 0.5, idleAfterDays: 30 };
+		const alerted = await applyRules(listing, rows, { everyNumber: true, options });
+		expect(alerted.decided.map((d) => [d.action, d.row.phone_number])).toEqual([
+			['alert', POOL[0]],
+			['alert', POOL[2]],
+		]);
+		expect(alerted.decided[0].alert).toBe(
+			`Caller ID ${POOL[0]} is idle: its last call was on ${day(40).slice(0, 10)}, and monitoring it costs about USD 2.18 a month. Remove it from monitoring if it is no longer dialled.`,
+		);
+		expect(alerted.decided[1].alert).toMatch(/is idle: it never made a call, and monitoring/);
+
+		const removed = await applyRules(listing, rows, {
+			everyNumber: true,
+			options: { ...options, stopIdle: true },
+		});
+		expect(removed.decided.map((d) => [d.action, d.row.phone_number])).toEqual([
+			['stop_monitoring', POOL[0]],
+			['stop_monitoring', POOL[2]],
+		]);
+		expect(removed.decided[0].row.reason).toMatch(
+			/^idle \(its last call was on .*\): removed from monitoring, monitoring it cost about USD 2.18 a month$/,
+		);
 	});
 });

@@ -18,8 +18,11 @@ export interface RuleSettings {
 	poolSize: number;
 }
 
-/** What to do with a row: `rest` submits it for remediation; `remove` deletes it. */
-export type Action = 'rest' | 'alert' | 'save' | 'remove';
+/**
+ * What to do with a row: `rest` submits it for remediation; `remove` deletes it (Telnyx no
+ * longer monitors it); `stop_monitoring` removes an idle number from monitoring, then the row.
+ */
+export type Action = 'rest' | 'alert' | 'save' | 'remove' | 'stop_monitoring';
 
 export interface Decision {
 	action: Action;
@@ -28,6 +31,8 @@ export interface Decision {
 }
 
 const DAY_MS = 86_400_000;
+/** Remediation Submit's statuses for a number that is in a request. */
+const IN_A_REQUEST = ['submitted', 'already_submitted', 'submitted_or_ineligible'];
 const RESTING: PoolStatus[] = ['remediating', 'resting', 'cooldown'];
 const isResting = (row: PoolRow | undefined) => row !== undefined && RESTING.includes(row.status);
 
@@ -173,7 +178,9 @@ export class PoolRules {
 		const row = this.pool.get(String(outcome.phone_number));
 		if (row?.status !== 'remediating' || row.remediation_id !== 'pending') return;
 		const status = String(outcome.status);
-		if (outcome.remediation_id && (status === 'submitted' || status === 'already_submitted')) {
+		// In a request (for some numbers Telnyx names the ineligible ones only in its results,
+		// which the finished remediation brings): the request to follow.
+		if (outcome.remediation_id && IN_A_REQUEST.includes(status)) {
 			return this.keep({ ...row, remediation_id: String(outcome.remediation_id) }, 'save');
 		}
 		if (status === 'ineligible') return this.cooldown(row);
@@ -221,6 +228,38 @@ export class PoolRules {
 				row,
 				'alert',
 				`Caller ID ${row.phone_number} has been resting since ${row.since.slice(0, 10)} (${row.reason}): please look at it.`,
+			);
+		}
+	}
+
+	/**
+	 * Active numbers that made no call for `days` days (counted from their last call, or from
+	 * when they joined the pool when they never made one): each costs as much to monitor as a
+	 * dialled one.
+	 */
+	idleRows(days: number): PoolRow[] {
+		const before = new Date(Date.parse(this.now) - days * DAY_MS).toISOString();
+		return [...this.pool.values()].filter(
+			(row) => row.status === 'active' && String(row.calls_day || row.since) < before,
+		);
+	}
+
+	/** Says what each idle row costs a month; with `stop`, it leaves monitoring (free) and the pool. */
+	idle(rows: PoolRow[], stop: boolean, monthlyUsdOf: (row: PoolRow) => number): void {
+		for (const row of rows) {
+			const last = row.calls_day
+				? `its last call was on ${String(row.calls_day)}`
+				: 'it never made a call';
+			const cost = `monitoring it costs about USD ${monthlyUsdOf(row).toFixed(2)} a month`;
+			if (stop) {
+				const reason = `idle (${last}): removed from monitoring, ${cost.replace('costs', 'cost')}`;
+				this.keep({ ...row, reason }, 'stop_monitoring');
+				continue;
+			}
+			this.keep(
+				row,
+				'alert',
+				`Caller ID ${row.phone_number} is idle: ${last}, and ${cost}. Remove it from monitoring if it is no longer dialled.`,
 			);
 		}
 	}

@@ -124,6 +124,7 @@ function summary({
 	failures,
 	notSent,
 	billedEach,
+	billedUsd,
 }: RunReport): string[] {
 	const outside = (status: string) =>
 		failures.filter((failure) => failure.status === status).length;
@@ -135,13 +136,16 @@ function summary({
 	const entries = batches.flatMap((batch) => batch.entries);
 	const repeated = entries.filter(givenMoreThanOnce).length;
 	const billed =
-		billedEach === undefined ? '' : ` and billed (${usd(totalUsd(succeeded, billedEach))})`;
+		billedEach === undefined
+			? ''
+			: ` and billed (${usd(billedUsd ?? totalUsd(succeeded, billedEach))})`;
 	const parts = [`${succeeded} ${verb}${billed}`];
 	if (failed) parts.push(`${failed} not ${verb}`);
 	if (unknown) parts.push(`${unknown} outcome unknown (may have been ${verb})`);
 	if (invalid) parts.push(`${invalid} invalid (not sent)`);
 	if (overBudget) parts.push(`${overBudget} over budget (not sent)`);
-	if (notSent?.items.length) parts.push(`${notSent.items.length} ${notSent.as} (not sent)`);
+	for (const kind of kindsNotSent(notSent))
+		if (kind.items.length) parts.push(`${kind.items.length} ${kind.as} (not sent)`);
 	let text = `${parts.join(', ')}${batches.length ? `, in ${plural(batches.length, 'request')}` : ', nothing sent'}`;
 	if (repeated)
 		text += `; ${plural(repeated, 'number')} given more than once, ${repeated === 1 ? 'sent' : 'each sent'} once`;
@@ -157,16 +161,20 @@ export interface NotSent {
 	as: string;
 }
 
+const kindsNotSent = (notSent: RunReport['notSent']): NotSent[] => [notSent ?? []].flat();
+
 /** What a batched run gives back, for `report`. */
 export interface RunReport {
 	/** Past tense for the summary: "registered". */
 	verb: string;
 	/** What Telnyx bills for each number processed (USD), said in the summary. */
 	billedEach?: number;
+	/** What the run billed in all, when the answers said so (Submit: numbers Telnyx counted ineligible are not billed). */
+	billedUsd?: number;
 	sent: SentBatches;
 	/** Failures outside the requests: the invalid values (Sync: and the numbers it could not remove). */
 	failures: Failure[];
-	notSent?: NotSent;
+	notSent?: NotSent | NotSent[];
 	/** The sample items left out (readInput). */
 	samples: OrderedItem[];
 	/** Hints instead of the summary (Sync and Dry Run say their own). */
@@ -196,7 +204,10 @@ export function report(context: IExecuteFunctions, run: RunReport): INodeExecuti
 	// output on, failures go there as n8n's { error, message }: the others share the regular one.
 	const kinds = [
 		{ rows: run.samples, status: 'sample' },
-		{ rows: run.notSent?.items ?? [], status: (run.notSent?.as ?? '').replace(/ /g, '_') },
+		...kindsNotSent(run.notSent).map(({ items, as }) => ({
+			rows: items,
+			status: as.replace(/ /g, '_'),
+		})),
 		{ rows: outcomes.flatMap((outcome) => outcome?.succeeded ?? []), status: run.verb },
 		{
 			rows: failures.flatMap((failure) => failureItems(failure, toErrorOutput)),

@@ -2,6 +2,7 @@ import type { Reply } from '../envelope';
 import { entry, errors, inUse, invalid, notFound, page } from '../envelope';
 import type { Route, RouteContext } from '../router';
 import type { Remediation, RemediationStatus } from '../state';
+import { remediationReviewed } from '../state';
 import { extraFields, isEntry, objectBody, phoneNumberList, UUID } from '../validate';
 
 const STATUSES: RemediationStatus[] = [
@@ -24,12 +25,18 @@ function enterpriseOf(context: RouteContext): string | Reply {
 
 /** The full record, as GET by ID and Submit return it. */
 function full(remediation: Remediation) {
-	const { enterprise_id: _enterprise, phone_numbers, ...rest } = remediation;
+	const {
+		enterprise_id: _enterprise,
+		phone_numbers,
+		ineligible: _ineligible,
+		cancelled: _cancelled,
+		...rest
+	} = remediation;
 	return {
 		...rest,
 		phone_numbers_count: phone_numbers.length,
-		phone_numbers_submitted: phone_numbers.length,
-		phone_numbers_ineligible: 0,
+		phone_numbers_submitted: phone_numbers.length - (remediation.ineligible ?? []).length,
+		phone_numbers_ineligible: (remediation.ineligible ?? []).length,
 	};
 }
 
@@ -91,7 +98,7 @@ function submit(context: RouteContext): Reply {
 		(r) => r.status === 'pending' || r.status === 'in_progress',
 	);
 	const busy = numbers.flatMap((number, index) =>
-		inFlight.some((r) => r.phone_numbers.includes(number))
+		inFlight.some((r) => remediationReviewed(r).includes(number))
 			? [
 					inUse(`${number} already has a remediation request in progress`, {
 						pointer: `/body/phone_numbers/${index}`,
@@ -101,12 +108,15 @@ function submit(context: RouteContext): Reply {
 	);
 	if (busy.length) return errors(409, ...busy);
 
+	// Refused before submission, counted in phone_numbers_ineligible, and not billed.
+	const ineligible = numbers.filter((number) => state.inRemediationCooldown(number));
 	const remediation = state.addRemediation(enterpriseId, numbers, {
 		call_purpose: purpose as string,
 		contact_email: (object.contact_email as string | undefined) ?? null,
 		webhook_url: (object.webhook_url as string | undefined) ?? null,
+		ineligible,
 	});
-	for (const number of numbers)
+	for (const number of remediationReviewed(remediation))
 		state.charges.push({ kind: 'remediation', phone_number: number, usd: 1 });
 	return { status: 202, body: { data: full(remediation) } };
 }

@@ -7,9 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { checkFrequencies } from '../../../shared/api/enterprises';
 import { monitoredAmong, monitoredCount } from '../../../shared/api/numbers';
+import { checksMonthlyUsd } from '../../../shared/prices';
+import { pricesOf } from '../../../shared/transport/credentials';
 import { plural } from '../../../shared/text';
 import { applyInputs } from '../../callerIdPool/inputs';
+import type { PoolRow } from '../../callerIdPool/row';
 import type { RuleSettings } from '../../callerIdPool/rules';
 import { PoolRules } from '../../callerIdPool/rules';
 
@@ -48,6 +52,23 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Alert After (Days)',
+				name: 'alertAfterDays',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 30,
+				description: 'A number resting longer than this goes to a person',
+			},
+			{
+				displayName: 'Idle After (Days)',
+				name: 'idleAfterDays',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 30,
+				description:
+					'Each morning, an active number that made no call for this many days (the dialer counts its calls) is alerted with what its monitoring costs a month. 0 looks for none.',
+			},
+			{
 				displayName: 'Max Resting Share',
 				name: 'maxRestingShare',
 				type: 'number',
@@ -57,14 +78,6 @@ const properties: INodeProperties[] = [
 					'The most of the pool that may rest at once, so that a bad day never empties it (0.2: a fifth)',
 			},
 			{
-				displayName: 'Alert After (Days)',
-				name: 'alertAfterDays',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 30,
-				description: 'A number resting longer than this goes to a person',
-			},
-			{
 				displayName: 'Retry Cooldown After (Days)',
 				name: 'retryAfterDays',
 				type: 'number',
@@ -72,6 +85,14 @@ const properties: INodeProperties[] = [
 				default: 14,
 				description:
 					'A number Telnyx would not remediate yet (a remediation cooldown, whose length Telnyx does not publish) is submitted again after this many days',
+			},
+			{
+				displayName: 'Stop Monitoring Idle Numbers',
+				name: 'stopIdle',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether idle numbers leave monitoring (Phone Number → Remove: free) and the pool, instead of being alerted. Their checks stop billing; registering them again is billed as any number's.",
 			},
 		],
 	},
@@ -128,6 +149,22 @@ async function confirmedGone(
 	return gone;
 }
 
+/** The morning's idle numbers, each with what one number's checks cost a month where it is monitored. */
+async function idleNumbers(context: IExecuteFunctions, rules: PoolRules): Promise<void> {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const days = (options.idleAfterDays as number | undefined) ?? 30;
+	const idle = days > 0 ? rules.idleRows(days) : [];
+	if (!idle.length) return;
+	const enterprises = [...new Set(idle.map((row) => row.enterprise_id))];
+	const [frequencies, prices] = await Promise.all([
+		checkFrequencies(context, enterprises),
+		pricesOf(context),
+	]);
+	const monthlyUsdOf = (row: PoolRow) =>
+		checksMonthlyUsd(1, frequencies.get(row.enterprise_id) ?? 'never', prices);
+	rules.idle(idle, options.stopIdle === true, monthlyUsdOf);
+}
+
 /** Apply Pool Rules: one item per row the rules decided about, as { action, alert, row }. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const rows = poolRowsOf(this);
@@ -151,6 +188,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			rows.filter((row) => unlisted.has(String(row.phone_number))),
 		);
 		rules.morning(gone);
+		await idleNumbers(this, rules);
 	}
 	const hints = [
 		applied.samples &&

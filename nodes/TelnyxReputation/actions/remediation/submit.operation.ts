@@ -13,7 +13,7 @@ import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { report } from '../../pipeline/report';
 import type { BatchEndpoint } from '../../pipeline/send';
-import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
+import { sendBatches, stopOnFailure } from '../../pipeline/send';
 import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import { successItem } from '../../pipeline/outputItems';
 import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
@@ -21,11 +21,20 @@ import { listPages } from '../../../shared/transport/pages';
 import { getRemediation, remediationList } from '../../../shared/api/remediations';
 import { checkHttpsUrl } from '../../../shared/validators';
 import { additionalFields, batchedNumberFields } from '../common/fields';
-import type { Batch, BatchOutcome, NumberEntry, OrderedItem } from '../../pipeline/types';
+import type {
+	Batch,
+	BatchOutcome,
+	NumberEntry,
+	NumberGroup,
+	OrderedItem,
+} from '../../pipeline/types';
 import type { Prices } from '../../../shared/prices';
 import { totalUsd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
 import { isFlagged } from '../../pool/record';
+import { plural } from '../../../shared/text';
+import type { OpenRequests } from './openRequests';
+import { oneSubmitAtATime, openRequestsOf, rememberSubmitted } from './openRequests';
 
 /** The API takes a call purpose of up to 2,000 characters. */
 const MAX_PURPOSE_LENGTH = 2000;
@@ -68,7 +77,7 @@ const properties = batchedNumberFields({
 		'Remediation is billable: USD 1 for every number sent. With Only Flagged Numbers on (the default for new nodes), numbers not flagged are left out first, with free reads.',
 	maxPerRequest: ENDPOINTS.submitRemediation.maxNumbers,
 	numbersNote:
-		'They must be monitored on the enterprise; a number with a request in progress is refused.',
+		'They must be monitored on the enterprise. A number already in an open request (pending or in progress) is left out first (free reads), not billed again.',
 	own: [
 		...onlyFlaggedByVersion,
 		{
@@ -139,11 +148,21 @@ function remediationFields(context: IExecuteFunctions, itemIndex: number): IData
 	return fields;
 }
 
+/** What one run of Submit keeps while it sends: the account's prices, and what each request billed. */
+interface SubmitRun {
+	prices: Prices;
+	/** Request id → USD billed: its numbers not counted ineligible. */
+	billed: Map<string, number>;
+	/** Numbers Telnyx counted ineligible, and how many of them it did not name. */
+	ineligible: { named: number; unnamed: number };
+}
+
 /** 202: one remediation request for the whole batch, paired with every item that gave a number. */
 function accepted(
 	context: IExecuteFunctions,
 	batch: Batch,
 	response: TelnyxResponse,
+	run: SubmitRun,
 ): BatchOutcome {
 	const data = (response.body as { data?: IDataObject })?.data;
 	if (!data || typeof data.id !== 'string') {
@@ -154,42 +173,83 @@ function accepted(
 			error,
 		};
 	}
-	return { succeeded: submittedItems(context, batch, batch.entries, data), failures: [] };
+	return { succeeded: submittedItems(context, batch, batch.entries, data, run), failures: [] };
 }
 
 /** From this version, Submit outputs one item per number it billed; before it, one per request. */
 const ONE_ITEM_PER_NUMBER = 1.3;
 
+const INELIGIBLE =
+	'Refused by Telnyx before submission (a remediation cooldown, for example): not billed; may be submitted again later';
+
 /**
- * The items of a created remediation request. Each number is billed, so each names its number
- * (and, see withBilled, its amount): an item per number (its own row in the Table view), or
- * with nodes saved before 1.3 the request's one item, with its numbers.
+ * The numbers of a request that Telnyx counted ineligible (phone_numbers_ineligible): those its
+ * results name, or every number when all were counted; undefined when it only counts them
+ * (results are null while a request is pending).
+ */
+function ineligibleOf(request: IDataObject, numbers: string[]): Set<string> | undefined {
+	const counted = Number(request.phone_numbers_ineligible) || 0;
+	const named = (request.results as { ineligible?: unknown } | null)?.ineligible;
+	if (counted === 0) return new Set();
+	if (Array.isArray(named) && named.length === counted) return new Set(named.map(String));
+	return counted === numbers.length ? new Set(numbers) : undefined;
+}
+
+/** What one number of a created request became, and what it billed. */
+function numberOutcome(
+	e164: string,
+	ineligible: Set<string> | undefined,
+	request: IDataObject,
+	prices: Prices,
+): IDataObject {
+	if (ineligible?.has(e164)) return { status: 'ineligible', billed_usd: 0, reason: INELIGIBLE };
+	if (ineligible) return { status: 'submitted', billed_usd: prices.remediationUsd };
+	return {
+		status: 'submitted_or_ineligible',
+		billed_usd: null,
+		reason: `Telnyx counted ${request.phone_numbers_ineligible} of this request's ${plural(Number(request.phone_numbers_count), 'number')} ineligible (not billed) without naming them yet: Remediation → Get names them in results.ineligible`,
+	};
+}
+
+/**
+ * The items of a created remediation request, each naming its number and what it billed: an
+ * item per number (its own row in the Table view), or with nodes saved before 1.3 the request's
+ * one item, with its numbers. The request's numbers under review are remembered (openRequests).
  */
 function submittedItems(
 	context: IExecuteFunctions,
 	{ enterpriseId }: Batch,
 	entries: NumberEntry[],
 	request: IDataObject,
+	run: SubmitRun,
 ): OrderedItem[] {
-	if (context.getNode().typeVersion < ONE_ITEM_PER_NUMBER) {
-		const numbers = entries.map((entry) => entry.e164);
-		return [successItem(entries, { ...request, phone_numbers: numbers })];
-	}
-	return entries.map((entry) =>
-		successItem([entry], {
+	const numbers = entries.map((entry) => entry.e164);
+	const ineligible = ineligibleOf(request, numbers);
+	const submitted = Number.isInteger(request.phone_numbers_submitted)
+		? Number(request.phone_numbers_submitted)
+		: numbers.length - (ineligible?.size ?? 0);
+	const billed = totalUsd(submitted, run.prices.remediationUsd);
+	run.billed.set(String(request.id), billed);
+	run.ineligible[ineligible ? 'named' : 'unnamed'] +=
+		ineligible?.size ?? Number(request.phone_numbers_ineligible);
+	rememberSubmitted(
+		enterpriseId,
+		request,
+		numbers.filter((e164) => !ineligible?.has(e164)),
+	);
+	if (context.getNode().typeVersion < ONE_ITEM_PER_NUMBER)
+		return [successItem(entries, { ...request, phone_numbers: numbers, billed_usd: billed })];
+	return entries.map((entry) => {
+		const { status, ...outcome } = numberOutcome(entry.e164, ineligible, request, run.prices);
+		return successItem([entry], {
 			phone_number: entry.e164,
-			status: 'submitted',
+			status,
 			remediation_id: request.id,
 			remediation_status: request.status,
 			enterprise_id: enterpriseId,
-		}),
-	);
-}
-
-/** A submitted item with what it billed, at the account's price: its number's, or its request's numbers'. */
-function withBilled(json: IDataObject, prices: Prices): IDataObject {
-	const numbers = Array.isArray(json.phone_numbers) ? json.phone_numbers.length : 1;
-	return { ...json, billed_usd: totalUsd(numbers, prices.remediationUsd) };
+			...outcome,
+		});
+	});
 }
 
 /** The remediation requests created since `sentAt` with the batch's call purpose and count of numbers (free reads). */
@@ -222,6 +282,7 @@ async function findSubmitted(
 	context: IExecuteFunctions,
 	batch: Batch,
 	outcome: BatchOutcome,
+	run: SubmitRun,
 ): Promise<BatchOutcome> {
 	return await settleUnknown(
 		context,
@@ -241,7 +302,7 @@ async function findSubmitted(
 				};
 			const request = await getRemediation(context, batch.enterpriseId, String(matches[0].id));
 			return {
-				succeeded: submittedItems(context, batch, entries, request),
+				succeeded: submittedItems(context, batch, entries, request, run),
 				processed: new Set(numbers),
 				notProcessed: new Map(),
 			};
@@ -260,17 +321,74 @@ function notFlagged(record: IDataObject): IDataObject | undefined {
 	return { phone_number, status: 'not_flagged', submitted: false, reputation_data };
 }
 
-const submitBatches: BatchEndpoint = {
+const submitBatches = (run: SubmitRun): BatchEndpoint => ({
 	endpoint: ENDPOINTS.submitRemediation,
-	readAnswer: accepted,
-	settle: findSubmitted,
-};
+	readAnswer: (context, batch, response) => accepted(context, batch, response, run),
+	settle: async (context, batch, outcome) => await findSubmitted(context, batch, outcome, run),
+});
+
+/** A number already in an open request, as the item that says it was not sent again. */
+function alreadySubmitted(perNumber: boolean): (found: IDataObject) => IDataObject {
+	return ({ phone_number, enterprise_id, request }) => {
+		const { id, status } = request as IDataObject;
+		return {
+			phone_number,
+			status: 'already_submitted',
+			...(perNumber ? {} : { submitted: false }),
+			remediation_id: id,
+			remediation_status: status,
+			...(perNumber ? { enterprise_id, billed_usd: 0 } : {}),
+			reason: ALREADY_SUBMITTED,
+		};
+	};
+}
+
+const ALREADY_SUBMITTED =
+	'Already in an open remediation request (pending or in progress): not sent again, not billed; Remediation → Get with its remediation_id follows it';
+
+/**
+ * Leaves out of each group the numbers already in an open request of its enterprise (free
+ * reads, one enterprise after another), each as its own item.
+ */
+async function leaveOutOpen(context: IExecuteFunctions, groups: NumberGroup[]) {
+	const open = new Map<string, OpenRequests>();
+	for (const { enterpriseId, numbers } of groups)
+		if (numbers.size > 0 && !open.has(enterpriseId))
+			open.set(enterpriseId, await openRequestsOf(context, enterpriseId));
+	const skipped = groups.map(({ enterpriseId, numbers }) => {
+		const found = new Map<string, IDataObject>();
+		for (const e164 of numbers.keys()) {
+			const request = open.get(enterpriseId)?.byNumber.get(e164);
+			if (request) found.set(e164, { phone_number: e164, enterprise_id: enterpriseId, request });
+		}
+		return found;
+	});
+	const unnamed = [...open.values()].reduce((sum, { unnamed }) => sum + unnamed.length, 0);
+	const perNumber = context.getNode().typeVersion >= ONE_ITEM_PER_NUMBER;
+	return { ...skipNumbers(groups, skipped, alreadySubmitted(perNumber)), unnamed };
+}
+
+/** Hints beyond the summary: numbers counted ineligible, and open requests that name no numbers. */
+function submitHints(run: SubmitRun, unnamedRequests: number): string[] {
+	const { named, unnamed } = run.ineligible;
+	const hints: string[] = [];
+	if (named + unnamed)
+		hints.push(
+			`${plural(named + unnamed, 'number')} counted ineligible by Telnyx (refused before submission, e.g. a remediation cooldown), not billed${unnamed ? `; ${unnamed} of them not named yet (status submitted_or_ineligible)` : ''}`,
+		);
+	if (unnamedRequests)
+		hints.push(
+			`${plural(unnamedRequests, 'open remediation request')} not sent from this n8n process ${unnamedRequests === 1 ? 'names' : 'name'} no numbers while pending: Telnyx refuses (409, not billed) a number already in one`,
+		);
+	return hints;
+}
 
 /**
  * Submit for remediation (billable per number), batched across all input items: a custom
  * operation. With Only Flagged Numbers, the monitored numbers that are not flagged are not sent
  * (free reads); numbers not monitored are, and the API's answer says why. A read that fails
- * stops the run: sending every number instead would bill the unflagged ones.
+ * stops the run: sending every number instead would bill the unflagged ones. One Submit per
+ * enterprise at a time in this process leaves out the numbers already in an open request.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { items, invalid, samples } = readInput(this, remediationFields);
@@ -278,18 +396,36 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const groups = groupNumbers(items);
 	const onlyFlagged = this.getNodeParameter('onlyFlagged', 0, false) as boolean;
 	const monitored = onlyFlagged ? await monitoredOfGroups(this, groups) : [];
-	const { toSend, skipped } = skipNumbers(groups, monitored, notFlagged);
-	const sent = await sendBatches(this, submitBatches, toSend);
-	const prices = await pricesOf(this);
+	const flagged = skipNumbers(groups, monitored, notFlagged);
+	const run: SubmitRun = {
+		prices: await pricesOf(this),
+		billed: new Map(),
+		ineligible: { named: 0, unnamed: 0 },
+	};
+	const enterprises = flagged.toSend
+		.filter((group) => group.numbers.size > 0)
+		.map((group) => group.enterpriseId);
+	const { open, sent } = await oneSubmitAtATime(this.getNode(), enterprises, async () => {
+		const open = await leaveOutOpen(this, flagged.toSend);
+		return { open, sent: await sendBatches(this, submitBatches(run), open.toSend) };
+	});
 	stopOnFailure(this, 'submitted', sent);
-	return [
-		report(this, {
-			verb: 'submitted',
-			billedEach: prices.remediationUsd,
-			sent: withSucceeded(sent, (json) => withBilled(json, prices)),
-			failures: invalid,
-			samples,
-			notSent: { items: skipped, as: 'not flagged' },
-		}),
-	];
+	const output = report(this, {
+		verb: 'submitted',
+		billedEach: run.prices.remediationUsd,
+		billedUsd: totalUsd(
+			[...run.billed.values()].reduce((sum, usd) => sum + usd, 0),
+			1,
+		),
+		sent,
+		failures: invalid,
+		samples,
+		notSent: [
+			{ items: flagged.skipped, as: 'not flagged' },
+			{ items: open.skipped, as: 'already submitted' },
+		],
+	});
+	for (const message of submitHints(run, open.unnamed))
+		this.addExecutionHints({ message, location: 'outputPane' });
+	return [output];
 }
