@@ -20,8 +20,9 @@ import { call, createLoopTables, projectId } from '../support/n8n/dataTables';
 import { freePort } from '../support/n8n/ports';
 import { smtpCredential, startSmtpSink } from '../support/n8n/smtpSink';
 import { executeWorkflow } from '../test/e2e/executeWorkflow';
+import { POOL_FIGURES_100K } from './historyRows';
 
-const NUMBERS = 100_000;
+const NUMBERS = POOL_FIGURES_100K.numbers;
 const DAY_MS = 86_400_000;
 const MB = 1024 * 1024;
 
@@ -78,21 +79,7 @@ const changeRow = (i: number) => ({
 
 const dayRow = (i: number) => ({
 	day: daysAgo(i).slice(0, 10),
-	kind: 'pool',
-	numbers: NUMBERS,
-	low: 91_000,
-	medium: 7_500,
-	high: 1_200,
-	unchecked: 300,
-	healthy: 90_500,
-	worst_area_codes: JSON.stringify(
-		['512', '971', '617', '213', '305'].map((area_code) => ({
-			area_code,
-			numbers: 4000,
-			high: 300,
-			medium: 900,
-		})),
-	),
+	...POOL_FIGURES_100K,
 	spent_usd: 60_000 + i,
 	forecast_usd: 217_600,
 	budget_usd: 200_000,
