@@ -11,6 +11,7 @@ import type { RunningN8n } from '../support/n8n/n8n';
 import { installN8n, startN8n } from '../support/n8n/n8n';
 import { call, createLoopTables, projectId } from '../support/n8n/dataTables';
 import { freePort } from '../support/n8n/ports';
+import { POOL_FIGURES_100K } from './historyRows';
 
 const ROWS = 5000;
 const LIMIT_BYTES = 50 * 1024 * 1024;
@@ -67,21 +68,7 @@ const ROW_KINDS = {
 /** A day's row of pool figures, measured on its own: its worst area codes make it the widest. */
 const dayRow = (i: number) => ({
 	day: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
-	kind: 'pool',
-	numbers: 100_000,
-	low: 91_000,
-	medium: 7_500,
-	high: 1_200,
-	unchecked: 300,
-	healthy: 90_500,
-	worst_area_codes: JSON.stringify(
-		['512', '971', '617', '213', '305'].map((area_code) => ({
-			area_code,
-			numbers: 4000,
-			high: 300,
-			medium: 900,
-		})),
-	),
+	...POOL_FIGURES_100K,
 });
 
 async function bytesPerRow(

@@ -52,3 +52,45 @@ export function monthlyCost(numbers: number, frequency: string, prices = PRICES)
 		),
 	};
 }
+
+/** This month in UTC: its name, its first moment, how many days it has and how many began. */
+export function monthOf(now: number) {
+	const date = new Date(now);
+	const [year, month] = [date.getUTCFullYear(), date.getUTCMonth()];
+	return {
+		month: `${year}-${String(month + 1).padStart(2, '0')}`,
+		start: new Date(Date.UTC(year, month, 1)).toISOString(),
+		days: new Date(Date.UTC(year, month + 1, 0)).getUTCDate(),
+		elapsed: date.getUTCDate(),
+	};
+}
+
+/**
+ * What this month has cost so far and will cost: the fees in full, the scheduled checks for
+ * the days begun (today included) at today's numbers and frequency (an estimate: Telnyx lists
+ * no checks), the numbers remediated since the month began (counted), and the forecast: the
+ * month's checks in full. `budget` (0: none) is set beside the forecast.
+ */
+export function monthToDate(
+	month: { feesUsd: number; checksUsd: number; remediatedNumbers: number },
+	prices: Prices,
+	now: number,
+	budget = 0,
+) {
+	const { month: name, days, elapsed } = monthOf(now);
+	const checks = totalUsd(month.checksUsd, elapsed / days);
+	const remediations = totalUsd(month.remediatedNumbers, prices.remediationUsd);
+	const forecast = totalUsd(1, month.feesUsd + month.checksUsd + remediations);
+	return {
+		month: name,
+		days_elapsed: elapsed,
+		days_in_month: days,
+		checks_usd: checks,
+		remediated_numbers: month.remediatedNumbers,
+		remediations_usd: remediations,
+		spent_usd: totalUsd(1, month.feesUsd + checks + remediations),
+		forecast_usd: forecast,
+		budget_usd: budget > 0 ? budget : null,
+		over_budget: budget > 0 ? forecast > budget : null,
+	};
+}

@@ -8,7 +8,8 @@ function line(record: Json): string {
 	if (record.error) return String(record.error);
 	// Get Many's first item as a tool: how many match, how many are listed.
 	if (typeof record.note === 'string') return record.note;
-	// Get Pool Summary.
+	// Get Pool Summary: from node version 1.3 its first sentence, with what monitoring costs.
+	if (typeof record.summary === 'string') return record.summary;
 	if (typeof record.spam_risk === 'object' && record.spam_risk !== null) {
 		const risk = record.spam_risk as Json;
 		return `${String(record.numbers)} numbers: ${String(record.healthy)} healthy; ${String(risk.high)} high risk, ${String(risk.medium)} medium, ${String(record.never_checked)} never checked; area codes without a healthy number: ${JSON.stringify(record.area_codes_without_healthy)}`;
@@ -33,7 +34,8 @@ function toolCall(request: ChatRequest, message: string) {
 	const named = (pattern: RegExp) =>
 		request.tools?.find(({ function: { name } }) => pattern.test(name))?.function.name;
 	const pool = named(/pool/i);
-	if (pool && /healthy|pool|summary/i.test(message)) return { name: pool, arguments: {} };
+	if (pool && /healthy|pool|summary|cost|spend|budget/i.test(message))
+		return { name: pool, arguments: {} };
 	const find = named(/attention/i);
 	if (find && /high risk|flagged|never checked/i.test(message)) {
 		const args = {
@@ -52,10 +54,10 @@ function toolCall(request: ChatRequest, message: string) {
 }
 
 /**
- * The dev editor's stand-in for a model: for "how healthy is our pool?" it calls the pool
- * summary, for "which numbers are high risk / flagged / never checked?" the attention list, and
- * otherwise it looks up the first phone number of the message; then it answers with what the
- * tool returned. Enough to try the agent example without an OpenAI key; a real model decides
+ * The dev editor's stand-in for a model: for "how healthy is our pool?" or "what does our
+ * monitoring cost?" it calls the pool summary, for "which numbers are high risk / flagged /
+ * never checked?" the attention list, and otherwise it looks up the first phone number of the
+ * message; then it answers with what the tool returned. Enough to try the agent example without an OpenAI key; a real model decides
  * for itself.
  */
 export function demoModel(request: ChatRequest): Turn {
@@ -66,7 +68,7 @@ export function demoModel(request: ChatRequest): Turn {
 	if (!call) {
 		return {
 			content:
-				'Ask me about one of your caller IDs ("Is +1 949 325 3498 flagged?"), "Which of our numbers are high risk?" or "How healthy is our pool?"',
+				'Ask me about one of your caller IDs ("Is +1 949 325 3498 flagged?"), "Which of our numbers are high risk?", "How healthy is our pool?" or "What does our monitoring cost?"',
 		};
 	}
 	return { toolCalls: [call] };

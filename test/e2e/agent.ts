@@ -9,6 +9,7 @@ import type { ChatMessage, ChatRequest, ScriptedModel } from '../../support/mode
 import { textOf } from '../../support/model/server';
 import type { Sandbox } from '../../support/sandbox/server';
 import {
+	answersCost,
 	answersHighRisk,
 	answersPoolHealth,
 	FIND_TOOL,
@@ -177,7 +178,10 @@ export async function checkAgent(
 	);
 }
 
-/** "Which of our numbers are high risk?" and "how healthy is our pool?": one tool call each. */
+/**
+ * "Which of our numbers are high risk?", "how healthy is our pool?" and "what does our
+ * monitoring cost?": one tool call each, free reads only, nothing billed.
+ */
 async function checkPoolQuestions(
 	n8n: RunningN8n,
 	sandbox: Sandbox,
@@ -188,11 +192,13 @@ async function checkPoolQuestions(
 	for (const [question, tool, args, answers] of [
 		['Which of our numbers are high risk?', FIND_TOOL, HIGH_RISK_ARGUMENTS, answersHighRisk],
 		['How healthy is our pool?', SUMMARY_TOOL, {}, answersPoolHealth],
+		['What does our monitoring cost?', SUMMARY_TOOL, {}, answersCost],
 	] as const) {
 		step(`"${question}" over the 50,000-number enterprise: one tool call, a complete answer`);
 		model.script(callOnce(tool, args));
 		const [fromRequest, fromSandbox] = [model.requests.length, sandbox.requests.length];
-		const reply = await chat(n8n, tool, question);
+		const charges = sandbox.state.charges.length;
+		const reply = await chat(n8n, question, question);
 		replies.push(reply);
 		const [first, second, ...more] = model.requests.slice(fromRequest);
 		verify(
@@ -211,6 +217,11 @@ async function checkPoolQuestions(
 			"the sandbox received only free reads: lists of 250 and the enterprises' settings",
 			reads.ok,
 			reads.detail,
+		);
+		verify(
+			'nothing billable ran: the sandbox billed nothing',
+			sandbox.state.charges.length === charges,
+			JSON.stringify(sandbox.state.charges.slice(charges)),
 		);
 		const verdict = answers(textOf(results[0] ?? { role: 'tool', content: '' }), sandbox);
 		verify('the model received the complete answer', verdict.ok, verdict.detail);

@@ -24,6 +24,7 @@ import {
 	TABLES_EXAMPLE,
 } from '../../support/n8n/dataTables';
 import { freePort } from '../../support/n8n/ports';
+import { monthlyCost, monthToDate, PRICES } from '../../nodes/shared/prices';
 import { smtpCredential, startSmtpSink } from '../../support/n8n/smtpSink';
 import { finishRemediation, turnHighRisk } from '../../support/sandbox/controls';
 import { removePool } from '../../support/sandbox/pool';
@@ -50,6 +51,8 @@ const POOL: Array<[string, number]> = [
 	['+14155550401', 75],
 	['+14155550402', 35],
 ];
+/** The Monthly Budget the e2e sets on the history's Pool summary. */
+const REPORT_BUDGET_USD = 150;
 /** Each poll reads within a minute; a busy machine runs the execution later. */
 const WITHIN_S = 180;
 
@@ -137,6 +140,38 @@ const WORKFLOWS = {
 
 type Verify = (name: string, passed: boolean, detail?: string) => void;
 
+/**
+ * This month's spend of the loop's enterprise as the sandbox billed it: its fee, its checks
+ * for the days begun, and each remediated number the sandbox charged for.
+ */
+function expectedSpend(sandbox: Sandbox, budget: number) {
+	const { state } = sandbox;
+	const numbers = state.registrationsOf(LOOP_ENTERPRISE_ID).map((r) => r.phone_number);
+	const remediated = [...state.remediations.values()]
+		.filter((remediation) => remediation.enterprise_id === LOOP_ENTERPRISE_ID)
+		.flatMap((remediation) => remediation.phone_numbers);
+	const charged = state.charges.filter(
+		(charge) => charge.kind === 'remediation' && remediated.includes(charge.phone_number),
+	);
+	const cost = monthlyCost(numbers.length, 'business_daily');
+	const month = monthToDate(
+		{
+			feesUsd: cost.enterprise_fee_usd,
+			checksUsd: cost.checks_usd,
+			remediatedNumbers: charged.length,
+		},
+		PRICES,
+		Date.now(),
+		budget,
+	);
+	return {
+		spent_usd: month.spent_usd,
+		forecast_usd: month.forecast_usd,
+		budget_usd: budget,
+		remediated: month.remediated_numbers,
+	};
+}
+
 /** The dialer published before its table exists: it says what is missing, and without a callee, whom to name. */
 async function checkDialerBeforeTables(n8n: RunningN8n, dialerUrl: string, verify: Verify) {
 	step('Before the tables exist: the dialer says what is missing');
@@ -217,6 +252,9 @@ export async function checkLoop(
 		),
 		loopReplay: replayWorkflow(slack),
 	};
+	// The team's budget, set where the README says: the history's Pool summary (Options).
+	const summary = workflows.loopHistory.nodes.find((node) => node.name === 'Pool summary')!;
+	(summary.parameters as { options: object }).options = { monthlyBudget: REPORT_BUDGET_USD };
 	if (line === 'v1') {
 		// n8n 1.x's Send Email has one attachment option, "Attachments"; 2.x named it "Attachments
 		// (File)" and gave the old name to inline images. A 1.x user sets the one it has.
@@ -624,11 +662,12 @@ export async function checkLoop(
 			JSON.stringify((await history()).filter((r) => r.kind === 'pool')),
 		);
 
+		const spend = expectedSpend(sandbox, REPORT_BUDGET_USD);
 		await checkReport(
 			n8n,
 			mail,
 			runFrom,
-			{ expected, changes: changes.length, resting: restedNow, restored: [bad] },
+			{ expected, changes: changes.length, resting: restedNow, restored: [bad], spend },
 			join(userFolder, '..'),
 			verify,
 		);

@@ -43,6 +43,8 @@ export interface ExpectedReport {
 	changes: number;
 	resting: string[];
 	restored: string[];
+	/** This month so far, the forecast and the budget, in USD; the numbers remediated. */
+	spend: { spent_usd: number; forecast_usd: number; budget_usd: number; remediated: number };
 }
 
 export async function checkReport(
@@ -89,6 +91,12 @@ export async function checkReport(
 			want.restored.every((number) => section('restored').some((cells) => cells[1] === number)),
 		JSON.stringify(rows),
 	);
+	const spend = Object.fromEntries(section('spend').map((cells) => [cells[1], Number(cells[2])]));
+	verify(
+		`the CSV's spend is the sandbox's to the cent: USD ${want.spend.spent_usd} so far, forecast USD ${want.spend.forecast_usd}, budget USD ${want.spend.budget_usd}, ${want.spend.remediated} numbers remediated`,
+		JSON.stringify(spend) === JSON.stringify(want.spend),
+		JSON.stringify({ spend, want: want.spend }),
+	);
 	const page = decodedBody(html?.body ?? '');
 	const browser = await chromium.launch({
 		executablePath: chromiumPath(),
@@ -107,10 +115,33 @@ export async function checkReport(
 			`the email renders in Chromium: 8 bars drawn in HTML, the sections shown (${picture})`,
 			bars.length === 8 &&
 				bars.some((width) => width > 100) &&
-				['Numbers per spam risk', 'Resting now', 'Worst area codes'].every((title) =>
-					text.includes(title),
+				['What monitoring costs this month', 'Numbers per spam risk', 'Resting now'].every(
+					(title) => text.includes(title),
 				),
 			`${JSON.stringify(bars)} ${text.slice(0, 1000)}`,
+		);
+		const [spent, forecast, budget] = await tab
+			.locator('div[style*="height:18px"]')
+			.evaluateAll((divs) => divs.map((div) => div.getBoundingClientRect().width));
+		const { spent_usd: spentUsd, forecast_usd: forecastUsd, budget_usd: budgetUsd } = want.spend;
+		const scale = Math.max(spentUsd, forecastUsd, budgetUsd);
+		// Each bar as long as its amount on one scale (a pixel either way for rounding).
+		const drawn = [spent, forecast, budget].every(
+			(width, index) =>
+				Math.abs(
+					width / Math.max(spent, forecast, budget) -
+						[spentUsd, forecastUsd, budgetUsd][index] / scale,
+				) < 0.01,
+		);
+		const amounts = [spentUsd, forecastUsd, budgetUsd].map(
+			(amount) => `USD ${amount.toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+		);
+		verify(
+			'the spend chart shows two bars, this month so far and the forecast, beside the budget, each as long as its amount, and says whether the forecast is within it',
+			drawn &&
+				amounts.every((amount) => text.includes(amount)) &&
+				text.includes(forecastUsd > budgetUsd ? 'over the budget' : 'within the budget'),
+			`${JSON.stringify([spent, forecast, budget])} ${text.slice(0, 600)}`,
 		);
 	} finally {
 		await browser.close();

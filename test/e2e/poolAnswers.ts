@@ -1,6 +1,7 @@
 // The pool questions asked of the tools in a running n8n ("which of our numbers are high
 // risk?", "how healthy is our pool?"), and whether a tool's result answers them completely:
 // the answers are read from the sandbox's state when the question is asked.
+import { monthlyCost, totalUsd } from '../../nodes/shared/prices';
 import type { Sandbox } from '../../support/sandbox/server';
 
 export const FIND_TOOL = 'Find_caller_IDs_needing_attention';
@@ -78,10 +79,48 @@ export function answersPoolHealth(text: string, sandbox: Sandbox): Verdict {
 	};
 }
 
-/** A free read: a list at the API's largest page, or an enterprise's settings (its check frequency, 1.3). */
+/** What the account's monitoring costs a month: each enterprise with reputation, at its frequency. */
+export function accountMonthlyUsd(sandbox: Sandbox): number {
+	const costs = [...sandbox.state.enterprises.values()]
+		.filter((enterprise) => enterprise.reputation)
+		.map(
+			(enterprise) =>
+				monthlyCost(
+					sandbox.state.registrationsOf(enterprise.id).length,
+					String(enterprise.reputation!.check_frequency),
+				).total_usd,
+		);
+	return totalUsd(
+		1,
+		costs.reduce((sum, cost) => sum + cost, 0),
+	);
+}
+
+/** The result is one summary whose monthly cost is the account's, with this month and its forecast. */
+export function answersCost(text: string, sandbox: Sandbox): Verdict {
+	const [summary] = parsed(text);
+	const cost = (summary?.monthly_cost ?? {}) as Record<string, unknown>;
+	const month = (cost.this_month ?? {}) as Record<string, unknown>;
+	const expected = accountMonthlyUsd(sandbox);
+	return {
+		ok:
+			cost.total_usd === expected &&
+			typeof month.spent_usd === 'number' &&
+			typeof month.forecast_usd === 'number' &&
+			String(summary?.summary).includes('Monitoring costs about USD'),
+		detail: `expected USD ${expected} a month; got ${text.slice(0, 800)}`,
+	};
+}
+
+/**
+ * A free read: a list at the API's largest page (numbers, enterprises, an enterprise's
+ * remediation requests), or an enterprise's settings (its check frequency, 1.3).
+ */
 const isFreeRead = (request: Sandbox['requests'][number]) =>
 	request.method === 'GET' &&
-	(((request.path === '/reputation/numbers' || request.path === '/enterprises') &&
+	(((request.path === '/reputation/numbers' ||
+		request.path === '/enterprises' ||
+		/^\/enterprises\/[0-9a-f-]{36}\/reputation\/remediation$/.test(request.path)) &&
 		request.query['page[size]'] === '250') ||
 		/^\/enterprises\/[0-9a-f-]{36}\/reputation$/.test(request.path));
 

@@ -97,7 +97,7 @@ describe('Get Pool Summary: what monitoring costs a month', () => {
 		expect(of(weekly)).toMatchObject({ check_frequency: 'weekly', monthly_usd: 152 });
 		expect(of(off)).toMatchObject({ check_frequency: null, monthly_usd: 0 });
 		expect(String(json.summary)).toMatch(
-			/Monitoring costs about USD 904\.50 a month \(2 enterprises\)\.$/,
+			/Monitoring costs about USD 904\.50 a month \(2 enterprises\); this month so far about USD [\d,.]+, forecast USD 904\.50\.$/,
 		);
 	});
 

@@ -7,6 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { expectNoSecret } from '../harness/items';
 import { byId, operation } from '../harness/parameters';
 import { useSandbox } from '../harness/useSandbox';
+import { usd } from '../../nodes/shared/prices';
 import { TOOL_TYPE } from '../../support/engine/nodeTypes';
 import { runNode } from '../../support/engine/runNode';
 import { POOL_50K, seedPool } from '../../support/sandbox/pool';
@@ -325,8 +326,9 @@ describe('Get Many and the summary on small pools: empty, never checked, scores 
 
 		const summary = await summarize(enterpriseId, {}, 1.3);
 
-		const sentence =
-			'4 numbers: 1 healthy, 1 needing attention (1 high risk), 2 never checked; 0 not checked in 14 days. Monitoring costs about USD 108.70 a month (business_daily checks).';
+		// This month so far depends on the day of the month (spend.test.ts checks it exactly).
+		const month = (summary.monthly_cost as IDataObject).this_month as IDataObject;
+		const sentence = `4 numbers: 1 healthy, 1 needing attention (1 high risk), 2 never checked; 0 not checked in 14 days. Monitoring costs about USD 108.70 a month (business_daily checks); this month so far about ${usd(Number(month.spent_usd))}, forecast USD 108.70.`;
 		expect(Object.keys(summary).slice(0, 2)).toEqual(['summary', 'enterprise_id']);
 		expect(summary.summary).toBe(sentence);
 		expect(summary.spam_risk).toEqual({ high: 1, medium: 0, low: 1, never_checked: 2 });

@@ -38,7 +38,7 @@ type PostReceive = (
 	response: IN8nHttpFullResponse,
 ) => Promise<INodeExecutionData[]>;
 
-type Fetch = (
+export type Fetch = (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
@@ -124,12 +124,15 @@ export function singleRequest<const E extends Endpoint>(options: {
 	request?: Partial<IHttpRequestOptions>;
 	answers?: Answers;
 	bills?: Bills;
+	/** Reads around the request: what an item says needs the state before it (free reads). */
+	around?: (fetch: Fetch) => Fetch;
 }): INodePropertyRouting {
 	const { endpoint } = options;
 	const prepare = [endpointPath(endpoint), ...(options.prepare ?? [])];
-	const fetch: Fetch = async function (requestData) {
+	const send: Fetch = async function (requestData) {
 		return await sendRouted(this, endpoint.policy, requestData);
 	};
+	const fetch = options.around ? options.around(send) : send;
 	return {
 		request: { ...options.request, method: endpoint.method, ignoreHttpStatusErrors: true },
 		send: { paginate: true },

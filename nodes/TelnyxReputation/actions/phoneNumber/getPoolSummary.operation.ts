@@ -18,6 +18,7 @@ import { scanSettled } from '../../pool/scan';
 import { listChanged } from '../../pool/answer';
 import { simplified, simplifyFields } from '../../pool/simplify';
 import { perInputItem } from '../../pool/items';
+import { monthlyBudgetOption } from '../../pipeline/budget';
 import { PoolSummary } from '../../pool/summary';
 
 export const option: INodePropertyOptions = {
@@ -53,6 +54,20 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to list the worst numbers as their spam risk, scores, spam category and last check, instead of the full records of the API',
 	})),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				...monthlyBudgetOption,
+				description:
+					"The most monitoring here may cost a month (the enterprise's, or the whole account's without one), shown beside this month's forecast. Set the same budget as on Register and Sync. 0 sets no budget.",
+			},
+		],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -105,7 +120,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (this.getNode().typeVersion < WITH_COST) {
 			return [{ enterprise_id: enterpriseId || null, ...result, pages_read: pages, ...moved }];
 		}
-		const costed = await withMonthlyCost(this, result, enterpriseId);
+		const budget = this.getNodeParameter('options.monthlyBudget', itemIndex, 0) as number;
+		const costed = await withMonthlyCost(this, result, enterpriseId, budget);
 		const sentence = `${summary.sentence()} ${costSentence(costed.monthly_cost as IDataObject)}`;
 		this.addExecutionHints({ message: sentence, location: 'outputPane' });
 		// Over the whole account, `enterprises` says whose each count is: no enterprise_id of null.

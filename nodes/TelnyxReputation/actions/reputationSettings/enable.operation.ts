@@ -4,6 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
+import { enabledCost } from './frequencyCost';
+import { checksMonthlyUsd, PRICES, usd } from '../../../shared/prices';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import {
 	additionalFields,
@@ -19,7 +21,7 @@ export const option: INodePropertyOptions = {
 	action: 'Enable monitoring (billable, USD 100 a month)',
 	routing: singleRequest({
 		endpoint: ENDPOINTS.enableReputation,
-		output: [unwrapData],
+		output: [unwrapData, enabledCost],
 		bills: () => true,
 	}),
 };
@@ -27,7 +29,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	notice(
 		'billingNotice',
-		'Enabling reputation is billable: USD 100 a month per enterprise. First agree to the terms (Terms of Service → Agree), then generate the Letter of Authorization (Generate LOA), have it signed and upload it (Upload LOA): its ID goes below.',
+		`Enabling reputation is billable: ${usd(PRICES.enterpriseMonthlyUsd)} a month per enterprise, and each number it monitors is checked at the Check Frequency for ${usd(PRICES.checkUsd)} a check (about ${usd(checksMonthlyUsd(1, 'business_daily'))} a number a month on Business Days). First agree to the terms (Terms of Service → Agree), then generate the Letter of Authorization (Generate LOA), have it signed and upload it (Upload LOA): its ID goes below.`,
 	),
 	enterpriseLocator,
 	loaDocumentIdField,

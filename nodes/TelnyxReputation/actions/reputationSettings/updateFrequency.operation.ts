@@ -4,17 +4,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
+import { withCostBeforeAndAfter } from './frequencyCost';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { checkFrequencyOptions } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Update Frequency',
 	value: 'updateFrequency',
-	description: 'Change how often scores are refreshed (only once reputation is approved)',
+	description:
+		'Change how often scores are refreshed (only once reputation is approved); says the monthly cost before and after',
 	action: 'Update the reputation check frequency',
 	routing: singleRequest({
 		endpoint: ENDPOINTS.updateCheckFrequency,
 		output: [unwrapData],
+		around: withCostBeforeAndAfter,
 	}),
 };
 
