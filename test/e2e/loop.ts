@@ -151,7 +151,7 @@ function expectedSpend(sandbox: Sandbox, budget: number) {
 		.filter((remediation) => remediation.enterprise_id === LOOP_ENTERPRISE_ID)
 		.flatMap((remediation) => remediation.phone_numbers);
 	const charged = state.charges.filter(
-		(charge) => charge.kind === 'remediation' && remediated.includes(charge.phone_number),
+		(charge) => charge.kind === 'remediation' && remediated.includes(String(charge.phone_number)),
 	);
 	const cost = monthlyCost(numbers.length, 'business_daily');
 	const month = monthToDate(
