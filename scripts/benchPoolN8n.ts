@@ -170,14 +170,7 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 	if (kind === 'postgres') {
 		const postgres = await startPostgres(join(work, kind, 'pg'));
 		stopPostgres = postgres.stop;
-		Object.assign(env, {
-			DB_TYPE: 'postgresdb',
-			DB_POSTGRESDB_HOST: '127.0.0.1',
-			DB_POSTGRESDB_PORT: String(postgres.port),
-			DB_POSTGRESDB_DATABASE: 'n8n',
-			DB_POSTGRESDB_USER: 'n8n',
-			DB_POSTGRESDB_PASSWORD: 'n8n',
-		});
+		Object.assign(env, postgres.env);
 		databaseBytes = () =>
 			Number(
 				execFileSync(

@@ -62,7 +62,9 @@ export async function startRedis(dir: string): Promise<Service> {
 }
 
 /** PostgreSQL runs as the `postgres` user, so its folders are made writable for it. */
-export async function startPostgres(dir: string): Promise<Service & { url: string }> {
+export async function startPostgres(
+	dir: string,
+): Promise<Service & { url: string; env: Record<string, string> }> {
 	const serverBin = postgresBin();
 	if (!serverBin) throw new Error(missingPrerequisites('startPostgres', [POSTGRESQL]));
 	const bin = (name: string) => join(serverBin, name);
@@ -86,6 +88,15 @@ export async function startPostgres(dir: string): Promise<Service & { url: strin
 	return {
 		port,
 		url: `postgres://n8n:n8n@127.0.0.1:${port}/n8n`,
+		/** What an n8n process is given to use this database. */
+		env: {
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: String(port),
+			DB_POSTGRESDB_DATABASE: 'n8n',
+			DB_POSTGRESDB_USER: 'n8n',
+			DB_POSTGRESDB_PASSWORD: 'n8n',
+		},
 		stop: async () => void asPostgres(`${bin('pg_ctl')} -D ${data} -m fast -w stop`),
 	};
 }
