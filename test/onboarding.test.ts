@@ -90,7 +90,8 @@ describe('Onboarding inside n8n: Agree → Generate LOA → Upload LOA → Enabl
 		const { state } = api.sandbox;
 		const enterprise = state.addEnterprise('Acme Dental LLC', { reputation: 'none' });
 		state.termsAgreedAt = state.now();
-		state.reviewDelayMs = 200;
+		// Long enough that the read right after Enable comes first on a busy machine.
+		state.reviewDelayMs = 3000;
 		const read = async () =>
 			await runNode({
 				credential: api.credential,
@@ -110,7 +111,7 @@ describe('Onboarding inside n8n: Agree → Generate LOA → Upload LOA → Enabl
 		expect(enabled.items[0].json).toMatchObject({ status: 'pending', loa_status: 'pending' });
 		expect((await read()).items[0].json).toMatchObject({ status: 'pending' });
 		let settings = (await read()).items[0].json;
-		for (const end = Date.now() + 5000; settings.status === 'pending' && Date.now() < end; ) {
+		for (const end = Date.now() + 30_000; settings.status === 'pending' && Date.now() < end; ) {
 			await new Promise((resolve) => setTimeout(resolve, 50));
 			settings = (await read()).items[0].json;
 		}
