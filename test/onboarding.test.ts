@@ -111,7 +111,7 @@ describe('Onboarding inside n8n: Agree → Generate LOA → Upload LOA → Enabl
 		expect(enabled.items[0].json).toMatchObject({ status: 'pending', loa_status: 'pending' });
 		expect((await read()).items[0].json).toMatchObject({ status: 'pending' });
 		let settings = (await read()).items[0].json;
-		for (const end = Date.now() + 30_000; settings.status === 'pending' && Date.now() < end; ) {
+		for (const end = Date.now() + 20_000; settings.status === 'pending' && Date.now() < end; ) {
 			await new Promise((resolve) => setTimeout(resolve, 50));
 			settings = (await read()).items[0].json;
 		}
