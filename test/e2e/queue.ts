@@ -25,6 +25,7 @@ import { POSTGRESQL, REDIS, requirePrerequisites } from '../../support/prerequis
 import type { Sandbox } from '../../support/sandbox/server';
 import { startSandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID, seedDemo } from '../../support/sandbox/seed';
+import { removePool } from '../../support/sandbox/pool';
 import { usNumbers } from '../../support/sandbox/state';
 import { check, finish, step } from './report';
 import { checkTriggers } from './triggers';
@@ -349,6 +350,11 @@ async function main() {
 	main = undefined as never;
 	for (const number of ['+19493253498', '+12134445566', '+13125550147'])
 		sandbox.state.register(DEMO_ENTERPRISE_ID, number);
+	// The load's 20,000 numbers leave first: over more than 10,000 a trigger's pass takes several
+	// polls (its read budget), and a change made before the pass reaches its page would be part of
+	// the baseline. What is checked here is queue mode, on the account's own numbers; passes over
+	// large pools are checked through n8n-core (test/triggers/readBudget.test.ts).
+	removePool(sandbox.state, enterpriseId);
 	const before = workers.map((worker) => (worker.log().match(/started execution/gi) ?? []).length);
 	await checkTriggers(n8n, userFolder, sandbox);
 	const after = workers.map((worker) => (worker.log().match(/started execution/gi) ?? []).length);
