@@ -128,6 +128,9 @@ describe('Pick Caller ID', () => {
 		// A Data table read that found nothing gives one empty item (Always Output Data).
 		const none = await pick([{}]);
 		expect(none).toMatchObject({ caller_id: null, rule: 'no_active_number', area_code: '949' });
+		expect(none.reason).toBe(
+			'None of the 0 pool rows given is an active North American number that is not high risk.',
+		);
 		expect(none.advice).toMatch(/Add numbers to the pool/);
 	});
 

@@ -131,7 +131,9 @@ export function pickCallerId(
 	const chosen = candidates.filter((candidate) => candidate.calls < cap).sort(better)[0];
 	const where = { area_code: callee.areaCode, state: callee.region ?? null };
 	if (!chosen) {
-		const why = noAnswer(rows.length, candidates, cap, timeZone);
+		// A Data table read that found nothing hands on one empty item: not a row.
+		const given = rows.filter((row) => row.phone_number).length;
+		const why = noAnswer(given, candidates, cap, timeZone);
 		return {
 			answer: { caller_id: null, ...why, calls_today: null, daily_cap: cap, ...where, day },
 		};
