@@ -10,7 +10,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { regionOf } from '../nodes/shared/areaCodes';
 import { AREA_CODE_REGIONS } from '../nodes/shared/areaCodes.data';
+import { dialRank } from '../nodes/TelnyxReputation/callerIdPool/row';
 import type { RunningN8n } from '../support/n8n/n8n';
 import {
 	importCredentials,
@@ -55,13 +57,12 @@ function poolRows(size: number) {
 	const risks = ['low', 'low', 'low', 'low', 'low', 'low', 'medium', ''];
 	return Array.from({ length: size }, (_, index) => {
 		const areaCode = US_AREA_CODES[index % US_AREA_CODES.length];
-		const region = AREA_CODE_REGIONS.slice(AREA_CODE_REGIONS.indexOf(areaCode) + 3).slice(0, 2);
 		const spamRisk = risks[Math.floor(next() * risks.length)];
 		const connection = Math.floor(next() * 100);
 		return {
 			phone_number: `+1${areaCode}${String(2000000 + index).padStart(7, '0')}`,
 			area_code: areaCode,
-			state: region,
+			state: regionOf(areaCode),
 			enterprise_id: 'bench',
 			status: next() < 0.95 ? 'active' : 'resting',
 			since: '2026-12-01T06:00:00.000Z',
@@ -70,7 +71,7 @@ function poolRows(size: number) {
 			spam_risk: spamRisk,
 			connection_score: connection,
 			checked_at: '2026-12-01T06:00:00.000Z',
-			dial_rank: ({ low: 0, '': 1, medium: 2 }[spamRisk] ?? 3) * 1000 + 100 - connection,
+			dial_rank: dialRank(spamRisk, connection),
 		};
 	});
 }

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { PoolRow, PoolStatus } from './row';
 import { dialRank, newRow, readRow } from './row';
+import { DAY_MS } from '../../shared/days';
 
 export interface RuleSettings {
 	/** The most of the pool that may rest at once (0.2: a fifth). */
@@ -30,7 +31,6 @@ export interface Decision {
 	row: PoolRow;
 }
 
-const DAY_MS = 86_400_000;
 /** Remediation Submit's statuses for a number that is in a request. */
 const IN_A_REQUEST = ['submitted', 'already_submitted', 'submitted_or_ineligible'];
 const RESTING: PoolStatus[] = ['remediating', 'resting', 'cooldown'];

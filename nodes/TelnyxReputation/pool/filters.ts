@@ -15,8 +15,7 @@ import {
 	SCORES,
 	scoreOf,
 } from './record';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../../shared/days';
 
 export const OWNERSHIP_STATUSES = ['verified', 'pending_confirmation', 'flagged', 'removed'];
 

@@ -16,8 +16,7 @@ import {
 	scoreOf,
 } from './record';
 import { Selection } from './selection';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../../shared/days';
 
 interface Tally {
 	numbers: number;

@@ -1,6 +1,5 @@
 import { numberEvent } from './numberEvent';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../../shared/days';
 
 /** Kept: when the number was last checked, in milliseconds, base 36 (8 characters, not an ISO date's 27). */
 const time = (kept: string) => (kept === '' ? undefined : parseInt(kept, 36));
