@@ -250,16 +250,16 @@ export class PoolRules {
 			const last = row.calls_day
 				? `its last call was on ${String(row.calls_day)}`
 				: 'it never made a call';
-			const cost = `monitoring it costs about USD ${monthlyUsdOf(row).toFixed(2)} a month`;
+			const usd = `about USD ${monthlyUsdOf(row).toFixed(2)} a month`;
 			if (stop) {
-				const reason = `idle (${last}): removed from monitoring, ${cost.replace('costs', 'cost')}`;
+				const reason = `idle (${last}): removed from monitoring, monitoring it cost ${usd}`;
 				this.keep({ ...row, reason }, 'stop_monitoring');
 				continue;
 			}
 			this.keep(
 				row,
 				'alert',
-				`Caller ID ${row.phone_number} is idle: ${last}, and ${cost}. Remove it from monitoring if it is no longer dialled.`,
+				`Caller ID ${row.phone_number} is idle: ${last}, and monitoring it costs ${usd}. Remove it from monitoring if it is no longer dialled.`,
 			);
 		}
 	}
