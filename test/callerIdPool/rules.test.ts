@@ -211,6 +211,15 @@ describe('Apply Pool Rules', () => {
 		expect(by(a).row).toMatchObject({ status: 'remediating', remediation_id: 'r-9' });
 		expect(by(b).row).toMatchObject({ status: 'cooldown' });
 		expect(by(d).row).toMatchObject({ status: 'remediating', remediation_id: 'r-9' });
+
+		// The answer never came: maybe billed, so never sent again; a person is told.
+		const [unknown] = (await applyRules([outcome(a, 'unknown', { billed_usd: null })], [rows[0]]))
+			.decided;
+		expect(unknown).toMatchObject({
+			action: 'alert',
+			row: { status: 'remediating', remediation_id: 'pending' },
+		});
+		expect(unknown.alert).toMatch(/the answer never came \(it may have been billed\)/);
 		expect(by(c)).toMatchObject({
 			action: 'alert',
 			row: { status: 'resting', remediation_id: '' },

@@ -184,6 +184,15 @@ export class PoolRules {
 			return this.keep({ ...row, remediation_id: String(outcome.remediation_id) }, 'save');
 		}
 		if (status === 'ineligible') return this.cooldown(row);
+		// The answer never came and free reads could not settle it: it may be billed and in a
+		// request, so it stays remediating (never sent again by the rules) and a person looks.
+		if (status === 'unknown') {
+			return this.keep(
+				{ ...row, reason: 'submitted, but the answer never came: it may be in a request' },
+				'alert',
+				`Caller ID ${row.phone_number} was submitted for remediation but the answer never came (it may have been billed): Remediation → Get Many shows whether a request holds it.`,
+			);
+		}
 		const why = `not submitted (${status}${outcome.error ? `: ${String(outcome.error)}` : ''})`;
 		const resting = {
 			...row,
