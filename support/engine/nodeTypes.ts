@@ -6,12 +6,14 @@ import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.crede
 import { TelnyxReputation } from '../../nodes/TelnyxReputation/TelnyxReputation.node';
 import { TelnyxReputationTrigger } from '../../nodes/TelnyxReputationTrigger/TelnyxReputationTrigger.node';
 import { TelnyxReputationWebhookTrigger } from '../../nodes/TelnyxReputationWebhookTrigger/TelnyxReputationWebhookTrigger.node';
+import { TelnyxCallerIdDialerTrigger } from '../../nodes/TelnyxCallerIdDialerTrigger/TelnyxCallerIdDialerTrigger.node';
 
 export const NODE_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputation';
 /** The node's tool form, by the name n8n gives it (the node's own `execute` runs it). */
 export const TOOL_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputationTool';
 export const POLL_TRIGGER_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputationTrigger';
 export const WEBHOOK_TRIGGER_TYPE = 'n8n-nodes-telnyx-reputation.telnyxReputationWebhookTrigger';
+export const DIALER_TRIGGER_TYPE = 'n8n-nodes-telnyx-reputation.telnyxCallerIdDialerTrigger';
 export const SOURCE_TYPE = 'test.items';
 export const CREDENTIAL_TEST_TYPE = 'test.credentialTest';
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
@@ -103,6 +105,7 @@ export function nodeTypes(items: IDataObject[]): INodeTypes {
 		[TOOL_TYPE]: loaded(),
 		[POLL_TRIGGER_TYPE]: new TelnyxReputationTrigger(),
 		[WEBHOOK_TRIGGER_TYPE]: new TelnyxReputationWebhookTrigger(),
+		[DIALER_TRIGGER_TYPE]: new TelnyxCallerIdDialerTrigger(),
 		[SOURCE_TYPE]: itemsSource(items),
 		[MANUAL_TRIGGER_TYPE]: itemsSource([{}]),
 		[NO_OP_TYPE]: noOp(),

@@ -16,6 +16,8 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, LoggerProxy, sleep, Workflow } from 'n8n-workflow';
 
+import { TelnyxCallerIdDialerApi } from '../../credentials/TelnyxCallerIdDialerApi.credentials';
+import { DIALER_SECRET } from '../n8n/dialerSecret';
 import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.credentials';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { CREDENTIAL_TEST_TYPE, NODE_TYPE, nodeTypes, SOURCE_TYPE } from './nodeTypes';
@@ -112,8 +114,14 @@ export function additionalData(
 	});
 	return {
 		credentialsHelper: new TestCredentialsHelper(
-			{ telnyxReputationApi: new TelnyxReputationApi() },
-			{ telnyxReputationApi: { ...credential } },
+			{
+				telnyxReputationApi: new TelnyxReputationApi(),
+				telnyxCallerIdDialerApi: new TelnyxCallerIdDialerApi(),
+			},
+			{
+				telnyxReputationApi: { ...credential },
+				telnyxCallerIdDialerApi: { headerName: DIALER_SECRET.name, secret: DIALER_SECRET.value },
+			},
 		),
 		hooks,
 		currentNodeExecutionIndex: 0,

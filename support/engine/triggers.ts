@@ -30,7 +30,10 @@ function triggerWorkflow(type: string, parameters: INodeParameters) {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { telnyxReputationApi: { id: '1', name: 'Telnyx sandbox' } },
+		credentials: {
+			telnyxReputationApi: { id: '1', name: 'Telnyx sandbox' },
+			telnyxCallerIdDialerApi: { id: '2', name: 'Dialer secret' },
+		},
 	};
 	const workflow = new Workflow({
 		id: 'trigger-test',
@@ -111,7 +114,7 @@ export interface Delivery {
  * function with its raw body, as n8n's webhook server hands it over.
  */
 export class WebhookTrigger {
-	private readonly parts = triggerWorkflow(WEBHOOK_TRIGGER_TYPE, this.parameters);
+	private readonly parts = triggerWorkflow(this.type, this.parameters);
 	private server?: Server;
 	readonly deliveries: Delivery[] = [];
 	url = '';
@@ -119,6 +122,7 @@ export class WebhookTrigger {
 	constructor(
 		private readonly credential: Credential,
 		private readonly parameters: INodeParameters,
+		private readonly type = WEBHOOK_TRIGGER_TYPE,
 	) {}
 
 	private webhookData(isTest = false): IWebhookData {
@@ -201,7 +205,8 @@ export class WebhookTrigger {
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
 		// What n8n's webhook server hands a node: the parsed body and the bytes as received.
-		const req = Object.assign(request, { rawBody, body: safeJson(rawBody), query: {}, params: {} });
+		const query = Object.fromEntries(new URL(request.url ?? '/', this.url).searchParams);
+		const req = Object.assign(request, { rawBody, body: safeJson(rawBody), query, params: {} });
 		// The two methods of Express's response the node uses.
 		interface ExpressLike extends ServerResponse {
 			status(code: number): ExpressLike;

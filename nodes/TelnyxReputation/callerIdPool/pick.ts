@@ -47,7 +47,7 @@ function scopeOf(phoneNumber: string, callee: Callee): Scope | undefined {
 }
 
 /** The calls the table says the number made on `day` (its count is of another day, or none). */
-const storedCalls = (row: IDataObject, day: string) =>
+export const storedCalls = (row: IDataObject, day: string) =>
 	row.calls_day === day ? Number(row.calls_today) || 0 : 0;
 
 /** Each dialable number once (a list read while it moved may repeat one), with its calls today. */

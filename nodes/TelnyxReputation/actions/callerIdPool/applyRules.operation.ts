@@ -12,9 +12,11 @@ import { monitoredAmong, monitoredCount } from '../../../shared/api/numbers';
 import { checksMonthlyUsd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
 import { plural } from '../../../shared/text';
+import { loadedDialerIndex } from '../../callerIdPool/dialerIndex';
+import { DEFAULT_DIALER_POOL, dialerPoolProperty } from '../../callerIdPool/dialerPool';
 import { applyInputs } from '../../callerIdPool/inputs';
 import type { PoolRow } from '../../callerIdPool/row';
-import type { RuleSettings } from '../../callerIdPool/rules';
+import type { Decision, RuleSettings } from '../../callerIdPool/rules';
 import { PoolRules } from '../../callerIdPool/rules';
 
 export const option: INodePropertyOptions = {
@@ -58,6 +60,12 @@ const properties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: 30,
 				description: 'A number resting longer than this goes to a person',
+			},
+			{
+				...dialerPoolProperty,
+				required: false,
+				description:
+					"The pool's data table name, as the Caller ID Dialer Trigger names it: the dialer, when loaded in this n8n process, follows every decision at once (a rested number is no longer answered)",
 			},
 			{
 				displayName: 'Idle After (Days)',
@@ -165,11 +173,22 @@ async function idleNumbers(context: IExecuteFunctions, rules: PoolRules): Promis
 	rules.idle(idle, options.stopIdle === true, monthlyUsdOf);
 }
 
+/** The dialer's pool in this process, if loaded, follows the decisions before they are saved. */
+function keepDialerCurrent(pool: string, decisions: Decision[]): void {
+	const index = loadedDialerIndex(pool);
+	for (const { action, row } of index ? decisions : []) {
+		if (action === 'remove' || action === 'stop_monitoring') index?.remove(row.phone_number);
+		else index?.put(row);
+	}
+}
+
 /** Apply Pool Rules: one item per row the rules decided about, as { action, alert, row }. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const rows = poolRowsOf(this);
 	const inputs = this.getInputData().map((item) => item.json);
-	const options = this.getNodeParameter('options', 0, {}) as Partial<RuleSettings>;
+	const options = this.getNodeParameter('options', 0, {}) as Partial<RuleSettings> & {
+		dialerPool?: string;
+	};
 	const enterprises = new Set(
 		[...rows, ...inputs].map((json) => json.enterprise_id).filter((id): id is string => !!id),
 	);
@@ -197,9 +216,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			`${plural(applied.unknown, 'input item')} left alone: not a number's reading, a finished remediation or a submission.`,
 	].filter((hint): hint is string => !!hint);
 	for (const message of hints) this.addExecutionHints({ message, location: 'outputPane' });
+	const decisions = rules.decisions();
+	keepDialerCurrent(options.dialerPool || DEFAULT_DIALER_POOL, decisions);
 	return [
-		rules
-			.decisions()
-			.map((json) => ({ json: json as unknown as IDataObject, pairedItem: { item: 0 } })),
+		decisions.map((json) => ({ json: json as unknown as IDataObject, pairedItem: { item: 0 } })),
 	];
 }

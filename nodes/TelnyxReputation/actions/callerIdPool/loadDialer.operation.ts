@@ -1,0 +1,46 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { dialerIndexOf } from '../../callerIdPool/dialerIndex';
+import { dialerPoolProperty } from '../../callerIdPool/dialerPool';
+
+export const option: INodePropertyOptions = {
+	name: 'Load Dialer',
+	value: 'loadDialer',
+	description:
+		'Hand the pool rows given as input to the Caller ID Dialer Trigger of this n8n process, which answers dialers from them without a workflow execution. Wire it after a Data table read of the active rows, from both of its outputs: a failed read makes the dialer say why.',
+	action: "Load the pool into the dialer's memory (free)",
+};
+
+const properties: INodeProperties[] = [dialerPoolProperty];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['callerIdPool'], operation: ['loadDialer'] } },
+	properties,
+);
+
+/** Load Dialer: every input item is a pool row, or the error of the read that should have given them. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const pool = this.getNodeParameter('dialerPool', 0) as string;
+	const rows = this.getInputData().map((item) => item.json);
+	const index = dialerIndexOf(pool);
+	const failed = rows.find((row) => row.error !== undefined && !row.phone_number);
+	if (failed) {
+		index.fail(
+			`The data table ${pool} is missing (or could not be read: ${String(failed.error)}). Create it: run the example "Create the caller ID pool tables" once (or see the README), then ask again.`,
+			Date.now(),
+		);
+		return [[{ json: { pool, loaded: false, error: index.failure }, pairedItem: { item: 0 } }]];
+	}
+	// A Data table read that found nothing hands on one empty item: not a row.
+	index.load(
+		rows.filter((row) => row.phone_number),
+		Date.now(),
+	);
+	return [[{ json: { pool, loaded: true, numbers: index.size }, pairedItem: { item: 0 } }]];
+}

@@ -1,0 +1,213 @@
+// The pool as the dialer trigger answers from it: held in this n8n process, so an answer reads
+// no table and starts no execution. The dialer's workflow loads it (Load Dialer) when the
+// trigger asks; Apply Pool Rules keeps it current as it decides rows in the same process.
+import type { IDataObject } from 'n8n-workflow';
+
+import { callCounts } from './callCounts';
+import type { Callee } from './pick';
+import { pickCallerId, storedCalls } from './pick';
+
+/** The most numbers the last step (any state) weighs for one call, the healthiest first. */
+const ANY_STATE_CANDIDATES = 500;
+
+const RETRY_FAILED_LOAD_MS = 5_000;
+
+const LOAD_CHECK_MS = 50;
+
+/** What the trigger hands on to be saved: a number's count of the day. */
+export interface CallCount {
+	phone_number: string;
+	calls_today: number;
+	calls_day: string;
+}
+
+type Loaded = { state: 'loaded'; at: number } | { state: 'failed'; at: number; reason: string };
+
+const phoneOf = (row: IDataObject) => String(row.phone_number ?? '');
+
+/** Adds `key → phoneNumber` to a map of sets. */
+function addTo(map: Map<string, Set<string>>, key: unknown, phoneNumber: string): void {
+	if (!key) return;
+	const set = map.get(String(key)) ?? new Set<string>();
+	set.add(phoneNumber);
+	map.set(String(key), set);
+}
+
+export class DialerIndex {
+	private readonly rows = new Map<string, IDataObject>();
+
+	private readonly byAreaCode = new Map<string, Set<string>>();
+
+	private readonly byState = new Map<string, Set<string>>();
+
+	/** Every row by the dialer's order (dial_rank), rebuilt when a row changes. */
+	private ranked: IDataObject[] | undefined;
+
+	private loaded: Loaded | undefined;
+
+	/** Before this time no new load is asked for: one is running, or one just failed. */
+	private nextAskAt = 0;
+
+	private waiting: Array<() => unknown> = [];
+
+	/** Counts given since the last save, the newest per number. */
+	private unsaved = new Map<string, CallCount>();
+
+	private savedAt = Date.now();
+
+	get size(): number {
+		return this.rows.size;
+	}
+
+	/** Whether answers can come from here: loaded, and not older than `maxAgeMs` (0: any age). */
+	isFresh(now: number, maxAgeMs: number): boolean {
+		return this.loaded?.state === 'loaded' && (!maxAgeMs || now - this.loaded.at < maxAgeMs);
+	}
+
+	get isLoaded(): boolean {
+		return this.loaded?.state === 'loaded';
+	}
+
+	/** Why the last load failed, if it did. */
+	get failure(): string | undefined {
+		return this.loaded?.state === 'failed' ? this.loaded.reason : undefined;
+	}
+
+	/** Claims the one load to ask for now: false while one runs (for up to `timeoutMs`). */
+	claimLoad(now: number, timeoutMs: number): boolean {
+		if (now < this.nextAskAt) return false;
+		this.nextAskAt = now + timeoutMs;
+		return true;
+	}
+
+	/** Resolves once a load ends (loaded or failed); false when `timeoutMs` passes first. */
+	async whenLoaded(timeoutMs: number, wait: (ms: number) => Promise<void>): Promise<boolean> {
+		let ended = false;
+		this.waiting.push(() => (ended = true));
+		// Short waits, so that no timer outlives the load by more than one of them.
+		const deadline = Date.now() + timeoutMs;
+		while (!ended && Date.now() < deadline) {
+			await wait(Math.min(LOAD_CHECK_MS, deadline - Date.now()));
+		}
+		return ended;
+	}
+
+	private settle(loaded: Loaded, nextAskAt: number): void {
+		this.loaded = loaded;
+		this.nextAskAt = nextAskAt;
+		const waiting = this.waiting;
+		this.waiting = [];
+		for (const resolve of waiting) resolve();
+	}
+
+	/** Replaces the pool with `rows` (the table's rows, as the Data table node reads them). */
+	load(rows: IDataObject[], now: number): void {
+		this.rows.clear();
+		this.byAreaCode.clear();
+		this.byState.clear();
+		for (const row of rows) this.put(row);
+		this.settle({ state: 'loaded', at: now }, 0);
+	}
+
+	/** Makes the next call read the pool again; answers meanwhile come from what is held. */
+	expire(): void {
+		if (this.loaded?.state === 'loaded') this.loaded = { state: 'loaded', at: 0 };
+	}
+
+	/**
+	 * A load that could not read the pool (its table is missing): answers say why, and the
+	 * next load is asked for a few seconds later, not by every call.
+	 */
+	fail(reason: string, now: number): void {
+		this.settle({ state: 'failed', at: now, reason }, now + RETRY_FAILED_LOAD_MS);
+	}
+
+	/** Keeps `row` as the pool's newest word on its number (its status decides if it is dialled). */
+	put(row: IDataObject): void {
+		const phoneNumber = phoneOf(row);
+		if (!phoneNumber) return;
+		this.remove(phoneNumber);
+		this.rows.set(phoneNumber, row);
+		addTo(this.byAreaCode, row.area_code, phoneNumber);
+		addTo(this.byState, row.state, phoneNumber);
+		this.ranked = undefined;
+	}
+
+	remove(phoneNumber: string): void {
+		const row = this.rows.get(phoneNumber);
+		if (!row) return;
+		this.rows.delete(phoneNumber);
+		this.byAreaCode.get(String(row.area_code))?.delete(phoneNumber);
+		this.byState.get(String(row.state))?.delete(phoneNumber);
+		this.ranked = undefined;
+	}
+
+	private rowsOf(phoneNumbers: Set<string> | undefined): IDataObject[] {
+		return [...(phoneNumbers ?? [])].map((phoneNumber) => this.rows.get(phoneNumber)!);
+	}
+
+	/** The healthiest numbers under the cap (or, when none is, the healthiest), for the last step. */
+	private anyState(cap: number, day: string): IDataObject[] {
+		this.ranked ??= [...this.rows.values()]
+			.filter((row) => String(row.status ?? 'active') === 'active')
+			.sort((a, b) => Number(a.dial_rank ?? 0) - Number(b.dial_rank ?? 0));
+		const underCap: IDataObject[] = [];
+		for (const row of this.ranked) {
+			if (callCounts.callsOn(day, phoneOf(row), storedCalls(row, day)) < cap) underCap.push(row);
+			if (underCap.length === ANY_STATE_CANDIDATES) break;
+		}
+		return underCap.length ? underCap : this.ranked.slice(0, ANY_STATE_CANDIDATES);
+	}
+
+	/**
+	 * The dialer's answer, as the example workflow's reads give it: the callee's area code, then
+	 * its state, then the pool's healthiest; the call counted, and kept to be saved.
+	 */
+	pick(callee: Callee, cap: number, day: string, timeZone: string): IDataObject {
+		const steps = [
+			() => this.rowsOf(this.byAreaCode.get(callee.areaCode)),
+			() => this.rowsOf(callee.region ? this.byState.get(callee.region) : undefined),
+			() => this.anyState(cap, day),
+		];
+		let answer: IDataObject = {};
+		for (const rowsOfStep of steps) {
+			answer = pickCallerId(rowsOfStep(), callee, cap, day, timeZone).answer;
+			if (answer.caller_id) break;
+		}
+		if (answer.caller_id) {
+			const phoneNumber = String(answer.caller_id);
+			const calls = Number(answer.calls_today);
+			this.unsaved.set(phoneNumber, {
+				phone_number: phoneNumber,
+				calls_today: calls,
+				calls_day: day,
+			});
+		}
+		return answer;
+	}
+
+	/** The counts to save now, once `everyMs` has passed since the last save; each given once. */
+	takeUnsaved(now: number, everyMs: number): CallCount[] {
+		if (!this.unsaved.size || now - this.savedAt < everyMs) return [];
+		const counts = [...this.unsaved.values()];
+		this.unsaved = new Map();
+		this.savedAt = now;
+		return counts;
+	}
+}
+
+const indexes = new Map<string, DialerIndex>();
+
+/** The dialer index of the pool named `pool` (its data table's name) in this process. */
+export function dialerIndexOf(pool: string): DialerIndex {
+	let index = indexes.get(pool);
+	if (!index) {
+		index = new DialerIndex();
+		indexes.set(pool, index);
+	}
+	return index;
+}
+
+/** The pool's index when this process loaded one: Apply Pool Rules keeps only that current. */
+export const loadedDialerIndex = (pool: string): DialerIndex | undefined =>
+	indexes.get(pool)?.isLoaded ? indexes.get(pool) : undefined;
