@@ -8,6 +8,7 @@ import type { INodeType } from 'n8n-workflow';
 import { TelnyxReputation } from '../nodes/TelnyxReputation/TelnyxReputation.node';
 import { TelnyxReputationTrigger } from '../nodes/TelnyxReputationTrigger/TelnyxReputationTrigger.node';
 import { TelnyxReputationWebhookTrigger } from '../nodes/TelnyxReputationWebhookTrigger/TelnyxReputationWebhookTrigger.node';
+import { TelnyxCallerIdDialerTrigger } from '../nodes/TelnyxCallerIdDialerTrigger/TelnyxCallerIdDialerTrigger.node';
 import { readExample } from '../support/n8n/n8n';
 
 const PACKAGE = 'n8n-nodes-telnyx-reputation';
@@ -19,6 +20,7 @@ function newestVersions(): Record<string, number> {
 		new TelnyxReputation(),
 		new TelnyxReputationTrigger(),
 		new TelnyxReputationWebhookTrigger(),
+		new TelnyxCallerIdDialerTrigger(),
 	] as INodeType[]) {
 		const { name, version, defaultVersion } = node.description;
 		const newest = defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);

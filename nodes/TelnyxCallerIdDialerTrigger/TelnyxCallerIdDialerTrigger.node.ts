@@ -135,7 +135,7 @@ export class TelnyxCallerIdDialerTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'The dialer asks GET <production URL>?to=<callee> with the credential\'s header and gets { caller_id, rule, reason, calls_today, daily_cap }. Answers start no execution. The workflow runs only for two events: "load_pool" (read the active pool rows, then Telnyx → Caller ID Pool → Load Dialer) and "save_count" (write calls_today and calls_day to the row).',
+					'Answers each dialer from the pool held in memory, with no execution per answer. The workflow runs only to load the pool (read its active rows, then Telnyx → Caller ID Pool → Load Dialer) and to save the counts of the day.',
 				name: 'dialerNotice',
 				type: 'notice',
 				default: '',

@@ -17,7 +17,7 @@ import type {
 import { createRunExecutionData, LoggerProxy, sleep, Workflow } from 'n8n-workflow';
 
 import { TelnyxCallerIdDialerApi } from '../../credentials/TelnyxCallerIdDialerApi.credentials';
-import { DIALER_SECRET } from '../n8n/dialerSecret';
+import { dialerCredential } from '../n8n/dialerSecret';
 import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.credentials';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { CREDENTIAL_TEST_TYPE, NODE_TYPE, nodeTypes, SOURCE_TYPE } from './nodeTypes';
@@ -120,7 +120,7 @@ export function additionalData(
 			},
 			{
 				telnyxReputationApi: { ...credential },
-				telnyxCallerIdDialerApi: { headerName: DIALER_SECRET.name, secret: DIALER_SECRET.value },
+				telnyxCallerIdDialerApi: dialerCredential.data,
 			},
 		),
 		hooks,

@@ -1,5 +1,6 @@
-// The credential "Dialer secret" the dialer example's webhook names (n8n's Header Auth), as the
-// e2e, the benchmark and `npm run dev` give it: a dialer sends this header with each question.
+// The credential "Dialer secret" the dialer example's trigger names (Telnyx Caller ID Dialer
+// API), as the e2e, the benchmark, `npm run dev` and the engine tests give it: a dialer sends
+// this header with each question.
 
 export const DIALER_SECRET = { name: 'X-Dialer-Secret', value: 'dialer-s3cret-for-local-use' };
 
@@ -7,6 +8,6 @@ export const DIALER_SECRET = { name: 'X-Dialer-Secret', value: 'dialer-s3cret-fo
 export const dialerCredential = {
 	id: 'dialerSecret',
 	name: 'Dialer secret',
-	type: 'httpHeaderAuth',
-	data: DIALER_SECRET,
+	type: 'telnyxCallerIdDialerApi',
+	data: { headerName: DIALER_SECRET.name, secret: DIALER_SECRET.value },
 };

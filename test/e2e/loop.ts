@@ -30,7 +30,7 @@ import { finishRemediation, turnHighRisk } from '../../support/sandbox/controls'
 import { removePool } from '../../support/sandbox/pool';
 import type { Sandbox } from '../../support/sandbox/server';
 import { dialerCredential } from '../../support/n8n/dialerSecret';
-import { askDialer, dialerLatency } from './loopDialer';
+import { askDialer, dialerLatency, executionCount } from './loopDialer';
 import { listeningElsewhere } from './listen';
 import { checkReport } from './loopReport';
 import { executeWorkflow } from './executeWorkflow';
@@ -444,22 +444,30 @@ export async function checkLoop(
 				) === '[7,7,6]',
 			JSON.stringify(counted),
 		);
-		// Each answer writes its number's count after answering; answers written at once may land
-		// out of order (the n8n process keeps the exact count), so the next answer alone is exact.
+		// The trigger hands the counts on with the first answer after Save Counts Every (30 s), so
+		// calls keep coming (into 312) until 213's row shows its latest count.
 		const after = await askDialer(dialerUrl, '+12135551234');
-		const kept = await eventuallyAsync(WITHIN_S, async () => {
+		const kept = await eventuallyAsync(WITHIN_S + 30, async () => {
+			await askDialer(dialerUrl, '+13125551234');
 			const found = row(await pool(), String(after.caller_id));
 			return found?.calls_today === after.calls_today && found?.calls_day === after.day;
 		});
 		verify(
-			`each answer's count of the day is kept in its number's pool row (${after.caller_id}: ${after.calls_today})`,
+			`each number's count of the day is saved to its pool row within Save Counts Every (${after.caller_id}: ${after.calls_today})`,
 			after.caller_id === '+12135550203' && after.calls_today === 7 && kept,
 			JSON.stringify([after, row(await pool(), String(after.caller_id))]),
 		);
-		// A measure, not a check: this machine is shared (npm run bench:pool judges the time).
+		// The time is a measure, not a check: this machine is shared (npm run bench:pool judges it).
+		const executionsBefore = await executionCount(n8n, 'loopDialer');
 		const latency = await dialerLatency(dialerUrl, 30);
 		console.log(
 			`  the dialer's answer took ${latency.median} ms (median of 30 in a row; slowest ${latency.slowest} ms)`,
+		);
+		const executionsAdded = (await executionCount(n8n, 'loopDialer')) - executionsBefore;
+		verify(
+			'30 answers start no execution each: at most one, the counts saved',
+			executionsAdded <= 1,
+			`${executionsAdded} executions`,
 		);
 
 		step('The history workflow records the day');

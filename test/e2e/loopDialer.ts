@@ -1,6 +1,7 @@
 // The dialer's side of "Which caller ID should I dial from?": one question, with the secret of
 // the credential "Dialer secret" (n8n's Header Auth), and the time n8n takes to answer it.
 import { DIALER_SECRET } from '../../support/n8n/dialerSecret';
+import type { RunningN8n } from '../../support/n8n/n8n';
 
 export interface DialerAnswer {
 	status: number;
@@ -45,4 +46,15 @@ export async function dialerLatency(url: string, times: number) {
 	}
 	took.sort((a, b) => a - b);
 	return { median: took[Math.floor(times / 2)], slowest: took[times - 1] };
+}
+
+/** How many executions n8n keeps of the workflow: the dialer's answers must add none. */
+export async function executionCount(n8n: RunningN8n, workflowId: string): Promise<number> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const response = await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=1`, {
+		headers: { cookie: n8n.cookie },
+		signal: AbortSignal.timeout(30_000),
+	});
+	const { data } = (await response.json()) as { data: { count: number } };
+	return data.count;
 }

@@ -16,6 +16,7 @@ import { TelnyxReputationApi } from '../../credentials/TelnyxReputationApi.crede
 import { TelnyxReputation } from '../../nodes/TelnyxReputation/TelnyxReputation.node';
 import { TelnyxReputationTrigger } from '../../nodes/TelnyxReputationTrigger/TelnyxReputationTrigger.node';
 import { TelnyxReputationWebhookTrigger } from '../../nodes/TelnyxReputationWebhookTrigger/TelnyxReputationWebhookTrigger.node';
+import { TelnyxCallerIdDialerTrigger } from '../../nodes/TelnyxCallerIdDialerTrigger/TelnyxCallerIdDialerTrigger.node';
 import { toNodeApiError } from '../../nodes/shared/transport/apiErrors';
 import { checkUuid } from '../../nodes/shared/validators';
 
@@ -23,6 +24,7 @@ const nodes: Record<string, INodeType> = {
 	action: new TelnyxReputation(),
 	pollingTrigger: new TelnyxReputationTrigger(),
 	webhookTrigger: new TelnyxReputationWebhookTrigger(),
+	dialerTrigger: new TelnyxCallerIdDialerTrigger(),
 };
 const action = nodes.action.description;
 const pollingTrigger = nodes.pollingTrigger.description;
@@ -245,6 +247,7 @@ describe("n8n's rules, read off the three nodes' descriptions", () => {
 			'Generate',
 			'Get',
 			'List',
+			'Load',
 			'Make',
 			'Pick',
 			'Point',
