@@ -1,9 +1,10 @@
 // `npm run bench:pool [-- 1000,10000,100000 sqlite,postgres 20]`: the dialer example in a real n8n
 // (the pinned 2.x, the package installed by n8n's installer) over a caller_id_pool table of each
-// size, filled through n8n's REST API. For a minute the dialer is asked 20 times a second, on a
-// clock (a slow answer does not slow the next question), callees spread over the US area codes;
-// then the answers are checked (every call counted once, none over the cap) and timed, and n8n's
-// memory and the execution data it saved per answer are read. A figure is this machine's: the
+// size, filled through n8n's REST API, in an n8n started for each size. The first answer loads
+// the pool into the dialer trigger (timed); then for a minute the dialer is asked 20 times a
+// second, on a clock (a slow answer does not slow the next question), callees spread over the US
+// area codes; the answers are checked (every call counted once, none over the cap) and timed, and
+// n8n's memory, the executions started and the database's growth per answer are read. A figure is this machine's: the
 // ratios between sizes are what carries to another.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -29,7 +30,7 @@ import { freePort } from '../support/n8n/ports';
 import { startRegistry } from '../support/n8n/registry';
 import { startPostgres } from '../support/n8n/services';
 import { dialerCredential } from '../support/n8n/dialerSecret';
-import { askDialer } from '../test/e2e/loopDialer';
+import { askDialer, executionCount } from '../test/e2e/loopDialer';
 import { servedAfterPublishing } from '../test/e2e/wait';
 
 /** Questions a second (the third argument; 20 by default, the issue's target) and for how long. */
@@ -205,44 +206,64 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 		},
 	]);
 	await importWorkflow(n8n, userFolder, readExample('which-caller-id'), 'benchDialer');
-	const running = await startN8n(n8n, userFolder, await freePort(), env);
 	const rows: string[] = [];
 	try {
-		for (const size of sizes) {
+		for (const size of sizes)
+			rows.push(await benchSize(n8n, userFolder, env, kind, size, databaseBytes));
+	} finally {
+		await stopPostgres();
+		for (const name of Object.keys(env)) delete process.env[name];
+	}
+	/**
+	 * One pool size in an n8n started for it (the dialer holds the pool in memory: a new process
+	 * reads the new table): the pool filled, the first answer (which loads it) awaited, then the load.
+	 */
+	async function benchSize(
+		n8n: ReturnType<typeof installN8n>,
+		userFolder: string,
+		env: Record<string, string>,
+		kind: string,
+		size: number,
+		databaseBytes: () => number,
+	): Promise<string> {
+		const running = await startN8n(n8n, userFolder, await freePort(), env);
+		try {
 			const fill = await fillPool(running, size);
-			if (size === sizes[0]) {
-				const problem = await setWorkflowActive(running, 'benchDialer', true);
-				if (problem) throw new Error(problem);
-			}
+			const problem = await setWorkflowActive(running, 'benchDialer', true);
+			if (problem) throw new Error(problem);
 			const url = `${running.url}/webhook/which-caller-id`;
 			await servedAfterPublishing(url);
-			// The first answer warms the workflow up, and shows it answers at all.
-			const first = await askDialer(url, '+19495550100');
+			const loading = performance.now();
+			let first = await askDialer(url, '+19495550100');
+			// A call after a Load Timeout (30 s) asks again: a big pool may take longer to read.
+			for (let tries = 1; first.status !== 200 && tries < 20; tries++) {
+				first = await askDialer(url, '+19495550100');
+			}
 			if (first.status !== 200) {
 				throw new Error(
 					`the dialer does not answer: ${JSON.stringify(first)}\n${running.log().slice(-3000)}`,
 				);
 			}
+			const loaded = (performance.now() - loading) / 1000;
 			const bytesBefore = databaseBytes();
+			const executionsBefore = await executionCount(running, 'benchDialer');
 			let peak = rssMb(running.pid);
 			const sampler = setInterval(() => (peak = Math.max(peak, rssMb(running.pid))), 1000);
 			const answers = await load(url);
 			clearInterval(sampler);
+			const executions = (await executionCount(running, 'benchDialer')) - executionsBefore;
 			const times = answers.map((a) => a.ms).sort((a, b) => a - b);
 			const problems = countProblems(answers);
 			const perAnswer = (databaseBytes() - bytesBefore) / answers.length / 1024;
 			const failed = answers.filter((a) => a.status !== 200).length;
-			rows.push(
-				`| ${kind} | ${size.toLocaleString('en-US')} | ${fill.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms | ${Math.round(percentile(times, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB |`,
-			);
-			console.log(rows[rows.length - 1]);
+			const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${fill.toFixed(1)} s | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms | ${Math.round(percentile(times, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB |`;
+			console.log(row);
 			const refused = answers.find((a) => a.status !== 200);
 			if (refused) console.log(`  not answered, e.g.: ${JSON.stringify(refused)}`);
+			return row;
+		} finally {
+			await running.stop();
 		}
-	} finally {
-		await running.stop();
-		await stopPostgres();
-		for (const name of Object.keys(env)) delete process.env[name];
 	}
 	return rows;
 }
@@ -261,9 +282,9 @@ async function main() {
 		`\nThe dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, cap ${CAP}):\n`,
 	);
 	console.log(
-		'| database | pool rows | fill (REST) | median | 95th percentile | answered | counts | n8n memory (peak RSS) | saved per answer |',
+		'| database | pool rows | fill (REST) | first answer (loads the pool) | median | 95th percentile | answered | counts | executions | n8n memory (peak RSS) | database growth per answer |',
 	);
-	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const row of rows) console.log(row);
 }
 
