@@ -4,6 +4,9 @@
 // counts live in the process, so each test names a pool and dials numbers of its own.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { ICredentialsDecrypted, ICredentialTestFunctions } from 'n8n-workflow';
+
+import { TelnyxCallerIdDialerTrigger } from '../../nodes/TelnyxCallerIdDialerTrigger/TelnyxCallerIdDialerTrigger.node';
 import { DIALER_SECRET } from '../../support/n8n/dialerSecret';
 import { DIALER_TRIGGER_TYPE } from '../../support/engine/nodeTypes';
 import { runNode } from '../../support/engine/runNode';
@@ -237,5 +240,22 @@ describe('Caller ID Dialer Trigger', () => {
 		for (let call = 0; call < 4; call++)
 			answers.push((await ask(trigger.url, '+19495551234')).caller_id);
 		expect(answers).toEqual(Array(4).fill(local[1]));
+	});
+
+	test("the credential's Test refuses a secret short enough to guess", async () => {
+		const { dialerSecretIsStrong } = new TelnyxCallerIdDialerTrigger().methods.credentialTest;
+		const test = async (secret: string) =>
+			await dialerSecretIsStrong.call(
+				{} as ICredentialTestFunctions,
+				{
+					data: { headerName: 'X-Dialer-Secret', secret },
+				} as unknown as ICredentialsDecrypted,
+			);
+		expect(await test('s3cret')).toEqual({
+			status: 'Error',
+			message:
+				'The secret has 6 characters: use at least 24 random ones (e.g. openssl rand -hex 24)',
+		});
+		expect((await test(DIALER_SECRET.value)).status).toBe('OK');
 	});
 });
