@@ -13,7 +13,7 @@ export const option: INodePropertyOptions = {
 	name: 'Load Dialer',
 	value: 'loadDialer',
 	description:
-		'Load the pool rows given as input into the Caller ID Dialer Trigger of this n8n process, which answers dialers from them without a workflow execution. Wire it after a Data table read of the active rows, from both of its outputs: a failed read makes the dialer say why.',
+		'Load the pool rows given as input into the Caller ID Dialer Trigger of this n8n process, which answers dialers from them without a workflow execution. Wire it after a Data table read of the active rows set to continue on error: a failed read makes the dialer say why.',
 	action: "Load the pool into the dialer's memory (free)",
 };
 
