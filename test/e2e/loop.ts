@@ -594,7 +594,13 @@ export async function checkLoop(
 		// The dialer's counts are saved on their own clock (Save Counts Every): the rules' columns.
 		const rulesColumns = async () =>
 			JSON.stringify(
-				(await pool()).map(({ calls_today, calls_day, updatedAt, ...rules }) => rules),
+				(await pool()).map((row) =>
+					Object.fromEntries(
+						Object.entries(row).filter(
+							([column]) => !['calls_today', 'calls_day', 'updatedAt'].includes(column),
+						),
+					),
+				),
 			);
 		const before = await rulesColumns();
 		const submittedBeforeReplay = submissions().length;
