@@ -4,7 +4,9 @@
 // the pool into the dialer trigger (timed); then for a minute the dialer is asked 20 times a
 // second, on a clock (a slow answer does not slow the next question), callees spread over the US
 // area codes; the answers are checked (every call counted once, none over the cap) and timed, and
-// n8n's memory, the executions started and the database's growth per answer are read. A figure is this machine's: the
+// n8n's memory, the executions started and the database's growth per answer are read. Then the
+// same questions go to n8n's own Webhook node answering at once (the floor, no execution kept):
+// the dialer's times are printed as ratios to it, which carry from one machine to another. A figure is this machine's: the
 // ratios between sizes are what carries to another.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -45,6 +47,27 @@ const US_REGIONS = new Set(
 const US_AREA_CODES = (AREA_CODE_REGIONS.match(/.{5}/g) ?? [])
 	.filter((entry) => US_REGIONS.has(entry.slice(3)))
 	.map((entry) => entry.slice(0, 3));
+
+/**
+ * The baseline measured in the same n8n and the same minute: n8n's own Webhook node answering
+ * at once with a fixed body, no credential, no execution kept. No dialer in n8n answers faster.
+ */
+const FLOOR_WORKFLOW = {
+	name: 'n8n floor: a webhook answering at once',
+	nodes: [
+		{
+			parameters: { path: 'floor', responseMode: 'onReceived', options: {} },
+			id: 'a1b2c3d4-0000-4000-8000-000000000001',
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: 'a1b2c3d4-0000-4000-8000-000000000002',
+		},
+	],
+	connections: {},
+	settings: { executionOrder: 'v1', saveDataSuccessExecution: 'none' },
+};
 
 /** A small deterministic random source, so that each run asks the same questions. */
 function random(seed: number) {
@@ -206,6 +229,7 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 		},
 	]);
 	await importWorkflow(n8n, userFolder, readExample('which-caller-id'), 'benchDialer');
+	await importWorkflow(n8n, userFolder, FLOOR_WORKFLOW, 'benchFloor');
 	const rows: string[] = [];
 	try {
 		for (const size of sizes)
@@ -214,58 +238,66 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 		await stopPostgres();
 		for (const name of Object.keys(env)) delete process.env[name];
 	}
-	/**
-	 * One pool size in an n8n started for it (the dialer holds the pool in memory: a new process
-	 * reads the new table): the pool filled, the first answer (which loads it) awaited, then the load.
-	 */
-	async function benchSize(
-		n8n: ReturnType<typeof installN8n>,
-		userFolder: string,
-		env: Record<string, string>,
-		kind: string,
-		size: number,
-		databaseBytes: () => number,
-	): Promise<string> {
-		const running = await startN8n(n8n, userFolder, await freePort(), env);
-		try {
-			const fill = await fillPool(running, size);
-			const problem = await setWorkflowActive(running, 'benchDialer', true);
-			if (problem) throw new Error(problem);
-			const url = `${running.url}/webhook/which-caller-id`;
-			await servedAfterPublishing(url);
-			const loading = performance.now();
-			let first = await askDialer(url, '+19495550100');
-			// A call after a Load Timeout (30 s) asks again: a big pool may take longer to read.
-			for (let tries = 1; first.status !== 200 && tries < 20; tries++) {
-				first = await askDialer(url, '+19495550100');
-			}
-			if (first.status !== 200) {
-				throw new Error(
-					`the dialer does not answer: ${JSON.stringify(first)}\n${running.log().slice(-3000)}`,
-				);
-			}
-			const loaded = (performance.now() - loading) / 1000;
-			const bytesBefore = databaseBytes();
-			const executionsBefore = await executionCount(running, 'benchDialer');
-			let peak = rssMb(running.pid);
-			const sampler = setInterval(() => (peak = Math.max(peak, rssMb(running.pid))), 1000);
-			const answers = await load(url);
-			clearInterval(sampler);
-			const executions = (await executionCount(running, 'benchDialer')) - executionsBefore;
-			const times = answers.map((a) => a.ms).sort((a, b) => a - b);
-			const problems = countProblems(answers);
-			const perAnswer = (databaseBytes() - bytesBefore) / answers.length / 1024;
-			const failed = answers.filter((a) => a.status !== 200).length;
-			const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${fill.toFixed(1)} s | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms | ${Math.round(percentile(times, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB |`;
-			console.log(row);
-			const refused = answers.find((a) => a.status !== 200);
-			if (refused) console.log(`  not answered, e.g.: ${JSON.stringify(refused)}`);
-			return row;
-		} finally {
-			await running.stop();
-		}
-	}
 	return rows;
+}
+
+/**
+ * One pool size in an n8n started for it (the dialer holds the pool in memory: a new process
+ * reads the new table): the pool filled, the first answer (which loads it) awaited, then the load.
+ */
+async function benchSize(
+	n8n: ReturnType<typeof installN8n>,
+	userFolder: string,
+	env: Record<string, string>,
+	kind: string,
+	size: number,
+	databaseBytes: () => number,
+): Promise<string> {
+	const running = await startN8n(n8n, userFolder, await freePort(), env);
+	try {
+		const fill = await fillPool(running, size);
+		for (const id of ['benchDialer', 'benchFloor']) {
+			const problem = await setWorkflowActive(running, id, true);
+			if (problem) throw new Error(problem);
+		}
+		const url = `${running.url}/webhook/which-caller-id`;
+		await servedAfterPublishing(url);
+		const loading = performance.now();
+		let first = await askDialer(url, '+19495550100');
+		// A call after a Load Timeout (30 s) asks again: a big pool may take longer to read.
+		for (let tries = 1; first.status !== 200 && tries < 20; tries++) {
+			first = await askDialer(url, '+19495550100');
+		}
+		if (first.status !== 200) {
+			throw new Error(
+				`the dialer does not answer: ${JSON.stringify(first)}\n${running.log().slice(-3000)}`,
+			);
+		}
+		const loaded = (performance.now() - loading) / 1000;
+		const bytesBefore = databaseBytes();
+		const executionsBefore = await executionCount(running, 'benchDialer');
+		let peak = rssMb(running.pid);
+		const sampler = setInterval(() => (peak = Math.max(peak, rssMb(running.pid))), 1000);
+		const answers = await load(url);
+		clearInterval(sampler);
+		const executions = (await executionCount(running, 'benchDialer')) - executionsBefore;
+		const floorUrl = `${running.url}/webhook/floor`;
+		await servedAfterPublishing(floorUrl);
+		const floor = (await load(floorUrl)).map((a) => a.ms).sort((a, b) => a - b);
+		const times = answers.map((a) => a.ms).sort((a, b) => a - b);
+		const ratio = (share: number) =>
+			`${(percentile(times, share) / percentile(floor, share)).toFixed(2)}×`;
+		const problems = countProblems(answers);
+		const perAnswer = (databaseBytes() - bytesBefore) / answers.length / 1024;
+		const failed = answers.filter((a) => a.status !== 200).length;
+		const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${fill.toFixed(1)} s | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms (${ratio(0.5)}) | ${Math.round(percentile(times, 0.95))} ms (${ratio(0.95)}) | ${Math.round(percentile(floor, 0.5))} / ${Math.round(percentile(floor, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB |`;
+		console.log(row);
+		const refused = answers.find((a) => a.status !== 200);
+		if (refused) console.log(`  not answered, e.g.: ${JSON.stringify(refused)}`);
+		return row;
+	} finally {
+		await running.stop();
+	}
 }
 
 async function main() {
@@ -282,9 +314,9 @@ async function main() {
 		`\nThe dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, cap ${CAP}):\n`,
 	);
 	console.log(
-		'| database | pool rows | fill (REST) | first answer (loads the pool) | median | 95th percentile | answered | counts | executions | n8n memory (peak RSS) | database growth per answer |',
+		'| database | pool rows | fill (REST) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer |',
 	);
-	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const row of rows) console.log(row);
 }
 
