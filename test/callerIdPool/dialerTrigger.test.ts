@@ -8,7 +8,7 @@ import type { ICredentialsDecrypted, ICredentialTestFunctions } from 'n8n-workfl
 
 import { TelnyxCallerIdDialerTrigger } from '../../nodes/TelnyxCallerIdDialerTrigger/TelnyxCallerIdDialerTrigger.node';
 import { DIALER_SECRET } from '../../support/n8n/dialerSecret';
-import { DIALER_TRIGGER_TYPE } from '../../support/engine/nodeTypes';
+import { DIALER_TRIGGER_TYPE, TOOL_TYPE } from '../../support/engine/nodeTypes';
 import { runNode } from '../../support/engine/runNode';
 import { WebhookTrigger } from '../../support/engine/triggers';
 import { eventuallyAsync } from '../e2e/wait';
@@ -257,5 +257,21 @@ describe('Caller ID Dialer Trigger', () => {
 				'The secret has 6 characters: use at least 24 random ones (e.g. openssl rand -hex 24)',
 		});
 		expect((await test(DIALER_SECRET.value)).status).toBe('OK');
+	});
+
+	test("Load Dialer is refused as a tool: a model's call holds no pool rows and would empty the pool", async () => {
+		const { pool, trigger } = await dialer();
+		const [number] = numbers('949', '305', 1);
+		void ask(trigger.url, '+19495551234');
+		await eventuallyAsync(10, async () => started(trigger, 'load_pool').length === 1);
+		await loadDialer(pool, [row(number)]);
+		const asTool = await runNode({
+			credential: api.credential,
+			parameters: operation('callerIdPool', 'loadDialer', { dialerPool: pool }),
+			items: [{ query: 'load the dialer' }],
+			nodeType: TOOL_TYPE,
+		});
+		expect(asTool.error?.message).toBe('Load Dialer is not a tool');
+		expect((await ask(trigger.url, '+19495551234')).caller_id).toBe(number);
 	});
 });

@@ -55,6 +55,8 @@ export async function executionCount(n8n: RunningN8n, workflowId: string): Promi
 		headers: { cookie: n8n.cookie },
 		signal: AbortSignal.timeout(30_000),
 	});
-	const { data } = (await response.json()) as { data: { count: number } };
-	return data.count;
+	const body = (await response.json()) as { data?: { count?: number } };
+	if (typeof body.data?.count !== 'number')
+		throw new Error(`n8n's executions list: ${response.status} ${JSON.stringify(body)}`);
+	return body.data.count;
 }

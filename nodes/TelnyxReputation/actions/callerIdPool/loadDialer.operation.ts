@@ -4,10 +4,11 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { dialerIndexOf } from '../../callerIdPool/dialerIndex';
 import { dialerPoolProperty } from '../../callerIdPool/dialerPool';
+import { runsAsTool } from '../../pool/answer';
 
 export const option: INodePropertyOptions = {
 	name: 'Load Dialer',
@@ -26,6 +27,13 @@ export const description = updateDisplayOptions(
 
 /** Load Dialer: every input item is a pool row, or the error of the read that should have given them. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	// A model's call carries no pool rows: loading it would empty the dialer's pool.
+	if (runsAsTool(this)) {
+		throw new NodeOperationError(this.getNode(), 'Load Dialer is not a tool', {
+			description:
+				"It replaces the dialer's pool with the rows given: it runs in the dialer's workflow, after a read of the pool table.",
+		});
+	}
 	const pool = this.getNodeParameter('dialerPool', 0) as string;
 	const rows = this.getInputData().map((item) => item.json);
 	const index = dialerIndexOf(pool);
