@@ -16,7 +16,7 @@ import { NodeConnectionTypes, sleep } from 'n8n-workflow';
 
 import { dialerIndexOf } from '../TelnyxReputation/callerIdPool/dialerIndex';
 import type { DialerIndex } from '../TelnyxReputation/callerIdPool/dialerIndex';
-import { dialerPoolProperty } from '../TelnyxReputation/callerIdPool/dialerPool';
+import { dailyCapProperty, dialerPoolProperty } from '../TelnyxReputation/callerIdPool/fields';
 import { dayIn } from '../TelnyxReputation/callerIdPool/pick';
 import { areaCodeOf, regionOf } from '../shared/areaCodes';
 
@@ -150,15 +150,7 @@ export class TelnyxCallerIdDialerTrigger implements INodeType {
 					"The webhook's path: the dialer asks &lt;n8n&gt;/webhook/&lt;path&gt;?to=&lt;callee&gt;",
 			},
 			dialerPoolProperty,
-			{
-				displayName: 'Daily Cap per Number',
-				name: 'dailyCap',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 100,
-				description:
-					"The most calls a caller ID makes a day (in the workflow's time zone). 75 to 100 is the common rule; carriers start flagging around 150 to 200.",
-			},
+			dailyCapProperty,
 			{
 				displayName: 'Options',
 				name: 'options',

@@ -13,7 +13,7 @@ import { checksMonthlyUsd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
 import { plural } from '../../../shared/text';
 import { loadedDialerIndex } from '../../callerIdPool/dialerIndex';
-import { DEFAULT_DIALER_POOL, dialerPoolProperty } from '../../callerIdPool/dialerPool';
+import { DEFAULT_DIALER_POOL, dialerPoolProperty } from '../../callerIdPool/fields';
 import { applyInputs } from '../../callerIdPool/inputs';
 import type { PoolRow } from '../../callerIdPool/row';
 import type { Decision, RuleSettings } from '../../callerIdPool/rules';

@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { dialerIndexOf } from '../../callerIdPool/dialerIndex';
-import { dialerPoolProperty } from '../../callerIdPool/dialerPool';
+import { dialerPoolProperty } from '../../callerIdPool/fields';
 import { runsAsTool } from '../../pool/answer';
 
 export const option: INodePropertyOptions = {

@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { areaCodeOf, regionOf } from '../../../shared/areaCodes';
+import { dailyCapProperty } from '../../callerIdPool/fields';
 import { dayIn, pickCallerId } from '../../callerIdPool/pick';
 
 export const option: INodePropertyOptions = {
@@ -28,15 +29,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The number the dialer is about to call, in any format (+1 949 555 0100, 9495550100): its area code and state decide which caller IDs are local',
 	},
-	{
-		displayName: 'Daily Cap per Number',
-		name: 'dailyCap',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 100,
-		description:
-			"The most calls a caller ID makes a day (in the workflow's time zone). 75 to 100 is the common rule; carriers start flagging around 150 to 200.",
-	},
+	dailyCapProperty,
 ];
 
 export const description = updateDisplayOptions(
