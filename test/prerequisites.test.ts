@@ -31,7 +31,7 @@ function runBare(script: string, env: Record<string, string> = {}) {
 }
 
 describe('A development command on a machine that lacks what it needs', () => {
-	test('npm run test:queue names Redis and PostgreSQL and the apt-get that installs both, and sets nothing up', () => {
+	test('npm run test:queue names Redis, PostgreSQL and OpenSSL and the apt-get that installs them, and sets nothing up', () => {
 		const result = runBare('test/e2e/queue.ts');
 
 		expect(result.status).toBe(1);
@@ -40,8 +40,9 @@ describe('A development command on a machine that lacks what it needs', () => {
 				'npm run test:queue needs what this machine lacks:',
 				'  - Redis (redis-server and redis-cli)',
 				'  - PostgreSQL (initdb and pg_ctl under /usr/lib/postgresql, psql)',
+				'  - OpenSSL (openssl)',
 				'Install it with:',
-				`  ${process.getuid?.() === 0 ? '' : 'sudo '}apt-get install -y redis-server postgresql`,
+				`  ${process.getuid?.() === 0 ? '' : 'sudo '}apt-get install -y redis-server postgresql openssl`,
 				'',
 			].join('\n'),
 		);

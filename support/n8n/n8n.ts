@@ -323,12 +323,13 @@ export interface Worker {
 	kill(): Promise<void>;
 }
 
-/** `n8n worker` (queue mode), ready on its own health port. */
+/** `n8n worker` (queue mode), ready on its own health port; `extra` is added to its environment. */
 export async function startWorker(
 	n8n: N8n,
 	userFolder: string,
 	name: string,
 	concurrency = 10,
+	extra: Record<string, string> = {},
 ): Promise<Worker> {
 	const healthPort = await freePort();
 	const file = join(userFolder, '..', `worker-${name}.log`);
@@ -338,6 +339,7 @@ export async function startWorker(
 		env: await n8nEnv(userFolder, {
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			...extra,
 		}),
 	});
 	await waitForHealth(`http://127.0.0.1:${healthPort}`, worker);

@@ -3,8 +3,10 @@
 // installs any package from npm.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { basename } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
@@ -17,7 +19,12 @@ export interface Registry {
 	close(): Promise<void>;
 }
 
-export async function startRegistry(tarball: string): Promise<Registry> {
+/**
+ * What a registry answers for the one package in `tarball`: its document, its version's
+ * document (the tarball's URL on the host asked, over TLS when asked over TLS) and the tarball;
+ * 404 for anything else. Every path asked is kept in `requests`.
+ */
+export function registryHandler(tarball: string) {
 	const bytes = readFileSync(tarball);
 	const manifest = JSON.parse(
 		execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
@@ -25,17 +32,19 @@ export async function startRegistry(tarball: string): Promise<Registry> {
 	const { name, version } = manifest as { name: string; version: string };
 	const file = basename(tarball);
 	const requests: string[] = [];
-	const server = createServer((request, response) => {
-		const path = decodeURIComponent((request.url ?? '/').split('?')[0]);
+	const integrity = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
+	const handle = (request: IncomingMessage, response: ServerResponse) => {
+		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://registry').pathname);
 		requests.push(path);
-		const host = `http://${request.headers.host}`;
+		const tls = (request.socket as TLSSocket).encrypted === true;
+		const host = `${tls ? 'https' : 'http'}://${request.headers.host}`;
 		const release = {
 			...manifest,
 			_id: `${name}@${version}`,
 			dist: {
 				tarball: `${host}/${name}/-/${file}`,
 				shasum: createHash('sha1').update(bytes).digest('hex'),
-				integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
+				integrity,
 			},
 		};
 		const json = (body: unknown, status = 200) =>
@@ -46,7 +55,13 @@ export async function startRegistry(tarball: string): Promise<Registry> {
 		else if (path === `/${name}/-/${file}`)
 			response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
 		else json({ error: 'Not found' }, 404);
-	});
+	};
+	return { name, version, integrity, requests, handle };
+}
+
+export async function startRegistry(tarball: string): Promise<Registry> {
+	const { name, version, requests, handle } = registryHandler(tarball);
+	const server = createServer(handle);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {

@@ -61,10 +61,16 @@ export async function startRedis(dir: string): Promise<Service> {
 	return { port, stop: async () => await stopped(redis) };
 }
 
+export interface Postgres extends Service {
+	url: string;
+	/** What an n8n process is given to use this database. */
+	env: Record<string, string>;
+	/** Creates another database for n8n; answers what an n8n process is given to use it instead. */
+	createDatabase(name: string): Record<string, string>;
+}
+
 /** PostgreSQL runs as the `postgres` user, so its folders are made writable for it. */
-export async function startPostgres(
-	dir: string,
-): Promise<Service & { url: string; env: Record<string, string> }> {
+export async function startPostgres(dir: string): Promise<Postgres> {
 	const serverBin = postgresBin();
 	if (!serverBin) throw new Error(missingPrerequisites('startPostgres', [POSTGRESQL]));
 	const bin = (name: string) => join(serverBin, name);
@@ -88,7 +94,6 @@ export async function startPostgres(
 	return {
 		port,
 		url: `postgres://n8n:n8n@127.0.0.1:${port}/n8n`,
-		/** What an n8n process is given to use this database. */
 		env: {
 			DB_TYPE: 'postgresdb',
 			DB_POSTGRESDB_HOST: '127.0.0.1',
@@ -96,6 +101,10 @@ export async function startPostgres(
 			DB_POSTGRESDB_DATABASE: 'n8n',
 			DB_POSTGRESDB_USER: 'n8n',
 			DB_POSTGRESDB_PASSWORD: 'n8n',
+		},
+		createDatabase: (name: string) => {
+			psql(`CREATE DATABASE ${name} OWNER n8n`);
+			return { DB_POSTGRESDB_DATABASE: name };
 		},
 		stop: async () => void asPostgres(`${bin('pg_ctl')} -D ${data} -m fast -w stop`),
 	};

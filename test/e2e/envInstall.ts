@@ -6,14 +6,23 @@
 // before any REST call could turn it on. So the download is the installer's (run.ts installs
 // through it from a registry on 127.0.0.1); this checks what n8n does at start with the declared
 // package installed: kept and loaded, refused without a checksum when unverified packages are off.
+//
+// In queue mode (`npm run test:queue`, checkEnvManagedInstallInQueueMode) the download itself is
+// measured too, from npm's registry as n8n reaches it, stood in for on 127.0.0.1
+// (support/n8n/npmStandIn.ts): the main installs what the list names, a worker running then
+// installs it when the main announces it, and runs the editor's manual execution with it.
 import { createHash } from 'node:crypto';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { N8n, RunningN8n } from '../../support/n8n/n8n';
-import { startN8n } from '../../support/n8n/n8n';
+import type { N8n, RunningN8n, Worker } from '../../support/n8n/n8n';
+import { importExample, startN8n, startWorker, WORKFLOW_ID } from '../../support/n8n/n8n';
+import { startNpmStandIn } from '../../support/n8n/npmStandIn';
 import { freePort } from '../../support/n8n/ports';
+import type { Sandbox } from '../../support/sandbox/server';
+import { executeWorkflow } from './executeWorkflow';
 import { check, step } from './report';
+import { eventually } from './wait';
 
 const NODE = 'n8n-nodes-telnyx-reputation.telnyxReputation';
 
@@ -86,4 +95,99 @@ export async function checkEnvManagedInstall(
 		pinned.problem === '',
 		`${pinned.problem}\n${pinned.log.slice(-2000)}`,
 	);
+}
+
+const PACKAGE = 'n8n-nodes-telnyx-reputation';
+const EXAMPLE_TRIGGER = "When clicking 'Execute workflow'";
+
+/**
+ * Queue mode, as n8n 3 runs it (manual executions on the workers) and with n8n 3's default
+ * (unverified packages off): a main whose N8N_COMMUNITY_PACKAGES names the package with its
+ * version and checksum, and workers with user folders of their own (other machines, other
+ * images), all given the same environment. Runs against a database and a queue where the package
+ * is not installed yet (the caller's), with no other n8n process running.
+ */
+export async function checkEnvManagedInstallInQueueMode(
+	n8nInstall: N8n,
+	work: string,
+	tarball: string,
+	sandbox: Sandbox,
+): Promise<void> {
+	step(
+		"The environment-managed install in queue mode: the main installs the listed package from npm's registry, a worker running then installs it too and runs the editor's manual execution",
+	);
+	const npm = await startNpmStandIn(tarball, join(work, 'npm-stand-in'));
+	const env = {
+		...npm.env,
+		N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV: 'true',
+		N8N_COMMUNITY_PACKAGES: JSON.stringify([
+			{ name: npm.name, version: npm.version, checksum: npm.integrity },
+		]),
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'false',
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+	};
+	const folder = (name: string) => join(work, `env-${name}`, 'user');
+	for (const name of ['main', 'worker', 'late']) mkdirSync(folder(name), { recursive: true });
+	const installedIn = (userFolder: string) =>
+		existsSync(join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE, 'package.json'));
+	const tarballs = () => npm.requests.filter((path) => path.endsWith('.tgz')).length;
+	let worker: Worker | undefined;
+	let main: RunningN8n | undefined;
+	try {
+		worker = await startWorker(n8nInstall, folder('worker'), 'env', 10, env);
+		main = await startN8n(n8nInstall, folder('main'), await freePort(), env);
+		check(
+			'the main installs the listed package at start, from the registry, with the checksum the list gives',
+			/Installed community package .*n8n-nodes-telnyx-reputation.* from env/.test(main.log()) &&
+				installedIn(folder('main')) &&
+				tarballs() >= 1,
+			`${JSON.stringify(npm.requests)}\n${main.log().slice(-2500)}`,
+		);
+		const workerInstalled = await eventually(120, () => installedIn(folder('worker')));
+		check(
+			'a worker running then installs it itself when the main announces it, from the registry (its own user folder)',
+			workerInstalled &&
+				/Community package installed: n8n-nodes-telnyx-reputation/.test(worker.log()) &&
+				tarballs() >= 2,
+			`${JSON.stringify(npm.requests)}\n${worker.log().slice(-2500)}`,
+		);
+
+		// A worker started later gets nothing announced: it installs what the database lists only
+		// with N8N_REINSTALL_MISSING_PACKAGES, and then without the list's checksum.
+		const late = await startWorker(n8nInstall, folder('late'), 'late', 10, {
+			...env,
+			N8N_REINSTALL_MISSING_PACKAGES: 'true',
+		});
+		const refused = await eventually(60, () =>
+			late.log().includes('Installation of unverified community packages is forbidden'),
+		);
+		await late.stop();
+		check(
+			'a worker started later, even with N8N_REINSTALL_MISSING_PACKAGES, cannot install it with unverified packages off',
+			refused && !installedIn(folder('late')),
+			late.log().slice(-2500),
+		);
+
+		const imported = await importExample(n8nInstall, folder('main'), sandbox);
+		check(
+			'n8n imports the credential and the example workflow',
+			imported.credential.status === 0 && imported.workflow.status === 0,
+			`${imported.credential.stderr}${imported.workflow.stderr}`,
+		);
+		const run = await executeWorkflow(main, WORKFLOW_ID, EXAMPLE_TRIGGER, 120);
+		check(
+			"the editor's Execute workflow runs on the worker, with the node the environment-managed install put there",
+			run.status === 'success' &&
+				run.text.includes('+19493253498') &&
+				/started execution/i.test(worker.log()),
+			`${run.status} ${run.text.slice(0, 1500)}\n${worker.log().slice(-1500)}`,
+		);
+		console.log(
+			`figures: registry.npmjs.org (stand-in) asked ${npm.requests.length} times, ${tarballs()} tarball downloads; hosts refused: ${[...new Set(npm.refused)].join(', ') || 'none'}`,
+		);
+	} finally {
+		await main?.stop();
+		await worker?.stop();
+		await npm.close();
+	}
 }

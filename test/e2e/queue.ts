@@ -2,7 +2,8 @@
 // PostgreSQL (Debian's packages), the pinned n8n 2.x as a main instance and two workers, the
 // package installed by n8n's own installer. Load: 20 executions of a webhook-started Register
 // workflow at once, 500 numbers each, against the sandbox under a rate limit of 20 requests per
-// second shared by all callers. Then the binary operation (Generate LOA) and both triggers.
+// second shared by all callers. Then the binary operation (Generate LOA), both triggers, and
+// the environment-managed install with a manual execution on a worker (envInstall.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import {
 	startN8n,
 	startWorker,
 } from '../../support/n8n/n8n';
+import { OPENSSL } from '../../support/n8n/npmStandIn';
 import { freePort } from '../../support/n8n/ports';
 import { startRegistry } from '../../support/n8n/registry';
 import { startPostgres, startRedis } from '../../support/n8n/services';
@@ -27,6 +29,7 @@ import { startSandbox } from '../../support/sandbox/server';
 import { DEMO_ENTERPRISE_ID, seedDemo } from '../../support/sandbox/seed';
 import { removePool } from '../../support/sandbox/pool';
 import { usNumbers } from '../../support/sandbox/state';
+import { checkEnvManagedInstallInQueueMode } from './envInstall';
 import { check, finish, step } from './report';
 import { checkTriggers } from './triggers';
 import { PUBLISHED_WITHIN_S } from './wait';
@@ -223,7 +226,7 @@ function checkLoad(
 }
 
 async function main() {
-	requirePrerequisites('npm run test:queue', [REDIS, POSTGRESQL]);
+	requirePrerequisites('npm run test:queue', [REDIS, POSTGRESQL, OPENSSL]);
 	const work = mkdtempSync(join(tmpdir(), 'telnyx-queue-'));
 	const userFolder = join(work, 'user');
 	step('Redis, PostgreSQL, and n8n 2.x in queue mode');
@@ -237,7 +240,8 @@ async function main() {
 		...postgres.env,
 	});
 	const n8n: N8n = installN8n('v2');
-	const registry = await startRegistry(packPackage(work));
+	const tarball = packPackage(work);
+	const registry = await startRegistry(tarball);
 	const installed = await installThroughN8n(
 		n8n,
 		userFolder,
@@ -365,6 +369,14 @@ async function main() {
 	);
 
 	for (const worker of workers) await worker.stop();
+
+	// The environment-managed install (n8n 3's way in), on a database and a queue of its own:
+	// in this run's, n8n's installer has installed the package already.
+	Object.assign(process.env, postgres.createDatabase('n8n_env_managed'), {
+		QUEUE_BULL_PREFIX: 'env-managed',
+	});
+	await checkEnvManagedInstallInQueueMode(n8n, work, tarball, sandbox);
+
 	await sandbox.close();
 	await redis.stop();
 	await postgres.stop();
