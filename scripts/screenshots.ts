@@ -24,7 +24,7 @@ const AGENT_TOOL_NODE_ID = '3c9e5f4b-0a6d-4b8e-8f1a-4d5e6f7a8b93';
 /** The loop examples by their id in the dev environment: a node each shows, the picture's name. */
 const LOOP_WORKFLOWS = {
 	callerIdPool: ['Apply the pool rules', 'loop-pool'],
-	whichCallerId: ['Pick the caller ID', 'loop-dialer'],
+	whichCallerId: ['Load the dialer', 'loop-dialer'],
 	callerIdHistory: ['Daily pool figures', 'loop-history'],
 	weeklyReport: ['Send the report', 'loop-report-workflow'],
 };
