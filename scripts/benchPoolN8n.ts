@@ -193,7 +193,7 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 	let stopPostgres = async () => {};
 	let databaseBytes = () => statSync(join(userFolder, '.n8n', 'database.sqlite')).size;
 	if (kind === 'postgres') {
-		const postgres = await startPostgres(join(work, kind, 'pg'));
+		const postgres = await startPostgres(join(work, 'pg'));
 		stopPostgres = postgres.stop;
 		Object.assign(env, postgres.env);
 		databaseBytes = () =>

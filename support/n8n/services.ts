@@ -77,6 +77,7 @@ export async function startPostgres(dir: string): Promise<Postgres> {
 	const port = await freePort();
 	const data = join(dir, 'data');
 	mkdirSync(dir, { recursive: true });
+	// PostgreSQL's own user must reach the folder: its parent opened to it too (a mkdtemp is 0700).
 	chmodSync(join(dir, '..'), 0o755);
 	chmodSync(dir, 0o777);
 	const asPostgres = (command: string) =>
