@@ -44,12 +44,33 @@ function settingsOf(context: IWebhookFunctions): Settings {
 	};
 }
 
+interface DialerSecret {
+	headerName: string;
+	secret: string;
+}
+
+/**
+ * The credential as last read, per node and credential. Every read is database queries and a
+ * decryption, most of an answer's own time, so it is read again only after CREDENTIAL_TTL_MS:
+ * a secret saved anew applies within that.
+ */
+const CREDENTIAL_TTL_MS = 10_000;
+const credentialsRead = new Map<string, DialerSecret & { until: number }>();
+
+async function dialerSecretOf(context: IWebhookFunctions): Promise<DialerSecret> {
+	const node = context.getNode();
+	const credentialId = node.credentials?.telnyxCallerIdDialerApi?.id ?? '';
+	const key = `${context.getWorkflow().id}:${node.id}:${credentialId}`;
+	const read = credentialsRead.get(key);
+	if (read && read.until > Date.now()) return read;
+	const fresh = await context.getCredentials<DialerSecret>('telnyxCallerIdDialerApi');
+	credentialsRead.set(key, { ...fresh, until: Date.now() + CREDENTIAL_TTL_MS });
+	return fresh;
+}
+
 /** Whether the request carries the credential's secret in its header (compared in constant time). */
 async function isAuthorized(context: IWebhookFunctions): Promise<boolean> {
-	const { headerName, secret } = await context.getCredentials<{
-		headerName: string;
-		secret: string;
-	}>('telnyxCallerIdDialerApi');
+	const { headerName, secret } = await dialerSecretOf(context);
 	const given = Buffer.from(String(context.getHeaderData()[headerName.toLowerCase()] ?? ''));
 	const expected = Buffer.from(secret);
 	return (
