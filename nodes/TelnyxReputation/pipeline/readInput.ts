@@ -9,6 +9,7 @@ import type { ItemParameters } from '../../shared/itemParameters';
 import { ofExecuteItem, readEnterpriseId } from '../../shared/itemParameters';
 import { readDefaultCountry, invalidNumber } from '../../shared/phoneNumberParameters';
 import { isSample, leftOutSample } from '../../shared/samples';
+import { withDescription } from '../../shared/transport/apiErrors';
 import type { Failure, NumberGroup, NumberSource, OrderedItem } from './types';
 
 /** Reads an item's other body fields (checked; throws NodeOperationError when one is bad). */
@@ -253,9 +254,8 @@ export function stopIfInvalid(context: IExecuteFunctions, invalid: Failure[]): v
 	const itemIndex = items.size === 1 ? [...items][0] : undefined;
 	if (invalid.length === 1) {
 		const { error } = invalid[0];
-		error.description = [error.description, advice].filter(Boolean).join('\n');
-		error.context.itemIndex = itemIndex;
-		throw error;
+		const description = [error.description, advice].filter(Boolean).join('\n');
+		throw withDescription(error, description, { itemIndex });
 	}
 	// n8n shows the description as one paragraph: each value's line is a sentence of its own.
 	const lines = invalid

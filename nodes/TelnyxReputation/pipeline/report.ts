@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	NodeApiError,
+} from 'n8n-workflow';
 
 import {
 	CONTINUE_ADVICE,
@@ -9,6 +14,7 @@ import {
 } from './outputItems';
 import { firstFew, plural } from '../../shared/text';
 import { totalUsd, usd } from '../../shared/prices';
+import { withDescription } from '../../shared/transport/apiErrors';
 import type { Batch, BatchOutcome, Failure, NumberEntry, OrderedItem, SentBatches } from './types';
 
 /** Numbers of the batches that were sent and did not fail (a Submit succeeds once for many). */
@@ -70,7 +76,7 @@ function countedByReason(failed: Failure[], error: NodeApiError): string[] {
  * were processed, each refused number with its own reason, the others counted by reason, and
  * the requests that were not sent. A reason that is the error's own message is not repeated.
  */
-export function failureWithAccount(
+function failureWithAccount(
 	verb: string,
 	error: NodeApiError,
 	outcomes: Array<BatchOutcome | undefined>,
@@ -98,8 +104,28 @@ export function failureWithAccount(
 		);
 	}
 	lines.push(`To get every number back as an item, ${CONTINUE_ADVICE}.`);
-	error.description = `${error.description ?? ''}\n\n${lines.map(sentence).join('\n')}`;
-	return error;
+	return withDescription(error, `${error.description ?? ''}\n\n${lines.map(sentence).join('\n')}`);
+}
+
+/** With Continue On Fail off, a run with a failure stops the node: its first error, with an account of every number. */
+export function stopOnFailure(context: IExecuteFunctions, verb: string, sent: SentBatches): void {
+	if (sent.firstError && !context.continueOnFail())
+		throw failureWithAccount(verb, sent.firstError, sent.outcomes, sent.batches);
+}
+
+/** The run with each success item's JSON changed by `change` (Sync's status, Register's flag). */
+export function withSucceeded(
+	sent: SentBatches,
+	change: (json: IDataObject) => IDataObject,
+): SentBatches {
+	const changed = (outcome: BatchOutcome): BatchOutcome => ({
+		...outcome,
+		succeeded: outcome.succeeded.map(({ order, item }) => ({
+			order,
+			item: { ...item, json: change(item.json) },
+		})),
+	});
+	return { ...sent, outcomes: sent.outcomes.map((outcome) => outcome && changed(outcome)) };
 }
 
 /**

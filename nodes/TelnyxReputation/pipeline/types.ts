@@ -78,8 +78,6 @@ export interface Batch {
 
 export interface BatchOutcome {
 	succeeded: OrderedItem[];
-	/** When the request was sent (ms since the epoch): what a read after an unknown outcome compares with. */
-	sentAt?: number;
 	/** One per number that was not processed. */
 	failures: Failure[];
 	error?: NodeApiError;

@@ -1,4 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { askedWaitMs, tooLongToWait } from './retries';
@@ -255,4 +255,20 @@ export function toNodeApiError(
 	});
 	Object.defineProperty(error, ANSWER_HEADERS, { value: rateLimitHeaders(response) });
 	return error;
+}
+
+/**
+ * A copy of an n8n error with another description (and, when given, its item): one error is
+ * shared by the failures of every number of a request, so it is never changed in place.
+ */
+export function withDescription<
+	E extends Error & { description?: string | null; context: IDataObject },
+>(error: E, description: string, item?: { itemIndex: number | undefined }): E {
+	const copy = Object.create(
+		Object.getPrototypeOf(error),
+		Object.getOwnPropertyDescriptors(error),
+	) as E;
+	copy.description = description;
+	if (item) copy.context = { ...error.context, itemIndex: item.itemIndex };
+	return copy;
 }

@@ -10,9 +10,10 @@ import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
 import { eachNumber } from '../../pipeline/answers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
-import { report } from '../../pipeline/report';
-import type { BatchEndpoint } from '../../pipeline/send';
-import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
+import { report, stopOnFailure, withSucceeded } from '../../pipeline/report';
+import type { Sent } from '../../pipeline/send';
+import { batchesOf, sendBatch, sendBatches, withRefused } from '../../pipeline/send';
+import type { SendOptions } from '../../pipeline/sendOptions';
 import { PRICES, usd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
 import { successItem } from '../../pipeline/outputItems';
@@ -71,10 +72,10 @@ function refreshed(
  */
 async function settleRefreshed(
 	context: IExecuteFunctions,
-	batch: Batch,
+	{ batch, sentAt }: Sent,
 	outcome: BatchOutcome,
 ): Promise<BatchOutcome> {
-	const since = (outcome.sentAt ?? Date.now()) - CLOCK_SKEW_MS;
+	const since = sentAt - CLOCK_SKEW_MS;
 	return await settleUnknown(
 		context,
 		outcome,
@@ -109,17 +110,24 @@ async function settleRefreshed(
 const NOT_MONITORED =
 	'Not refreshed: a free read shows the number is not monitored on this enterprise';
 
-const refreshBatches: BatchEndpoint = {
-	endpoint: ENDPOINTS.refreshNumbers,
-	readAnswer: refreshed,
-	settle: settleRefreshed,
-};
+async function refreshBatch(
+	context: IExecuteFunctions,
+	batch: Batch,
+	options: SendOptions,
+): Promise<BatchOutcome> {
+	const sent = await sendBatch(context, ENDPOINTS.refreshNumbers, batch, options);
+	const read = sent.answer ? refreshed(context, sent.batch, sent.answer) : sent.outcome;
+	return withRefused(sent, await settleRefreshed(context, sent, read));
+}
 
 /** Refresh (billable live lookups), batched across all input items: a custom operation. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { items, invalid, samples } = readInput(this);
 	stopIfInvalid(this, invalid);
-	const sent = await sendBatches(this, refreshBatches, groupNumbers(items));
+	const batches = batchesOf(groupNumbers(items), ENDPOINTS.refreshNumbers.maxNumbers);
+	const sent = await sendBatches(this, batches, (batch, options) =>
+		refreshBatch(this, batch, options),
+	);
 	stopOnFailure(this, 'refreshed', sent);
 	const { checkUsd } = await pricesOf(this);
 	const billed = withSucceeded(sent, (json) => ({ ...json, billed_usd: checkUsd }));

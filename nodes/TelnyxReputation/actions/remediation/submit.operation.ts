@@ -8,13 +8,15 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
-import { entryFailure, unconfirmed } from '../../pipeline/answers';
+import { unconfirmed } from '../../pipeline/answers';
+import { entryFailure } from '../../pipeline/failures';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
-import { report } from '../../pipeline/report';
-import type { BatchEndpoint } from '../../pipeline/send';
-import { sendBatches, stopOnFailure } from '../../pipeline/send';
-import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import { report, stopOnFailure } from '../../pipeline/report';
+import type { Sent } from '../../pipeline/send';
+import { batchesOf, sendBatch, sendBatches, withRefused } from '../../pipeline/send';
+import type { SendOptions } from '../../pipeline/sendOptions';
+import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import { successItem } from '../../pipeline/outputItems';
 import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
 import { listPages } from '../../../shared/transport/pages';
@@ -257,7 +259,7 @@ async function requestsLike(
 	context: IExecuteFunctions,
 	batch: Batch,
 	count: number,
-	sentAt = Date.now(),
+	sentAt: number,
 ) {
 	const since = new Date(sentAt - CLOCK_SKEW_MS).toISOString();
 	const { records } = await listPages(
@@ -280,7 +282,7 @@ async function requestsLike(
  */
 async function findSubmitted(
 	context: IExecuteFunctions,
-	batch: Batch,
+	{ batch, sentAt }: Sent,
 	outcome: BatchOutcome,
 	run: SubmitRun,
 ): Promise<BatchOutcome> {
@@ -288,7 +290,7 @@ async function findSubmitted(
 		context,
 		outcome,
 		async (entries) => {
-			const matches = await requestsLike(context, batch, entries.length, outcome.sentAt);
+			const matches = await requestsLike(context, batch, entries.length, sentAt);
 			if (matches.length > 1)
 				throw new Error(
 					`${matches.length} remediation requests created since then match it: ${matches.map((request) => request.id).join(', ')}`,
@@ -321,11 +323,17 @@ function notFlagged(record: IDataObject): IDataObject | undefined {
 	return { phone_number, status: 'not_flagged', submitted: false, reputation_data };
 }
 
-const submitBatches = (run: SubmitRun): BatchEndpoint => ({
-	endpoint: ENDPOINTS.submitRemediation,
-	readAnswer: (context, batch, response) => accepted(context, batch, response, run),
-	settle: async (context, batch, outcome) => await findSubmitted(context, batch, outcome, run),
-});
+/** One request of numbers to remediate: 202 is one remediation request for all of them. */
+async function submitBatch(
+	context: IExecuteFunctions,
+	batch: Batch,
+	options: SendOptions,
+	run: SubmitRun,
+): Promise<BatchOutcome> {
+	const sent = await sendBatch(context, ENDPOINTS.submitRemediation, batch, options);
+	const read = sent.answer ? accepted(context, sent.batch, sent.answer, run) : sent.outcome;
+	return withRefused(sent, await findSubmitted(context, sent, read, run));
+}
 
 /** A number already in an open request, as the item that says it was not sent again. */
 function alreadySubmitted(perNumber: boolean): (found: IDataObject) => IDataObject {
@@ -365,7 +373,8 @@ async function leaveOutOpen(context: IExecuteFunctions, groups: NumberGroup[]) {
 	});
 	const unnamed = [...open.values()].reduce((sum, { unnamed }) => sum + unnamed.length, 0);
 	const perNumber = context.getNode().typeVersion >= ONE_ITEM_PER_NUMBER;
-	return { ...skipNumbers(groups, skipped, alreadySubmitted(perNumber)), unnamed };
+	const answered = answeredBy(skipped, alreadySubmitted(perNumber));
+	return { ...skipNumbers(groups, answered), unnamed };
 }
 
 /** Hints beyond the summary: numbers counted ineligible, and open requests that name no numbers. */
@@ -384,6 +393,24 @@ function submitHints(run: SubmitRun, unnamedRequests: number): string[] {
 }
 
 /**
+ * One Submit per enterprise at a time in this process, so that the numbers already in an open
+ * request (one this run's twin may have just made) are left out before the others are sent.
+ */
+async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], run: SubmitRun) {
+	const enterprises = groups
+		.filter((group) => group.numbers.size > 0)
+		.map((group) => group.enterpriseId);
+	return await oneSubmitAtATime(context.getNode(), enterprises, async () => {
+		const open = await leaveOutOpen(context, groups);
+		const batches = batchesOf(open.toSend, ENDPOINTS.submitRemediation.maxNumbers);
+		const sent = await sendBatches(context, batches, (batch, options) =>
+			submitBatch(context, batch, options, run),
+		);
+		return { open, sent };
+	});
+}
+
+/**
  * Submit for remediation (billable per number), batched across all input items: a custom
  * operation. With Only Flagged Numbers, the monitored numbers that are not flagged are not sent
  * (free reads); numbers not monitored are, and the API's answer says why. A read that fails
@@ -396,19 +423,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const groups = groupNumbers(items);
 	const onlyFlagged = this.getNodeParameter('onlyFlagged', 0, false) as boolean;
 	const monitored = onlyFlagged ? await monitoredOfGroups(this, groups) : [];
-	const flagged = skipNumbers(groups, monitored, notFlagged);
+	const flagged = skipNumbers(groups, answeredBy(monitored, notFlagged));
 	const run: SubmitRun = {
 		prices: await pricesOf(this),
 		billed: new Map(),
 		ineligible: { named: 0, unnamed: 0 },
 	};
-	const enterprises = flagged.toSend
-		.filter((group) => group.numbers.size > 0)
-		.map((group) => group.enterpriseId);
-	const { open, sent } = await oneSubmitAtATime(this.getNode(), enterprises, async () => {
-		const open = await leaveOutOpen(this, flagged.toSend);
-		return { open, sent: await sendBatches(this, submitBatches(run), open.toSend) };
-	});
+	const { open, sent } = await submitNotOpen(this, flagged.toSend, run);
 	stopOnFailure(this, 'submitted', sent);
 	const output = report(this, {
 		verb: 'submitted',
