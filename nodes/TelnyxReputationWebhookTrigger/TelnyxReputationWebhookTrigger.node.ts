@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { enterpriseLocator } from '../shared/enterprise';
-import { isSuccess, toNodeApiError } from '../shared/transport/apiErrors';
+import { withDescription } from '../shared/transport/apiErrors';
 import { ofItem, readEnterpriseId } from '../shared/itemParameters';
 import { searchEnterprises } from '../shared/enterpriseSearch';
 import { setOwnershipWebhook } from '../shared/api/ownership';
@@ -170,14 +170,11 @@ async function requireWebhookPublicKey(context: IHookFunctions): Promise<void> {
  */
 async function setWebhookUrl(context: IHookFunctions, url: string | null): Promise<void> {
 	const enterpriseId = readEnterpriseId(ofItem(context));
-	const response = await setOwnershipWebhook(context, enterpriseId, url);
-	if (isSuccess(response.statusCode)) return;
-	const error = toNodeApiError(context.getNode(), response);
-	if (url !== null && !url.startsWith('https://')) {
-		error.description =
-			`${error.description ?? ''} n8n's production URL is ${url}: Telnyx delivers only to a public https URL. Set n8n's WEBHOOK_URL to its public https address.`.trim();
-	}
-	throw error;
+	const { error } = await setOwnershipWebhook(context, enterpriseId, url);
+	if (!error) return;
+	if (url === null || url.startsWith('https://')) throw error;
+	const why = `n8n's production URL is ${url}: Telnyx delivers only to a public https URL. Set n8n's WEBHOOK_URL to its public https address.`;
+	throw withDescription(error, `${error.description ?? ''} ${why}`.trim());
 }
 
 export class TelnyxReputationWebhookTrigger implements INodeType {

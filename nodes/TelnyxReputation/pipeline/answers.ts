@@ -3,8 +3,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { TelnyxResponse } from '../../shared/transport/apiErrors';
-import { OutcomeUnknownError } from '../../shared/transport/retries';
+import type { TelnyxResponse } from '../../shared/transport/answer';
+import { OutcomeUnknownError } from '../../shared/transport/apiErrors';
 import { entryFailure } from './failures';
 import { successItem } from './outputItems';
 import { canonical } from '../../shared/phoneNumbers';

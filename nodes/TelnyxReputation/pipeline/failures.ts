@@ -2,8 +2,9 @@
 // a whole request (the API is all-or-nothing) says of each number, by pointer or by naming it.
 import type { NodeApiError } from 'n8n-workflow';
 
-import type { TelnyxErrorEntry } from '../../shared/transport/apiErrors';
-import { entriesDescription, entriesMessage, errorEntries } from '../../shared/transport/apiErrors';
+import type { TelnyxErrorEntry } from '../../shared/transport/answer';
+import { errorEntries } from '../../shared/transport/answer';
+import { entriesDescription, entriesMessage } from '../../shared/transport/apiErrors';
 import { canonical } from '../../shared/phoneNumbers';
 import type { Batch, BatchOutcome, Failure, FailureStatus, NumberEntry } from './types';
 

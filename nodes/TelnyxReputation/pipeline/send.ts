@@ -1,20 +1,19 @@
 // Sending a batched operation's numbers: in requests of at most the endpoint's size, a few at
 // once, and with Retry Without Refused Numbers again without the numbers a refusal named. What
 // a 2xx answer says of each number is the operation's to read (answers.ts helps).
-import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import { entryFailure, refusedBatch } from './failures';
-import type { TelnyxResponse } from '../../shared/transport/apiErrors';
-import { isSuccess, toNodeApiError } from '../../shared/transport/apiErrors';
+import type { TelnyxResponse } from '../../shared/transport/answer';
+import { OutcomeUnknownError } from '../../shared/transport/apiErrors';
 import type { Endpoint } from '../../shared/api/endpoints';
 import { requestTo } from '../../shared/api/endpoints';
 import { chunk, runBounded } from '../../shared/bounded';
-import { OutcomeUnknownError, withOutcome } from '../../shared/transport/retries';
 import { plural } from '../../shared/text';
 import type { SendOptions } from './sendOptions';
 import { readSendOptions } from './sendOptions';
-import { telnyxRequest } from '../../shared/transport/request';
+import type { TelnyxResult } from '../../shared/transport/request';
+import { telnyxResult } from '../../shared/transport/request';
 import type { Batch, BatchOutcome, Failure, NumberEntry, NumberGroup, SentBatches } from './types';
 
 /** A billable endpoint that takes many numbers per request: the body is `phone_numbers` and the group's fields. */
@@ -45,22 +44,16 @@ async function sendOnce(
 	timeoutMs: number | undefined,
 ): Promise<{ answer?: TelnyxResponse; outcome: BatchOutcome }> {
 	const body = { phone_numbers: batch.entries.map((entry) => entry.e164), ...batch.fields };
-	let response: TelnyxResponse;
+	const request = requestTo(endpoint, { enterpriseId: batch.enterpriseId });
+	const parts = { body, timeoutMs, carriesNumbers: true, where: `In ${batch.label}.` };
+	let result: TelnyxResult;
 	try {
-		const request = requestTo(endpoint, { enterpriseId: batch.enterpriseId });
-		response = await telnyxRequest.call(context, request, {
-			body,
-			timeoutMs,
-			carriesNumbers: true,
-		});
+		result = await telnyxResult.call(context, request, parts);
 	} catch (error) {
 		return { outcome: wholeBatch(batch, error as NodeApiError) };
 	}
-	if (isSuccess(response.statusCode))
-		return { answer: response, outcome: { succeeded: [], failures: [] } };
-	const refusal = toNodeApiError(context.getNode(), response, `In ${batch.label}.`);
-	const failure = { statusCode: response.statusCode };
-	const error = withOutcome(context.getNode(), endpoint.policy, failure, refusal, true);
+	const { response, error } = result;
+	if (!error) return { answer: response, outcome: { succeeded: [], failures: [] } };
 	if (error instanceof OutcomeUnknownError) return { outcome: wholeBatch(batch, error) };
 	return { outcome: refusedBatch(batch, error, response.body) };
 }

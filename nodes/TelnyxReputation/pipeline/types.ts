@@ -7,7 +7,7 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import type { TelnyxErrorEntry } from '../../shared/transport/apiErrors';
+import type { TelnyxErrorEntry } from '../../shared/transport/answer';
 
 /** One value an input item gave for a number; `order` is its place among all values given. */
 export interface NumberSource {

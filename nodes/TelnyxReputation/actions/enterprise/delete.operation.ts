@@ -10,7 +10,8 @@ import type { Endpoint } from '../../../shared/api/endpoints';
 import { ENDPOINTS, requestTo } from '../../../shared/api/endpoints';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { ofExecuteItem, readEnterpriseId } from '../../../shared/itemParameters';
-import { isSuccess, toNodeApiError } from '../../../shared/transport/apiErrors';
+import { isSuccess } from '../../../shared/transport/answer';
+import { toNodeApiError } from '../../../shared/transport/apiErrors';
 import { telnyxRequest } from '../../../shared/transport/request';
 import { perInputItem } from '../../pool/items';
 

@@ -24,8 +24,7 @@ import { scanSettled } from '../../pool/scan';
 import { Selection } from '../../pool/selection';
 import { lowestScore } from '../../pool/record';
 import { simplified, simplifyFields } from '../../pool/simplify';
-import { returnAllAndLimit } from '../../routing/pagedList';
-import { filters } from '../common/fields';
+import { filters, returnAllAndLimit } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
+import type { TelnyxResponse } from '../../../shared/transport/answer';
 import { eachNumber } from '../../pipeline/answers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';

@@ -11,8 +11,7 @@ import { remediationStatuses } from '../../../shared/remediationStatuses';
 
 import { pagedList } from '../../routing/declarative';
 import { enterpriseLocator } from '../../../shared/enterprise';
-import { filters } from '../common/fields';
-import { returnAllAndLimit } from '../../routing/pagedList';
+import { filters, returnAllAndLimit } from '../common/fields';
 
 /**
  * Remediation Get Many's filters: the status, and the dates as ISO 8601 date-times. Set here,

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
+import type { TelnyxResponse } from '../../../shared/transport/answer';
 import { unconfirmed } from '../../pipeline/answers';
 import { entryFailure } from '../../pipeline/failures';
 import { ENDPOINTS } from '../../../shared/api/endpoints';

@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { pagedList } from '../../routing/declarative';
-import { filters } from '../common/fields';
-import { returnAllAndLimit } from '../../routing/pagedList';
+import { filters, returnAllAndLimit } from '../common/fields';
 import { productTypeOptions } from './productTypes';
 
 export const option: INodePropertyOptions = {
