@@ -223,11 +223,7 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				options: WEBHOOK_EVENT_OPTIONS,
-				default: [
-					'number_reputation.number.flagged',
-					'number_reputation.number.removed',
-					'number_reputation.external_verification.status_changed',
-				],
+				default: [...WEBHOOK_EVENT_OPTIONS.map((event) => event.value)],
 				description: 'Which events start the workflow; the others are acknowledged and dropped',
 			},
 		],

@@ -14,6 +14,8 @@ export function idLocator(fields: {
 	/** "Select a remediation request..." */
 	listPlaceholder: string;
 	example: string;
+	/** What the By ID check calls the value, when not its display name ("Enterprise ID"). */
+	idLabel?: string;
 }): INodeProperties {
 	return {
 		displayName: fields.displayName,
@@ -40,7 +42,7 @@ export function idLocator(fields: {
 						type: 'regex',
 						properties: {
 							regex: UUID_PATTERN,
-							errorMessage: `${withArticle(fields.displayName)} is a UUID, e.g. ${fields.example}`,
+							errorMessage: `${withArticle(fields.idLabel ?? fields.displayName)} is a UUID, e.g. ${fields.example}`,
 						},
 					},
 				],

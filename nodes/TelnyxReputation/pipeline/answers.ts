@@ -43,7 +43,7 @@ export function unconfirmed(
 
 /**
  * Maps an answer that lists one record per number: each number's record is its output item,
- * unless `failureOf` finds it failed; a number the answer does not list may have been
+ * unless `refusalOf` finds it failed; a number the answer does not list may have been
  * processed, and gets an error of its own, never another number's.
  */
 export function eachNumber<T extends { phone_number: string }>(
@@ -51,7 +51,7 @@ export function eachNumber<T extends { phone_number: string }>(
 	batch: Batch,
 	response: TelnyxResponse,
 	records: unknown,
-	failureOf: (entry: NumberEntry, record: T) => NodeApiError | undefined = () => undefined,
+	refusalOf: (entry: NumberEntry, record: T) => NodeApiError | undefined = () => undefined,
 ): BatchOutcome {
 	const byNumber = byPhoneNumber<T>(records);
 	const outcome: BatchOutcome = { succeeded: [], failures: [] };
@@ -59,7 +59,7 @@ export function eachNumber<T extends { phone_number: string }>(
 	for (const entry of batch.entries) {
 		const record = byNumber.get(entry.e164);
 		const error = record
-			? failureOf(entry, record)
+			? refusalOf(entry, record)
 			: (missing ??= unconfirmed(context, batch, response));
 		if (record && !error) {
 			outcome.succeeded.push(successItem([entry], { ...record }));

@@ -237,7 +237,7 @@ export function groupNumbers(items: ItemNumbers[]): NumberGroup[] {
 }
 
 /** The items that gave a value, numbered as n8n numbers them: "Item 0", "Items 0, 1, 2 and 5 more". */
-function itemsOf(value: Failure): string {
+function itemsThatGave(value: Failure): string {
 	const items = [...new Set(value.sources.map((source) => String(source.item)))];
 	return `${items.length === 1 ? 'Item' : 'Items'} ${firstFew(items, 3)}`;
 }
@@ -260,7 +260,7 @@ export function stopIfInvalid(context: IExecuteFunctions, invalid: Failure[]): v
 	// n8n shows the description as one paragraph: each value's line is a sentence of its own.
 	const lines = invalid
 		.slice(0, 20)
-		.map((value) => `${itemsOf(value)}: ${value.error.message.replace(/[^.!?]$/, '$&.')}`);
+		.map((value) => `${itemsThatGave(value)}: ${value.error.message.replace(/[^.!?]$/, '$&.')}`);
 	if (invalid.length > 20) lines.push(`…and ${invalid.length - 20} more.`);
 	throw new NodeOperationError(
 		context.getNode(),

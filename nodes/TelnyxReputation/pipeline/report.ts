@@ -35,7 +35,7 @@ const LISTED = 20;
  * Stop mode outputs no item, so the processed (billed) numbers are named: a re-run can leave
  * them out; and those of unknown outcome are counted apart, never as not processed.
  */
-function processed(verb: string, numbers: string[], unknown: number): string {
+function processedSentence(verb: string, numbers: string[], unknown: number): string {
 	const done =
 		numbers.length === 0
 			? `No number was ${verb}${unknown ? ' for certain' : ''}`
@@ -47,7 +47,6 @@ function processed(verb: string, numbers: string[], unknown: number): string {
 /** n8n shows the description as one paragraph: each line must end as a sentence. */
 const sentence = (line: string) => (/[.!?:]$/.test(line) ? line : `${line}.`);
 
-/** Numbers of unknown outcome among the failures. */
 const unknownCount = (outcomes: Array<BatchOutcome | undefined>) =>
 	outcomes.reduce(
 		(sum, outcome) =>
@@ -86,7 +85,7 @@ function failureWithAccount(
 	const notSent = batches.filter((_, index) => outcomes[index] === undefined);
 	const refused = failed.filter((failure) => failure.status === 'refused');
 	const lines = [
-		processed(verb, processedNumbers(outcomes, batches), unknownCount(outcomes)),
+		processedSentence(verb, processedNumbers(outcomes, batches), unknownCount(outcomes)),
 		...refused
 			.slice(0, 20)
 			.map((failure) =>
@@ -209,7 +208,6 @@ export interface RunReport {
 	costHint?: string;
 }
 
-/** What the hints say of the samples left out, when there are any. */
 const samplesHint = (samples: OrderedItem[]) =>
 	samples.length
 		? [

@@ -2,10 +2,11 @@
 // processed: its numbers are `unknown`, never `failed`. Where free reads can tell, they are
 // settled: processed (the item the answer would have given), not processed (failed, and safe
 // to send again), or still unknown, with how to settle it.
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { withDescription } from '../../shared/transport/apiErrors';
+import { successItem } from './outputItems';
 import type { BatchOutcome, Failure, NumberEntry, OrderedItem } from './types';
 
 /** What free reads found of the numbers of unknown outcome of one request. */
@@ -18,7 +19,24 @@ export interface Settlement {
 	notProcessed: Map<string, string>;
 }
 
-/** The numbers of an outcome whose outcome is unknown, as entries to read. */
+/** What a free read found of one number: processed (the item its answer would have given), not processed (the sentence that says so), or nothing (still unknown). */
+export type Found = { processed: IDataObject } | { notProcessed: string } | undefined;
+
+export function settlementOf(
+	entries: NumberEntry[],
+	found: (entry: NumberEntry) => Found,
+): Settlement {
+	const settlement: Settlement = { succeeded: [], processed: new Set(), notProcessed: new Map() };
+	for (const entry of entries) {
+		const fate = found(entry);
+		if (fate && 'processed' in fate) {
+			settlement.succeeded.push(successItem([entry], fate.processed));
+			settlement.processed.add(entry.e164);
+		} else if (fate) settlement.notProcessed.set(entry.e164, fate.notProcessed);
+	}
+	return settlement;
+}
+
 export const unknownEntries = (outcome: BatchOutcome): NumberEntry[] =>
 	outcome.failures
 		.filter((failure) => failure.status === 'unknown' && failure.phoneNumber !== null)

@@ -16,14 +16,14 @@ import type { NumberGroup, OrderedItem } from './types';
 export async function monitoredOfGroups(
 	context: IExecuteFunctions,
 	groups: NumberGroup[],
-	how: { wholeList?: boolean; sendIfUnreadable?: boolean } = {},
+	scope: { wholeList?: boolean; sendIfUnreadable?: boolean } = {},
 ): Promise<Array<Monitored | undefined>> {
 	const monitored: Array<Monitored | undefined> = [];
 	for (const { enterpriseId, numbers } of groups) {
-		const read = how.wholeList
+		const read = scope.wholeList
 			? monitoredNumbers(context, enterpriseId)
 			: monitoredAmong(context, enterpriseId, [...numbers.keys()]);
-		monitored.push(await (how.sendIfUnreadable ? read.catch(() => undefined) : read));
+		monitored.push(await (scope.sendIfUnreadable ? read.catch(() => undefined) : read));
 	}
 	return monitored;
 }

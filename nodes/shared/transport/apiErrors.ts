@@ -5,6 +5,7 @@ import type { TelnyxErrorEntry, TelnyxResponse } from './answer';
 import { errorEntries } from './answer';
 import type { AttemptFailure, RetryPolicy } from './retries';
 import { askedWaitMs, failureOfAnswer, mayHaveBeenProcessed, tooLongToWait } from './retries';
+import { formatCount } from '../text';
 
 const STATUS_TEXT: Record<number, string> = {
 	400: 'Bad Request',
@@ -78,7 +79,7 @@ export function undocumentedBody(
 	if (typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) return undefined;
 	const text = textOf(body);
 	const shape = /^\s*[[{]/.test(text)
-		? `JSON cut off or malformed (${text.length.toLocaleString('en-US')} characters)`
+		? `JSON cut off or malformed (${formatCount(text.length)} characters)`
 		: /<html|<!doctype/i.test(text)
 			? 'an HTML page'
 			: 'text that is not JSON';

@@ -16,7 +16,7 @@ export function toConnectionError(
 	error: unknown,
 	url: string,
 	policy: RetryPolicy,
-	how: {
+	request: {
 		/** The request carries phone numbers: an unknown outcome says to check them with Get Many. */
 		carriesNumbers?: boolean;
 		/** The proxy it went through (Settings → Request Options): the first place to look. */
@@ -25,18 +25,24 @@ export function toConnectionError(
 ): NodeApiError {
 	const code = connectionErrorCode(error);
 	const reason = code ? reasonOf(code) : 'the connection failed';
-	const check = whatToCheck(code, how.proxy !== undefined);
+	const check = whatToCheck(code, request.proxy !== undefined);
 	const failed = new NodeApiError(
 		node,
 		{ networkError: code ?? 'unknown' },
 		{
-			message: how.proxy
-				? `Could not reach the Telnyx API through the proxy ${how.proxy}: ${reason}`
+			message: request.proxy
+				? `Could not reach the Telnyx API through the proxy ${request.proxy}: ${reason}`
 				: `Could not reach the Telnyx API: ${reason}`,
-			description: `Request to ${url}${how.proxy ? ` through the proxy ${how.proxy}` : ''} got no answer (${code ?? 'unknown error'}). ${check}`,
+			description: `Request to ${url}${request.proxy ? ` through the proxy ${request.proxy}` : ''} got no answer (${code ?? 'unknown error'}). ${check}`,
 		},
 	);
-	return withOutcome(node, policy, { networkCode: code ?? 'UNKNOWN' }, failed, how.carriesNumbers);
+	return withOutcome(
+		node,
+		policy,
+		{ networkCode: code ?? 'UNKNOWN' },
+		failed,
+		request.carriesNumbers,
+	);
 }
 
 const CONNECTION_REASON: Record<string, string> = {

@@ -114,9 +114,9 @@ export async function telnyxRequest(
 		);
 	} catch (error) {
 		const node = this.getNode();
-		const how = { carriesNumbers: parts.carriesNumbers, proxy: proxyLabel(network.proxy) };
+		const sent = { carriesNumbers: parts.carriesNumbers, proxy: proxyLabel(network.proxy) };
 		if (!(error instanceof UndocumentedAnswer))
-			throw toConnectionError(node, error, url, request.policy, how);
+			throw toConnectionError(node, error, url, request.policy, sent);
 		const undocumented = undocumentedAnswerError(node, error.response, error.what);
 		const failure = { statusCode: error.response.statusCode };
 		throw withOutcome(node, request.policy, failure, undocumented, parts.carriesNumbers);

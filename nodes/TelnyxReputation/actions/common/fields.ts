@@ -121,7 +121,6 @@ export function additionalFields(options: INodeProperties[]): INodeProperties {
 	};
 }
 
-/** The filters of a list. */
 export function filters(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Filters',

@@ -46,7 +46,7 @@ async function storedOrLive(
  * The list's one record, or the 404 the number's own GET gives for a number not monitored; a
  * live lookup's record says what it billed.
  */
-async function theNumber(
+async function recordOfTheNumber(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -82,7 +82,7 @@ export const option: INodePropertyOptions = {
 	routing: singleRequest({
 		endpoint: ENDPOINTS.getNumber,
 		prepare: [storedOrLive],
-		output: [theNumber],
+		output: [recordOfTheNumber],
 		bills: isLiveLookup,
 	}),
 };

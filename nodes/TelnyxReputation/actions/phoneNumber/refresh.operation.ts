@@ -16,8 +16,7 @@ import { batchesOf, sendBatch, sendBatches, withRefused } from '../../pipeline/s
 import type { SendOptions } from '../../pipeline/sendOptions';
 import { PRICES, usd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
-import { successItem } from '../../pipeline/outputItems';
-import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
+import { CLOCK_SKEW_MS, settlementOf, settleUnknown } from '../../pipeline/settle';
 import { monitoredAmong } from '../../../shared/api/numbers';
 import { batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome } from '../../pipeline/types';
@@ -89,19 +88,11 @@ async function settleRefreshed(
 				const data = monitored.get(e164)?.reputation_data as IDataObject | null | undefined;
 				return Date.parse(String(data?.last_refreshed_at ?? '')) >= since;
 			};
-			const fresh = entries.filter((entry) => checkedSince(entry.e164));
-			const notMonitored = entries.filter((entry) => !monitored.has(entry.e164));
-			return {
-				succeeded: fresh.map((entry) =>
-					successItem([entry], {
-						phone_number: entry.e164,
-						success: true,
-						error: null,
-					}),
-				),
-				processed: new Set(fresh.map((entry) => entry.e164)),
-				notProcessed: new Map(notMonitored.map((entry) => [entry.e164, NOT_MONITORED])),
-			};
+			return settlementOf(entries, ({ e164 }) => {
+				if (checkedSince(e164))
+					return { processed: { phone_number: e164, success: true, error: null } };
+				return monitored.has(e164) ? undefined : { notProcessed: NOT_MONITORED };
+			});
 		},
 		'Telnyx may still be refreshing it: its reputation_data.last_refreshed_at (Phone Number → Get Many, free) shows when it has. Refreshing it again may bill a second lookup.',
 	);

@@ -10,7 +10,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { monitoredAmong } from '../../../shared/api/numbers';
 import { eachNumber } from '../../pipeline/answers';
-import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { report, stopOnFailure, withSucceeded } from '../../pipeline/report';
 import { addedByEnterprise, addedCostHint } from '../../pipeline/addedCost';
@@ -18,7 +17,7 @@ import { monthlyBudgetOption, stopIfOverBudget, withinBudget } from '../../pipel
 import type { Sent } from '../../pipeline/send';
 import { batchesOf, sendBatch, sendBatches, withRefused } from '../../pipeline/send';
 import type { SendOptions } from '../../pipeline/sendOptions';
-import { settleUnknown } from '../../pipeline/settle';
+import { settlementOf, settleUnknown } from '../../pipeline/settle';
 import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type { Batch, BatchOutcome } from '../../pipeline/types';
 import { batchedNumberFields } from '../common/fields';
@@ -82,15 +81,10 @@ async function settleRegistered(
 				batch.enterpriseId,
 				entries.map((entry) => entry.e164),
 			);
-			const [found, missing] = [
-				entries.filter((entry) => monitored.has(entry.e164)),
-				entries.filter((entry) => !monitored.has(entry.e164)),
-			];
-			return {
-				succeeded: found.map((entry) => successItem([entry], { ...monitored.get(entry.e164) })),
-				processed: new Set(found.map((entry) => entry.e164)),
-				notProcessed: new Map(missing.map((entry) => [entry.e164, NOT_REGISTERED])),
-			};
+			return settlementOf(entries, (entry) => {
+				const record = monitored.get(entry.e164);
+				return record ? { processed: { ...record } } : { notProcessed: NOT_REGISTERED };
+			});
 		},
 		'To settle it, run the node again with Skip Numbers Already Monitored on: it reads first (free) which numbers are monitored, and sends only the others.',
 	);

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
-import { confirm } from '../../routing/outputs';
+import { itemOfWhatWasDone } from '../../routing/outputs';
 import { optionalEnterpriseLocator } from '../../../shared/enterprise';
 import { phoneNumberField } from '../common/fields';
 import { numberOptions } from '../../pipeline/sendOptions';
@@ -11,7 +11,7 @@ import { ofItem } from '../../../shared/itemParameters';
 import { readPhoneNumber } from '../../../shared/phoneNumberParameters';
 
 /** Remove answers 204: the item says which number was removed. */
-const removedNumber = confirm((context) => ({
+const removedNumber = itemOfWhatWasDone((context) => ({
 	phone_number: readPhoneNumber(ofItem(context)),
 	removed: true,
 }));

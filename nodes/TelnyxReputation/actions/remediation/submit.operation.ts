@@ -34,7 +34,7 @@ import type { Prices } from '../../../shared/prices';
 import { totalUsd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
 import { isFlagged } from '../../pool/record';
-import { plural } from '../../../shared/text';
+import { formatCount, plural } from '../../../shared/text';
 import type { OpenRequests } from './openRequests';
 import { oneSubmitAtATime, openRequestsOf, rememberSubmitted } from './openRequests';
 
@@ -90,7 +90,7 @@ const properties = batchedNumberFields({
 			default: '',
 			typeOptions: { rows: 2 },
 			placeholder: 'e.g. Appointment reminders for our dental clinic.',
-			description: `Why these numbers call people (up to ${MAX_PURPOSE_LENGTH.toLocaleString('en-US')} characters). Items with the same purpose, email and webhook share requests.`,
+			description: `Why these numbers call people (up to ${formatCount(MAX_PURPOSE_LENGTH)} characters). Items with the same purpose, email and webhook share requests.`,
 		},
 		additionalFields([
 			{
@@ -127,7 +127,7 @@ function remediationFields(context: IExecuteFunctions, itemIndex: number): IData
 	if (purpose.length < 1 || purpose.length > MAX_PURPOSE_LENGTH) {
 		throw new NodeOperationError(
 			node,
-			`Call Purpose must be 1 to ${MAX_PURPOSE_LENGTH.toLocaleString('en-US')} characters`,
+			`Call Purpose must be 1 to ${formatCount(MAX_PURPOSE_LENGTH)} characters`,
 			{ itemIndex },
 		);
 	}
@@ -160,7 +160,7 @@ interface SubmitRun {
 }
 
 /** 202: one remediation request for the whole batch, paired with every item that gave a number. */
-function accepted(
+function remediationRequestOf(
 	context: IExecuteFunctions,
 	batch: Batch,
 	response: TelnyxResponse,
@@ -331,7 +331,9 @@ async function submitBatch(
 	run: SubmitRun,
 ): Promise<BatchOutcome> {
 	const sent = await sendBatch(context, ENDPOINTS.submitRemediation, batch, options);
-	const read = sent.answer ? accepted(context, sent.batch, sent.answer, run) : sent.outcome;
+	const read = sent.answer
+		? remediationRequestOf(context, sent.batch, sent.answer, run)
+		: sent.outcome;
 	return withRefused(sent, await findSubmitted(context, sent, read, run));
 }
 

@@ -3,13 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
-import { confirm } from '../../routing/outputs';
+import { itemOfWhatWasDone } from '../../routing/outputs';
 import { enterpriseLocator } from '../../../shared/enterprise';
 import { notice } from '../common/fields';
 import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
 
 /** Disable answers 204: the item says which enterprise. */
-const disabledReputation = confirm((context) => ({
+const disabledReputation = itemOfWhatWasDone((context) => ({
 	enterprise_id: readEnterpriseId(ofItem(context)),
 	disabled: true,
 }));

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { pagedList } from '../../routing/declarative';
 import { filters, returnAllAndLimit } from '../common/fields';
-import { productTypeOptions } from './productTypes';
+import { productTypeOptions } from '../../../shared/productTypes';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many Agreements',
