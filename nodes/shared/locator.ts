@@ -32,20 +32,25 @@ export function idLocator(fields: {
 				placeholder: fields.listPlaceholder,
 				typeOptions: { searchListMethod: fields.searchListMethod, searchable: true },
 			},
+			byIdMode(fields.example, fields.idLabel ?? fields.displayName),
+		],
+	};
+}
+
+/** The By ID mode: a UUID, checked in the editor. */
+function byIdMode(example: string, idLabel: string) {
+	return {
+		displayName: 'By ID',
+		name: 'id',
+		type: 'string' as const,
+		placeholder: `e.g. ${example}`,
+		validation: [
 			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: `e.g. ${fields.example}`,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: UUID_PATTERN,
-							errorMessage: `${withArticle(fields.idLabel ?? fields.displayName)} is a UUID, e.g. ${fields.example}`,
-						},
-					},
-				],
+				type: 'regex' as const,
+				properties: {
+					regex: UUID_PATTERN,
+					errorMessage: `${withArticle(idLabel)} is a UUID, e.g. ${example}`,
+				},
 			},
 		],
 	};

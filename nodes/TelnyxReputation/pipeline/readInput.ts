@@ -148,6 +148,11 @@ export interface ReadInput {
 	samples: OrderedItem[];
 }
 
+/** A list with no expression is the node's own, the same on every item: no one row's. */
+const isNodesOwnList = (context: IExecuteFunctions) =>
+	context.getNodeParameter('numbersFrom', 0, 'parameter') !== 'field' &&
+	!hasExpression(context.getNode().parameters.phoneNumbers);
+
 /**
  * Reads the enterprise, the phone numbers and any other body fields of every input item and
  * normalizes the numbers. Every value the user gave ends up either in an item's numbers or in
@@ -157,12 +162,8 @@ export function readInput(context: IExecuteFunctions, readFields?: ReadFields): 
 	const rejections = new Rejections();
 	const items: ItemNumbers[] = [];
 	const samples: OrderedItem[] = [];
-	/** Each value's place among all values given, to keep input order. */
-	let order = 0;
-	// A list with no expression is the node's own, the same on every item: no one row's.
-	const ofNoRow =
-		context.getNodeParameter('numbersFrom', 0, 'parameter') !== 'field' &&
-		!hasExpression(context.getNode().parameters.phoneNumbers);
+	let order = 0; // each value's place among all values given, to keep input order
+	const ofNoRow = isNodesOwnList(context);
 	const readItem = itemReader(context, readFields);
 	context.getInputData().forEach((inputItem, itemIndex) => {
 		if (isSample(inputItem.json)) {

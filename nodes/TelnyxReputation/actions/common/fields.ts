@@ -23,28 +23,29 @@ export const phoneNumberField: INodeProperties = {
  * Kept beside a calmer panel on purpose: reading a field directly is the fast path for
  * thousands of items, and the default (Expression or Text) is what n8n's nodes offer.
  */
+const numbersFromField: INodeProperties = {
+	displayName: 'Phone Numbers From',
+	name: 'numbersFrom',
+	type: 'options',
+	options: [
+		{
+			name: 'Expression or Text',
+			value: 'parameter',
+			description: 'Numbers typed in, or an expression that maps a column or returns a list',
+		},
+		{
+			name: 'Input Field',
+			value: 'field',
+			description: 'A field of each input item, read directly (the fastest for thousands of items)',
+		},
+	],
+	default: 'parameter',
+};
+
 export function phoneNumbersFields(perRequest: number, note = ''): INodeProperties[] {
 	const sent = `Numbers from all input items are sent together, ${perRequest} per request, each number once${note ? `. ${note.replace(/\.$/, '')}` : ''}`;
 	return [
-		{
-			displayName: 'Phone Numbers From',
-			name: 'numbersFrom',
-			type: 'options',
-			options: [
-				{
-					name: 'Expression or Text',
-					value: 'parameter',
-					description: 'Numbers typed in, or an expression that maps a column or returns a list',
-				},
-				{
-					name: 'Input Field',
-					value: 'field',
-					description:
-						'A field of each input item, read directly (the fastest for thousands of items)',
-				},
-			],
-			default: 'parameter',
-		},
+		numbersFromField,
 		{
 			displayName: 'Phone Numbers',
 			name: 'phoneNumbers',
