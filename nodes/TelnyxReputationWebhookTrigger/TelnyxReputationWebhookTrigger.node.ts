@@ -8,10 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { enterpriseLocator } from '../shared/enterprise';
+import { enterpriseLocator } from '../shared/locators';
 import { withDescription } from '../shared/transport/apiErrors';
-import { ofItem, readEnterpriseId } from '../shared/itemParameters';
-import { searchEnterprises } from '../shared/enterpriseSearch';
+import { ofItem, readEnterpriseId } from '../shared/parameters/items';
+import { searchEnterprises } from '../shared/listSearch/enterprises';
 import { setOwnershipWebhook } from '../shared/api/ownership';
 import { verifyTelnyxSignature } from './signature';
 

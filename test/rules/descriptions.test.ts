@@ -17,7 +17,7 @@ import { TelnyxReputation } from '../../nodes/TelnyxReputation/TelnyxReputation.
 import { TelnyxReputationTrigger } from '../../nodes/TelnyxReputationTrigger/TelnyxReputationTrigger.node';
 import { TelnyxReputationWebhookTrigger } from '../../nodes/TelnyxReputationWebhookTrigger/TelnyxReputationWebhookTrigger.node';
 import { toNodeApiError } from '../../nodes/shared/transport/apiErrors';
-import { checkUuid } from '../../nodes/shared/validators';
+import { checkUuid } from '../../nodes/shared/parameters/validators';
 
 const nodes: Record<string, INodeType> = {
 	action: new TelnyxReputation(),

@@ -188,7 +188,6 @@ export interface NotSent {
 
 const kindsNotSent = (notSent: RunReport['notSent']): NotSent[] => [notSent ?? []].flat();
 
-/** What a batched run gives back, for `report`. */
 export interface RunReport {
 	/** Past tense for the summary: "registered". */
 	verb: string;

@@ -20,8 +20,8 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Endpoint } from '../../shared/api/endpoints';
-import { ofItem } from '../../shared/itemParameters';
-import { readPhoneNumber } from '../../shared/phoneNumberParameters';
+import { ofItem } from '../../shared/parameters/items';
+import { readPhoneNumber } from '../../shared/parameters/phoneNumbers';
 import { matchesQuery } from '../../shared/queryFilters';
 import { isSample, leftOutSample } from '../../shared/samples';
 import { isSuccess } from '../../shared/transport/answer';
@@ -40,7 +40,6 @@ import { readPages } from '../../shared/transport/pages';
 import { proxyLabel } from '../../shared/transport/requestOptions';
 import type { AttemptFailure, RetryPolicy } from '../../shared/transport/retries';
 import { connectionErrorCode } from '../../shared/transport/retries';
-import { returnAllAndLimit } from '../actions/common/fields';
 import { tableOrder } from '../pipeline/outputItems';
 import type { ReadablePath } from './pathParameters';
 import { endpointPath } from './pathParameters';
@@ -201,7 +200,8 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch, bills?: 
 	};
 }
 
-const DEFAULT_LIMIT = returnAllAndLimit[1].default as number;
+// The Limit field's default (actions/common/fields.ts, where n8n's lint wants the number itself).
+const DEFAULT_LIMIT = 50;
 
 /** Return All / Limit over `page[number]` and `page[size]`, each page sent as `sendRouted` sends. */
 function pagesOf(policy: RetryPolicy): Fetch {

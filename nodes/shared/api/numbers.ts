@@ -20,7 +20,6 @@ export interface ReputationData {
 	[field: string]: unknown;
 }
 
-/** A monitored number as the list endpoints give it. */
 export interface MonitoredNumber {
 	phone_number: string;
 	enterprise_id: string | null;

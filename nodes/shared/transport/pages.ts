@@ -20,7 +20,6 @@ export interface Page {
 	meta?: { page_number?: number; total_pages?: number; total_results?: number };
 }
 
-/** Reads page `pageNumber` of `pageSize` records. */
 type FetchPage = (pageNumber: number, pageSize: number) => Promise<Page>;
 
 /** Pages read at once after the first, once it has said how many there are. */

@@ -91,7 +91,6 @@ function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
 	);
 }
 
-/** Whether a request that failed this way may still have been processed. */
 export function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
 	if (failure.networkCode)
 		return !NOT_PROCESSED.has(failure.networkCode) && !isTlsFailure(failure.networkCode);

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { enterpriseLocator } from '../../../shared/enterprise';
-import { batchedNumberOptions } from '../../pipeline/sendOptions';
+import { enterpriseLocator } from '../../../shared/locators';
+import { batchedNumberOptions } from './options';
 import { checksMonthlyUsd, usd } from '../../../shared/prices';
 
 /** One number, in international (E.164) or a national format. */

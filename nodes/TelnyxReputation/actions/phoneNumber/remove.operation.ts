@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { itemOfWhatWasDone } from '../../routing/outputs';
-import { optionalEnterpriseLocator } from '../../../shared/enterprise';
+import { optionalEnterpriseLocator } from '../../../shared/locators';
 import { phoneNumberField } from '../common/fields';
-import { numberOptions } from '../../pipeline/sendOptions';
-import { ofItem } from '../../../shared/itemParameters';
-import { readPhoneNumber } from '../../../shared/phoneNumberParameters';
+import { numberOptions } from '../common/options';
+import { ofItem } from '../../../shared/parameters/items';
+import { readPhoneNumber } from '../../../shared/parameters/phoneNumbers';
 
 /** Remove answers 204: the item says which number was removed. */
 const removedNumber = itemOfWhatWasDone((context) => ({

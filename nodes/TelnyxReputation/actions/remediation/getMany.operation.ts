@@ -10,7 +10,7 @@ import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { remediationStatuses } from '../../../shared/remediationStatuses';
 
 import { pagedList } from '../../routing/declarative';
-import { enterpriseLocator } from '../../../shared/enterprise';
+import { enterpriseLocator } from '../../../shared/locators';
 import { filters, returnAllAndLimit } from '../common/fields';
 
 /**

@@ -21,7 +21,7 @@ import { successItem } from '../../pipeline/outputItems';
 import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
 import { listPages } from '../../../shared/transport/pages';
 import { getRemediation, remediationList } from '../../../shared/api/remediations';
-import { checkHttpsUrl } from '../../../shared/validators';
+import { checkHttpsUrl } from '../../../shared/parameters/validators';
 import { additionalFields, batchedNumberFields } from '../common/fields';
 import type {
 	Batch,
@@ -33,7 +33,7 @@ import type {
 import type { Prices } from '../../../shared/prices';
 import { totalUsd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
-import { isFlagged } from '../../pool/record';
+import { isFlagged } from '../../monitoredNumbers/record';
 import { formatCount, plural } from '../../../shared/text';
 import type { OpenRequests } from './openRequests';
 import { oneSubmitAtATime, openRequestsOf, rememberSubmitted } from './openRequests';

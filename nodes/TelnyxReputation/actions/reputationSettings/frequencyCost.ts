@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 
 import { checkFrequencyOf } from '../../../shared/api/enterprises';
 import { monitoredCount } from '../../../shared/api/numbers';
-import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
+import { ofItem, readEnterpriseId } from '../../../shared/parameters/items';
 import { checksMonthlyUsd, monthlyCost, usd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
 import type { Fetch } from '../../routing/declarative';

@@ -1,5 +1,5 @@
 // The pickers (From List) of the ids that have a list endpoint besides the enterprise's
-// (enterpriseSearch.ts): remediation requests, and terms-of-service agreements. The API
+// (enterprises.ts): remediation requests, and terms-of-service agreements. The API
 // searches neither by text, so the search text filters each page as it comes, by name and ID.
 import type {
 	IDataObject,
@@ -9,13 +9,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Page } from './transport/pages';
-import { ENDPOINTS, requestTo } from './api/endpoints';
-import { remediationList } from './api/remediations';
-import type { ApiRequest } from './transport/request';
-import { telnyxAnswer } from './transport/request';
-import { checkUuid } from './validators';
-import { productTypeOptions } from './productTypes';
+import type { Page } from '../transport/pages';
+import { ENDPOINTS, requestTo } from '../api/endpoints';
+import { remediationList } from '../api/remediations';
+import type { ApiRequest } from '../transport/request';
+import { telnyxAnswer } from '../transport/request';
+import { checkUuid } from '../parameters/validators';
+import { productTypeOptions } from '../productTypes';
 
 /** Records per picker page, as the enterprise picker reads them. */
 const PICKER_PAGE_SIZE = 50;

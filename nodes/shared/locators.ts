@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { UUID_PATTERN, withArticle } from './validators';
+import { UUID_PATTERN, withArticle } from './parameters/validators';
 
 /**
  * A resource locator for an ID that has a list endpoint (n8n's rule: From List first, and
@@ -55,3 +55,21 @@ function byIdMode(example: string, idLabel: string) {
 		],
 	};
 }
+
+export const enterpriseLocator: INodeProperties = idLocator({
+	displayName: 'Enterprise',
+	name: 'enterpriseId',
+	description: 'The Telnyx enterprise that owns the numbers',
+	searchListMethod: 'searchEnterprises',
+	listPlaceholder: 'Select an enterprise...',
+	example: '4a6192a4-573d-446d-b3ce-aff9117272a6',
+	idLabel: 'Enterprise ID',
+});
+
+/** For reads that also work account-wide (the API's simplified endpoints). */
+export const optionalEnterpriseLocator: INodeProperties = {
+	...enterpriseLocator,
+	required: false,
+	description:
+		'The enterprise that monitors the numbers. Leave empty to look across every enterprise of the account.',
+};
