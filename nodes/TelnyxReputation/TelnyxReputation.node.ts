@@ -9,8 +9,11 @@ import { remediation } from './actions/remediation/Remediation.resource';
 import { reputationSettings } from './actions/reputationSettings/ReputationSettings.resource';
 import { customOperations } from './actions/resource';
 import { termsOfService } from './actions/termsOfService/TermsOfService.resource';
-import { searchEnterprises } from '../shared/enterpriseSearch';
-import { searchAgreements, searchRemediations } from '../shared/listSearch';
+import { searchEnterprises } from '../shared/listSearch/enterprises';
+import {
+	searchAgreements,
+	searchRemediations,
+} from '../shared/listSearch/remediationsAndAgreements';
 
 const resources = [
 	callerIdPool,

@@ -7,9 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionalEnterpriseLocator } from '../shared/enterprise';
-import { ofItem, readEnterpriseId } from '../shared/itemParameters';
-import { searchEnterprises } from '../shared/enterpriseSearch';
+import { optionalEnterpriseLocator } from '../shared/locators';
+import { ofItem, readEnterpriseId } from '../shared/parameters/items';
+import { searchEnterprises } from '../shared/listSearch/enterprises';
 import { startPoll } from '../shared/transport/credentials';
 import { POLLED_EVENTS } from './events';
 

@@ -8,10 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { enterpriseLocator } from '../shared/enterprise';
-import { isSuccess, toNodeApiError } from '../shared/transport/apiErrors';
-import { ofItem, readEnterpriseId } from '../shared/itemParameters';
-import { searchEnterprises } from '../shared/enterpriseSearch';
+import { enterpriseLocator } from '../shared/locators';
+import { withDescription } from '../shared/transport/apiErrors';
+import { ofItem, readEnterpriseId } from '../shared/parameters/items';
+import { searchEnterprises } from '../shared/listSearch/enterprises';
 import { setOwnershipWebhook } from '../shared/api/ownership';
 import { verifyTelnyxSignature } from './signature';
 
@@ -170,14 +170,11 @@ async function requireWebhookPublicKey(context: IHookFunctions): Promise<void> {
  */
 async function setWebhookUrl(context: IHookFunctions, url: string | null): Promise<void> {
 	const enterpriseId = readEnterpriseId(ofItem(context));
-	const response = await setOwnershipWebhook(context, enterpriseId, url);
-	if (isSuccess(response.statusCode)) return;
-	const error = toNodeApiError(context.getNode(), response);
-	if (url !== null && !url.startsWith('https://')) {
-		error.description =
-			`${error.description ?? ''} n8n's production URL is ${url}: Telnyx delivers only to a public https URL. Set n8n's WEBHOOK_URL to its public https address.`.trim();
-	}
-	throw error;
+	const { error } = await setOwnershipWebhook(context, enterpriseId, url);
+	if (!error) return;
+	if (url === null || url.startsWith('https://')) throw error;
+	const why = `n8n's production URL is ${url}: Telnyx delivers only to a public https URL. Set n8n's WEBHOOK_URL to its public https address.`;
+	throw withDescription(error, `${error.description ?? ''} ${why}`.trim());
 }
 
 export class TelnyxReputationWebhookTrigger implements INodeType {
@@ -226,11 +223,7 @@ export class TelnyxReputationWebhookTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				options: WEBHOOK_EVENT_OPTIONS,
-				default: [
-					'number_reputation.number.flagged',
-					'number_reputation.number.removed',
-					'number_reputation.external_verification.status_changed',
-				],
+				default: [...WEBHOOK_EVENT_OPTIONS.map((event) => event.value)],
 				description: 'Which events start the workflow; the others are acknowledged and dropped',
 			},
 		],

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { canonical } from './phoneNumbers';
 
 const digits = (value: unknown) => String(value ?? '').replace(/\D/g, '');
-const time = (value: unknown) => Date.parse(String(value ?? ''));
+const epochMs = (value: unknown) => Date.parse(String(value ?? ''));
 
 type Check = (recordValue: unknown, wanted: string) => boolean;
 
@@ -17,8 +17,8 @@ const CHECKS: Record<string, Check> = {
 		String(value ?? '')
 			.toLowerCase()
 			.includes(wanted.toLowerCase()),
-	gte: (value, wanted) => time(value) >= time(wanted),
-	lte: (value, wanted) => time(value) <= time(wanted),
+	gte: (value, wanted) => epochMs(value) >= epochMs(wanted),
+	lte: (value, wanted) => epochMs(value) <= epochMs(wanted),
 };
 
 /** Phone numbers compare as numbers, however the API spells them. */

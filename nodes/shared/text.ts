@@ -1,5 +1,8 @@
 // How the package writes counts and lists in the messages a person reads.
 
+/** "12,345". */
+export const formatCount = (value: number) => value.toLocaleString('en-US');
+
 /** "1 number", "3 numbers". */
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

@@ -18,7 +18,7 @@ import { TelnyxReputationTrigger } from '../../nodes/TelnyxReputationTrigger/Tel
 import { TelnyxReputationWebhookTrigger } from '../../nodes/TelnyxReputationWebhookTrigger/TelnyxReputationWebhookTrigger.node';
 import { TelnyxCallerIdDialerTrigger } from '../../nodes/TelnyxCallerIdDialerTrigger/TelnyxCallerIdDialerTrigger.node';
 import { toNodeApiError } from '../../nodes/shared/transport/apiErrors';
-import { checkUuid } from '../../nodes/shared/validators';
+import { checkUuid } from '../../nodes/shared/parameters/validators';
 
 const nodes: Record<string, INodeType> = {
 	action: new TelnyxReputation(),

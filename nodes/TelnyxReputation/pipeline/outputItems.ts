@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { listed } from '../../shared/text';
-import { shown } from '../../shared/validators';
+import { shown } from '../../shared/parameters/validators';
 import type { Failure, NumberEntry, NumberSource, OrderedItem } from './types';
 
 /** How n8n 1.x and 2.x both name the setting that turns failures into items. */

@@ -5,10 +5,11 @@ import type { CountryCode } from '../../shared/phoneNumbers';
 import { readNumbers } from '../../shared/phoneNumbers';
 import { CONTINUE_ADVICE } from './outputItems';
 import { firstFew } from '../../shared/text';
-import type { ItemParameters } from '../../shared/itemParameters';
-import { ofExecuteItem, readEnterpriseId } from '../../shared/itemParameters';
-import { readDefaultCountry, invalidNumber } from '../../shared/phoneNumberParameters';
+import type { ItemParameters } from '../../shared/parameters/items';
+import { ofExecuteItem, readEnterpriseId } from '../../shared/parameters/items';
+import { readDefaultCountry, invalidNumber } from '../../shared/parameters/phoneNumbers';
 import { isSample, leftOutSample } from '../../shared/samples';
+import { withDescription } from '../../shared/transport/apiErrors';
 import type { Failure, NumberGroup, NumberSource, OrderedItem } from './types';
 
 /** Reads an item's other body fields (checked; throws NodeOperationError when one is bad). */
@@ -147,6 +148,11 @@ export interface ReadInput {
 	samples: OrderedItem[];
 }
 
+/** A list with no expression is the node's own, the same on every item: no one row's. */
+const isNodesOwnList = (context: IExecuteFunctions) =>
+	context.getNodeParameter('numbersFrom', 0, 'parameter') !== 'field' &&
+	!hasExpression(context.getNode().parameters.phoneNumbers);
+
 /**
  * Reads the enterprise, the phone numbers and any other body fields of every input item and
  * normalizes the numbers. Every value the user gave ends up either in an item's numbers or in
@@ -156,12 +162,8 @@ export function readInput(context: IExecuteFunctions, readFields?: ReadFields): 
 	const rejections = new Rejections();
 	const items: ItemNumbers[] = [];
 	const samples: OrderedItem[] = [];
-	/** Each value's place among all values given, to keep input order. */
-	let order = 0;
-	// A list with no expression is the node's own, the same on every item: no one row's.
-	const ofNoRow =
-		context.getNodeParameter('numbersFrom', 0, 'parameter') !== 'field' &&
-		!hasExpression(context.getNode().parameters.phoneNumbers);
+	let order = 0; // each value's place among all values given, to keep input order
+	const ofNoRow = isNodesOwnList(context);
 	const readItem = itemReader(context, readFields);
 	context.getInputData().forEach((inputItem, itemIndex) => {
 		if (isSample(inputItem.json)) {
@@ -236,7 +238,7 @@ export function groupNumbers(items: ItemNumbers[]): NumberGroup[] {
 }
 
 /** The items that gave a value, numbered as n8n numbers them: "Item 0", "Items 0, 1, 2 and 5 more". */
-function itemsOf(value: Failure): string {
+function itemsThatGave(value: Failure): string {
 	const items = [...new Set(value.sources.map((source) => String(source.item)))];
 	return `${items.length === 1 ? 'Item' : 'Items'} ${firstFew(items, 3)}`;
 }
@@ -253,14 +255,13 @@ export function stopIfInvalid(context: IExecuteFunctions, invalid: Failure[]): v
 	const itemIndex = items.size === 1 ? [...items][0] : undefined;
 	if (invalid.length === 1) {
 		const { error } = invalid[0];
-		error.description = [error.description, advice].filter(Boolean).join('\n');
-		error.context.itemIndex = itemIndex;
-		throw error;
+		const description = [error.description, advice].filter(Boolean).join('\n');
+		throw withDescription(error, description, { itemIndex });
 	}
 	// n8n shows the description as one paragraph: each value's line is a sentence of its own.
 	const lines = invalid
 		.slice(0, 20)
-		.map((value) => `${itemsOf(value)}: ${value.error.message.replace(/[^.!?]$/, '$&.')}`);
+		.map((value) => `${itemsThatGave(value)}: ${value.error.message.replace(/[^.!?]$/, '$&.')}`);
 	if (invalid.length > 20) lines.push(`…and ${invalid.length - 20} more.`);
 	throw new NodeOperationError(
 		context.getNode(),

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	NodeApiError,
+} from 'n8n-workflow';
 
 import {
 	CONTINUE_ADVICE,
@@ -9,6 +14,7 @@ import {
 } from './outputItems';
 import { firstFew, plural } from '../../shared/text';
 import { totalUsd, usd } from '../../shared/prices';
+import { withDescription } from '../../shared/transport/apiErrors';
 import type { Batch, BatchOutcome, Failure, NumberEntry, OrderedItem, SentBatches } from './types';
 
 /** Numbers of the batches that were sent and did not fail (a Submit succeeds once for many). */
@@ -29,7 +35,7 @@ const LISTED = 20;
  * Stop mode outputs no item, so the processed (billed) numbers are named: a re-run can leave
  * them out; and those of unknown outcome are counted apart, never as not processed.
  */
-function processed(verb: string, numbers: string[], unknown: number): string {
+function processedSentence(verb: string, numbers: string[], unknown: number): string {
 	const done =
 		numbers.length === 0
 			? `No number was ${verb}${unknown ? ' for certain' : ''}`
@@ -41,7 +47,6 @@ function processed(verb: string, numbers: string[], unknown: number): string {
 /** n8n shows the description as one paragraph: each line must end as a sentence. */
 const sentence = (line: string) => (/[.!?:]$/.test(line) ? line : `${line}.`);
 
-/** Numbers of unknown outcome among the failures. */
 const unknownCount = (outcomes: Array<BatchOutcome | undefined>) =>
 	outcomes.reduce(
 		(sum, outcome) =>
@@ -70,7 +75,7 @@ function countedByReason(failed: Failure[], error: NodeApiError): string[] {
  * were processed, each refused number with its own reason, the others counted by reason, and
  * the requests that were not sent. A reason that is the error's own message is not repeated.
  */
-export function failureWithAccount(
+function failureWithAccount(
 	verb: string,
 	error: NodeApiError,
 	outcomes: Array<BatchOutcome | undefined>,
@@ -80,7 +85,7 @@ export function failureWithAccount(
 	const notSent = batches.filter((_, index) => outcomes[index] === undefined);
 	const refused = failed.filter((failure) => failure.status === 'refused');
 	const lines = [
-		processed(verb, processedNumbers(outcomes, batches), unknownCount(outcomes)),
+		processedSentence(verb, processedNumbers(outcomes, batches), unknownCount(outcomes)),
 		...refused
 			.slice(0, 20)
 			.map((failure) =>
@@ -98,8 +103,28 @@ export function failureWithAccount(
 		);
 	}
 	lines.push(`To get every number back as an item, ${CONTINUE_ADVICE}.`);
-	error.description = `${error.description ?? ''}\n\n${lines.map(sentence).join('\n')}`;
-	return error;
+	return withDescription(error, `${error.description ?? ''}\n\n${lines.map(sentence).join('\n')}`);
+}
+
+/** With Continue On Fail off, a run with a failure stops the node: its first error, with an account of every number. */
+export function stopOnFailure(context: IExecuteFunctions, verb: string, sent: SentBatches): void {
+	if (sent.firstError && !context.continueOnFail())
+		throw failureWithAccount(verb, sent.firstError, sent.outcomes, sent.batches);
+}
+
+/** The run with each success item's JSON changed by `change` (Sync's status, Register's flag). */
+export function withSucceeded(
+	sent: SentBatches,
+	change: (json: IDataObject) => IDataObject,
+): SentBatches {
+	const changed = (outcome: BatchOutcome): BatchOutcome => ({
+		...outcome,
+		succeeded: outcome.succeeded.map(({ order, item }) => ({
+			order,
+			item: { ...item, json: change(item.json) },
+		})),
+	});
+	return { ...sent, outcomes: sent.outcomes.map((outcome) => outcome && changed(outcome)) };
 }
 
 /**
@@ -163,7 +188,6 @@ export interface NotSent {
 
 const kindsNotSent = (notSent: RunReport['notSent']): NotSent[] => [notSent ?? []].flat();
 
-/** What a batched run gives back, for `report`. */
 export interface RunReport {
 	/** Past tense for the summary: "registered". */
 	verb: string;
@@ -183,7 +207,6 @@ export interface RunReport {
 	costHint?: string;
 }
 
-/** What the hints say of the samples left out, when there are any. */
 const samplesHint = (samples: OrderedItem[]) =>
 	samples.length
 		? [

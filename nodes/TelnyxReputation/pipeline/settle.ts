@@ -2,9 +2,11 @@
 // processed: its numbers are `unknown`, never `failed`. Where free reads can tell, they are
 // settled: processed (the item the answer would have given), not processed (failed, and safe
 // to send again), or still unknown, with how to settle it.
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { withDescription } from '../../shared/transport/apiErrors';
+import { successItem } from './outputItems';
 import type { BatchOutcome, Failure, NumberEntry, OrderedItem } from './types';
 
 /** What free reads found of the numbers of unknown outcome of one request. */
@@ -17,7 +19,24 @@ export interface Settlement {
 	notProcessed: Map<string, string>;
 }
 
-/** The numbers of an outcome whose outcome is unknown, as entries to read. */
+/** What a free read found of one number: processed (the item its answer would have given), not processed (the sentence that says so), or nothing (still unknown). */
+export type Found = { processed: IDataObject } | { notProcessed: string } | undefined;
+
+export function settlementOf(
+	entries: NumberEntry[],
+	found: (entry: NumberEntry) => Found,
+): Settlement {
+	const settlement: Settlement = { succeeded: [], processed: new Set(), notProcessed: new Map() };
+	for (const entry of entries) {
+		const fate = found(entry);
+		if (fate && 'processed' in fate) {
+			settlement.succeeded.push(successItem([entry], fate.processed));
+			settlement.processed.add(entry.e164);
+		} else if (fate) settlement.notProcessed.set(entry.e164, fate.notProcessed);
+	}
+	return settlement;
+}
+
 export const unknownEntries = (outcome: BatchOutcome): NumberEntry[] =>
 	outcome.failures
 		.filter((failure) => failure.status === 'unknown' && failure.phoneNumber !== null)
@@ -40,14 +59,32 @@ function notProcessed(context: IExecuteFunctions, failure: Failure, message: str
 }
 
 /**
- * A number still unknown after the reads: its details say how to settle it, and so does its
- * error (shared by the numbers of one request: said once), which Stop mode shows.
+ * The numbers still unknown after the reads: their details say how to settle it, and so does
+ * their request's error (one for all its numbers: said once), which Stop mode shows.
  */
-function stillUnknown(failure: Failure, howToSettle: string): Failure {
-	const { error } = failure;
-	if (!error.description?.includes(howToSettle))
-		error.description = [error.description, howToSettle].filter(Boolean).join('\n');
-	return { ...failure, description: [failure.description, howToSettle].filter(Boolean).join('\n') };
+function stillUnknown(
+	outcome: BatchOutcome,
+	failures: Failure[],
+	howToSettle: string,
+): BatchOutcome {
+	const copies = new Map<Failure['error'], Failure['error']>();
+	const told = (error: Failure['error']) => {
+		if (error.description?.includes(howToSettle)) return error;
+		const description = [error.description, howToSettle].filter(Boolean).join('\n');
+		if (!copies.has(error)) copies.set(error, withDescription(error, description));
+		return copies.get(error) as Failure['error'];
+	};
+	const marked = failures.map((failure) =>
+		failure.status === 'unknown'
+			? {
+					...failure,
+					error: told(failure.error),
+					description: [failure.description, howToSettle].filter(Boolean).join('\n'),
+				}
+			: failure,
+	);
+	const error = outcome.error && (copies.get(outcome.error) as NodeApiError | undefined);
+	return { ...outcome, failures: marked, error: error ?? outcome.error };
 }
 
 /**
@@ -60,24 +97,20 @@ export async function settleUnknown(
 	read: (entries: NumberEntry[]) => Promise<Settlement>,
 	howToSettle: string,
 ): Promise<BatchOutcome> {
+	if (!outcome.failures.some((failure) => failure.status === 'unknown')) return outcome;
 	let settlement: Settlement;
 	try {
 		settlement = await read(unknownEntries(outcome));
 	} catch (error) {
 		const why = `The free read to find out failed too (${(error as Error).message}). ${howToSettle}`;
-		return {
-			...outcome,
-			failures: outcome.failures.map((failure) =>
-				failure.status === 'unknown' ? stillUnknown(failure, why) : failure,
-			),
-		};
+		return stillUnknown(outcome, outcome.failures, why);
 	}
 	const failures = outcome.failures.flatMap((failure): Failure[] => {
-		const e164 = failure.phoneNumber ?? '';
 		if (failure.status !== 'unknown') return [failure];
+		const e164 = failure.phoneNumber ?? '';
 		if (settlement.processed.has(e164)) return [];
 		const message = settlement.notProcessed.get(e164);
-		if (!message) return [stillUnknown(failure, howToSettle)];
+		if (!message) return [failure];
 		return [notProcessed(context, failure, `${message} (the request: ${reasonOf(failure)})`)];
 	});
 	const reason = reasonOf(outcome.failures.find((failure) => failure.status === 'unknown'));
@@ -85,11 +118,12 @@ export async function settleUnknown(
 		const found = `A free read found this processed (the request: ${reason})`;
 		item.json.notice = [item.json.notice, found].filter(Boolean).join('. ');
 	}
+	const settled = stillUnknown(outcome, failures, howToSettle).failures;
 	return {
 		...outcome,
 		succeeded: [...outcome.succeeded, ...settlement.succeeded],
-		failures,
-		error: failures[0]?.error as NodeApiError | undefined,
+		failures: settled,
+		error: settled[0]?.error as NodeApiError | undefined,
 	};
 }
 

@@ -16,14 +16,14 @@ import type { NumberGroup, OrderedItem } from './types';
 export async function monitoredOfGroups(
 	context: IExecuteFunctions,
 	groups: NumberGroup[],
-	how: { wholeList?: boolean; sendIfUnreadable?: boolean } = {},
+	scope: { wholeList?: boolean; sendIfUnreadable?: boolean } = {},
 ): Promise<Array<Monitored | undefined>> {
 	const monitored: Array<Monitored | undefined> = [];
 	for (const { enterpriseId, numbers } of groups) {
-		const read = how.wholeList
+		const read = scope.wholeList
 			? monitoredNumbers(context, enterpriseId)
 			: monitoredAmong(context, enterpriseId, [...numbers.keys()]);
-		monitored.push(await (how.sendIfUnreadable ? read.catch(() => undefined) : read));
+		monitored.push(await (scope.sendIfUnreadable ? read.catch(() => undefined) : read));
 	}
 	return monitored;
 }
@@ -34,22 +34,34 @@ export interface Skipped {
 	skipped: OrderedItem[];
 }
 
+/** The items of the numbers that need no request, by E.164: one map per group, aligned with the groups. */
+export type Answered = Array<Map<string, IDataObject>>;
+
 /**
- * Splits each group by its numbers' records in `monitored` (aligned with `groups`): a number
- * `answer` gives an item for is skipped, with that item; the others stay to be sent. The groups
- * are left as they are.
+ * Each group's records in `monitored` as the items `answer` makes of them: a record it makes
+ * none of (undefined) is a number still to send.
  */
-export function skipNumbers(
-	groups: NumberGroup[],
+export function answeredBy(
 	monitored: Array<Monitored | undefined>,
 	answer: (record: IDataObject) => IDataObject | undefined,
-): Skipped {
+): Answered {
+	return monitored.map((records) => {
+		const answered = new Map<string, IDataObject>();
+		for (const [e164, record] of records ?? []) {
+			const json = answer(record);
+			if (json) answered.set(e164, json);
+		}
+		return answered;
+	});
+}
+
+/** Splits each group: a number `answered` has an item for is skipped, with that item; the others stay to be sent. */
+export function skipNumbers(groups: NumberGroup[], answered: Answered): Skipped {
 	const skipped: OrderedItem[] = [];
 	const toSend = groups.map((group, index) => {
 		const numbers = new Map(group.numbers);
 		for (const [e164, entry] of group.numbers) {
-			const record = monitored[index]?.get(e164);
-			const json = record && answer(record);
+			const json = answered[index]?.get(e164);
 			if (!json) continue;
 			skipped.push(successItem([entry], json));
 			numbers.delete(e164);

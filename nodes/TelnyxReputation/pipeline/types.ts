@@ -7,7 +7,7 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import type { TelnyxErrorEntry } from '../../shared/transport/apiErrors';
+import type { TelnyxErrorEntry } from '../../shared/transport/answer';
 
 /** One value an input item gave for a number; `order` is its place among all values given. */
 export interface NumberSource {
@@ -78,8 +78,6 @@ export interface Batch {
 
 export interface BatchOutcome {
 	succeeded: OrderedItem[];
-	/** When the request was sent (ms since the epoch): what a read after an unknown outcome compares with. */
-	sentAt?: number;
 	/** One per number that was not processed. */
 	failures: Failure[];
 	error?: NodeApiError;

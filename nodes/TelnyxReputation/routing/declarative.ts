@@ -1,3 +1,12 @@
+// The declarative operations' adapter. For each input item, in this order: the request is
+// prepared (its checked path, then the operation's query or body), sent in its turn of the
+// credential's pace and retried under its endpoint's policy, its answer checked, and a failure
+// mapped to the error the user sees.
+//
+// Why through n8n's pagination hook: RoutingNode (n8n-core 2.41 and 1.122) runs no other hook
+// around a request: `preSend` runs before it, `postReceive` only on an answer. So every
+// operation sets `send.paginate: true`, even a single GET, and its `pagination` function
+// (`perItem`) is where a routed request reaches the transport as every other request does.
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -11,20 +20,29 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Endpoint } from '../../shared/api/endpoints';
-import { credentialsOf } from '../../shared/transport/credentials';
-import { proxyLabel } from '../../shared/transport/requestOptions';
-import type { RetryPolicy } from '../../shared/transport/retries';
-import {
-	connectionErrorCode,
-	toConnectionError,
-	withOutcome,
-} from '../../shared/transport/retries';
+import { ofItem } from '../../shared/parameters/items';
+import { readPhoneNumber } from '../../shared/parameters/phoneNumbers';
+import { matchesQuery } from '../../shared/queryFilters';
 import { isSample, leftOutSample } from '../../shared/samples';
-import { answerChecks } from './answerChecks';
-import { paginateByPageNumber } from './pagedList';
+import { isSuccess } from '../../shared/transport/answer';
+import type { AnswerError } from '../../shared/transport/apiErrors';
+import {
+	toNodeApiError,
+	undocumentedAnswerError,
+	undocumentedBody,
+	withOutcome,
+} from '../../shared/transport/apiErrors';
+import { toConnectionError } from '../../shared/transport/connectionErrors';
+import { credentialsOf } from '../../shared/transport/credentials';
+import { learn, paceOf, sendPaced } from '../../shared/transport/pace';
+import type { Page } from '../../shared/transport/pages';
+import { readPages } from '../../shared/transport/pages';
+import { proxyLabel } from '../../shared/transport/requestOptions';
+import type { AttemptFailure, RetryPolicy } from '../../shared/transport/retries';
+import { connectionErrorCode } from '../../shared/transport/retries';
+import { tableOrder } from '../pipeline/outputItems';
 import type { ReadablePath } from './pathParameters';
 import { endpointPath } from './pathParameters';
-import { failureOfError, sendRouted } from './routedRequest';
 
 /** A step that completes the request before it is sent (its path, query or body); it may throw. */
 type Prepare = (
@@ -42,6 +60,90 @@ export type Fetch = (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
+
+/** Whether the request an item would send is billable, as the node's parameters set it. */
+type Bills = (context: IExecuteSingleFunctions) => boolean;
+
+/** An error status that is an answer for this operation (a 404 that means "none yet"), as the item to output. */
+type Answers = Record<number, (context: IExecuteSingleFunctions) => IDataObject>;
+
+/**
+ * What a routed attempt failed with, for the retry policy: the answer its check threw (see
+ * `toNodeApiError`), else what n8n threw when no answer came.
+ */
+function failureOfError(error: unknown): AttemptFailure | undefined {
+	if (error === undefined) return undefined;
+	const { answer } = error as Partial<AnswerError>;
+	if (answer) return answer;
+	const statusCode = Number((error as { httpCode?: unknown }).httpCode);
+	const networkCode = connectionErrorCode(error);
+	return {
+		statusCode: Number.isInteger(statusCode) ? statusCode : undefined,
+		networkCode: networkCode ?? (Number.isInteger(statusCode) ? undefined : 'UNKNOWN'),
+	};
+}
+
+/** RoutingNode's request and its postReceive steps (`makeRoutingRequest`), paced and retried under `policy`. */
+async function sendRouted(
+	context: IExecutePaginationFunctions,
+	policy: RetryPolicy,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await sendPaced(
+		context,
+		policy,
+		async () => await context.makeRoutingRequest(requestData),
+		(_result, error) => failureOfError(error),
+	);
+}
+
+/** A body that came back as bytes (binary operations) read as JSON where it is JSON. */
+function readBody(body: unknown): unknown {
+	if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return body;
+	const text = Buffer.from(body as Buffer).toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * The first postReceive step of every declarative operation (they all set
+ * `ignoreHttpStatusErrors`): a non-2xx answer becomes the API's own error, and a 2xx that is
+ * not the JSON the API documents (`emptyAllowed`: an empty body is an answer too) an error too.
+ */
+function answerChecks({ emptyAllowed }: { emptyAllowed: boolean }): PostReceive {
+	return async function (this: IExecuteSingleFunctions, items, response) {
+		learn(await paceOf(this), response.statusCode, response.headers);
+		const telnyxResponse = {
+			statusCode: response.statusCode,
+			body: readBody(response.body),
+			headers: response.headers,
+		};
+		let error;
+		if (isSuccess(response.statusCode)) {
+			const undocumented = undocumentedBody(telnyxResponse, emptyAllowed);
+			if (!undocumented) return items;
+			error = undocumentedAnswerError(this.getNode(), telnyxResponse, undocumented);
+		} else error = toNodeApiError(this.getNode(), telnyxResponse);
+		// An operation on one number names it first: in an error item's Table row, and to a model
+		// that called the node as a tool (n8n's agent passes it the message alone).
+		if (this.getNodeParameter('phoneNumber', '') !== '') {
+			error.message = `${readPhoneNumber(ofItem(this))}: ${error.message}`;
+		}
+		throw error;
+	};
+}
+
+/** `answerChecks`, except for the statuses the operation reads as answers. */
+function errorsExcept(answers: Answers, emptyAllowed: boolean): PostReceive {
+	const checked = answerChecks({ emptyAllowed });
+	return async function (this: IExecuteSingleFunctions, items, response) {
+		const answer = answers[response.statusCode];
+		return answer ? [{ json: answer(this) }] : await checked.call(this, items, response);
+	};
+}
 
 /**
  * The error a user sees: a request that got no answer names its URL, and an at-most-once
@@ -66,13 +168,11 @@ function userFacingError(
 }
 
 /**
- * RoutingNode's one hook around an item's request is the `pagination` request operation, so
- * every operation goes through it (`send.paginate: true`, even for a single GET). Here, for
- * each input item: the `prepare` steps run (checked paths, filters, bodies: a bad value fails
- * this item only), the request is retried under `policy`, every output item is paired to its
- * input item, and with Continue On Fail a failure becomes an error item paired to it too, so
- * n8n's error output merges it with its input row. A sample item is not sent where the request
- * `bills` (samples.ts).
+ * The pagination function of an operation: for each input item, the `prepare` steps run (a bad
+ * value fails this item only), then `fetch`; every output item is paired to its input item,
+ * and with Continue On Fail a failure becomes an error item paired to it too, so n8n's error
+ * output merges it with its input row. A sample item is not sent where the request `bills`
+ * (samples.ts).
  */
 function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch, bills?: Bills) {
 	return async function (
@@ -100,22 +200,34 @@ function perItem(policy: RetryPolicy, prepare: Prepare[], fetch: Fetch, bills?: 
 	};
 }
 
-/** Whether the request an item would send is billable, as the node's parameters set it. */
-type Bills = (context: IExecuteSingleFunctions) => boolean;
+// The Limit field's default (actions/common/fields.ts, where n8n's lint wants the number itself).
+const DEFAULT_LIMIT = 50;
 
-/** An error status that is an answer for this operation (a 404 that means "none yet"), as the item to output. */
-type Answers = Record<number, (context: IExecuteSingleFunctions) => IDataObject>;
-
-/** `answerChecks`, except for the statuses the operation reads as answers. */
-function errorsExcept(answers: Answers, emptyAllowed: boolean): PostReceive {
-	const checked = answerChecks({ emptyAllowed });
-	return async function (this: IExecuteSingleFunctions, items, response) {
-		const answer = answers[response.statusCode];
-		return answer ? [{ json: answer(this) }] : await checked.call(this, items, response);
+/** Return All / Limit over `page[number]` and `page[size]`, each page sent as `sendRouted` sends. */
+function pagesOf(policy: RetryPolicy): Fetch {
+	return async function (requestData) {
+		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', DEFAULT_LIMIT) as number);
+		const { records } = await readPages(
+			this.getNode(),
+			async (pageNumber, pageSize) => {
+				// Pages are read concurrently: each request gets its own copy of the options.
+				const qs = {
+					...requestData.options.qs,
+					'page[number]': pageNumber,
+					'page[size]': pageSize,
+				};
+				const pageRequest = { ...requestData, options: { ...requestData.options, qs } };
+				const [response] = await sendRouted(this, policy, pageRequest);
+				return (response?.json ?? {}) as Page;
+			},
+			{ limit, keep: matchesQuery(requestData.options.qs) },
+		);
+		return records.map((json) => ({ json: tableOrder(json) }));
 	};
 }
 
-/** One request per input item to `endpoint`, paced and retried under its policy; `output` maps a 2xx answer to items. */
+/** One request per input item to `endpoint`; `output` maps a 2xx answer to items. */
 export function singleRequest<const E extends Endpoint>(options: {
 	endpoint: E & { path: ReadablePath<E['path']> };
 	/** Steps after the endpoint's path is set: a body, a query, another path (Get's free read). */
@@ -146,20 +258,17 @@ export function singleRequest<const E extends Endpoint>(options: {
 	};
 }
 
-/** A paged GET list of `endpoint` per input item (Return All / Limit over page[number] and page[size]). */
+/** A paged GET list of `endpoint` per input item (Return All / Limit). */
 export function pagedList<const E extends Endpoint>(
 	endpoint: E & { path: ReadablePath<E['path']> },
 	...prepare: Prepare[]
 ): INodePropertyRouting {
+	const { policy } = endpoint;
 	return {
 		request: { method: 'GET', ignoreHttpStatusErrors: true },
 		send: { paginate: true },
 		operations: {
-			pagination: perItem(
-				endpoint.policy,
-				[endpointPath(endpoint), ...prepare],
-				paginateByPageNumber,
-			),
+			pagination: perItem(policy, [endpointPath(endpoint), ...prepare], pagesOf(policy)),
 		},
 		output: { postReceive: [answerChecks({ emptyAllowed: false })] },
 	};

@@ -25,7 +25,7 @@ export function unwrapOrConfirm(fields: (context: IExecuteSingleFunctions) => ID
 }
 
 /** Lists the answer has in a property (not wrapped in `data`): one item each. */
-export function itemsOf(property: string) {
+export function itemPerEntry(property: string) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
@@ -37,7 +37,7 @@ export function itemsOf(property: string) {
 }
 
 /** 204 carries no body: say what was done, so the item is useful downstream. */
-export function confirm(fields: (context: IExecuteSingleFunctions) => IDataObject) {
+export function itemOfWhatWasDone(fields: (context: IExecuteSingleFunctions) => IDataObject) {
 	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
 		return [{ json: fields(this) }];
 	};

@@ -1,12 +1,12 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { ItemParameters } from '../../shared/itemParameters';
-import { ofItem, readEnterpriseId, readRemediationId } from '../../shared/itemParameters';
+import type { ItemParameters } from '../../shared/parameters/items';
+import { ofItem, readEnterpriseId, readRemediationId } from '../../shared/parameters/items';
 import type { Endpoint } from '../../shared/api/endpoints';
 import { scopedPath } from '../../shared/api/endpoints';
 import { buildPath } from '../../shared/paths';
-import { checkUuid } from '../../shared/validators';
-import { readPhoneNumber } from '../../shared/phoneNumberParameters';
+import { checkUuid } from '../../shared/parameters/validators';
+import { readPhoneNumber } from '../../shared/parameters/phoneNumbers';
 
 /** How each `{name}` of a declarative operation's path is read and checked. */
 const pathParameters = {

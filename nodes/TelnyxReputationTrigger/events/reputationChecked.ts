@@ -2,7 +2,7 @@ import { numberEvent } from './numberEvent';
 import { DAY_MS } from '../../shared/days';
 
 /** Kept: when the number was last checked, in milliseconds, base 36 (8 characters, not an ISO date's 27). */
-const time = (kept: string) => (kept === '' ? undefined : parseInt(kept, 36));
+const checkedAtMs = (kept: string) => (kept === '' ? undefined : parseInt(kept, 36));
 
 export const reputationChecked = numberEvent({
 	option: {
@@ -17,10 +17,10 @@ export const reputationChecked = numberEvent({
 		return Number.isNaN(checked) ? '' : checked.toString(36);
 	},
 	previous: (kept) => ({
-		last_refreshed_at: kept === '' ? null : new Date(time(kept) as number).toISOString(),
+		last_refreshed_at: kept === '' ? null : new Date(checkedAtMs(kept) as number).toISOString(),
 	}),
 	isReported: (kept, now) =>
-		now !== '' && (kept === '' || (time(now) as number) > (time(kept) as number)),
+		now !== '' && (kept === '' || (checkedAtMs(now) as number) > (checkedAtMs(kept) as number)),
 	example(data) {
 		const checked = Date.parse(data.last_refreshed_at ?? '') || Date.now();
 		return {

@@ -3,8 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RequestContext } from '../transport/credentials';
 import { runBounded } from '../bounded';
 import { listAll, PAGE_CONCURRENCY } from '../transport/pages';
-import { isSuccess, toNodeApiError } from '../transport/apiErrors';
-import { telnyxAnswer, telnyxRequest } from '../transport/request';
+import { telnyxAnswer, telnyxResult } from '../transport/request';
 import { ENDPOINTS, requestTo } from './endpoints';
 
 /** Every enterprise of the account (free reads). */
@@ -21,9 +20,9 @@ export async function checkFrequencyOf(
 	enterpriseId: string,
 ): Promise<string | undefined> {
 	const request = requestTo(ENDPOINTS.getReputationSettings, { enterpriseId });
-	const response = await telnyxRequest.call(context, request);
+	const { response, error } = await telnyxResult.call(context, request);
 	if (response.statusCode === 404) return undefined;
-	if (!isSuccess(response.statusCode)) throw toNodeApiError(context.getNode(), response);
+	if (error) throw error;
 	const frequency = (response.body as { data?: IDataObject })?.data?.check_frequency;
 	return typeof frequency === 'string' ? frequency : undefined;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { runBounded } from '../bounded';
 import { canonical } from '../phoneNumbers';
-import type { TelnyxResponse } from '../transport/apiErrors';
+import type { TelnyxResponse } from '../transport/answer';
 import type { RequestContext } from '../transport/credentials';
 import { listPages, PAGE_CONCURRENCY, readSettled } from '../transport/pages';
 import type { ApiRequest } from '../transport/request';
@@ -20,7 +20,6 @@ export interface ReputationData {
 	[field: string]: unknown;
 }
 
-/** A monitored number as the list endpoints give it. */
 export interface MonitoredNumber {
 	phone_number: string;
 	enterprise_id: string | null;

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../transport/credentials';
-import type { TelnyxResponse } from '../transport/apiErrors';
-import { telnyxRequest } from '../transport/request';
+import type { TelnyxResult } from '../transport/request';
+import { telnyxResult } from '../transport/request';
 import { ENDPOINTS, requestTo } from './endpoints';
 
 /** What the endpoint takes: the URL, or null to stop the events. */
@@ -11,7 +11,7 @@ export async function setOwnershipWebhook(
 	context: RequestContext,
 	enterpriseId: string,
 	url: string | null,
-): Promise<TelnyxResponse> {
+): Promise<TelnyxResult> {
 	const request = requestTo(ENDPOINTS.setOwnershipWebhook, { enterpriseId });
-	return await telnyxRequest.call(context, request, { body: ownershipWebhookBody(url) });
+	return await telnyxResult.call(context, request, { body: ownershipWebhookBody(url) });
 }

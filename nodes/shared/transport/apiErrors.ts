@@ -1,22 +1,11 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { askedWaitMs, tooLongToWait } from './retries';
-
-/** One entry of the Telnyx error envelope `{ errors: [...] }`. */
-export interface TelnyxErrorEntry {
-	code?: string;
-	title?: string;
-	detail?: string;
-	meta?: { url?: string };
-	source?: { pointer?: string; parameter?: string };
-}
-
-export interface TelnyxResponse {
-	statusCode: number;
-	body: unknown;
-	headers: Record<string, unknown>;
-}
+import type { TelnyxErrorEntry, TelnyxResponse } from './answer';
+import { errorEntries } from './answer';
+import type { AttemptFailure, RetryPolicy } from './retries';
+import { askedWaitMs, failureOfAnswer, mayHaveBeenProcessed, tooLongToWait } from './retries';
+import { formatCount } from '../text';
 
 const STATUS_TEXT: Record<number, string> = {
 	400: 'Bad Request',
@@ -90,7 +79,7 @@ export function undocumentedBody(
 	if (typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) return undefined;
 	const text = textOf(body);
 	const shape = /^\s*[[{]/.test(text)
-		? `JSON cut off or malformed (${text.length.toLocaleString('en-US')} characters)`
+		? `JSON cut off or malformed (${formatCount(text.length)} characters)`
 		: /<html|<!doctype/i.test(text)
 			? 'an HTML page'
 			: 'text that is not JSON';
@@ -127,18 +116,6 @@ function whenToTryAgain(response: TelnyxResponse): string | undefined {
 	return `Telnyx asks to wait until ${at} (${minutes === 1 ? 'a minute' : `${minutes} minutes`} from now), longer than the node waits: it stopped at once. Run it again after that time.`;
 }
 
-export function isSuccess(statusCode: number): boolean {
-	return statusCode >= 200 && statusCode < 300;
-}
-
-/** The envelope's entries, or an empty list when the body is not a Telnyx error envelope. */
-export function errorEntries(body: unknown): TelnyxErrorEntry[] {
-	if (typeof body !== 'object' || body === null) return [];
-	const { errors } = body as { errors?: unknown };
-	if (!Array.isArray(errors)) return [];
-	return errors.filter((e): e is TelnyxErrorEntry => typeof e === 'object' && e !== null);
-}
-
 function describeEntry(entry: TelnyxErrorEntry): string {
 	const where = entry.source?.pointer ?? entry.source?.parameter;
 	return [
@@ -169,23 +146,6 @@ function bodySnippet(body: unknown): string {
 	return `The response was not a Telnyx error envelope: "${snippet(typeof body === 'string' ? body : JSON.stringify(body))}"`;
 }
 
-const RATE_LIMIT_HEADERS = [
-	'retry-after',
-	'x-ratelimit-limit',
-	'x-ratelimit-remaining',
-	'x-ratelimit-reset',
-];
-
-/** The response's rate-limit headers (never the request's), for how long a 429 asks to wait. */
-export function rateLimitHeaders(response: TelnyxResponse): Record<string, unknown> {
-	return Object.fromEntries(
-		RATE_LIMIT_HEADERS.filter((name) => response.headers?.[name] !== undefined).map((name) => [
-			name,
-			response.headers[name],
-		]),
-	);
-}
-
 /** "Title: detail (and 2 more)": the error's one sentence. */
 export function entriesMessage(entries: TelnyxErrorEntry[], fallback: string): string {
 	const [first] = entries;
@@ -210,17 +170,12 @@ export function entriesDescription(entries: TelnyxErrorEntry[]): string {
 		.join(' ');
 }
 
-const ANSWER_HEADERS = Symbol('answer headers');
-
 /**
- * The rate-limit headers of the answer an error was made from: a declarative request's answer
- * reaches the retry around it only as the error its postReceive step threw, and a 429's wait is
- * in its headers. They travel on the error itself, not enumerable: an error item or n8n's error
- * view shows nothing new, and the error stays a NodeApiError, as n8n names it.
+ * The error of an answer, with what the retry policy reads of it (`failureOfAnswer`): a
+ * declarative request's answer reaches the retry around it only as the error its answer check
+ * threw.
  */
-export function answerHeadersOf(error: unknown): Record<string, unknown> | undefined {
-	return (error as { [ANSWER_HEADERS]?: Record<string, unknown> } | undefined)?.[ANSWER_HEADERS];
-}
+export type AnswerError = NodeApiError & { answer: AttemptFailure };
 
 /**
  * Maps a non-2xx response to a NodeApiError carrying the API's own words: message "title:
@@ -232,7 +187,7 @@ export function toNodeApiError(
 	node: INode,
 	response: TelnyxResponse,
 	context?: string,
-): NodeApiError {
+): AnswerError {
 	const entries = errorEntries(response.body);
 	const message = entries.length
 		? entriesMessage(entries, statusLabel(response.statusCode))
@@ -253,6 +208,51 @@ export function toNodeApiError(
 		description,
 		httpCode: String(response.statusCode),
 	});
-	Object.defineProperty(error, ANSWER_HEADERS, { value: rateLimitHeaders(response) });
-	return error;
+	return Object.assign(error, { answer: failureOfAnswer(response) });
+}
+
+/** Said of an at-most-once request that failed in a way that does not prove it was not processed. */
+const MAY_HAVE_BEEN_PROCESSED =
+	'Telnyx may have processed (and billed) the request: check with Get Many (free) before sending these numbers again.';
+const MAY_HAVE_BEEN_APPLIED =
+	'Telnyx may have processed the request all the same: check the current state with a Get (free) before running it again.';
+
+/**
+ * The error of an at-most-once request whose answer never came, or came unreadable or as a
+ * 5xx: Telnyx may have processed it. Its own class, so that no caller reports it as failed.
+ */
+export class OutcomeUnknownError extends NodeApiError {}
+
+/** Marks an at-most-once request's error as an unknown outcome when its failure may have been processed. */
+export function withOutcome(
+	node: INode,
+	policy: RetryPolicy,
+	failure: AttemptFailure,
+	error: NodeApiError,
+	carriesNumbers = false,
+): NodeApiError {
+	if (policy !== 'atMostOnce' || !mayHaveBeenProcessed(failure)) return error;
+	const note = carriesNumbers ? MAY_HAVE_BEEN_PROCESSED : MAY_HAVE_BEEN_APPLIED;
+	return new OutcomeUnknownError(node, error.errorResponse ?? {}, {
+		// A one-number operation's error names the number first (see answerChecks): it stays first.
+		message: error.message.replace(/^(\+\d+: )?/, (number) => `${number}Outcome unknown: `),
+		description: [error.description, note].filter(Boolean).join('\n'),
+		httpCode: error.httpCode ?? undefined,
+	});
+}
+
+/**
+ * A copy of an n8n error with another description (and, when given, its item): one error is
+ * shared by the failures of every number of a request, so it is never changed in place.
+ */
+export function withDescription<
+	E extends Error & { description?: string | null; context: IDataObject },
+>(error: E, description: string, item?: { itemIndex: number | undefined }): E {
+	const copy = Object.create(
+		Object.getPrototypeOf(error),
+		Object.getOwnPropertyDescriptors(error),
+	) as E;
+	copy.description = description;
+	if (item) copy.context = { ...error.context, itemIndex: item.itemIndex };
+	return copy;
 }

@@ -51,7 +51,7 @@ function pricesIn(data: ICredentialDataDecryptedObject): Prices {
  * The credential, read once per context (per poll: see startPoll): a run sends many requests,
  * and n8n reads (and decrypts) a credential from its database each time a node asks for it.
  */
-const read = new WeakMap<object, Promise<TelnyxCredentials>>();
+const credentialsByContext = new WeakMap<object, Promise<TelnyxCredentials>>();
 
 const DEFAULT_BASE_URL = 'https://api.telnyx.com/v2';
 
@@ -79,11 +79,11 @@ function checkedBaseUrl(node: INode, value: string | undefined): string {
  * poll forgets the credential read by the one before: it uses the key and Base URL as saved now.
  */
 export function startPoll(context: IPollFunctions): void {
-	read.delete(context);
+	credentialsByContext.delete(context);
 }
 
 export async function credentialsOf(context: RequestContext): Promise<TelnyxCredentials> {
-	let credentials = read.get(context);
+	let credentials = credentialsByContext.get(context);
 	if (!credentials) {
 		const node = context.getNode();
 		const { id, name } = node.credentials?.[CREDENTIAL_TYPE] ?? {};
@@ -95,7 +95,7 @@ export async function credentialsOf(context: RequestContext): Promise<TelnyxCred
 				decrypted: { id: id ?? '', name: name ?? '', type: CREDENTIAL_TYPE, data },
 				prices: pricesIn(data),
 			}));
-		read.set(context, credentials);
+		credentialsByContext.set(context, credentials);
 	}
 	return await credentials;
 }

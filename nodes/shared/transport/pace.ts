@@ -113,7 +113,7 @@ export async function sendPaced<T>(
 	failureOf: (result: T | undefined, error: unknown) => AttemptFailure | undefined,
 ): Promise<T> {
 	const pace = await paceOf(context);
-	const inTurn = async () => {
+	const attemptInTurn = async () => {
 		await takeTurn(pace);
 		try {
 			return await attempt(pace);
@@ -122,7 +122,7 @@ export async function sendPaced<T>(
 			pace.answered = true;
 		}
 	};
-	return await withRetries(policy, inTurn, failureOf);
+	return await withRetries(policy, attemptInTurn, failureOf);
 }
 
 /**

@@ -7,6 +7,7 @@ import { telnyxAnswer } from './request';
 
 import { runBounded } from '../bounded';
 import { matchesQuery } from '../queryFilters';
+import { formatCount } from '../text';
 
 /** The API caps pages at 250 and clamps larger sizes. */
 export const MAX_PAGE_SIZE = 250;
@@ -19,7 +20,6 @@ export interface Page {
 	meta?: { page_number?: number; total_pages?: number; total_results?: number };
 }
 
-/** Reads page `pageNumber` of `pageSize` records. */
 type FetchPage = (pageNumber: number, pageSize: number) => Promise<Page>;
 
 /** Pages read at once after the first, once it has said how many there are. */
@@ -110,8 +110,8 @@ export class ListWatch {
 export function describeMove(move: ListMove, noun = 'records'): string {
 	const parts: string[] = [];
 	if (move.from !== undefined)
-		parts.push(`it went from ${count(move.from)} to ${count(move.to ?? 0)} ${noun}`);
-	if (move.twice > 0) parts.push(`${count(move.twice)} came on two pages (listed once)`);
+		parts.push(`it went from ${formatCount(move.from)} to ${formatCount(move.to ?? 0)} ${noun}`);
+	if (move.twice > 0) parts.push(`${formatCount(move.twice)} came on two pages (listed once)`);
 	return parts.join('; ');
 }
 
@@ -128,8 +128,6 @@ export async function readSettled<T extends { moved?: ListMove }>(
 	return { ...(await read()), reads: 2 };
 }
 
-const count = (value: number) => value.toLocaleString('en-US');
-
 /** A list longer than a node reads in one go, said before or while reading it. */
 export function tooManyPages(
 	node: INode,
@@ -139,8 +137,8 @@ export function tooManyPages(
 	return new NodeOperationError(
 		node,
 		pages === undefined
-			? `Telnyx kept answering with more pages: stopped after ${count(MAX_PAGES)} pages (${count(read)} results)`
-			: `Telnyx lists ${count(pages)} pages: more than the ${count(MAX_PAGES)} pages (${count(MAX_PAGES * MAX_PAGE_SIZE)} results) read in one go`,
+			? `Telnyx kept answering with more pages: stopped after ${formatCount(MAX_PAGES)} pages (${formatCount(read)} results)`
+			: `Telnyx lists ${formatCount(pages)} pages: more than the ${formatCount(MAX_PAGES)} pages (${formatCount(MAX_PAGES * MAX_PAGE_SIZE)} results) read in one go`,
 		{ description: 'Narrow the list with a filter, or use Limit instead of Return All.' },
 	);
 }

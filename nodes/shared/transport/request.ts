@@ -3,12 +3,20 @@ import type {
 	IDataObject,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	NodeApiError,
 } from 'n8n-workflow';
 
-import type { TelnyxResponse } from './apiErrors';
-import { isSuccess, toNodeApiError, undocumentedAnswerError, undocumentedBody } from './apiErrors';
+import type { TelnyxResponse } from './answer';
+import { isSuccess } from './answer';
+import {
+	toNodeApiError,
+	undocumentedAnswerError,
+	undocumentedBody,
+	withOutcome,
+} from './apiErrors';
+import { toConnectionError } from './connectionErrors';
 import type { AttemptFailure, RetryPolicy } from './retries';
-import { connectionErrorCode, toConnectionError, withOutcome } from './retries';
+import { connectionErrorCode, failureOfAnswer } from './retries';
 import type { RequestContext } from './credentials';
 import { CREDENTIAL_TYPE, credentialsOf } from './credentials';
 import type { Pace } from './pace';
@@ -106,9 +114,9 @@ export async function telnyxRequest(
 		);
 	} catch (error) {
 		const node = this.getNode();
-		const how = { carriesNumbers: parts.carriesNumbers, proxy: proxyLabel(network.proxy) };
+		const sent = { carriesNumbers: parts.carriesNumbers, proxy: proxyLabel(network.proxy) };
 		if (!(error instanceof UndocumentedAnswer))
-			throw toConnectionError(node, error, url, request.policy, how);
+			throw toConnectionError(node, error, url, request.policy, sent);
 		const undocumented = undocumentedAnswerError(node, error.response, error.what);
 		const failure = { statusCode: error.response.statusCode };
 		throw withOutcome(node, request.policy, failure, undocumented, parts.carriesNumbers);
@@ -122,9 +130,32 @@ function failureOf(
 ): AttemptFailure | undefined {
 	if (error instanceof UndocumentedAnswer) return { statusCode: error.response.statusCode };
 	if (error !== undefined) return { networkCode: connectionErrorCode(error) ?? 'UNKNOWN' };
-	if (response && response.statusCode >= 400)
-		return { statusCode: response.statusCode, headers: response.headers };
+	if (response && response.statusCode >= 400) return failureOfAnswer(response);
 	return undefined;
+}
+
+/**
+ * What a request came to, mapped: its 2xx answer, or with the answer the API's error (`where`
+ * added to it), an unknown outcome where the endpoint's policy says it may have been processed.
+ */
+export type TelnyxResult =
+	| { response: TelnyxResponse; error?: undefined }
+	| { response: TelnyxResponse; error: NodeApiError };
+
+export async function telnyxResult(
+	this: RequestContext,
+	request: ApiRequest,
+	parts: RequestParts & { where?: string } = {},
+): Promise<TelnyxResult> {
+	const response = await telnyxRequest.call(this, request, parts);
+	if (isSuccess(response.statusCode)) return { response };
+	const node = this.getNode();
+	const refusal = toNodeApiError(node, response, parts.where);
+	const failure = failureOfAnswer(response);
+	return {
+		response,
+		error: withOutcome(node, request.policy, failure, refusal, parts.carriesNumbers),
+	};
 }
 
 /** A request whose failure is the API's error: answers the body of a 2xx answer. */
@@ -133,7 +164,7 @@ export async function telnyxAnswer(
 	request: ApiRequest,
 	parts: RequestParts = {},
 ): Promise<unknown> {
-	const response = await telnyxRequest.call(this, request, parts);
-	if (!isSuccess(response.statusCode)) throw toNodeApiError(this.getNode(), response);
+	const { response, error } = await telnyxResult.call(this, request, parts);
+	if (error) throw error;
 	return response.body;
 }

@@ -1,7 +1,10 @@
-// One home for what a failed attempt means: was it sent, may it have been processed, may it
-// be sent again and after how long, and what to tell the user about it.
-import type { INode } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+// What a failed attempt means for sending it again: was it sent, may it have been processed,
+// may it be sent again and after how long. What the user is told is apiErrors.ts's and
+// connectionErrors.ts's.
+import { sleep } from 'n8n-workflow';
+
+import type { TelnyxErrorEntry, TelnyxResponse } from './answer';
+import { errorEntries, rateLimitHeaders } from './answer';
 
 /**
  * Whether a request may be sent again after a failure that does not prove it was not processed.
@@ -12,14 +15,25 @@ import { NodeApiError, sleep } from 'n8n-workflow';
  */
 export type RetryPolicy = 'idempotent' | 'atMostOnce';
 
-/** What a failed attempt looked like. */
+/**
+ * What a failed attempt looked like: what `isRetryable` and `retryDelayMs` read, so a rule that
+ * depends on the answer (its status, its headers, the API's error entries) is written there.
+ */
 export interface AttemptFailure {
 	/** A 2xx here is an answer that was not the JSON the API documents. */
 	statusCode?: number;
 	/** ECONNREFUSED, ECONNRESET, ETIMEDOUT, ECONNABORTED… */
 	networkCode?: string;
 	headers?: Record<string, unknown>;
+	entries?: TelnyxErrorEntry[];
 }
+
+/** An error answer as the retry policy reads it: its status, rate-limit headers and error entries. */
+export const failureOfAnswer = (response: TelnyxResponse): AttemptFailure => ({
+	statusCode: response.statusCode,
+	headers: rateLimitHeaders(response),
+	entries: errorEntries(response.body),
+});
 
 const MAX_RETRIES = 3;
 /**
@@ -38,7 +52,7 @@ const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 /** Failures that prove the request never reached the API, and may pass if tried again. */
 const NOT_PROCESSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 /** A server certificate refused before anything was sent (Node's codes for them). */
-const UNTRUSTED_CERTIFICATE = new Set([
+export const UNTRUSTED_CERTIFICATE = new Set([
 	'DEPTH_ZERO_SELF_SIGNED_CERT',
 	'SELF_SIGNED_CERT_IN_CHAIN',
 	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -58,15 +72,9 @@ const UNTRUSTED_CERTIFICATE = new Set([
  * A secure connection that was never set up (a refused certificate, a failed TLS handshake, such
  * as https:// to a server that speaks http): nothing was sent, and it fails the same next time.
  */
-const isTlsFailure = (code: string) =>
+export const isTlsFailure = (code: string) =>
 	UNTRUSTED_CERTIFICATE.has(code) || code === 'EPROTO' || /^ERR_(SSL|TLS)_/.test(code);
 const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
-
-/** Said of an at-most-once request that failed in a way that does not prove it was not processed. */
-const MAY_HAVE_BEEN_PROCESSED =
-	'Telnyx may have processed (and billed) the request: check with Get Many (free) before sending these numbers again.';
-const MAY_HAVE_BEEN_APPLIED =
-	'Telnyx may have processed the request all the same: check the current state with a Get (free) before running it again.';
 
 const isUnreadable = (failure: AttemptFailure) =>
 	(failure.statusCode ?? 0) >= 200 && (failure.statusCode ?? 0) < 300;
@@ -83,35 +91,10 @@ function isRetryable(policy: RetryPolicy, failure: AttemptFailure): boolean {
 	);
 }
 
-/** Whether a request that failed this way may still have been processed. */
-function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
+export function mayHaveBeenProcessed(failure: AttemptFailure): boolean {
 	if (failure.networkCode)
 		return !NOT_PROCESSED.has(failure.networkCode) && !isTlsFailure(failure.networkCode);
 	return (failure.statusCode ?? 0) >= 500 || isUnreadable(failure);
-}
-
-/**
- * The error of an at-most-once request whose answer never came, or came unreadable or as a
- * 5xx: Telnyx may have processed it. Its own class, so that no caller reports it as failed.
- */
-export class OutcomeUnknownError extends NodeApiError {}
-
-/** Marks an at-most-once request's error as an unknown outcome when its failure may have been processed. */
-export function withOutcome(
-	node: INode,
-	policy: RetryPolicy,
-	failure: AttemptFailure,
-	error: NodeApiError,
-	carriesNumbers = false,
-): NodeApiError {
-	if (policy !== 'atMostOnce' || !mayHaveBeenProcessed(failure)) return error;
-	const note = carriesNumbers ? MAY_HAVE_BEEN_PROCESSED : MAY_HAVE_BEEN_APPLIED;
-	return new OutcomeUnknownError(node, error.errorResponse ?? {}, {
-		// A one-number operation's error names the number first (see answerChecks): it stays first.
-		message: error.message.replace(/^(\+\d+: )?/, (number) => `${number}Outcome unknown: `),
-		description: [error.description, note].filter(Boolean).join('\n'),
-		httpCode: error.httpCode ?? undefined,
-	});
 }
 
 /** A numeric header of an answer (its first value), or undefined. */
@@ -197,66 +180,6 @@ export async function withRetries<T>(
 		}
 		await sleep(delay);
 	}
-}
-
-/**
- * A request that got no HTTP answer at all (refused, reset, timed out), naming the URL; for an
- * at-most-once request that may have been processed, an OutcomeUnknownError.
- */
-export function toConnectionError(
-	node: INode,
-	error: unknown,
-	url: string,
-	policy: RetryPolicy,
-	how: {
-		/** The request carries phone numbers: an unknown outcome says to check them with Get Many. */
-		carriesNumbers?: boolean;
-		/** The proxy it went through (Settings → Request Options): the first place to look. */
-		proxy?: string;
-	} = {},
-): NodeApiError {
-	const code = connectionErrorCode(error);
-	const reason = code ? reasonOf(code) : 'the connection failed';
-	const check = whatToCheck(code, how.proxy !== undefined);
-	const failed = new NodeApiError(
-		node,
-		{ networkError: code ?? 'unknown' },
-		{
-			message: how.proxy
-				? `Could not reach the Telnyx API through the proxy ${how.proxy}: ${reason}`
-				: `Could not reach the Telnyx API: ${reason}`,
-			description: `Request to ${url}${how.proxy ? ` through the proxy ${how.proxy}` : ''} got no answer (${code ?? 'unknown error'}). ${check}`,
-		},
-	);
-	return withOutcome(node, policy, { networkCode: code ?? 'UNKNOWN' }, failed, how.carriesNumbers);
-}
-
-const CONNECTION_REASON: Record<string, string> = {
-	ECONNREFUSED: 'the connection was refused',
-	ECONNRESET: 'the connection was reset before the answer arrived',
-	ETIMEDOUT: 'the request timed out',
-	ECONNABORTED: 'the request timed out',
-	ENOTFOUND: 'the host name could not be resolved',
-	EAI_AGAIN: 'the host name could not be resolved',
-};
-
-/** The option's label in the node's Settings, as n8n names it. */
-const IGNORE_SSL = 'Ignore SSL Issues (Insecure)';
-
-function reasonOf(code: string): string {
-	if (UNTRUSTED_CERTIFICATE.has(code)) return `the server's certificate is not trusted (${code})`;
-	if (isTlsFailure(code)) return `a secure connection could not be set up (${code})`;
-	return CONNECTION_REASON[code] ?? code;
-}
-
-function whatToCheck(code: string | undefined, throughProxy: boolean): string {
-	if (code && UNTRUSTED_CERTIFICATE.has(code))
-		return `Nothing was sent. Check the Base URL in the credential; if the server is one you trust (a company proxy that inspects TLS, a test server), turn on Settings → Request Options → ${IGNORE_SSL}.`;
-	if (code && isTlsFailure(code))
-		return 'Nothing was sent. Check that the Base URL and the proxy start with the scheme their server speaks (most proxies are http://, not https://).';
-	if (throughProxy)
-		return 'Check the proxy in Settings → Request Options, then the Base URL in the credential.';
-	return 'Check the Base URL in the credential and the network.';
 }
 
 /** The system error code (ECONNREFUSED …) of a failed request, wherever n8n wrapped it. */

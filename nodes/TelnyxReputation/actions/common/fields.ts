@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { enterpriseLocator } from '../../../shared/enterprise';
-import { batchedNumberOptions } from '../../pipeline/sendOptions';
+import { enterpriseLocator } from '../../../shared/locators';
+import { batchedNumberOptions } from './options';
 import { checksMonthlyUsd, usd } from '../../../shared/prices';
 
 /** One number, in international (E.164) or a national format. */
@@ -23,28 +23,29 @@ export const phoneNumberField: INodeProperties = {
  * Kept beside a calmer panel on purpose: reading a field directly is the fast path for
  * thousands of items, and the default (Expression or Text) is what n8n's nodes offer.
  */
+const numbersFromField: INodeProperties = {
+	displayName: 'Phone Numbers From',
+	name: 'numbersFrom',
+	type: 'options',
+	options: [
+		{
+			name: 'Expression or Text',
+			value: 'parameter',
+			description: 'Numbers typed in, or an expression that maps a column or returns a list',
+		},
+		{
+			name: 'Input Field',
+			value: 'field',
+			description: 'A field of each input item, read directly (the fastest for thousands of items)',
+		},
+	],
+	default: 'parameter',
+};
+
 export function phoneNumbersFields(perRequest: number, note = ''): INodeProperties[] {
 	const sent = `Numbers from all input items are sent together, ${perRequest} per request, each number once${note ? `. ${note.replace(/\.$/, '')}` : ''}`;
 	return [
-		{
-			displayName: 'Phone Numbers From',
-			name: 'numbersFrom',
-			type: 'options',
-			options: [
-				{
-					name: 'Expression or Text',
-					value: 'parameter',
-					description: 'Numbers typed in, or an expression that maps a column or returns a list',
-				},
-				{
-					name: 'Input Field',
-					value: 'field',
-					description:
-						'A field of each input item, read directly (the fastest for thousands of items)',
-				},
-			],
-			default: 'parameter',
-		},
+		numbersFromField,
 		{
 			displayName: 'Phone Numbers',
 			name: 'phoneNumbers',
@@ -121,7 +122,6 @@ export function additionalFields(options: INodeProperties[]): INodeProperties {
 	};
 }
 
-/** The filters of a list. */
 export function filters(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Filters',
@@ -154,3 +154,23 @@ export function batchedNumberFields(fields: {
 		batchedNumberOptions(fields.options),
 	];
 }
+
+/** The fields of every paged list, read by the declarative adapter's paged lists. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];

@@ -3,7 +3,7 @@
 import type { IDataObject, INode, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { shown } from '../../../shared/validators';
+import { shown } from '../../../shared/parameters/validators';
 import type { EnterpriseField, PartField } from './fields';
 import { PARTS } from './fields';
 

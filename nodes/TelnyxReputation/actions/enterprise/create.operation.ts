@@ -10,12 +10,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS, requestTo } from '../../../shared/api/endpoints';
 import { findEnterprise } from '../../../shared/api/enterprises';
-import type { ItemParameters } from '../../../shared/itemParameters';
-import { ofExecuteItem } from '../../../shared/itemParameters';
-import { isSuccess, toNodeApiError } from '../../../shared/transport/apiErrors';
+import type { ItemParameters } from '../../../shared/parameters/items';
+import { ofExecuteItem } from '../../../shared/parameters/items';
+import { isSuccess } from '../../../shared/transport/answer';
+import { OutcomeUnknownError, toNodeApiError } from '../../../shared/transport/apiErrors';
 import { telnyxRequest } from '../../../shared/transport/request';
-import { OutcomeUnknownError } from '../../../shared/transport/retries';
-import { perInputItem } from '../../pool/items';
+import { perInputItem } from '../../monitoredNumbers/items';
 import { additionalFields } from '../common/fields';
 import { enterpriseBody } from './body';
 import { byDisplayName, ENTERPRISE_FIELDS } from './fields';

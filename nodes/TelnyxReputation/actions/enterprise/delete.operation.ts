@@ -8,11 +8,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Endpoint } from '../../../shared/api/endpoints';
 import { ENDPOINTS, requestTo } from '../../../shared/api/endpoints';
-import { enterpriseLocator } from '../../../shared/enterprise';
-import { ofExecuteItem, readEnterpriseId } from '../../../shared/itemParameters';
-import { isSuccess, toNodeApiError } from '../../../shared/transport/apiErrors';
+import { enterpriseLocator } from '../../../shared/locators';
+import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters/items';
+import { isSuccess } from '../../../shared/transport/answer';
+import { toNodeApiError } from '../../../shared/transport/apiErrors';
 import { telnyxRequest } from '../../../shared/transport/request';
-import { perInputItem } from '../../pool/items';
+import { perInputItem } from '../../monitoredNumbers/items';
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',

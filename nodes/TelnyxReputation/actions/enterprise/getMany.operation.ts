@@ -8,8 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { pagedList } from '../../routing/declarative';
-import { returnAllAndLimit } from '../../routing/pagedList';
-import { filters } from '../common/fields';
+import { filters, returnAllAndLimit } from '../common/fields';
 import { ROLE_TYPES } from './fields';
 
 /**

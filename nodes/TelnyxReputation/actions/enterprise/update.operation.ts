@@ -9,8 +9,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { getEnterprise } from '../../../shared/api/enterprises';
-import { enterpriseLocator } from '../../../shared/enterprise';
-import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
+import { enterpriseLocator } from '../../../shared/locators';
+import { ofItem, readEnterpriseId } from '../../../shared/parameters/items';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
 import { enterpriseBody } from './body';

@@ -2,10 +2,10 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
-import { numberOptions } from '../../pipeline/sendOptions';
+import { numberOptions } from '../common/options';
 import { unwrapData } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
-import { enterpriseLocator } from '../../../shared/enterprise';
+import { enterpriseLocator } from '../../../shared/locators';
 import { phoneNumberField } from '../common/fields';
 
 export const option: INodePropertyOptions = {

@@ -2,10 +2,10 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
-import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
+import { ofItem, readEnterpriseId } from '../../../shared/parameters/items';
 import { unwrapData } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
-import { enterpriseLocator } from '../../../shared/enterprise';
+import { enterpriseLocator } from '../../../shared/locators';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Proof Status',

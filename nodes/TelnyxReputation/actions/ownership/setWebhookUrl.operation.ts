@@ -8,11 +8,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { ownershipWebhookBody } from '../../../shared/api/ownership';
-import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
+import { ofItem, readEnterpriseId } from '../../../shared/parameters/items';
 import { unwrapOrConfirm } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
-import { checkHttpsUrl } from '../../../shared/validators';
-import { enterpriseLocator } from '../../../shared/enterprise';
+import { checkHttpsUrl } from '../../../shared/parameters/validators';
+import { enterpriseLocator } from '../../../shared/locators';
 import { notice } from '../common/fields';
 
 /** The URL, checked (https), or null to stop the events. */

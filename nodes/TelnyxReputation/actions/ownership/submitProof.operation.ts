@@ -8,13 +8,13 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
-import { numberOptions } from '../../pipeline/sendOptions';
-import { ofItem } from '../../../shared/itemParameters';
+import { numberOptions } from '../common/options';
+import { ofItem } from '../../../shared/parameters/items';
 import { readNumbers } from '../../../shared/phoneNumbers';
 import { unwrapData } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
-import { enterpriseLocator } from '../../../shared/enterprise';
-import { readDefaultCountry, invalidNumber } from '../../../shared/phoneNumberParameters';
+import { enterpriseLocator } from '../../../shared/locators';
+import { readDefaultCountry, invalidNumber } from '../../../shared/parameters/phoneNumbers';
 
 /** The body: the document IDs (a list, or text separated by commas, spaces or new lines), and the optional numbers in E.164. */
 async function proofBody(

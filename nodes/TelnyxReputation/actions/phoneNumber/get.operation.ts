@@ -12,12 +12,12 @@ import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { endpointPath } from '../../routing/pathParameters';
 import { unwrapData } from '../../routing/outputs';
-import { optionalEnterpriseLocator } from '../../../shared/enterprise';
+import { optionalEnterpriseLocator } from '../../../shared/locators';
 import { phoneNumberField } from '../common/fields';
-import { numberOptions } from '../../pipeline/sendOptions';
-import { readPhoneNumber } from '../../../shared/phoneNumberParameters';
-import { simplifyFields, simplifyOutput } from '../../pool/simplify';
-import { ofItem } from '../../../shared/itemParameters';
+import { numberOptions } from '../common/options';
+import { readPhoneNumber } from '../../../shared/parameters/phoneNumbers';
+import { simplifyFields, simplifyOutput } from '../../monitoredNumbers/simplify';
+import { ofItem } from '../../../shared/parameters/items';
 import { canonical } from '../../../shared/phoneNumbers';
 import { toNodeApiError } from '../../../shared/transport/apiErrors';
 import { pricesOf } from '../../../shared/transport/credentials';
@@ -46,7 +46,7 @@ async function storedOrLive(
  * The list's one record, or the 404 the number's own GET gives for a number not monitored; a
  * live lookup's record says what it billed.
  */
-async function theNumber(
+async function recordOfTheNumber(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -82,7 +82,7 @@ export const option: INodePropertyOptions = {
 	routing: singleRequest({
 		endpoint: ENDPOINTS.getNumber,
 		prepare: [storedOrLive],
-		output: [theNumber],
+		output: [recordOfTheNumber],
 		bills: isLiveLookup,
 	}),
 };

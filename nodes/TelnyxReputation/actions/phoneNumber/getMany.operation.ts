@@ -7,25 +7,30 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemParameters } from '../../../shared/itemParameters';
-import { ofExecuteItem, readEnterpriseId } from '../../../shared/itemParameters';
-import { optionalEnterpriseLocator } from '../../../shared/enterprise';
+import type { ItemParameters } from '../../../shared/parameters/items';
+import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters/items';
+import { optionalEnterpriseLocator } from '../../../shared/locators';
 import { numberList } from '../../../shared/api/numbers';
 import type { ApiRequest } from '../../../shared/transport/request';
 import { listPages, readSettled } from '../../../shared/transport/pages';
 import { tableOrder } from '../../pipeline/outputItems';
-import { numberOptions } from '../../pipeline/sendOptions';
-import { readPhoneNumber } from '../../../shared/phoneNumberParameters';
-import type { ListCounts } from '../../pool/answer';
-import { countsJson, hintIfChanged, hintIfCut, listChanged, runsAsTool } from '../../pool/answer';
-import { perInputItem } from '../../pool/items';
-import { readReputationFilter, reputationFilterFields } from '../../pool/filters';
-import { scanSettled } from '../../pool/scan';
-import { Selection } from '../../pool/selection';
-import { lowestScore } from '../../pool/record';
-import { simplified, simplifyFields } from '../../pool/simplify';
-import { returnAllAndLimit } from '../../routing/pagedList';
-import { filters } from '../common/fields';
+import { numberOptions } from '../common/options';
+import { readPhoneNumber } from '../../../shared/parameters/phoneNumbers';
+import type { ListCounts } from '../../monitoredNumbers/answer';
+import {
+	countsJson,
+	hintIfChanged,
+	hintIfCut,
+	listChanged,
+	runsAsTool,
+} from '../../monitoredNumbers/answer';
+import { perInputItem } from '../../monitoredNumbers/items';
+import { readReputationFilter, reputationFilterFields } from '../../monitoredNumbers/filters';
+import { scanSettled } from '../../monitoredNumbers/scan';
+import { Selection } from '../../monitoredNumbers/selection';
+import { lowestScore } from '../../monitoredNumbers/record';
+import { simplified, simplifyFields } from '../../monitoredNumbers/simplify';
+import { filters, returnAllAndLimit } from '../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

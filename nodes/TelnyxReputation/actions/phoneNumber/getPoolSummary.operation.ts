@@ -7,19 +7,19 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ofExecuteItem, readEnterpriseId } from '../../../shared/itemParameters';
-import { optionalEnterpriseLocator } from '../../../shared/enterprise';
-import { enterpriseName } from '../../../shared/enterpriseSearch';
+import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters/items';
+import { optionalEnterpriseLocator } from '../../../shared/locators';
+import { enterpriseName } from '../../../shared/listSearch/enterprises';
 import { listEnterprises } from '../../../shared/api/enterprises';
 import { numberList } from '../../../shared/api/numbers';
 import { tableOrder } from '../../pipeline/outputItems';
-import { costSentence, withMonthlyCost } from '../../pool/cost';
-import { scanSettled } from '../../pool/scan';
-import { listChanged } from '../../pool/answer';
-import { simplified, simplifyFields } from '../../pool/simplify';
-import { perInputItem } from '../../pool/items';
+import { costSentence, withMonthlyCost } from '../../monitoredNumbers/cost';
+import { scanSettled } from '../../monitoredNumbers/scan';
+import { listChanged } from '../../monitoredNumbers/answer';
+import { simplified, simplifyFields } from '../../monitoredNumbers/simplify';
+import { perInputItem } from '../../monitoredNumbers/items';
 import { monthlyBudgetOption } from '../../pipeline/budget';
-import { PoolSummary } from '../../pool/summary';
+import { PoolSummary } from '../../monitoredNumbers/summary';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Pool Summary',

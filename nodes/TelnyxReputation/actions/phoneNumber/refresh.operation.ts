@@ -6,17 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
+import type { TelnyxResponse } from '../../../shared/transport/answer';
 import { eachNumber } from '../../pipeline/answers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
-import { report } from '../../pipeline/report';
-import type { BatchEndpoint } from '../../pipeline/send';
-import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
+import { report, stopOnFailure, withSucceeded } from '../../pipeline/report';
+import type { Sent } from '../../pipeline/send';
+import { batchesOf, sendBatch, sendBatches, withRefused } from '../../pipeline/send';
+import type { SendOptions } from '../../pipeline/sendOptions';
 import { PRICES, usd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
-import { successItem } from '../../pipeline/outputItems';
-import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
+import { CLOCK_SKEW_MS, settlementOf, settleUnknown } from '../../pipeline/settle';
 import { monitoredAmong } from '../../../shared/api/numbers';
 import { batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome } from '../../pipeline/types';
@@ -71,10 +71,10 @@ function refreshed(
  */
 async function settleRefreshed(
 	context: IExecuteFunctions,
-	batch: Batch,
+	{ batch, sentAt }: Sent,
 	outcome: BatchOutcome,
 ): Promise<BatchOutcome> {
-	const since = (outcome.sentAt ?? Date.now()) - CLOCK_SKEW_MS;
+	const since = sentAt - CLOCK_SKEW_MS;
 	return await settleUnknown(
 		context,
 		outcome,
@@ -88,19 +88,11 @@ async function settleRefreshed(
 				const data = monitored.get(e164)?.reputation_data as IDataObject | null | undefined;
 				return Date.parse(String(data?.last_refreshed_at ?? '')) >= since;
 			};
-			const fresh = entries.filter((entry) => checkedSince(entry.e164));
-			const notMonitored = entries.filter((entry) => !monitored.has(entry.e164));
-			return {
-				succeeded: fresh.map((entry) =>
-					successItem([entry], {
-						phone_number: entry.e164,
-						success: true,
-						error: null,
-					}),
-				),
-				processed: new Set(fresh.map((entry) => entry.e164)),
-				notProcessed: new Map(notMonitored.map((entry) => [entry.e164, NOT_MONITORED])),
-			};
+			return settlementOf(entries, ({ e164 }) => {
+				if (checkedSince(e164))
+					return { processed: { phone_number: e164, success: true, error: null } };
+				return monitored.has(e164) ? undefined : { notProcessed: NOT_MONITORED };
+			});
 		},
 		'Telnyx may still be refreshing it: its reputation_data.last_refreshed_at (Phone Number → Get Many, free) shows when it has. Refreshing it again may bill a second lookup.',
 	);
@@ -109,17 +101,24 @@ async function settleRefreshed(
 const NOT_MONITORED =
 	'Not refreshed: a free read shows the number is not monitored on this enterprise';
 
-const refreshBatches: BatchEndpoint = {
-	endpoint: ENDPOINTS.refreshNumbers,
-	readAnswer: refreshed,
-	settle: settleRefreshed,
-};
+async function refreshBatch(
+	context: IExecuteFunctions,
+	batch: Batch,
+	options: SendOptions,
+): Promise<BatchOutcome> {
+	const sent = await sendBatch(context, ENDPOINTS.refreshNumbers, batch, options);
+	const read = sent.answer ? refreshed(context, sent.batch, sent.answer) : sent.outcome;
+	return withRefused(sent, await settleRefreshed(context, sent, read));
+}
 
 /** Refresh (billable live lookups), batched across all input items: a custom operation. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { items, invalid, samples } = readInput(this);
 	stopIfInvalid(this, invalid);
-	const sent = await sendBatches(this, refreshBatches, groupNumbers(items));
+	const batches = batchesOf(groupNumbers(items), ENDPOINTS.refreshNumbers.maxNumbers);
+	const sent = await sendBatches(this, batches, (batch, options) =>
+		refreshBatch(this, batch, options),
+	);
 	stopOnFailure(this, 'refreshed', sent);
 	const { checkUsd } = await pricesOf(this);
 	const billed = withSucceeded(sent, (json) => ({ ...json, billed_usd: checkUsd }));

@@ -10,15 +10,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { monitoredAmong } from '../../../shared/api/numbers';
 import { eachNumber } from '../../pipeline/answers';
-import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
-import { report } from '../../pipeline/report';
+import { report, stopOnFailure, withSucceeded } from '../../pipeline/report';
 import { addedByEnterprise, addedCostHint } from '../../pipeline/addedCost';
 import { monthlyBudgetOption, stopIfOverBudget, withinBudget } from '../../pipeline/budget';
-import type { BatchEndpoint } from '../../pipeline/send';
-import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
-import { settleUnknown } from '../../pipeline/settle';
-import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import type { Sent } from '../../pipeline/send';
+import { batchesOf, sendBatch, sendBatches, withRefused } from '../../pipeline/send';
+import type { SendOptions } from '../../pipeline/sendOptions';
+import { settlementOf, settleUnknown } from '../../pipeline/settle';
+import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type { Batch, BatchOutcome } from '../../pipeline/types';
 import { batchedNumberFields } from '../common/fields';
 
@@ -69,7 +69,7 @@ const withMonitoredFlag = (json: IDataObject, alreadyMonitored: boolean): IDataO
  */
 async function settleRegistered(
 	context: IExecuteFunctions,
-	batch: Batch,
+	{ batch }: Sent,
 	outcome: BatchOutcome,
 ): Promise<BatchOutcome> {
 	return await settleUnknown(
@@ -81,15 +81,10 @@ async function settleRegistered(
 				batch.enterpriseId,
 				entries.map((entry) => entry.e164),
 			);
-			const [found, missing] = [
-				entries.filter((entry) => monitored.has(entry.e164)),
-				entries.filter((entry) => !monitored.has(entry.e164)),
-			];
-			return {
-				succeeded: found.map((entry) => successItem([entry], { ...monitored.get(entry.e164) })),
-				processed: new Set(found.map((entry) => entry.e164)),
-				notProcessed: new Map(missing.map((entry) => [entry.e164, NOT_REGISTERED])),
-			};
+			return settlementOf(entries, (entry) => {
+				const record = monitored.get(entry.e164);
+				return record ? { processed: { ...record } } : { notProcessed: NOT_REGISTERED };
+			});
 		},
 		'To settle it, run the node again with Skip Numbers Already Monitored on: it reads first (free) which numbers are monitored, and sends only the others.',
 	);
@@ -98,13 +93,17 @@ async function settleRegistered(
 const NOT_REGISTERED =
 	'Not registered: a free read shows the number is not monitored, so it can be sent again';
 
-/** Registering numbers (Sync sends its missing numbers this way): 201 has one record per number, output as it is. */
-export const registerBatches: BatchEndpoint = {
-	endpoint: ENDPOINTS.registerNumbers,
-	readAnswer: (context, batch, response) =>
-		eachNumber(context, batch, response, (response.body as { data?: unknown })?.data),
-	settle: settleRegistered,
-};
+/** One request of numbers to register (Sync sends its missing numbers this way): 201 has one record per number, output as it is. */
+export async function registerBatch(
+	context: IExecuteFunctions,
+	batch: Batch,
+	options: SendOptions,
+): Promise<BatchOutcome> {
+	const sent = await sendBatch(context, ENDPOINTS.registerNumbers, batch, options);
+	const records = (sent.answer?.body as { data?: unknown } | undefined)?.data;
+	const read = sent.answer ? eachNumber(context, sent.batch, sent.answer, records) : sent.outcome;
+	return withRefused(sent, await settleRegistered(context, sent, read));
+}
 
 /**
  * Register Numbers (billable), batched across all input items: a custom operation. With Skip
@@ -117,12 +116,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const groups = groupNumbers(items);
 	const skip = skipsMonitored(this);
 	const monitored = skip ? await monitoredOfGroups(this, groups, { sendIfUnreadable: true }) : [];
-	const { toSend: notMonitored, skipped } = skipNumbers(groups, monitored, (record) =>
-		withMonitoredFlag(record, true),
-	);
+	const alreadyMonitored = answeredBy(monitored, (record) => withMonitoredFlag(record, true));
+	const { toSend: notMonitored, skipped } = skipNumbers(groups, alreadyMonitored);
 	const { toSend, over } = await withinBudget(this, notMonitored);
 	stopIfOverBudget(this, over);
-	const sent = await sendBatches(this, registerBatches, toSend);
+	const batches = batchesOf(toSend, ENDPOINTS.registerNumbers.maxNumbers);
+	const sent = await sendBatches(this, batches, (batch, options) =>
+		registerBatch(this, batch, options),
+	);
 	stopOnFailure(this, 'registered', sent);
 	return [
 		report(this, {

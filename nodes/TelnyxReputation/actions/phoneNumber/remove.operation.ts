@@ -3,15 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
-import { confirm } from '../../routing/outputs';
-import { optionalEnterpriseLocator } from '../../../shared/enterprise';
+import { itemOfWhatWasDone } from '../../routing/outputs';
+import { optionalEnterpriseLocator } from '../../../shared/locators';
 import { phoneNumberField } from '../common/fields';
-import { numberOptions } from '../../pipeline/sendOptions';
-import { ofItem } from '../../../shared/itemParameters';
-import { readPhoneNumber } from '../../../shared/phoneNumberParameters';
+import { numberOptions } from '../common/options';
+import { ofItem } from '../../../shared/parameters/items';
+import { readPhoneNumber } from '../../../shared/parameters/phoneNumbers';
 
 /** Remove answers 204: the item says which number was removed. */
-const removedNumber = confirm((context) => ({
+const removedNumber = itemOfWhatWasDone((context) => ({
 	phone_number: readPhoneNumber(ofItem(context)),
 	removed: true,
 }));

@@ -9,18 +9,20 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import type { Monitored } from '../../../shared/api/numbers';
 import { removeNumber } from '../../../shared/api/numbers';
+import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { runBounded } from '../../../shared/bounded';
 import { plural } from '../../../shared/text';
-import { isSuccess, toNodeApiError } from '../../../shared/transport/apiErrors';
-import { entryFailure } from '../../pipeline/answers';
+import { isSuccess } from '../../../shared/transport/answer';
+import { toNodeApiError } from '../../../shared/transport/apiErrors';
+import { entryFailure } from '../../pipeline/failures';
 import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
-import { report } from '../../pipeline/report';
+import { report, stopOnFailure, withSucceeded } from '../../pipeline/report';
 import { addedByEnterprise, addedCostHint, toAddByEnterprise } from '../../pipeline/addedCost';
 import { monthlyBudgetOption, stopIfOverBudget, withinBudget } from '../../pipeline/budget';
-import { sendBatches, stopOnFailure, withSucceeded } from '../../pipeline/send';
+import { batchesOf, sendBatches } from '../../pipeline/send';
 import { readSendOptions } from '../../pipeline/sendOptions';
-import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type {
 	Failure,
 	NumberEntry,
@@ -29,7 +31,7 @@ import type {
 	SentBatches,
 } from '../../pipeline/types';
 import { batchedNumberFields } from '../common/fields';
-import { registerBatches } from './register.operation';
+import { registerBatch } from './register.operation';
 
 export const option: INodePropertyOptions = {
 	name: 'Sync',
@@ -79,7 +81,7 @@ const dryRunByVersion: INodeProperties[] = [
 const properties = batchedNumberFields({
 	billing:
 		'Registering the missing numbers is billable: Dry Run reports what would change first. Numbers not in the input are removed only with Remove Numbers Not in Input on, and Max Removals stops a mistaken input from emptying the enterprise.',
-	maxPerRequest: registerBatches.endpoint.maxNumbers,
+	maxPerRequest: ENDPOINTS.registerNumbers.maxNumbers,
 	own: [
 		{
 			displayName: 'Remove Numbers Not in Input',
@@ -278,7 +280,10 @@ function syncHint(sent: SentBatches, kept: number, removed: number, notRemoved: 
 /** The real run: the missing numbers registered, then the extra ones removed. */
 async function applySync(context: IExecuteFunctions, plan: SyncPlan) {
 	const { toSend, extras, kept, invalid, samples, extraItem } = plan;
-	const sent = await sendBatches(context, registerBatches, toSend);
+	const batches = batchesOf(toSend, ENDPOINTS.registerNumbers.maxNumbers);
+	const sent = await sendBatches(context, batches, (batch, options) =>
+		registerBatch(context, batch, options),
+	);
 	// Its numbers are sent by Register's requests: a stop says which were registered (and billed).
 	stopOnFailure(context, 'registered', sent);
 	const { removed, failures } = await removeExtras(context, extras, extraItem);
@@ -309,9 +314,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	// Only when numbers not in the input may go is each enterprise's whole list read.
 	const monitored = await monitoredOfGroups(this, groups, { wholeList: removeMissing });
 	const extras = removeMissing ? notInInput(groups, monitored) : [];
-	const { toSend: missing, skipped: kept } = skipNumbers(groups, monitored, (record) =>
-		withStatus('kept', record),
-	);
+	const inInput = answeredBy(monitored, (record) => withStatus('kept', record));
+	const { toSend: missing, skipped: kept } = skipNumbers(groups, inInput);
 	const { toSend, over } = await withinBudget(this, missing);
 	const removals = extras.reduce((sum, { records }) => sum + records.length, 0);
 	const overMaxRemovals = removeMissing && removals > maxRemovals;

@@ -10,9 +10,8 @@ import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { remediationStatuses } from '../../../shared/remediationStatuses';
 
 import { pagedList } from '../../routing/declarative';
-import { enterpriseLocator } from '../../../shared/enterprise';
-import { filters } from '../common/fields';
-import { returnAllAndLimit } from '../../routing/pagedList';
+import { enterpriseLocator } from '../../../shared/locators';
+import { filters, returnAllAndLimit } from '../common/fields';
 
 /**
  * Remediation Get Many's filters: the status, and the dates as ISO 8601 date-times. Set here,

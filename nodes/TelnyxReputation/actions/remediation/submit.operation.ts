@@ -7,19 +7,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { TelnyxResponse } from '../../../shared/transport/apiErrors';
-import { entryFailure, unconfirmed } from '../../pipeline/answers';
+import type { TelnyxResponse } from '../../../shared/transport/answer';
+import { unconfirmed } from '../../pipeline/answers';
+import { entryFailure } from '../../pipeline/failures';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
-import { report } from '../../pipeline/report';
-import type { BatchEndpoint } from '../../pipeline/send';
-import { sendBatches, stopOnFailure } from '../../pipeline/send';
-import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import { report, stopOnFailure } from '../../pipeline/report';
+import type { Sent } from '../../pipeline/send';
+import { batchesOf, sendBatch, sendBatches, withRefused } from '../../pipeline/send';
+import type { SendOptions } from '../../pipeline/sendOptions';
+import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import { successItem } from '../../pipeline/outputItems';
 import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
 import { listPages } from '../../../shared/transport/pages';
 import { getRemediation, remediationList } from '../../../shared/api/remediations';
-import { checkHttpsUrl } from '../../../shared/validators';
+import { checkHttpsUrl } from '../../../shared/parameters/validators';
 import { additionalFields, batchedNumberFields } from '../common/fields';
 import type {
 	Batch,
@@ -31,8 +33,8 @@ import type {
 import type { Prices } from '../../../shared/prices';
 import { totalUsd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
-import { isFlagged } from '../../pool/record';
-import { plural } from '../../../shared/text';
+import { isFlagged } from '../../monitoredNumbers/record';
+import { formatCount, plural } from '../../../shared/text';
 import type { OpenRequests } from './openRequests';
 import { oneSubmitAtATime, openRequestsOf, rememberSubmitted } from './openRequests';
 
@@ -88,7 +90,7 @@ const properties = batchedNumberFields({
 			default: '',
 			typeOptions: { rows: 2 },
 			placeholder: 'e.g. Appointment reminders for our dental clinic.',
-			description: `Why these numbers call people (up to ${MAX_PURPOSE_LENGTH.toLocaleString('en-US')} characters). Items with the same purpose, email and webhook share requests.`,
+			description: `Why these numbers call people (up to ${formatCount(MAX_PURPOSE_LENGTH)} characters). Items with the same purpose, email and webhook share requests.`,
 		},
 		additionalFields([
 			{
@@ -125,7 +127,7 @@ function remediationFields(context: IExecuteFunctions, itemIndex: number): IData
 	if (purpose.length < 1 || purpose.length > MAX_PURPOSE_LENGTH) {
 		throw new NodeOperationError(
 			node,
-			`Call Purpose must be 1 to ${MAX_PURPOSE_LENGTH.toLocaleString('en-US')} characters`,
+			`Call Purpose must be 1 to ${formatCount(MAX_PURPOSE_LENGTH)} characters`,
 			{ itemIndex },
 		);
 	}
@@ -158,7 +160,7 @@ interface SubmitRun {
 }
 
 /** 202: one remediation request for the whole batch, paired with every item that gave a number. */
-function accepted(
+function remediationRequestOf(
 	context: IExecuteFunctions,
 	batch: Batch,
 	response: TelnyxResponse,
@@ -257,7 +259,7 @@ async function requestsLike(
 	context: IExecuteFunctions,
 	batch: Batch,
 	count: number,
-	sentAt = Date.now(),
+	sentAt: number,
 ) {
 	const since = new Date(sentAt - CLOCK_SKEW_MS).toISOString();
 	const { records } = await listPages(
@@ -280,7 +282,7 @@ async function requestsLike(
  */
 async function findSubmitted(
 	context: IExecuteFunctions,
-	batch: Batch,
+	{ batch, sentAt }: Sent,
 	outcome: BatchOutcome,
 	run: SubmitRun,
 ): Promise<BatchOutcome> {
@@ -288,7 +290,7 @@ async function findSubmitted(
 		context,
 		outcome,
 		async (entries) => {
-			const matches = await requestsLike(context, batch, entries.length, outcome.sentAt);
+			const matches = await requestsLike(context, batch, entries.length, sentAt);
 			if (matches.length > 1)
 				throw new Error(
 					`${matches.length} remediation requests created since then match it: ${matches.map((request) => request.id).join(', ')}`,
@@ -321,11 +323,19 @@ function notFlagged(record: IDataObject): IDataObject | undefined {
 	return { phone_number, status: 'not_flagged', submitted: false, reputation_data };
 }
 
-const submitBatches = (run: SubmitRun): BatchEndpoint => ({
-	endpoint: ENDPOINTS.submitRemediation,
-	readAnswer: (context, batch, response) => accepted(context, batch, response, run),
-	settle: async (context, batch, outcome) => await findSubmitted(context, batch, outcome, run),
-});
+/** One request of numbers to remediate: 202 is one remediation request for all of them. */
+async function submitBatch(
+	context: IExecuteFunctions,
+	batch: Batch,
+	options: SendOptions,
+	run: SubmitRun,
+): Promise<BatchOutcome> {
+	const sent = await sendBatch(context, ENDPOINTS.submitRemediation, batch, options);
+	const read = sent.answer
+		? remediationRequestOf(context, sent.batch, sent.answer, run)
+		: sent.outcome;
+	return withRefused(sent, await findSubmitted(context, sent, read, run));
+}
 
 /** A number already in an open request, as the item that says it was not sent again. */
 function alreadySubmitted(perNumber: boolean): (found: IDataObject) => IDataObject {
@@ -365,7 +375,8 @@ async function leaveOutOpen(context: IExecuteFunctions, groups: NumberGroup[]) {
 	});
 	const unnamed = [...open.values()].reduce((sum, { unnamed }) => sum + unnamed.length, 0);
 	const perNumber = context.getNode().typeVersion >= ONE_ITEM_PER_NUMBER;
-	return { ...skipNumbers(groups, skipped, alreadySubmitted(perNumber)), unnamed };
+	const answered = answeredBy(skipped, alreadySubmitted(perNumber));
+	return { ...skipNumbers(groups, answered), unnamed };
 }
 
 /** Hints beyond the summary: numbers counted ineligible, and open requests that name no numbers. */
@@ -384,6 +395,24 @@ function submitHints(run: SubmitRun, unnamedRequests: number): string[] {
 }
 
 /**
+ * One Submit per enterprise at a time in this process, so that the numbers already in an open
+ * request (one this run's twin may have just made) are left out before the others are sent.
+ */
+async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], run: SubmitRun) {
+	const enterprises = groups
+		.filter((group) => group.numbers.size > 0)
+		.map((group) => group.enterpriseId);
+	return await oneSubmitAtATime(context.getNode(), enterprises, async () => {
+		const open = await leaveOutOpen(context, groups);
+		const batches = batchesOf(open.toSend, ENDPOINTS.submitRemediation.maxNumbers);
+		const sent = await sendBatches(context, batches, (batch, options) =>
+			submitBatch(context, batch, options, run),
+		);
+		return { open, sent };
+	});
+}
+
+/**
  * Submit for remediation (billable per number), batched across all input items: a custom
  * operation. With Only Flagged Numbers, the monitored numbers that are not flagged are not sent
  * (free reads); numbers not monitored are, and the API's answer says why. A read that fails
@@ -396,19 +425,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const groups = groupNumbers(items);
 	const onlyFlagged = this.getNodeParameter('onlyFlagged', 0, false) as boolean;
 	const monitored = onlyFlagged ? await monitoredOfGroups(this, groups) : [];
-	const flagged = skipNumbers(groups, monitored, notFlagged);
+	const flagged = skipNumbers(groups, answeredBy(monitored, notFlagged));
 	const run: SubmitRun = {
 		prices: await pricesOf(this),
 		billed: new Map(),
 		ineligible: { named: 0, unnamed: 0 },
 	};
-	const enterprises = flagged.toSend
-		.filter((group) => group.numbers.size > 0)
-		.map((group) => group.enterpriseId);
-	const { open, sent } = await oneSubmitAtATime(this.getNode(), enterprises, async () => {
-		const open = await leaveOutOpen(this, flagged.toSend);
-		return { open, sent: await sendBatches(this, submitBatches(run), open.toSend) };
-	});
+	const { open, sent } = await submitNotOpen(this, flagged.toSend, run);
 	stopOnFailure(this, 'submitted', sent);
 	const output = report(this, {
 		verb: 'submitted',

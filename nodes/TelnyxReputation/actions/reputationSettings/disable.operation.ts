@@ -3,13 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
-import { confirm } from '../../routing/outputs';
-import { enterpriseLocator } from '../../../shared/enterprise';
+import { itemOfWhatWasDone } from '../../routing/outputs';
+import { enterpriseLocator } from '../../../shared/locators';
 import { notice } from '../common/fields';
-import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
+import { ofItem, readEnterpriseId } from '../../../shared/parameters/items';
 
 /** Disable answers 204: the item says which enterprise. */
-const disabledReputation = confirm((context) => ({
+const disabledReputation = itemOfWhatWasDone((context) => ({
 	enterprise_id: readEnterpriseId(ofItem(context)),
 	disabled: true,
 }));

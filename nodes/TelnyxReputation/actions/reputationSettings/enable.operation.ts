@@ -6,7 +6,7 @@ import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
 import { enabledCost } from './frequencyCost';
 import { checksMonthlyUsd, PRICES, usd } from '../../../shared/prices';
-import { enterpriseLocator } from '../../../shared/enterprise';
+import { enterpriseLocator } from '../../../shared/locators';
 import {
 	additionalFields,
 	checkFrequencyOptions,

@@ -7,10 +7,11 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 
 import { checkFrequencyOf } from '../../../shared/api/enterprises';
 import { monitoredCount } from '../../../shared/api/numbers';
-import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
+import { ofItem, readEnterpriseId } from '../../../shared/parameters/items';
 import { checksMonthlyUsd, monthlyCost, usd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
 import type { Fetch } from '../../routing/declarative';
+import { formatCount } from '../../../shared/text';
 
 const SAYS_COST = 1.3;
 
@@ -62,7 +63,7 @@ export function withCostBeforeAndAfter(send: Fetch): Fetch {
 				total_usd: cost.total_usd,
 			});
 			const monthly = {
-				summary: `Monitoring ${numbers.toLocaleString('en-US')} ${numbers === 1 ? 'number' : 'numbers'} now costs ${perMonth(after)}; it cost ${perMonth(before)}${by}.`,
+				summary: `Monitoring ${formatCount(numbers)} ${numbers === 1 ? 'number' : 'numbers'} now costs ${perMonth(after)}; it cost ${perMonth(before)}${by}.`,
 				numbers,
 				before: of(before),
 				after: of(after),

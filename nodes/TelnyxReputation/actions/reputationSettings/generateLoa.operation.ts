@@ -11,9 +11,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
-import { enterpriseLocator } from '../../../shared/enterprise';
+import { enterpriseLocator } from '../../../shared/locators';
 import { additionalFields } from '../common/fields';
-import { ofItem, readEnterpriseId } from '../../../shared/itemParameters';
+import { ofItem, readEnterpriseId } from '../../../shared/parameters/items';
 
 interface LoaFields {
 	agent?: { details?: IDataObject };

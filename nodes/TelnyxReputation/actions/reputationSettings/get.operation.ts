@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
-import { enterpriseLocator } from '../../../shared/enterprise';
+import { enterpriseLocator } from '../../../shared/locators';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',

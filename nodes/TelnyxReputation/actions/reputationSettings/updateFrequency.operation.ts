@@ -5,7 +5,7 @@ import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { singleRequest } from '../../routing/declarative';
 import { unwrapData } from '../../routing/outputs';
 import { withCostBeforeAndAfter } from './frequencyCost';
-import { enterpriseLocator } from '../../../shared/enterprise';
+import { enterpriseLocator } from '../../../shared/locators';
 import { checkFrequencyOptions } from '../common/fields';
 
 export const option: INodePropertyOptions = {

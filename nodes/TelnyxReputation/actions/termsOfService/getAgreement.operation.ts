@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { unwrapData } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
-import { idLocator } from '../../../shared/locator';
+import { idLocator } from '../../../shared/locators';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Agreement',

@@ -2,9 +2,9 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
-import { itemsOf } from '../../routing/outputs';
+import { itemPerEntry } from '../../routing/outputs';
 import { singleRequest } from '../../routing/declarative';
-import { productTypeOrAllOptions } from './productTypes';
+import { productTypeOrAllOptions } from '../../../shared/productTypes';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Current Terms',
@@ -14,7 +14,7 @@ export const option: INodePropertyOptions = {
 	routing: singleRequest({
 		endpoint: ENDPOINTS.getCurrentTerms,
 		// The answer is `{ agreements: [...] }`, not wrapped in `data`: one item per product.
-		output: [itemsOf('agreements')],
+		output: [itemPerEntry('agreements')],
 	}),
 };
 

@@ -3,9 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { pagedList } from '../../routing/declarative';
-import { filters } from '../common/fields';
-import { returnAllAndLimit } from '../../routing/pagedList';
-import { productTypeOptions } from './productTypes';
+import { filters, returnAllAndLimit } from '../common/fields';
+import { productTypeOptions } from '../../../shared/productTypes';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many Agreements',

@@ -66,14 +66,36 @@ async function remediatedSince(
 }
 
 /** This month so far and its forecast, for the enterprises billed (`ids`), against `budget`. */
+/** The account's prices, the Monthly Budget (0: none), and the time the costs are read at. */
+interface Billing {
+	prices: Prices;
+	budget: number;
+	now: number;
+}
+
 async function thisMonth(
 	context: IExecuteFunctions,
 	ids: string[],
 	month: { feesUsd: number; checksUsd: number },
-	{ prices, budget, now }: { prices: Prices; budget: number; now: number },
+	{ prices, budget, now }: Billing,
 ) {
 	const remediatedNumbers = await remediatedSince(context, ids, monthOf(now).start);
 	return monthToDate({ ...month, remediatedNumbers }, prices, now, budget);
+}
+
+/** One enterprise's summary with what it costs a month: null where reputation is not enabled. */
+async function withEnterpriseCost(
+	context: IExecuteFunctions,
+	summary: IDataObject,
+	enterpriseId: string,
+	at: Billing,
+): Promise<IDataObject> {
+	const frequency = await checkFrequencyOf(context, enterpriseId);
+	if (!frequency) return { ...summary, monthly_cost: null };
+	const cost = monthlyCost(Number(summary.numbers), frequency, at.prices);
+	const month = { feesUsd: cost.enterprise_fee_usd, checksUsd: cost.checks_usd };
+	const spent = await thisMonth(context, [enterpriseId], month, at);
+	return { ...summary, monthly_cost: { ...cost, this_month: spent } };
 }
 
 /**
@@ -89,14 +111,7 @@ export async function withMonthlyCost(
 ): Promise<IDataObject> {
 	const prices = await pricesOf(context);
 	const at = { prices, budget, now: Date.now() };
-	if (enterpriseId !== '') {
-		const frequency = await checkFrequencyOf(context, enterpriseId);
-		if (!frequency) return { ...summary, monthly_cost: null };
-		const cost = monthlyCost(Number(summary.numbers), frequency, prices);
-		const month = { feesUsd: cost.enterprise_fee_usd, checksUsd: cost.checks_usd };
-		const spent = await thisMonth(context, [enterpriseId], month, at);
-		return { ...summary, monthly_cost: { ...cost, this_month: spent } };
-	}
+	if (enterpriseId !== '') return await withEnterpriseCost(context, summary, enterpriseId, at);
 	const listed = summary.enterprises as IDataObject[];
 	const byId = await checkFrequencies(
 		context,

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { matchesQuery } from './queryFilters';
-import { ENDPOINTS, requestTo } from './api/endpoints';
-import { telnyxAnswer } from './transport/request';
+import { matchesQuery } from '../queryFilters';
+import { ENDPOINTS, requestTo } from '../api/endpoints';
+import { telnyxAnswer } from '../transport/request';
 
 interface EnterprisePage {
 	data?: Array<{ id: string; legal_name?: string; doing_business_as?: string }>;

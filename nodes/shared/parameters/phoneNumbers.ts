@@ -3,9 +3,9 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemParameters } from './itemParameters';
-import type { CountryCode } from './phoneNumbers';
-import { DEFAULT_COUNTRY, isCountryCode, normalizeNumber } from './phoneNumbers';
+import type { ItemParameters } from './items';
+import type { CountryCode } from '../phoneNumbers';
+import { DEFAULT_COUNTRY, isCountryCode, normalizeNumber } from '../phoneNumbers';
 import { shown } from './validators';
 
 export function checkCountry(node: INode, value: unknown, itemIndex?: number): CountryCode {

@@ -51,17 +51,26 @@ export async function scanPages(
 	});
 	const first = await readPage(1);
 	if (first.answered < MAX_PAGE_SIZE) return scanned(1);
-	if (first.pages === undefined) {
-		// No page count: one page after another, until a short one, and no more than MAX_PAGES.
-		for (let pageNumber = 2; ; pageNumber++) {
-			if (pageNumber > MAX_PAGES)
-				throw tooManyPages(context.getNode(), undefined, MAX_PAGES * MAX_PAGE_SIZE);
-			if ((await readPage(pageNumber)).answered < MAX_PAGE_SIZE) return scanned(pageNumber);
-		}
-	}
+	if (first.pages === undefined) return scanned(await pagesInTurn(context, readPage));
 	if (first.pages > MAX_PAGES) throw tooManyPages(context.getNode(), first.pages, MAX_PAGE_SIZE);
+	return scanned(1 + (await pagesAtOnce(first.pages, readPage)));
+}
+
+type ReadPage = (pageNumber: number) => Promise<{ answered: number }>;
+
+/** No page count: one page after another, until a short one, and no more than MAX_PAGES. Answers the pages read. */
+async function pagesInTurn(context: RequestContext, readPage: ReadPage): Promise<number> {
+	for (let pageNumber = 2; ; pageNumber++) {
+		if (pageNumber > MAX_PAGES)
+			throw tooManyPages(context.getNode(), undefined, MAX_PAGES * MAX_PAGE_SIZE);
+		if ((await readPage(pageNumber)).answered < MAX_PAGE_SIZE) return pageNumber;
+	}
+}
+
+/** Pages 2 to `pages`, PAGE_CONCURRENCY at a time, none started after a short or failed one. Answers how many were read. */
+async function pagesAtOnce(pages: number, readPage: ReadPage): Promise<number> {
 	let ended = false;
-	const pageNumbers = Array.from({ length: first.pages - 1 }, (_, index) => index + 2);
+	const pageNumbers = Array.from({ length: pages - 1 }, (_, index) => index + 2);
 	const read = await runBounded(
 		pageNumbers.map((pageNumber) => async () => {
 			let answered = 0;
@@ -75,7 +84,7 @@ export async function scanPages(
 		PAGE_CONCURRENCY,
 		() => ended,
 	);
-	return scanned(1 + read.filter(Boolean).length);
+	return read.filter(Boolean).length;
 }
 
 /**

@@ -5,8 +5,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ListMove } from '../../shared/transport/pages';
 import { describeMove } from '../../shared/transport/pages';
-
-const count = (value: number) => value.toLocaleString('en-US');
+import { formatCount } from '../../shared/text';
 
 export interface ListCounts {
 	/** Numbers that match (undefined when the API did not say how many there are). */
@@ -40,18 +39,18 @@ export const runsAsTool = (context: IExecuteFunctions) => context.getNode().type
 
 /** What a model reads of a list: complete, or cut by Limit and how to get the rest. */
 function noteForModel({ matched, listed, read, changed }: ListCounts): string {
-	const among = read === undefined ? '' : ` among ${count(read)} monitored`;
+	const among = read === undefined ? '' : ` among ${formatCount(read)} monitored`;
 	const moved = changed === undefined ? '' : ` ${changed}`;
 	if (matched === listed)
-		return `All ${count(matched)} matching numbers${among} are listed.${moved}`;
-	const of = matched === undefined ? 'more' : count(matched);
-	return `Only ${count(listed)} of ${of} matching numbers${among} are listed (cut by Limit). Ask again with a higher limit (or Return All) for the rest, or use the pool summary for counts.${moved}`;
+		return `All ${formatCount(matched)} matching numbers${among} are listed.${moved}`;
+	const of = matched === undefined ? 'more' : formatCount(matched);
+	return `Only ${formatCount(listed)} of ${of} matching numbers${among} are listed (cut by Limit). Ask again with a higher limit (or Return All) for the rest, or use the pool summary for counts.${moved}`;
 }
 
 /** What a person reads above a list cut by Limit, in the words of the node's own fields. */
 function noteForPerson({ matched, listed }: ListCounts): string {
-	const of = matched === undefined ? '' : ` of ${count(matched)}`;
-	return `Showing ${count(listed)}${of} matching numbers: raise Limit, or turn on Return All, to see them all`;
+	const of = matched === undefined ? '' : ` of ${formatCount(matched)}`;
+	return `Showing ${formatCount(listed)}${of} matching numbers: raise Limit, or turn on Return All, to see them all`;
 }
 
 /** The counts, as a model reads them: the first item. */

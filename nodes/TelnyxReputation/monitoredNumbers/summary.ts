@@ -17,6 +17,7 @@ import {
 } from './record';
 import { Selection } from './selection';
 import { DAY_MS } from '../../shared/days';
+import { formatCount } from '../../shared/text';
 
 interface Tally {
 	numbers: number;
@@ -36,7 +37,7 @@ const emptyTally = (): Tally => ({
 	never_checked: 0,
 });
 
-function count(tally: Tally, record: IDataObject): void {
+function addToTally(tally: Tally, record: IDataObject): void {
 	tally.numbers++;
 	if (isHealthy(record)) tally.healthy++;
 	const risk = riskOf(record);
@@ -104,7 +105,7 @@ export class PoolSummary {
 	}
 
 	add(record: IDataObject, position: number): void {
-		count(this.all, record);
+		addToTally(this.all, record);
 		increment(this.ownership, String(record.ownership_status ?? 'unknown'));
 		const category = categoryOf(record);
 		if (category !== undefined) increment(this.categories, category);
@@ -116,10 +117,10 @@ export class PoolSummary {
 		if (checkedAt !== undefined && checkedAt < this.staleBefore) this.stale++;
 		const areaCode = areaCodeOf(record) ?? 'other';
 		if (!this.areaCodes.has(areaCode)) this.areaCodes.set(areaCode, emptyTally());
-		count(this.areaCodes.get(areaCode)!, record);
+		addToTally(this.areaCodes.get(areaCode)!, record);
 		const enterpriseId = String(record.enterprise_id ?? '');
 		if (!this.enterprises.has(enterpriseId)) this.enterprises.set(enterpriseId, emptyTally());
-		count(this.enterprises.get(enterpriseId)!, record);
+		addToTally(this.enterprises.get(enterpriseId)!, record);
 		if (this.options.worst > 0) this.worst.add(record, position);
 	}
 
@@ -165,19 +166,21 @@ export class PoolSummary {
 	 */
 	sentence(): string {
 		const { numbers, healthy, high, medium, never_checked: neverChecked } = this.all;
-		const n = (value: number) => value.toLocaleString('en-US');
 		if (numbers === 0) return 'No number is monitored here yet.';
 		const attention = numbers - healthy - neverChecked;
-		const risks = [high && `${n(high)} high risk`, medium && `${n(medium)} medium risk`]
+		const risks = [
+			high && `${formatCount(high)} high risk`,
+			medium && `${formatCount(medium)} medium risk`,
+		]
 			.filter(Boolean)
 			.join(', ');
 		const parts = [
-			`${n(healthy)} healthy`,
-			`${n(attention)} needing attention${risks ? ` (${risks})` : ''}`,
-			`${n(neverChecked)} never checked`,
+			`${formatCount(healthy)} healthy`,
+			`${formatCount(attention)} needing attention${risks ? ` (${risks})` : ''}`,
+			`${formatCount(neverChecked)} never checked`,
 		];
-		const stale = `${n(this.stale)} not checked in ${this.options.staleAfterDays} days`;
-		return `${n(numbers)} ${numbers === 1 ? 'number' : 'numbers'}: ${parts.join(', ')}; ${stale}.`;
+		const stale = `${formatCount(this.stale)} not checked in ${this.options.staleAfterDays} days`;
+		return `${formatCount(numbers)} ${numbers === 1 ? 'number' : 'numbers'}: ${parts.join(', ')}; ${stale}.`;
 	}
 
 	private enterpriseTallies(names: Map<string, string>) {

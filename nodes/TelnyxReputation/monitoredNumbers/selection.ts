@@ -27,7 +27,6 @@ export class Selection {
 			: byPosition;
 	}
 
-	/** Adds a matching record, at its place in the list. */
 	add(record: IDataObject, position: number): void {
 		this.kept.push({ record, position });
 		this.matched++;
@@ -35,7 +34,6 @@ export class Selection {
 		if (this.kept.length >= 2 * this.limit) this.trim();
 	}
 
-	/** The records kept, in order. */
 	records(): IDataObject[] {
 		this.trim();
 		return this.kept.map(({ record }) => record);

@@ -1,5 +1,5 @@
 // The pickers (From List) of the ids that have a list endpoint besides the enterprise's
-// (enterpriseSearch.ts): remediation requests, and terms-of-service agreements. The API
+// (enterprises.ts): remediation requests, and terms-of-service agreements. The API
 // searches neither by text, so the search text filters each page as it comes, by name and ID.
 import type {
 	IDataObject,
@@ -9,12 +9,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Page } from './transport/pages';
-import { ENDPOINTS, requestTo } from './api/endpoints';
-import { remediationList } from './api/remediations';
-import type { ApiRequest } from './transport/request';
-import { telnyxAnswer } from './transport/request';
-import { checkUuid } from './validators';
+import type { Page } from '../transport/pages';
+import { ENDPOINTS, requestTo } from '../api/endpoints';
+import { remediationList } from '../api/remediations';
+import type { ApiRequest } from '../transport/request';
+import { telnyxAnswer } from '../transport/request';
+import { checkUuid } from '../parameters/validators';
+import { productTypeOptions } from '../productTypes';
 
 /** Records per picker page, as the enterprise picker reads them. */
 const PICKER_PAGE_SIZE = 50;
@@ -92,14 +93,12 @@ export async function searchRemediations(
 	);
 }
 
-const PRODUCTS: Record<string, string> = {
-	branded_calling: 'Branded Calling',
-	number_reputation: 'Number Reputation',
-};
+const productName = (value: unknown) =>
+	productTypeOptions.find((product) => product.value === value)?.name ?? String(value ?? '');
 
 /** "Number Reputation terms 2026-01-01, agreed 2026-02-03" */
 export function agreementName(agreement: IDataObject): string {
-	const product = PRODUCTS[String(agreement.product_type)] ?? String(agreement.product_type ?? '');
+	const product = productName(agreement.product_type);
 	const version = agreement.terms_version ?? agreement.version;
 	const agreed = day(agreement.agreed_at ?? agreement.created_at);
 	return `${product} terms${version ? ` ${String(version)}` : ''}${agreed ? `, agreed ${agreed}` : ''}`.trim();

@@ -3,7 +3,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemParameters } from '../../shared/itemParameters';
+import type { ItemParameters } from '../../shared/parameters/items';
 import type { Risk, Score } from './record';
 import {
 	categoryOf,

@@ -11,7 +11,6 @@ import type {
 
 import { checkUuid } from './validators';
 
-/** The parameters of one item. */
 export interface ItemParameters {
 	node: INode;
 	itemIndex?: number;
