@@ -8,7 +8,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { dialerIndexOf } from '../../callerIdPool/dialerIndex';
 import { dialerPoolProperty } from '../../callerIdPool/fields';
-import { runsAsTool } from '../../pool/answer';
+import { runsAsTool } from '../../monitoredNumbers/answer';
 
 export const option: INodePropertyOptions = {
 	name: 'Load Dialer',
