@@ -265,9 +265,9 @@ export class TelnyxCallerIdDialerTrigger implements INodeType {
 		const timeZone = this.getTimezone();
 		const respond = () => {
 			if (!index.isLoaded) return answer(this, 503, notLoaded(index, settings));
-			const callerOf = { areaCode, region: regionOf(areaCode) };
+			const whereCalled = { areaCode, region: regionOf(areaCode) };
 			const day = dayIn(timeZone, new Date());
-			answer(this, 200, index.pick(callerOf, settings.cap, day, timeZone));
+			answer(this, 200, index.pick(whereCalled, settings.cap, day, timeZone));
 		};
 		const now = Date.now();
 		if (index.isLoaded) {
