@@ -12,7 +12,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, sleep } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { dialerIndexOf } from '../TelnyxReputation/callerIdPool/dialerIndex';
 import type { DialerIndex } from '../TelnyxReputation/callerIdPool/dialerIndex';
@@ -278,7 +278,7 @@ export class TelnyxCallerIdDialerTrigger implements INodeType {
 		// Not loaded (n8n started, or the table was missing): the call waits for the load it asks for.
 		const workflowData = eventsFor(index, settings, now, true);
 		if (!workflowData && index.failure) respond();
-		else void index.whenLoaded(settings.loadTimeoutMs, sleep).then(respond, respond);
+		else void index.whenLoaded(settings.loadTimeoutMs).then(respond, respond);
 		return { noWebhookResponse: true, workflowData };
 	}
 }

@@ -2,7 +2,9 @@
 // no table and starts no execution. The dialer's workflow loads it (Load Dialer) when the
 // trigger asks; Apply Pool Rules keeps it current as it decides rows in the same process.
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
+import { areaCodeOf, regionOf } from '../../shared/areaCodes';
 import { callCounts } from './callCounts';
 import type { Callee } from './pick';
 import { pickCallerId, storedCalls } from './pick';
@@ -21,16 +23,22 @@ export interface CallCount {
 	calls_day: string;
 }
 
-type Loaded = { state: 'loaded'; at: number } | { state: 'failed'; at: number; reason: string };
+type Loaded = { state: 'loaded'; at: number } | { state: 'failed'; reason: string };
 
 const phoneOf = (row: IDataObject) => String(row.phone_number ?? '');
 
 /** Adds `key → phoneNumber` to a map of sets. */
-function addTo(map: Map<string, Set<string>>, key: unknown, phoneNumber: string): void {
+function addTo(map: Map<string, Set<string>>, key: string | undefined, phoneNumber: string): void {
 	if (!key) return;
-	const set = map.get(String(key)) ?? new Set<string>();
+	const set = map.get(key) ?? new Set<string>();
 	set.add(phoneNumber);
-	map.set(String(key), set);
+	map.set(key, set);
+}
+
+/** The number's area code and state, read off the number as the pick reads them (not the columns). */
+function placeOf(phoneNumber: string) {
+	const areaCode = areaCodeOf(phoneNumber);
+	return { areaCode, region: regionOf(areaCode) };
 }
 
 export class DialerIndex {
@@ -81,13 +89,13 @@ export class DialerIndex {
 	}
 
 	/** Resolves once a load ends (loaded or failed); false when `timeoutMs` passes first. */
-	async whenLoaded(timeoutMs: number, wait: (ms: number) => Promise<void>): Promise<boolean> {
+	async whenLoaded(timeoutMs: number): Promise<boolean> {
 		let ended = false;
 		this.waiting.push(() => (ended = true));
 		// Short waits, so that no timer outlives the load by more than one of them.
 		const deadline = Date.now() + timeoutMs;
 		while (!ended && Date.now() < deadline) {
-			await wait(Math.min(LOAD_CHECK_MS, deadline - Date.now()));
+			await sleep(Math.min(LOAD_CHECK_MS, deadline - Date.now()));
 		}
 		return ended;
 	}
@@ -119,26 +127,25 @@ export class DialerIndex {
 	 * next load is asked for a few seconds later, not by every call.
 	 */
 	fail(reason: string, now: number): void {
-		this.settle({ state: 'failed', at: now, reason }, now + RETRY_FAILED_LOAD_MS);
+		this.settle({ state: 'failed', reason }, now + RETRY_FAILED_LOAD_MS);
 	}
 
 	/** Keeps `row` as the pool's newest word on its number (its status decides if it is dialled). */
 	put(row: IDataObject): void {
 		const phoneNumber = phoneOf(row);
 		if (!phoneNumber) return;
-		this.remove(phoneNumber);
+		const { areaCode, region } = placeOf(phoneNumber);
 		this.rows.set(phoneNumber, row);
-		addTo(this.byAreaCode, row.area_code, phoneNumber);
-		addTo(this.byState, row.state, phoneNumber);
+		addTo(this.byAreaCode, areaCode, phoneNumber);
+		addTo(this.byState, region, phoneNumber);
 		this.ranked = undefined;
 	}
 
 	remove(phoneNumber: string): void {
-		const row = this.rows.get(phoneNumber);
-		if (!row) return;
-		this.rows.delete(phoneNumber);
-		this.byAreaCode.get(String(row.area_code))?.delete(phoneNumber);
-		this.byState.get(String(row.state))?.delete(phoneNumber);
+		if (!this.rows.delete(phoneNumber)) return;
+		const { areaCode, region } = placeOf(phoneNumber);
+		if (areaCode) this.byAreaCode.get(areaCode)?.delete(phoneNumber);
+		if (region) this.byState.get(region)?.delete(phoneNumber);
 		this.ranked = undefined;
 	}
 

@@ -176,9 +176,10 @@ async function idleNumbers(context: IExecuteFunctions, rules: PoolRules): Promis
 /** The dialer's pool in this process, if loaded, follows the decisions before they are saved. */
 function keepDialerCurrent(pool: string, decisions: Decision[]): void {
 	const index = loadedDialerIndex(pool);
-	for (const { action, row } of index ? decisions : []) {
-		if (action === 'remove' || action === 'stop_monitoring') index?.remove(row.phone_number);
-		else index?.put(row);
+	if (!index) return;
+	for (const { action, row } of decisions) {
+		if (action === 'remove' || action === 'stop_monitoring') index.remove(row.phone_number);
+		else index.put(row);
 	}
 }
 
