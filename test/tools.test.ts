@@ -41,7 +41,7 @@ function toolDescription(resource: string, operation: string): string {
 
 describe('As a tool, what a model reads', () => {
 	test('covers every operation of every resource', () => {
-		expect(operations).toHaveLength(34);
+		expect(operations).toHaveLength(35);
 		expect(new Set(operations.map((o) => o.resource))).toEqual(
 			new Set((resources.options as Array<{ value: string }>).map(({ value }) => value)),
 		);

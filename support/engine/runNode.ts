@@ -151,12 +151,15 @@ export async function runWorkflow(options: {
 	credential: Credential;
 	/** What the `test.items` source node emits. */
 	items?: IDataObject[];
+	/** The workflow's static data, kept from run to run as n8n keeps a published workflow's. */
+	staticData?: IDataObject;
 }): Promise<WorkflowRun> {
 	const workflow = new Workflow({
 		id: 'test',
 		nodes: options.nodes,
 		connections: options.connections,
 		nodeTypes: nodeTypes(options.items ?? [{}]),
+		staticData: options.staticData,
 		active: false,
 		settings: { executionOrder: 'v1' },
 	});
@@ -186,6 +189,7 @@ export interface RunOptions {
 	nodeType?: string;
 	/** The node's version, as saved with the workflow; 1 unless a test says otherwise. */
 	typeVersion?: number;
+	staticData?: IDataObject;
 }
 
 export interface RunResult extends WorkflowRun {
@@ -232,6 +236,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		connections: { Items: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
 		credential: options.credential,
 		items: options.items,
+		staticData: options.staticData,
 	});
 	const task = result.run.data.resultData.runData[NODE_NAME]?.[0];
 	return {

@@ -5,7 +5,7 @@
 // may have skipped. The sandbox moves the list between reads (`onListRead`).
 import type { INodeParameters } from 'n8n-workflow';
 
-import { unpackNumbers } from '../../nodes/TelnyxReputationTrigger/events/numberEvent';
+import { unpackNumbers } from '../../nodes/shared/packedNumbers';
 import { PollingTrigger } from '../../support/engine/triggers';
 import { TOOL_TYPE } from '../../support/engine/nodeTypes';
 import { runNode } from '../../support/engine/runNode';

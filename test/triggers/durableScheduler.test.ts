@@ -19,7 +19,7 @@ import { commitStagedCursor, PollContext, runPollInStagingScope } from 'n8n-core
 import type { IDataObject, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { unpackNumbers } from '../../nodes/TelnyxReputationTrigger/events/numberEvent';
+import { unpackNumbers } from '../../nodes/shared/packedNumbers';
 import { nodeTypes, POLL_TRIGGER_TYPE } from '../../support/engine/nodeTypes';
 import { additionalData } from '../../support/engine/runNode';
 import { usNumbers } from '../../support/sandbox/state';

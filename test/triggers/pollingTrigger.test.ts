@@ -1,5 +1,5 @@
 import { PAGE_CONCURRENCY } from '../../nodes/shared/transport/pages';
-import { unpackNumbers } from '../../nodes/TelnyxReputationTrigger/events/numberEvent';
+import { unpackNumbers } from '../../nodes/shared/packedNumbers';
 import { PollingTrigger } from '../../support/engine/triggers';
 import { usNumbers } from '../../support/sandbox/state';
 import { byId } from '../harness/parameters';

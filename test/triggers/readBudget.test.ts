@@ -2,10 +2,8 @@
 // pages of 250). A poll reads at most PAGES_PER_MINUTE pages for each minute since the last
 // poll, a pass over the list goes on over several polls, and every change is still reported
 // exactly once, within one pass's polls. Through n8n-core's poll function, against the sandbox.
-import {
-	PAGES_PER_MINUTE,
-	unpackNumbers,
-} from '../../nodes/TelnyxReputationTrigger/events/numberEvent';
+import { unpackNumbers } from '../../nodes/shared/packedNumbers';
+import { PAGES_PER_MINUTE } from '../../nodes/TelnyxReputationTrigger/events/numberEvent';
 import { PollingTrigger } from '../../support/engine/triggers';
 import { usNumbers } from '../../support/sandbox/state';
 import { byId } from '../harness/parameters';

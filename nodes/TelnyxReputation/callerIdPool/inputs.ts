@@ -26,19 +26,34 @@ const readingOfEvent = (json: IDataObject): Reading => ({
 	reputation: { ...(json.current as IDataObject | null), last_refreshed_at: json.checked_at },
 });
 
-/** What the rules made of the input: the numbers read, and the items left alone. */
+/**
+ * What the rules made of the input: the numbers read, the items left alone, and List Pool
+ * Changes' morning: the numbers it no longer lists, and whether it compared (its last item).
+ */
 export interface Applied {
 	listed: Set<string>;
 	samples: number;
 	unknown: number;
+	unlisted: Set<string>;
+	compared: boolean;
 }
 
 /** Gives each input item to the rule it is for. */
 export function applyInputs(rules: PoolRules, inputs: IDataObject[]): Applied {
-	const applied: Applied = { listed: new Set(), samples: 0, unknown: 0 };
+	const applied: Applied = {
+		listed: new Set(),
+		samples: 0,
+		unknown: 0,
+		unlisted: new Set(),
+		compared: false,
+	};
 	for (const json of inputs) {
 		if (isSample(json)) {
 			applied.samples++;
+		} else if (json.pool_change === 'compared') {
+			applied.compared = true;
+		} else if (json.pool_change === 'unlisted') {
+			applied.unlisted.add(String(json.phone_number));
 		} else if (json.event === 'remediationFinished') {
 			rules.remediationFinished(json);
 		} else if (typeof json.event === 'string' && 'current' in json) {

@@ -28,6 +28,9 @@ export interface PoolRow extends IDataObject {
 	checked_at: string;
 	/** The dialer's order over the whole pool, the best first (see dialRank). */
 	dial_rank: number;
+	/** The calls the dialer gave it on `calls_day` (YYYY-MM-DD), its last day with a call. */
+	calls_today: number;
+	calls_day: string;
 }
 
 const RANK_OF_RISK: Record<string, number> = { low: 0, '': 1, medium: 2, high: 3 };
@@ -57,6 +60,9 @@ export function newRow(phoneNumber: string, now: string): PoolRow {
 		connection_score: null,
 		checked_at: '',
 		dial_rank: dialRank('', null),
+		// No call yet, on the day it joined: the morning finds idle rows by `calls_day`.
+		calls_today: 0,
+		calls_day: now.slice(0, 10),
 	};
 }
 
@@ -64,6 +70,8 @@ export function newRow(phoneNumber: string, now: string): PoolRow {
 export function readRow(json: IDataObject, now: string): PoolRow {
 	const row = { ...newRow(String(json.phone_number), now), ...json } as PoolRow;
 	row.state ||= regionOf(row.area_code) ?? '';
+	// A row that never had a call (or is older than the dialer's counts) idles from when it joined.
+	if (!json.calls_day) [row.calls_today, row.calls_day] = [0, row.since.slice(0, 10)];
 	row.dial_rank = dialRank(String(row.spam_risk ?? ''), row.connection_score ?? null);
 	return row;
 }

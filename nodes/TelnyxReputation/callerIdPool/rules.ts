@@ -29,6 +29,8 @@ export interface Decision {
 	action: Action;
 	alert: string;
 	row: PoolRow;
+	/** The row was not among those given: it is inserted, not updated (a first fill in bulk). */
+	new_row: boolean;
 }
 
 /** Remediation Submit's statuses for a number that is in a request. */
@@ -36,13 +38,16 @@ const IN_A_REQUEST = ['submitted', 'already_submitted', 'submitted_or_ineligible
 const RESTING: PoolStatus[] = ['remediating', 'resting', 'cooldown'];
 const isResting = (row: PoolRow | undefined) => row !== undefined && RESTING.includes(row.status);
 
+/** What of a row a newer reading may change enough to be written. */
+export type Material = Pick<PoolRow, 'spam_risk' | 'enterprise_id' | 'connection_score'>;
+
 /**
  * Whether a newer reading is worth a write: its risk or enterprise changed, or its connection
  * score moved by 10 or more (the dialer's order). Each scheduled check gives every number a
  * newer reading, and a write costs far more than a read: a morning writes what changed. The row
  * keeps the time of its last change, so a late event older than it still changes nothing.
  */
-const movedMaterially = (before: PoolRow, after: PoolRow) =>
+export const movedMaterially = (before: Material, after: Material) =>
 	before.spam_risk !== after.spam_risk ||
 	before.enterprise_id !== after.enterprise_id ||
 	Math.abs((before.connection_score ?? -100) - (after.connection_score ?? -100)) >= 10;
@@ -57,6 +62,7 @@ export interface Reading {
 export class PoolRules {
 	private readonly pool: Map<string, PoolRow>;
 	private readonly decided = new Map<string, Decision>();
+	private readonly given: Set<string>;
 	/** The pool's rows resting now, kept as rows change (a morning may rest thousands). */
 	private resting = 0;
 
@@ -67,6 +73,7 @@ export class PoolRules {
 	) {
 		const read = rows.filter((json) => json.phone_number).map((json) => readRow(json, now));
 		this.pool = new Map(read.map((row) => [row.phone_number, row]));
+		this.given = new Set(this.pool.keys());
 		this.resting = [...this.pool.values()].filter(isResting).length;
 	}
 
@@ -84,7 +91,8 @@ export class PoolRules {
 		this.pool.set(row.phone_number, row);
 		// A number rested in this run is submitted, whatever else happens to its row.
 		const rested = this.decided.get(row.phone_number)?.action === 'rest';
-		this.decided.set(row.phone_number, { action: rested ? 'rest' : action, alert, row });
+		const new_row = !this.given.has(row.phone_number);
+		this.decided.set(row.phone_number, { action: rested ? 'rest' : action, alert, row, new_row });
 	}
 
 	private moved(row: PoolRow, status: PoolStatus, reason: string): PoolRow {
@@ -249,16 +257,15 @@ export class PoolRules {
 	idleRows(days: number): PoolRow[] {
 		const before = new Date(Date.parse(this.now) - days * DAY_MS).toISOString();
 		return [...this.pool.values()].filter(
-			(row) => row.status === 'active' && String(row.calls_day || row.since) < before,
+			(row) => row.status === 'active' && row.calls_day < before,
 		);
 	}
 
 	/** Says what each idle row costs a month; with `stop`, it leaves monitoring (free) and the pool. */
 	idle(rows: PoolRow[], stop: boolean, monthlyUsdOf: (row: PoolRow) => number): void {
 		for (const row of rows) {
-			const last = row.calls_day
-				? `its last call was on ${String(row.calls_day)}`
-				: 'it never made a call';
+			const last =
+				row.calls_today > 0 ? `its last call was on ${row.calls_day}` : 'it never made a call';
 			const usd = `about USD ${monthlyUsdOf(row).toFixed(2)} a month`;
 			if (stop) {
 				const reason = `idle (${last}): removed from monitoring, monitoring it cost ${usd}`;

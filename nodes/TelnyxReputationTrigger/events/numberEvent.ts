@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { listPages, MAX_PAGE_SIZE, MAX_PAGES } from '../../shared/transport/pages';
+import type { KeptNumbers as Kept } from '../../shared/packedNumbers';
+import { numberKey, packNumbers, unpackNumbers } from '../../shared/packedNumbers';
 import type { MonitoredNumber, ReputationData } from '../../shared/api/numbers';
 import { firstNumber, numberList } from '../../shared/api/numbers';
 import { fictionalNumber, sampleFields } from '../../shared/samples';
@@ -52,7 +54,7 @@ const EXAMPLE_DATA: ReputationData = {
  * poll budget) goes on from.
  */
 interface PassState {
-	/** Packed (see packNumbers); an object of entries by key in earlier versions. */
+	/** Packed (see shared/packedNumbers.ts); an object of entries by key in earlier versions. */
 	numbers: string | Record<string, string>;
 	pass: number;
 	next?: number;
@@ -75,44 +77,6 @@ export const PAGES_PER_MINUTE = 40;
 function readBudget(state: PassState, now: number): number {
 	const minutes = state.polled === undefined ? 1 : Math.floor((now - state.polled) / 60_000);
 	return Math.min(MAX_PAGES, PAGES_PER_MINUTE * Math.max(1, minutes));
-}
-
-/** What is kept of each number while a poll compares, by key (its digits, as a number). */
-type Kept = Map<number, string>;
-
-const numberKey = (phoneNumber: string) => Number(phoneNumber.replace(/\D/g, ''));
-
-/**
- * The kept entries as one string, in the order of the numbers: each entry is the step from the
- * number before (base 36) and `:` before what is kept, entries `,`-separated. n8n's durable
- * scheduler writes the state after every poll: this is under half of an object by number.
- */
-function packNumbers(numbers: Kept): string {
-	const keys = Float64Array.from(numbers.keys()).sort();
-	const entries = new Array<string>(keys.length);
-	let previous = 0;
-	keys.forEach((key, index) => {
-		entries[index] = `${(key - previous).toString(36)}:${numbers.get(key)}`;
-		previous = key;
-	});
-	return entries.join(',');
-}
-
-/** The kept entries, from what packNumbers wrote (or the object by base-36 key of earlier versions). */
-export function unpackNumbers(numbers: PassState['numbers'] | undefined): Kept {
-	if (typeof numbers !== 'string')
-		return new Map(Object.entries(numbers ?? {}).map(([key, kept]) => [parseInt(key, 36), kept]));
-	const unpacked: Kept = new Map();
-	let number = 0;
-	for (let start = 0; start < numbers.length; ) {
-		const colon = numbers.indexOf(':', start);
-		const comma = numbers.indexOf(',', colon);
-		const end = comma < 0 ? numbers.length : comma;
-		number += parseInt(numbers.slice(start, colon), 36);
-		unpacked.set(number, numbers.slice(colon + 1, end));
-		start = end + 1;
-	}
-	return unpacked;
 }
 
 /**

@@ -23,7 +23,7 @@ export const option: INodePropertyOptions = {
 	name: 'Apply Pool Rules',
 	value: 'applyRules',
 	description:
-		"Decide what happens to each pool row from the input (risk changes, finished remediations, Submit's outcomes, or every monitored number each morning): rest, alert, save or remove. Free reads only.",
+		"Decide what happens to each pool row from the input (risk changes, finished remediations, Submit's outcomes, or each morning's List Pool Changes): rest, alert, save or remove. Free reads only.",
 	action: 'Apply the pool rules (free)',
 };
 
@@ -36,7 +36,7 @@ const properties: INodeProperties[] = [
 		default: '[]',
 		placeholder: "e.g. {{ $('Pool rows').all().map(item => item.json) }}",
 		description:
-			"The rows of the pool's data table that the input is about (each morning: every row), as a list: an expression such as the one shown",
+			"The rows of the pool's data table that the input is about, and the resting ones, as a list: an expression such as the one shown",
 	},
 	{
 		displayName: 'Input Is Every Monitored Number',
@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			"Whether the input lists every monitored number (the morning's Get Many with Return All): then rows of numbers Telnyx no longer monitors leave the pool (each confirmed by a free read), high-risk numbers left in rotation and cooldowns now due rest while there is room, and long rests are alerted",
+			"Whether the input lists every monitored number (Get Many with Return All) and Pool Rows holds every row: then rows of numbers Telnyx no longer monitors leave the pool (each confirmed by a free read), high-risk numbers left in rotation and cooldowns now due rest while there is room, and long rests and idle numbers are alerted. Each morning's List Pool Changes runs the same rules without it, over the rows given.",
 	},
 	{
 		displayName: 'Options',
@@ -201,8 +201,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	};
 	const rules = new PoolRules(rows, settings, new Date().toISOString());
 	const applied = applyInputs(rules, inputs);
-	if (this.getNodeParameter('everyNumber', 0, false) as boolean) {
-		const unlisted = new Set(rules.unlisted(applied.listed));
+	const everyNumber = this.getNodeParameter('everyNumber', 0, false) as boolean;
+	if (everyNumber || applied.compared) {
+		const unlisted = everyNumber ? new Set(rules.unlisted(applied.listed)) : applied.unlisted;
 		const gone = await confirmedGone(
 			this,
 			rows.filter((row) => unlisted.has(String(row.phone_number))),

@@ -1,0 +1,102 @@
+// What List Pool Changes remembers of each monitored number between mornings, and what it calls
+// a change: the rules' own test (movedMaterially), against what the pool row holds. A number is
+// remembered as its row was last written, so a morning hands on exactly the numbers whose rows
+// the rules would write, and no others; a reading that moved too little is not remembered, so
+// small moves add up until they matter, as they do in the row.
+import type { IDataObject } from 'n8n-workflow';
+
+import type { KeptNumbers } from '../../shared/packedNumbers';
+import { keyNumber, numberKey, packNumbers, unpackNumbers } from '../../shared/packedNumbers';
+import type { Material } from './rules';
+import { movedMaterially } from './rules';
+
+/** Workflow static data of the node (n8n keeps it only for production executions). */
+export interface Remembered {
+	/** Packed: per number, its risk's letter, connection score (base 36) and enterprise's place. */
+	numbers?: string;
+	enterprises?: string[];
+	/** The enterprise listed ('' for the whole account): another one starts afresh. */
+	enterpriseId?: string;
+}
+
+/** Why a number is handed on: new to the pool, a reading that moved, or no longer listed. */
+export type PoolChange = 'joined' | 'changed' | 'unlisted';
+
+const RISK_LETTERS: Record<string, string> = { '': '-', low: 'l', medium: 'm', high: 'h' };
+const RISK_OF_LETTER = Object.fromEntries(
+	Object.entries(RISK_LETTERS).map(([risk, letter]) => [letter, risk]),
+);
+
+/** A record's material values, as a row holds them. */
+function materialOf(record: IDataObject): Material {
+	const reputation = (record.reputation_data ?? {}) as IDataObject;
+	const score = reputation.connection_score;
+	return {
+		spam_risk: String(reputation.spam_risk ?? ''),
+		enterprise_id: String(record.enterprise_id ?? ''),
+		connection_score: typeof score === 'number' ? score : null,
+	};
+}
+
+export class PoolMemory {
+	private readonly numbers: KeptNumbers;
+	private readonly enterprises: string[];
+	private readonly seen = new Set<number>();
+	readonly changes: Array<{ change: PoolChange; record: IDataObject }> = [];
+
+	/** `forget`: every listed number is handed on as joined (the table is empty, or asked). */
+	constructor(remembered: Remembered, enterpriseId: string, forget: boolean) {
+		const fresh = forget || remembered.enterpriseId !== enterpriseId;
+		this.numbers = fresh ? new Map() : unpackNumbers(remembered.numbers);
+		this.enterprises = fresh ? [] : [...(remembered.enterprises ?? [])];
+	}
+
+	/** How many numbers the listing named. */
+	get listedCount(): number {
+		return this.seen.size;
+	}
+
+	/** A listed record: handed on when new or moved materially since it was remembered. */
+	listed(record: IDataObject): void {
+		const key = numberKey(String(record.phone_number));
+		if (this.seen.has(key)) return;
+		this.seen.add(key);
+		const kept = this.numbers.get(key);
+		const now = materialOf(record);
+		if (kept !== undefined && !movedMaterially(this.unpack(kept), now)) return;
+		this.changes.push({ change: kept === undefined ? 'joined' : 'changed', record });
+		this.numbers.set(key, this.pack(now));
+	}
+
+	/** The remembered numbers this listing did not name: they leave the memory. */
+	unlisted(): IDataObject[] {
+		const gone: IDataObject[] = [];
+		for (const [key, kept] of this.numbers) {
+			if (this.seen.has(key)) continue;
+			gone.push({ phone_number: keyNumber(key), enterprise_id: this.unpack(kept).enterprise_id });
+			this.numbers.delete(key);
+		}
+		return gone;
+	}
+
+	remembered(enterpriseId: string): Remembered {
+		return { numbers: packNumbers(this.numbers), enterprises: this.enterprises, enterpriseId };
+	}
+
+	private pack({ spam_risk, enterprise_id, connection_score }: Material): string {
+		let place = this.enterprises.indexOf(enterprise_id);
+		if (place < 0) place = this.enterprises.push(enterprise_id) - 1;
+		const score = connection_score === null ? '' : Math.round(connection_score).toString(36);
+		return `${RISK_LETTERS[spam_risk] ?? '?'}${score}.${place.toString(36)}`;
+	}
+
+	private unpack(kept: string): Material {
+		const dot = kept.lastIndexOf('.');
+		const score = kept.slice(1, dot);
+		return {
+			spam_risk: RISK_OF_LETTER[kept[0]] ?? '?',
+			connection_score: score === '' ? null : parseInt(score, 36),
+			enterprise_id: this.enterprises[parseInt(kept.slice(dot + 1), 36)] ?? '',
+		};
+	}
+}

@@ -1,0 +1,174 @@
+// List Pool Changes through n8n's engine, against the sandbox, its static data kept from run to
+// run as n8n keeps a published workflow's: the morning hands on only the numbers that joined,
+// moved as the rules count a move, or left; and Apply Pool Rules runs the morning on them.
+import type { IDataObject } from 'n8n-workflow';
+
+import { TOOL_TYPE } from '../../support/engine/nodeTypes';
+import { runNode } from '../../support/engine/runNode';
+import { usNumbers } from '../../support/sandbox/state';
+import { byId, operation } from '../harness/parameters';
+import { useSandbox } from '../harness/useSandbox';
+
+const api = useSandbox();
+const NUMBERS = usNumbers(600);
+const NODE_DATA = 'node:Telnyx';
+
+let enterprise: string;
+beforeEach(() => {
+	enterprise = api.sandbox.state.enterpriseMonitoring(NUMBERS);
+	NUMBERS.forEach((number) =>
+		api.sandbox.state.setReputation(number, { spam_risk: 'low', connection_score: 50 }),
+	);
+});
+
+async function listChanges(staticData: IDataObject, fields: IDataObject = {}) {
+	const result = await runNode({
+		credential: api.credential,
+		parameters: operation('callerIdPool', 'listChanges', {
+			enterpriseId: byId(enterprise),
+			...fields,
+		}),
+		staticData,
+	});
+	expect(result.error).toBeUndefined();
+	const items = result.items.map((item) => item.json);
+	const compared = items[items.length - 1];
+	const change = (kind: string) =>
+		items.filter((json) => json.pool_change === kind).map((json) => json.phone_number);
+	return { items, compared, change, hints: result.hints.map((hint) => hint.message) };
+}
+
+describe('List Pool Changes', () => {
+	test('into an empty pool every number joins; a morning with nothing new hands on no number', async () => {
+		const staticData: IDataObject = {};
+		const first = await listChanges(staticData, { poolIsEmpty: true });
+		expect(first.change('joined')).toEqual(NUMBERS);
+		expect(first.items[0]).toMatchObject({
+			phone_number: NUMBERS[0],
+			enterprise_id: enterprise,
+			reputation_data: { spam_risk: 'low', connection_score: 50 },
+		});
+		expect(first.compared).toMatchObject({
+			pool_change: 'compared',
+			monitored: 600,
+			joined: 600,
+			changed: 0,
+			unlisted: 0,
+			pool_was_empty: true,
+			pages_read: 3,
+		});
+		// What it remembers stays small: a few characters a number.
+		expect(JSON.stringify(staticData[NODE_DATA]).length).toBeLessThan(600 * 12);
+
+		const quiet = await listChanges(staticData);
+		expect(quiet.items).toEqual([expect.objectContaining({ pool_change: 'compared' })]);
+		expect(quiet.compared).toMatchObject({ monitored: 600, joined: 0, changed: 0, unlisted: 0 });
+		expect(quiet.hints).toContain(
+			'0 of 600 monitored numbers to look at: 0 new, 0 changed, 0 no longer listed.',
+		);
+	});
+
+	test('a morning hands on exactly what the rules would write: a risk, an enterprise or a score moved by 10, new and gone numbers', async () => {
+		const staticData: IDataObject = {};
+		await listChanges(staticData, { poolIsEmpty: true });
+		const { state } = api.sandbox;
+		state.setReputation(NUMBERS[1], { spam_risk: 'high' });
+		state.setReputation(NUMBERS[2], { connection_score: 62 });
+		state.setReputation(NUMBERS[3], { connection_score: 55 });
+		state.registrations.delete(NUMBERS[4]);
+		const added = usNumbers(1, 900)[0];
+		state.register(enterprise, added);
+		const morning = await listChanges(staticData);
+		expect(morning.change('changed')).toEqual([NUMBERS[1], NUMBERS[2]]);
+		expect(morning.change('joined')).toEqual([added]);
+		expect(morning.change('unlisted')).toEqual([NUMBERS[4]]);
+		expect(morning.items.find((json) => json.phone_number === NUMBERS[4])).toEqual({
+			phone_number: NUMBERS[4],
+			enterprise_id: enterprise,
+			pool_change: 'unlisted',
+		});
+
+		// Small moves add up as they do in the row: 55, then 59, is 9 from the 50 written; 61 is 11.
+		state.setReputation(NUMBERS[3], { connection_score: 59 });
+		expect((await listChanges(staticData)).change('changed')).toEqual([]);
+		state.setReputation(NUMBERS[3], { connection_score: 61 });
+		expect((await listChanges(staticData)).change('changed')).toEqual([NUMBERS[3]]);
+	});
+
+	test('List Every Number forgets what it remembered; another enterprise starts afresh', async () => {
+		const staticData: IDataObject = {};
+		await listChanges(staticData, { poolIsEmpty: true });
+		const again = await listChanges(staticData, { listEveryNumber: true });
+		expect(again.change('joined')).toHaveLength(600);
+		expect(again.compared.pool_was_empty).toBe(false);
+
+		const other = api.sandbox.state.enterpriseMonitoring(usNumbers(2, 800));
+		const elsewhere = await runNode({
+			credential: api.credential,
+			parameters: operation('callerIdPool', 'listChanges', { enterpriseId: byId(other) }),
+			staticData,
+		});
+		expect(elsewhere.items.filter((item) => item.json.pool_change === 'joined')).toHaveLength(2);
+	});
+
+	test('is refused as a tool: a model would move what the morning remembers', async () => {
+		const result = await runNode({
+			credential: api.credential,
+			parameters: operation('callerIdPool', 'listChanges', { enterpriseId: byId(enterprise) }),
+			nodeType: TOOL_TYPE,
+		});
+		expect(result.error?.message).toBe('List Pool Changes is not a tool');
+	});
+});
+
+describe('Apply Pool Rules on a morning of changes', () => {
+	const row = (phone_number: string, fields: IDataObject = {}): IDataObject => ({
+		phone_number,
+		area_code: '949',
+		enterprise_id: enterprise,
+		status: 'active',
+		since: '2026-11-01T06:00:00.000Z',
+		reason: 'joined the pool',
+		remediation_id: '',
+		spam_risk: 'low',
+		connection_score: 50,
+		checked_at: '2026-11-01T06:00:00.000Z',
+		calls_today: 3,
+		calls_day: new Date().toISOString().slice(0, 10),
+		...fields,
+	});
+
+	test('new rows are marked to insert; a gone number leaves once a free read confirms it; due rows rest', async () => {
+		const staticData: IDataObject = {};
+		await listChanges(staticData, { poolIsEmpty: true });
+		const { state } = api.sandbox;
+		state.registrations.delete(NUMBERS[4]);
+		const added = usNumbers(1, 900)[0];
+		state.register(enterprise, added);
+		state.setReputation(added, { spam_risk: 'low', connection_score: 70 });
+		const { items } = await listChanges(staticData);
+		// The rows the example reads: the changed numbers' and the due ones (here a cooldown over).
+		const rows = [
+			row(NUMBERS[4]),
+			row(NUMBERS[7], { status: 'cooldown', since: '2026-10-01T06:00:00.000Z' }),
+		];
+		const result = await runNode({
+			credential: api.credential,
+			parameters: operation('callerIdPool', 'applyRules', {
+				poolRows: JSON.stringify(rows),
+				options: { idleAfterDays: 0 },
+			}),
+			items,
+		});
+		expect(result.error).toBeUndefined();
+		const decided = result.items.map((item) => item.json as IDataObject & { row: IDataObject });
+		expect(decided.map((json) => [json.action, json.row.phone_number, json.new_row])).toEqual([
+			['save', added, true],
+			['remove', NUMBERS[4], false],
+			['save', NUMBERS[7], false],
+		]);
+		expect(decided[0].row).toMatchObject({ calls_today: 0, status: 'active', area_code: '949' });
+		expect(decided[2].row).toMatchObject({ status: 'active', reason: 'restored: reads low risk' });
+		expect(result.hints).toEqual([]);
+	});
+});
