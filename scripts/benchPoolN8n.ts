@@ -1,21 +1,20 @@
-// `npm run bench:pool [-- 1000,10000,100000 sqlite,postgres 20]`: the dialer example in a real n8n
-// (the pinned 2.x, the package installed by n8n's installer) over a caller_id_pool table of each
-// size, filled through n8n's REST API, in an n8n started for each size. The first answer loads
-// the pool into the dialer trigger (timed); then for a minute the dialer is asked 20 times a
+// `npm run bench:pool [-- 1000,10000,100000 sqlite,postgres 20]`: the pool examples in a real n8n
+// (the pinned 2.x, the package installed by n8n's installer), in an n8n started for each size,
+// over a Telnyx-compatible sandbox holding that many monitored numbers (100 ms a read). The pool
+// example's first morning fills an empty caller_id_pool and a later one follows 1% of changes
+// (timed, n8n's memory, the rows checked; scripts/benchMorning.ts). Then the dialer: its first
+// answer loads the pool into the dialer trigger (timed); for a minute it is asked 20 times a
 // second, on a clock (a slow answer does not slow the next question), callees spread over the US
 // area codes; the answers are checked (every call counted once, none over the cap) and timed, and
 // n8n's memory, the executions started and the database's growth per answer are read. Then the
 // same questions go to n8n's own Webhook node answering at once (the floor, no execution kept):
-// the dialer's times are printed as ratios to it, which carry from one machine to another. A figure is this machine's: the
-// ratios between sizes are what carries to another.
+// the dialer's times are printed as ratios to it, which carry from one machine to another.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { regionOf } from '../nodes/shared/areaCodes';
 import { AREA_CODE_REGIONS } from '../nodes/shared/areaCodes.data';
-import { dialRank } from '../nodes/TelnyxReputation/callerIdPool/row';
 import type { RunningN8n } from '../support/n8n/n8n';
 import {
 	importCredentials,
@@ -32,8 +31,11 @@ import { freePort } from '../support/n8n/ports';
 import { startRegistry } from '../support/n8n/registry';
 import { startPostgres } from '../support/n8n/services';
 import { dialerCredential } from '../support/n8n/dialerSecret';
+import type { Sandbox } from '../support/sandbox/server';
+import { startSandbox } from '../support/sandbox/server';
 import { askDialer, executionCount } from '../test/e2e/loopDialer';
 import { servedAfterPublishing } from '../test/e2e/wait';
+import { benchMornings, MORNING_ID, morningWorkflow, seedNumbers } from './benchMorning';
 
 /** Questions a second (the third argument; 20 by default, the issue's target) and for how long. */
 const RATE = Number(process.argv[4] ?? 20);
@@ -75,51 +77,15 @@ function random(seed: number) {
 	return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
-/** `size` pool rows over the US area codes: 95% active, mostly low risk, scores spread. */
-function poolRows(size: number) {
-	const next = random(size);
-	const risks = ['low', 'low', 'low', 'low', 'low', 'low', 'medium', ''];
-	return Array.from({ length: size }, (_, index) => {
-		const areaCode = US_AREA_CODES[index % US_AREA_CODES.length];
-		const spamRisk = risks[Math.floor(next() * risks.length)];
-		const connection = Math.floor(next() * 100);
-		return {
-			phone_number: `+1${areaCode}${String(2000000 + index).padStart(7, '0')}`,
-			area_code: areaCode,
-			state: regionOf(areaCode),
-			enterprise_id: 'bench',
-			status: next() < 0.95 ? 'active' : 'resting',
-			since: '2026-12-01T06:00:00.000Z',
-			reason: 'joined the pool',
-			remediation_id: '',
-			spam_risk: spamRisk,
-			connection_score: connection,
-			checked_at: '2026-12-01T06:00:00.000Z',
-			dial_rank: dialRank(spamRisk, connection),
-		};
-	});
-}
-
-/** Empties and fills caller_id_pool through n8n's REST API: the seconds it took. */
-async function fillPool(n8n: RunningN8n, size: number): Promise<number> {
+/** Empty loop tables, made anew: the id of caller_id_pool. */
+async function freshTables(n8n: RunningN8n): Promise<string> {
 	const project = await projectId(n8n);
 	const { data } = (await call(n8n, `/projects/${project}/data-tables`)) as {
 		data: Array<{ id: string; name: string }>;
 	};
 	for (const table of data)
 		await call(n8n, `/projects/${project}/data-tables/${table.id}`, { method: 'DELETE' });
-	const { caller_id_pool: table } = await createLoopTables(n8n);
-	const start = performance.now();
-	const rows = poolRows(size);
-	for (let at = 0; at < rows.length; at += 5000) {
-		await call(
-			n8n,
-			`/projects/${project}/data-tables/${table}/insert`,
-			{ method: 'POST', body: JSON.stringify({ data: rows.slice(at, at + 5000) }) },
-			300_000,
-		);
-	}
-	return (performance.now() - start) / 1000;
+	return (await createLoopTables(n8n)).caller_id_pool;
 }
 
 interface Answered {
@@ -219,13 +185,15 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 	const registry = await startRegistry(packPackage(join(work, kind)));
 	await installThroughN8n(n8n, userFolder, await freePort(), registry.url, registry.name);
 	await registry.close();
+	// Telnyx at 100 ms a read, as far as the real API may be.
+	const sandbox = await startSandbox({ latencyMs: 100 });
 	await importCredentials(n8n, userFolder, [
 		dialerCredential,
 		{
 			id: 'telnyxSandbox',
 			name: 'Telnyx sandbox',
 			type: 'telnyxReputationApi',
-			data: { apiKey: 'unused', baseUrl: 'http://127.0.0.1:9' },
+			data: { apiKey: sandbox.state.apiKey, baseUrl: sandbox.url },
 		},
 	]);
 	// Its successful executions kept (the example keeps none), so that they can be counted.
@@ -233,11 +201,13 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 	dialer.settings = { ...dialer.settings, saveDataSuccessExecution: 'all' };
 	await importWorkflow(n8n, userFolder, dialer, 'benchDialer');
 	await importWorkflow(n8n, userFolder, FLOOR_WORKFLOW, 'benchFloor');
+	await importWorkflow(n8n, userFolder, morningWorkflow(), MORNING_ID);
 	const rows: string[] = [];
 	try {
 		for (const size of sizes)
-			rows.push(await benchSize(n8n, userFolder, env, kind, size, databaseBytes));
+			rows.push(await benchSize(n8n, userFolder, env, { kind, size, sandbox }, databaseBytes));
 	} finally {
+		await sandbox.close();
 		await stopPostgres();
 		for (const name of Object.keys(env)) delete process.env[name];
 	}
@@ -246,23 +216,25 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 
 /**
  * One pool size in an n8n started for it (the dialer holds the pool in memory: a new process
- * reads the new table): the pool filled, the first answer (which loads it) awaited, then the load.
+ * reads the new table): the pool filled by the first morning and changed by a later one, the
+ * first answer (which loads it) awaited, then the dialer's minute.
  */
 async function benchSize(
 	n8n: ReturnType<typeof installN8n>,
 	userFolder: string,
 	env: Record<string, string>,
-	kind: string,
-	size: number,
+	{ kind, size, sandbox }: { kind: string; size: number; sandbox: Sandbox },
 	databaseBytes: () => number,
 ): Promise<string> {
 	const running = await startN8n(n8n, userFolder, await freePort(), env);
 	try {
-		const fill = await fillPool(running, size);
-		for (const id of ['benchDialer', 'benchFloor']) {
+		const poolTable = await freshTables(running);
+		seedNumbers(sandbox, size, US_AREA_CODES);
+		for (const id of ['benchDialer', 'benchFloor', MORNING_ID]) {
 			const problem = await setWorkflowActive(running, id, true);
 			if (problem) throw new Error(problem);
 		}
+		const mornings = await benchMornings(running, sandbox, poolTable, () => rssMb(running.pid));
 		const url = `${running.url}/webhook/which-caller-id`;
 		await servedAfterPublishing(url);
 		const loading = performance.now();
@@ -290,10 +262,10 @@ async function benchSize(
 		const times = answers.map((a) => a.ms).sort((a, b) => a - b);
 		const ratio = (share: number) =>
 			`${(percentile(times, share) / percentile(floor, share)).toFixed(2)}×`;
-		const problems = countProblems(answers);
+		const problems = [...mornings.problems, ...countProblems(answers)];
 		const perAnswer = (databaseBytes() - bytesBefore) / answers.length / 1024;
 		const failed = answers.filter((a) => a.status !== 200).length;
-		const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${fill.toFixed(1)} s | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms (${ratio(0.5)}) | ${Math.round(percentile(times, 0.95))} ms (${ratio(0.95)}) | ${Math.round(percentile(floor, 0.5))} / ${Math.round(percentile(floor, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB |`;
+		const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${Math.round(mornings.peakMb)} MB | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms (${ratio(0.5)}) | ${Math.round(percentile(times, 0.95))} ms (${ratio(0.95)}) | ${Math.round(percentile(floor, 0.5))} / ${Math.round(percentile(floor, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB |`;
 		console.log(row);
 		const refused = answers.find((a) => a.status !== 200);
 		if (refused) console.log(`  not answered, e.g.: ${JSON.stringify(refused)}`);
@@ -314,12 +286,14 @@ async function main() {
 		rmSync(work, { recursive: true, force: true });
 	}
 	console.log(
-		`\nThe dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, cap ${CAP}):\n`,
+		`\nThe pool's mornings, then the dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, Telnyx at 100 ms a read, cap ${CAP}):\n`,
 	);
 	console.log(
-		'| database | pool rows | fill (REST) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer |',
+		'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | n8n memory over the mornings (peak RSS) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer |',
 	);
-	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	console.log(
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+	);
 	for (const row of rows) console.log(row);
 }
 

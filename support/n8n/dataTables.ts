@@ -99,7 +99,7 @@ export async function loopTablesIn(n8n: RunningN8n): Promise<Record<string, Foun
 }
 
 /** Pages a test table never needs; past them, n8n's count is not to be believed. */
-const MAX_PAGES = 100;
+const MAX_PAGES = 200;
 
 /** Every row of a table (pages of 1,000: the most n8n answers at once). */
 export async function rowsOf(n8n: RunningN8n, tableId: string): Promise<Row[]> {
