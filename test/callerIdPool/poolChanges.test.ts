@@ -95,6 +95,24 @@ describe('List Pool Changes', () => {
 		expect((await listChanges(staticData)).change('changed')).toEqual([NUMBERS[3]]);
 	});
 
+	test('at 100,000 numbers it remembers under 1 MB, and a morning of 1% changed hands on those 1,000', async () => {
+		const big = usNumbers(100_000, 10_000);
+		const { state } = api.sandbox;
+		enterprise = state.enterpriseMonitoring(big);
+		big.forEach((number) =>
+			state.setReputation(number, { spam_risk: 'low', connection_score: 50 }),
+		);
+		const staticData: IDataObject = {};
+		const first = await listChanges(staticData, { poolIsEmpty: true });
+		expect(first.compared).toMatchObject({ monitored: 100_000, joined: 100_000, pages_read: 400 });
+		expect(JSON.stringify(staticData[NODE_DATA]).length).toBeLessThan(1_000_000);
+		const changed = big.filter((_, index) => index % 100 === 0);
+		changed.forEach((number) => state.setReputation(number, { spam_risk: 'medium' }));
+		const morning = await listChanges(staticData);
+		expect(morning.change('changed')).toEqual(changed);
+		expect(morning.items).toHaveLength(1_001);
+	}, 120_000);
+
 	test('List Every Number forgets what it remembered; another enterprise starts afresh', async () => {
 		const staticData: IDataObject = {};
 		await listChanges(staticData, { poolIsEmpty: true });
