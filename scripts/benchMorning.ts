@@ -3,43 +3,49 @@
 // one after 1% of the numbers changed. Each is timed from the question to its execution's end,
 // with n8n's peak memory and the largest execution data n8n kept; the rows are then checked
 // against the sandbox's numbers. The risk and remediation triggers are left out: the morning is
-// measured alone, its schedule a webhook of the same name (the rules ask whether it ran).
+// measured alone, its schedule a webhook of the same name (the rules ask whether it ran). Then
+// the history example's day: its row of pool figures against the sandbox's.
+import { sleep } from 'n8n-workflow';
+
 import type { Sandbox } from '../support/sandbox/server';
 import type { RunningN8n } from '../support/n8n/n8n';
 import { readExample } from '../support/n8n/n8n';
 import { rowsOf } from '../support/n8n/dataTables';
 
-export const MORNING_ID = 'benchMorning';
-const MORNING_PATH = 'bench-morning';
-const RISK_TRIGGERS = ['Caller ID risk changed', 'Remediation finished', 'Real event?'];
+export const MORNINGS = {
+	benchMorning: { example: 'caller-id-pool', path: 'bench-morning' },
+	benchHistory: { example: 'caller-id-history', path: 'bench-history' },
+};
+const TRIGGERS = ['Caller ID risk changed', 'Remediation finished', 'Real event?'];
 
 type Node = Record<string, unknown> & { name: string; parameters: Record<string, unknown> };
 
 /**
- * The pool example over every number of the account (the sandbox's, seeded anew for each size),
- * its morning asked by a webhook that answers at its end.
+ * An example over every number of the account (the sandbox's, seeded anew for each size), its
+ * risk triggers left out and its morning asked by a webhook of the same name that answers at
+ * the execution's end.
  */
-export function morningWorkflow(): object {
-	const workflow = readExample('caller-id-pool') as unknown as {
+export function morningWorkflow(id: keyof typeof MORNINGS): object {
+	const { example, path } = MORNINGS[id];
+	const workflow = readExample(example) as unknown as {
 		nodes: Node[];
 		connections: Record<string, unknown>;
 	};
-	workflow.nodes = workflow.nodes.filter((node) => !RISK_TRIGGERS.includes(node.name));
-	for (const name of RISK_TRIGGERS) delete workflow.connections[name];
-	for (const node of workflow.nodes) {
-		if (node.name !== 'Every morning') continue;
-		Object.assign(node, {
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			webhookId: 'b7e1c0d2-0000-4000-8000-00000000a001',
-			parameters: {
-				path: MORNING_PATH,
-				responseMode: 'lastNode',
-				responseData: 'noData',
-				options: {},
-			},
-		});
-	}
+	workflow.nodes = workflow.nodes.filter((node) => !TRIGGERS.includes(node.name));
+	for (const name of TRIGGERS) delete workflow.connections[name];
+	const morning = workflow.nodes.find((node) => node.name === 'Every morning');
+	Object.assign(morning ?? {}, {
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: `b7e1c0d2-0000-4000-8000-${String(Object.keys(MORNINGS).indexOf(id)).padStart(12, '0')}`,
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'noData',
+			options: {},
+		},
+	});
 	return workflow;
 }
 
@@ -75,43 +81,65 @@ function changeOnePercent(sandbox: Sandbox): Map<string, string> {
 export interface Mornings {
 	first: number;
 	later: number;
+	historyDay: number;
 	/** n8n's peak resident memory over both, in MB. */
 	peakMb: number;
 	/** What went wrong with the rows, or nothing. */
 	problems: string[];
 }
 
-/** One morning asked for: seconds until its execution ended. */
-async function morning(n8n: RunningN8n): Promise<number> {
-	const start = performance.now();
-	const response = await fetch(`${n8n.url}/webhook/${MORNING_PATH}`, {
-		method: 'POST',
-		signal: AbortSignal.timeout(1_800_000),
-	});
-	if (!response.ok)
-		throw new Error(`the morning failed: ${response.status} ${await response.text()}`);
-	return (performance.now() - start) / 1000;
+/** Longest wait for a webhook n8n is still registering after the publish. */
+const REGISTERED_WITHIN_MS = 60_000;
+
+/** One morning asked for: seconds until its execution ended. A 404 (not registered yet) ran nothing: asked again. */
+async function morning(n8n: RunningN8n, id: keyof typeof MORNINGS): Promise<number> {
+	const deadline = Date.now() + REGISTERED_WITHIN_MS;
+	for (;;) {
+		const start = performance.now();
+		const response = await fetch(`${n8n.url}/webhook/${MORNINGS[id].path}`, {
+			method: 'POST',
+			signal: AbortSignal.timeout(1_800_000),
+		});
+		if (response.ok) return (performance.now() - start) / 1000;
+		const text = await response.text();
+		if (response.status !== 404 || Date.now() > deadline)
+			throw new Error(`${id} failed: ${response.status} ${text}`);
+		await sleep(500);
+	}
 }
 
-/** The first morning, then a later one after 1% changed, with the pool table's rows checked after each. */
+/** The sandbox's pool figures, as the history's daily row counts them. */
+function serverFigures(sandbox: Sandbox): Record<string, number> {
+	const figures: Record<string, number> = { numbers: 0, low: 0, medium: 0, high: 0, unchecked: 0 };
+	for (const { reputation_data: data } of sandbox.state.registrations.values()) {
+		figures.numbers++;
+		figures[String(data?.spam_risk ?? 'unchecked')]++;
+	}
+	return figures;
+}
+
+/**
+ * The first morning, then a later one after 1% changed, with the pool table's rows checked after
+ * each; then the history's day, its row of pool figures checked against the server's.
+ */
 export async function benchMornings(
 	n8n: RunningN8n,
 	sandbox: Sandbox,
-	poolTable: string,
+	tables: Record<string, string>,
 	rssMb: () => number,
 ): Promise<Mornings> {
 	let peakMb = rssMb();
 	const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb())), 500);
 	const problems: string[] = [];
 	try {
-		const first = await morning(n8n);
+		const first = await morning(n8n, 'benchMorning');
 		const monitored = sandbox.state.registrations.size;
-		const filled = await rowsOf(n8n, poolTable);
+		const filled = await rowsOf(n8n, tables.caller_id_pool);
 		if (filled.length !== monitored)
 			problems.push(`first morning: ${filled.length} rows for ${monitored} numbers`);
 		const changed = changeOnePercent(sandbox);
-		const later = await morning(n8n);
-		const rows = await rowsOf(n8n, poolTable);
+		const later = await morning(n8n, 'benchMorning');
+		const rows = await rowsOf(n8n, tables.caller_id_pool);
 		const stale = rows.filter(
 			(row) =>
 				changed.has(String(row.phone_number)) &&
@@ -119,7 +147,13 @@ export async function benchMornings(
 		);
 		if (rows.length !== monitored) problems.push(`later morning: ${rows.length} rows`);
 		if (stale.length) problems.push(`${stale.length} of ${changed.size} changes not in the rows`);
-		return { first, later, peakMb, problems };
+		const historyDay = await morning(n8n, 'benchHistory');
+		const day = (await rowsOf(n8n, tables.caller_id_history)).find((row) => row.kind === 'pool');
+		const server = serverFigures(sandbox);
+		const differ = Object.keys(server).filter((key) => day?.[key] !== server[key]);
+		if (differ.length)
+			problems.push(`the history's day differs from the server in ${differ.join(', ')}`);
+		return { first, later, historyDay, peakMb, problems };
 	} finally {
 		clearInterval(sampler);
 	}

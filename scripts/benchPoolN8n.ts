@@ -35,7 +35,7 @@ import type { Sandbox } from '../support/sandbox/server';
 import { startSandbox } from '../support/sandbox/server';
 import { askDialer, executionCount } from '../test/e2e/loopDialer';
 import { servedAfterPublishing } from '../test/e2e/wait';
-import { benchMornings, MORNING_ID, morningWorkflow, seedNumbers } from './benchMorning';
+import { benchMornings, MORNINGS, morningWorkflow, seedNumbers } from './benchMorning';
 
 /** Questions a second (the third argument; 20 by default, the issue's target) and for how long. */
 const RATE = Number(process.argv[4] ?? 20);
@@ -77,15 +77,15 @@ function random(seed: number) {
 	return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
-/** Empty loop tables, made anew: the id of caller_id_pool. */
-async function freshTables(n8n: RunningN8n): Promise<string> {
+/** Empty loop tables, made anew: their ids by name. */
+async function freshTables(n8n: RunningN8n): Promise<Record<string, string>> {
 	const project = await projectId(n8n);
 	const { data } = (await call(n8n, `/projects/${project}/data-tables`)) as {
 		data: Array<{ id: string; name: string }>;
 	};
 	for (const table of data)
 		await call(n8n, `/projects/${project}/data-tables/${table.id}`, { method: 'DELETE' });
-	return (await createLoopTables(n8n)).caller_id_pool;
+	return await createLoopTables(n8n);
 }
 
 interface Answered {
@@ -201,7 +201,8 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 	dialer.settings = { ...dialer.settings, saveDataSuccessExecution: 'all' };
 	await importWorkflow(n8n, userFolder, dialer, 'benchDialer');
 	await importWorkflow(n8n, userFolder, FLOOR_WORKFLOW, 'benchFloor');
-	await importWorkflow(n8n, userFolder, morningWorkflow(), MORNING_ID);
+	for (const id of Object.keys(MORNINGS) as Array<keyof typeof MORNINGS>)
+		await importWorkflow(n8n, userFolder, morningWorkflow(id), id);
 	const rows: string[] = [];
 	try {
 		for (const size of sizes)
@@ -228,13 +229,13 @@ async function benchSize(
 ): Promise<string> {
 	const running = await startN8n(n8n, userFolder, await freePort(), env);
 	try {
-		const poolTable = await freshTables(running);
+		const tables = await freshTables(running);
 		seedNumbers(sandbox, size, US_AREA_CODES);
-		for (const id of ['benchDialer', 'benchFloor', MORNING_ID]) {
+		for (const id of ['benchDialer', 'benchFloor', ...Object.keys(MORNINGS)]) {
 			const problem = await setWorkflowActive(running, id, true);
 			if (problem) throw new Error(problem);
 		}
-		const mornings = await benchMornings(running, sandbox, poolTable, () => rssMb(running.pid));
+		const mornings = await benchMornings(running, sandbox, tables, () => rssMb(running.pid));
 		const url = `${running.url}/webhook/which-caller-id`;
 		await servedAfterPublishing(url);
 		const loading = performance.now();
@@ -265,7 +266,7 @@ async function benchSize(
 		const problems = [...mornings.problems, ...countProblems(answers)];
 		const perAnswer = (databaseBytes() - bytesBefore) / answers.length / 1024;
 		const failed = answers.filter((a) => a.status !== 200).length;
-		const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${Math.round(mornings.peakMb)} MB | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms (${ratio(0.5)}) | ${Math.round(percentile(times, 0.95))} ms (${ratio(0.95)}) | ${Math.round(percentile(floor, 0.5))} / ${Math.round(percentile(floor, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB |`;
+		const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${mornings.historyDay.toFixed(1)} s | ${Math.round(mornings.peakMb)} MB | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms (${ratio(0.5)}) | ${Math.round(percentile(times, 0.95))} ms (${ratio(0.95)}) | ${Math.round(percentile(floor, 0.5))} / ${Math.round(percentile(floor, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB |`;
 		console.log(row);
 		const refused = answers.find((a) => a.status !== 200);
 		if (refused) console.log(`  not answered, e.g.: ${JSON.stringify(refused)}`);
@@ -289,10 +290,10 @@ async function main() {
 		`\nThe pool's mornings, then the dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, Telnyx at 100 ms a read, cap ${CAP}):\n`,
 	);
 	console.log(
-		'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | n8n memory over the mornings (peak RSS) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer |',
+		'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory over the mornings (peak RSS) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer |',
 	);
 	console.log(
-		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 	);
 	for (const row of rows) console.log(row);
 }

@@ -98,17 +98,20 @@ export async function loopTablesIn(n8n: RunningN8n): Promise<Record<string, Foun
 	);
 }
 
-/** Pages a test table never needs; past them, n8n's count is not to be believed. */
-const MAX_PAGES = 200;
+/** The most rows n8n's REST API answers at once (2.41: MAX_ITEMS_PER_PAGE; more is cut to it). */
+const PAGE_ROWS = 250;
 
-/** Every row of a table (pages of 1,000: the most n8n answers at once). */
+/** Pages no table here needs (100,000 rows are 400); past them, n8n's count is not to be believed. */
+const MAX_PAGES = 1000;
+
+/** Every row of a table, a page after another, each starting where the last one ended. */
 export async function rowsOf(n8n: RunningN8n, tableId: string): Promise<Row[]> {
 	const project = await projectId(n8n);
 	const rows: Row[] = [];
-	for (let skip = 0; skip < MAX_PAGES * 1000; skip += 1000) {
+	for (let pages = 0; pages < MAX_PAGES; pages++) {
 		const page = (await call(
 			n8n,
-			`/projects/${project}/data-tables/${tableId}/rows?skip=${skip}&take=1000`,
+			`/projects/${project}/data-tables/${tableId}/rows?skip=${rows.length}&take=${PAGE_ROWS}`,
 		)) as { count: number; data: Row[] };
 		rows.push(...page.data);
 		if (page.data.length === 0 || rows.length >= page.count) return rows;
