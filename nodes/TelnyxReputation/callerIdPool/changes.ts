@@ -38,6 +38,19 @@ function materialOf(record: IDataObject): Material {
 	};
 }
 
+/** What the rules read of a record, no more: a first fill hands on every number. */
+function reading(record: IDataObject): IDataObject {
+	const { spam_risk, connection_score, last_refreshed_at } = (record.reputation_data ??
+		{}) as IDataObject;
+	return {
+		phone_number: record.phone_number,
+		enterprise_id: record.enterprise_id,
+		reputation_data: record.reputation_data
+			? { spam_risk, connection_score, last_refreshed_at }
+			: null,
+	};
+}
+
 export class PoolMemory {
 	private readonly numbers: KeptNumbers;
 	private readonly enterprises: string[];
@@ -64,7 +77,10 @@ export class PoolMemory {
 		const kept = this.numbers.get(key);
 		const now = materialOf(record);
 		if (kept !== undefined && !movedMaterially(this.unpack(kept), now)) return;
-		this.changes.push({ change: kept === undefined ? 'joined' : 'changed', record });
+		this.changes.push({
+			change: kept === undefined ? 'joined' : 'changed',
+			record: reading(record),
+		});
 		this.numbers.set(key, this.pack(now));
 	}
 
