@@ -53,6 +53,33 @@ export const description = updateDisplayOptions(
 const itemsOf = (jsons: IDataObject[]): INodeExecutionData[] =>
 	jsons.map((json) => ({ json, pairedItem: { item: 0 } }));
 
+/** What the last item says besides the counts: where it read, and how. */
+interface Compared {
+	enterpriseId: string;
+	poolWasEmpty: boolean;
+	pages: number;
+	listChange?: string;
+}
+
+/** The last item: what was compared, in a sentence and in counts. */
+function comparedItem(memory: PoolMemory, unlisted: number, how: Compared): IDataObject {
+	const count = (change: string) =>
+		memory.changes.filter((entry) => entry.change === change).length;
+	const [joined, changed] = [count('joined'), count('changed')];
+	return {
+		pool_change: 'compared',
+		summary: `${formatCount(joined + changed + unlisted)} of ${formatCount(memory.listedCount)} monitored numbers to look at: ${formatCount(joined)} new, ${formatCount(changed)} changed, ${formatCount(unlisted)} no longer listed.`,
+		enterprise_id: how.enterpriseId || null,
+		monitored: memory.listedCount,
+		joined,
+		changed,
+		unlisted,
+		pool_was_empty: how.poolWasEmpty,
+		pages_read: how.pages,
+		...(how.listChange ? { list_changed_while_read: true, list_change: how.listChange } : {}),
+	};
+}
+
 /**
  * List Pool Changes: an item per number that joined, changed or left since the last production
  * run (what it remembers is workflow static data, which n8n keeps only for those), then one item
@@ -78,29 +105,22 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 	const unlisted = memory.unlisted();
 	Object.assign(staticData, memory.remembered(enterpriseId));
-	const count = (change: string) =>
-		memory.changes.filter((entry) => entry.change === change).length;
-	const changed = scan.moved && listChanged(scan.moved, scan.reads);
-	if (changed) this.addExecutionHints({ message: changed, location: 'outputPane' });
-	const summary = `${formatCount(memory.changes.length + unlisted.length)} of ${formatCount(memory.listedCount)} monitored numbers to look at: ${formatCount(count('joined'))} new, ${formatCount(count('changed'))} changed, ${formatCount(unlisted.length)} no longer listed.`;
-	this.addExecutionHints({ message: summary, location: 'outputPane' });
-	const compared = {
-		pool_change: 'compared',
-		summary,
-		enterprise_id: enterpriseId || null,
-		monitored: memory.listedCount,
-		joined: count('joined'),
-		changed: count('changed'),
-		unlisted: unlisted.length,
-		pool_was_empty: poolWasEmpty,
-		pages_read: scan.pages,
-		...(changed ? { list_changed_while_read: true, list_change: changed } : {}),
+	const listChange = scan.moved && listChanged(scan.moved, scan.reads);
+	const how = {
+		enterpriseId,
+		poolWasEmpty,
+		pages: scan.pages,
+		listChange: listChange || undefined,
 	};
+	const last = comparedItem(memory, unlisted.length, how);
+	for (const message of [listChange, last.summary as string]) {
+		if (message) this.addExecutionHints({ message, location: 'outputPane' });
+	}
 	return [
 		[
 			...itemsOf(memory.changes.map(({ change, record }) => ({ ...record, pool_change: change }))),
 			...itemsOf(unlisted.map((json) => ({ ...json, pool_change: 'unlisted' }))),
-			...itemsOf([compared]),
+			...itemsOf([last]),
 		],
 	];
 }
