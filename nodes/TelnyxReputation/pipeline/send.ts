@@ -8,13 +8,12 @@ import type { TelnyxResponse } from '../../shared/transport/answer';
 import { OutcomeUnknownError } from '../../shared/transport/apiErrors';
 import type { Endpoint } from '../../shared/api/endpoints';
 import { requestTo } from '../../shared/api/endpoints';
-import { chunk, runBounded } from '../../shared/bounded';
+import { chunk } from '../../shared/bounded';
 import { plural } from '../../shared/text';
 import type { SendOptions } from './sendOptions';
-import { readSendOptions } from './sendOptions';
 import type { TelnyxResult } from '../../shared/transport/request';
 import { telnyxResult } from '../../shared/transport/request';
-import type { Batch, BatchOutcome, Failure, NumberEntry, NumberGroup, SentBatches } from './types';
+import type { Batch, BatchOutcome, Failure, NumberEntry, NumberGroup } from './types';
 
 /** A billable endpoint that takes many numbers per request: the body is `phone_numbers` and the group's fields. */
 export type BatchEndpoint = Endpoint & { maxNumbers: number };
@@ -139,30 +138,4 @@ export function batchesOf(groups: NumberGroup[], maxPerRequest: number): Batch[]
 		...batch,
 		label: `request ${index + 1} of ${batches.length} (${plural(batch.entries.length, 'number')} for enterprise ${batch.enterpriseId})`,
 	}));
-}
-
-/**
- * Runs `sendOne` (send, read, settle: the operation's steps for one batch) for each batch, a
- * few at once. A batch has failed only once its unknown outcomes are settled, so it is run
- * whole: with Continue On Fail off, no batch starts after the first failure (those in flight
- * finish), and `stopOnFailure` then stops the node with an account of every number.
- */
-export async function sendBatches(
-	context: IExecuteFunctions,
-	batches: Batch[],
-	sendOne: (batch: Batch, options: SendOptions) => Promise<BatchOutcome>,
-): Promise<SentBatches> {
-	const continueOnFail = context.continueOnFail();
-	const options = readSendOptions(context);
-	let firstError: NodeApiError | undefined;
-	const outcomes = await runBounded(
-		batches.map((batch) => async () => {
-			const outcome = await sendOne(batch, options);
-			firstError ??= outcome.error;
-			return outcome;
-		}),
-		options.concurrency,
-		() => !continueOnFail && firstError !== undefined,
-	);
-	return { batches, outcomes, firstError };
 }

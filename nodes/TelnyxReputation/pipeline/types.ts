@@ -89,6 +89,6 @@ export interface BatchOutcome {
 export interface SentBatches {
 	batches: Batch[];
 	outcomes: Array<BatchOutcome | undefined>;
-	/** The error of the first request that failed, as they finished. */
-	firstError?: NodeApiError;
+	/** In Stop mode, the outcome of the first request that failed, as they finished: it ended the run. */
+	end?: BatchOutcome;
 }

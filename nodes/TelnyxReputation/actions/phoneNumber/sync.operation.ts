@@ -10,17 +10,17 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import type { Monitored } from '../../../shared/api/numbers';
 import { removeNumber } from '../../../shared/api/numbers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
-import { runBounded } from '../../../shared/bounded';
+import { runBounded, runUntil } from '../../../shared/bounded';
 import { plural } from '../../../shared/text';
 import { isSuccess } from '../../../shared/transport/answer';
 import { toNodeApiError } from '../../../shared/transport/apiErrors';
 import { entryFailure } from '../../pipeline/failures';
 import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
-import { report, stopOnFailure, withSucceeded } from '../../pipeline/report';
+import { failsInStopMode, report, stopOnFailure, withSucceeded } from '../../pipeline/report';
 import { addedByEnterprise, addedCostHint, toAddByEnterprise } from '../../pipeline/addedCost';
 import { monthlyBudgetOption, stopIfOverBudget, withinBudget } from '../../pipeline/budget';
-import { batchesOf, sendBatches } from '../../pipeline/send';
+import { batchesOf } from '../../pipeline/send';
 import { readSendOptions } from '../../pipeline/sendOptions';
 import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type {
@@ -280,10 +280,11 @@ function syncHint(sent: SentBatches, kept: number, removed: number, notRemoved: 
 /** The real run: the missing numbers registered, then the extra ones removed. */
 async function applySync(context: IExecuteFunctions, plan: SyncPlan) {
 	const { toSend, extras, kept, invalid, samples, extraItem } = plan;
+	const options = readSendOptions(context);
 	const batches = batchesOf(toSend, ENDPOINTS.registerNumbers.maxNumbers);
-	const sent = await sendBatches(context, batches, (batch, options) =>
-		registerBatch(context, batch, options),
-	);
+	const tasks = batches.map((batch) => async () => await registerBatch(context, batch, options));
+	const { results, end } = await runUntil(tasks, options.concurrency, failsInStopMode(context));
+	const sent = { batches, outcomes: results, end };
 	// Its numbers are sent by Register's requests: a stop says which were registered (and billed).
 	stopOnFailure(context, 'registered', sent);
 	const { removed, failures } = await removeExtras(context, extras, extraItem);
