@@ -31,7 +31,7 @@ export type Monitored = Map<string, IDataObject>;
 
 /** The list of monitored numbers of one enterprise, or with '' of the whole account (free). */
 export const numberList = (enterpriseId: string): ApiRequest =>
-	requestTo(ENDPOINTS.listNumbers, { enterpriseId });
+	requestTo(ENDPOINTS['GET /reputation/numbers'], { enterpriseId });
 
 const byNumber = (records: IDataObject[]): Monitored =>
 	new Map(records.map((record) => [canonical(String(record.phone_number)), record]));
@@ -141,6 +141,9 @@ export async function removeNumber(
 	phoneNumber: string,
 	timeoutMs?: number,
 ): Promise<TelnyxResponse> {
-	const request = requestTo(ENDPOINTS.removeNumber, { enterpriseId, phoneNumber });
+	const request = requestTo(ENDPOINTS['DELETE /reputation/numbers/{phoneNumber}'], {
+		enterpriseId,
+		phoneNumber,
+	});
 	return await telnyxRequest.call(context, request, { timeoutMs });
 }

@@ -112,7 +112,7 @@ export async function searchAgreements(
 ): Promise<INodeListSearchResult> {
 	return await pickerPage(
 		this,
-		requestTo(ENDPOINTS.listAgreements),
+		requestTo(ENDPOINTS['GET /terms_of_service/agreements']),
 		(agreement) => ({ name: agreementName(agreement), value: String(agreement.id) }),
 		filter,
 		paginationToken,

@@ -66,7 +66,9 @@ async function post(context: IExecuteFunctions, body: IDataObject): Promise<IDat
 	const [legalName, fein] = [String(body.legal_name), String(body.fein)];
 	let response;
 	try {
-		response = await telnyxRequest.call(context, requestTo(ENDPOINTS.createEnterprise), { body });
+		response = await telnyxRequest.call(context, requestTo(ENDPOINTS['POST /enterprises']), {
+			body,
+		});
 	} catch (caught) {
 		// telnyxRequest throws n8n's errors only: a connection error, or this unknown outcome.
 		const error = caught as NodeApiError;

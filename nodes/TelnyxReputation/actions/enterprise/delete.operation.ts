@@ -43,8 +43,12 @@ async function read(context: IExecuteFunctions, endpoint: Endpoint, enterpriseId
 
 /** What still hangs on the enterprise, read for free when Telnyx refuses to delete it. */
 async function dependents(context: IExecuteFunctions, enterpriseId: string): Promise<string> {
-	const settings = await read(context, ENDPOINTS.getReputationSettings, enterpriseId);
-	const numbers = await read(context, ENDPOINTS.listNumbers, enterpriseId);
+	const settings = await read(
+		context,
+		ENDPOINTS['GET /enterprises/{enterpriseId}/reputation'],
+		enterpriseId,
+	);
+	const numbers = await read(context, ENDPOINTS['GET /reputation/numbers'], enterpriseId);
 	const parts = [
 		settings?.data?.status ? `Number Reputation (${settings.data.status})` : '',
 		numbers?.meta?.total_results ? `${numbers.meta.total_results} monitored numbers` : '',
@@ -58,7 +62,7 @@ async function deleteOne(context: IExecuteFunctions, itemIndex: number) {
 	const enterpriseId = readEnterpriseId(ofExecuteItem(context, itemIndex));
 	const response = await telnyxRequest.call(
 		context,
-		requestTo(ENDPOINTS.deleteEnterprise, { enterpriseId }),
+		requestTo(ENDPOINTS['DELETE /enterprises/{enterpriseId}'], { enterpriseId }),
 	);
 	if (isSuccess(response.statusCode)) return { enterprise_id: enterpriseId, deleted: true };
 	const refused = [400, 409].includes(response.statusCode);

@@ -69,7 +69,7 @@ export const option: INodePropertyOptions = {
 		'Change the fields set below and keep the others; the legal details are locked once Number Reputation is enabled',
 	action: 'Update an enterprise',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.updateEnterprise,
+		endpoint: ENDPOINTS['PUT /enterprises/{enterpriseId}'],
 		prepare: [updateBody],
 		output: [unwrapData],
 	}),

@@ -25,7 +25,7 @@ import { pricesOf } from '../../../shared/transport/credentials';
 const isLiveLookup = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('options.fresh', false) === true;
 
-const storedRecordPath = endpointPath(ENDPOINTS.listNumbers);
+const storedRecordPath = endpointPath(ENDPOINTS['GET /reputation/numbers']);
 
 /**
  * The number's own GET bills a live lookup when the number has no stored data yet (the API's
@@ -80,7 +80,7 @@ export const option: INodePropertyOptions = {
 		'Get the stored spam score and reputation data of a monitored number (free; a live lookup is billable)',
 	action: "Get a number's reputation (free; USD 0.10 with Live Lookup)",
 	routing: singleRequest({
-		endpoint: ENDPOINTS.getNumber,
+		endpoint: ENDPOINTS['GET /reputation/numbers/{phoneNumber}'],
 		prepare: [storedOrLive],
 		output: [recordOfTheNumber],
 		bills: isLiveLookup,

@@ -24,6 +24,8 @@ import { batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome, NumberEntry } from '../../pipeline/types';
 import { runUntil } from '../../../shared/bounded';
 
+const REFRESH = ENDPOINTS['POST /enterprises/{enterpriseId}/reputation/numbers/refresh'];
+
 export const option: INodePropertyOptions = {
 	name: 'Refresh',
 	value: 'refresh',
@@ -33,7 +35,7 @@ export const option: INodePropertyOptions = {
 
 const properties = batchedNumberFields({
 	billing: `Each refreshed number is a billable live lookup (${usd(PRICES.checkUsd)}), and Telnyx rate-limits refreshes per enterprise. Telnyx also checks every monitored number on the enterprise's check frequency, each check billed the same.`,
-	maxPerRequest: ENDPOINTS.refreshNumbers.maxNumbers,
+	maxPerRequest: REFRESH.maxNumbers,
 });
 
 export const description = updateDisplayOptions(
@@ -102,7 +104,7 @@ async function refreshBatch(
 	batch: Batch,
 	options: SendOptions,
 ): Promise<BatchOutcome> {
-	const sent = await sendBatch(context, ENDPOINTS.refreshNumbers, batch, options);
+	const sent = await sendBatch(context, REFRESH, batch, options);
 	const read = sent.answer ? refreshed(context, sent.batch, sent.answer) : sent.outcome;
 	const unknown = unknownEntries(read);
 	if (unknown.length === 0) return withRefused(sent, read);
@@ -115,7 +117,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { items, invalid, samples } = readInput(this);
 	stopIfInvalid(this, invalid);
 	const options = readSendOptions(this);
-	const batches = batchesOf(groupNumbers(items), ENDPOINTS.refreshNumbers.maxNumbers);
+	const batches = batchesOf(groupNumbers(items), REFRESH.maxNumbers);
 	const tasks = batches.map((batch) => async () => await refreshBatch(this, batch, options));
 	const { results, end } = await runUntil(tasks, options.concurrency, failsInStopMode(this));
 	const sent = { batches, outcomes: results, end };

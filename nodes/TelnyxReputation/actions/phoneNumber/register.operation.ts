@@ -24,6 +24,8 @@ import type { Batch, BatchOutcome, NumberEntry } from '../../pipeline/types';
 import { runUntil } from '../../../shared/bounded';
 import { batchedNumberFields } from '../common/fields';
 
+const REGISTER = ENDPOINTS['POST /enterprises/{enterpriseId}/reputation/numbers'];
+
 export const option: INodePropertyOptions = {
 	name: 'Register',
 	value: 'register',
@@ -44,7 +46,7 @@ const skipMonitoredOption: INodeProperties = {
 const properties = batchedNumberFields({
 	billing:
 		'Registering numbers is billable. Numbers the enterprise monitors already are not sent again (Options → Skip Numbers Already Monitored, on by default), so a nightly re-run bills only new numbers.',
-	maxPerRequest: ENDPOINTS.registerNumbers.maxNumbers,
+	maxPerRequest: REGISTER.maxNumbers,
 	numbersNote:
 		"They must be US numbers in your Telnyx inventory (local or toll-free), or, once the enterprise's ownership proof is approved (Number Ownership → Submit Proof), US local numbers hosted elsewhere; reputation must be approved on the enterprise.",
 	options: [skipMonitoredOption, monthlyBudgetOption],
@@ -94,7 +96,7 @@ export async function registerBatch(
 	batch: Batch,
 	options: SendOptions,
 ): Promise<BatchOutcome> {
-	const sent = await sendBatch(context, ENDPOINTS.registerNumbers, batch, options);
+	const sent = await sendBatch(context, REGISTER, batch, options);
 	const records = (sent.answer?.body as { data?: unknown } | undefined)?.data;
 	const read = sent.answer ? eachNumber(context, sent.batch, sent.answer, records) : sent.outcome;
 	const unknown = unknownEntries(read);
@@ -121,7 +123,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { toSend, over } = await withinBudget(this, notMonitored);
 	stopIfOverBudget(this, over);
 	const options = readSendOptions(this);
-	const batches = batchesOf(toSend, ENDPOINTS.registerNumbers.maxNumbers);
+	const batches = batchesOf(toSend, REGISTER.maxNumbers);
 	const tasks = batches.map((batch) => async () => await registerBatch(this, batch, options));
 	const { results, end } = await runUntil(tasks, options.concurrency, failsInStopMode(this));
 	const sent = { batches, outcomes: results, end };

@@ -33,6 +33,8 @@ import type {
 import { batchedNumberFields } from '../common/fields';
 import { registerBatch } from './register.operation';
 
+const REGISTER = ENDPOINTS['POST /enterprises/{enterpriseId}/reputation/numbers'];
+
 export const option: INodePropertyOptions = {
 	name: 'Sync',
 	value: 'sync',
@@ -81,7 +83,7 @@ const dryRunByVersion: INodeProperties[] = [
 const properties = batchedNumberFields({
 	billing:
 		'Registering the missing numbers is billable: Dry Run reports what would change first. Numbers not in the input are removed only with Remove Numbers Not in Input on, and Max Removals stops a mistaken input from emptying the enterprise.',
-	maxPerRequest: ENDPOINTS.registerNumbers.maxNumbers,
+	maxPerRequest: REGISTER.maxNumbers,
 	own: [
 		{
 			displayName: 'Remove Numbers Not in Input',
@@ -281,7 +283,7 @@ function syncHint(sent: SentBatches, kept: number, removed: number, notRemoved: 
 async function applySync(context: IExecuteFunctions, plan: SyncPlan) {
 	const { toSend, extras, kept, invalid, samples, extraItem } = plan;
 	const options = readSendOptions(context);
-	const batches = batchesOf(toSend, ENDPOINTS.registerNumbers.maxNumbers);
+	const batches = batchesOf(toSend, REGISTER.maxNumbers);
 	const tasks = batches.map((batch) => async () => await registerBatch(context, batch, options));
 	const { results, end } = await runUntil(tasks, options.concurrency, failsInStopMode(context));
 	const sent = { batches, outcomes: results, end };

@@ -44,6 +44,8 @@ import { oneSubmitAtATime, openRequestsOf, rememberSubmitted } from './openReque
 /** The API takes a call purpose of up to 2,000 characters. */
 const MAX_PURPOSE_LENGTH = 2000;
 
+const SUBMIT = ENDPOINTS['POST /enterprises/{enterpriseId}/reputation/remediation'];
+
 export const option: INodePropertyOptions = {
 	name: 'Submit',
 	value: 'submit',
@@ -80,7 +82,7 @@ const onlyFlaggedByVersion: INodeProperties[] = [
 const properties = batchedNumberFields({
 	billing:
 		'Remediation is billable: USD 1 for every number sent. With Only Flagged Numbers on (the default for new nodes), numbers not flagged are left out first, with free reads.',
-	maxPerRequest: ENDPOINTS.submitRemediation.maxNumbers,
+	maxPerRequest: SUBMIT.maxNumbers,
 	numbersNote:
 		'They must be monitored on the enterprise. A number already in an open request (pending or in progress) is left out first (free reads), not billed again.',
 	own: [
@@ -329,7 +331,7 @@ async function submitBatch(
 	options: SendOptions,
 	run: SubmitRun,
 ): Promise<BatchOutcome> {
-	const sent = await sendBatch(context, ENDPOINTS.submitRemediation, batch, options);
+	const sent = await sendBatch(context, SUBMIT, batch, options);
 	const read = sent.answer
 		? remediationRequestOf(context, sent.batch, sent.answer, run)
 		: sent.outcome;
@@ -407,7 +409,7 @@ async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], 
 	return await oneSubmitAtATime(context.getNode(), enterprises, async () => {
 		const open = await leaveOutOpen(context, groups);
 		const options = readSendOptions(context);
-		const batches = batchesOf(open.toSend, ENDPOINTS.submitRemediation.maxNumbers);
+		const batches = batchesOf(open.toSend, SUBMIT.maxNumbers);
 		const tasks = batches.map(
 			(batch) => async () => await submitBatch(context, batch, options, run),
 		);
