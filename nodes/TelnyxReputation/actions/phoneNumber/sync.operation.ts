@@ -12,8 +12,6 @@ import { removeNumber } from '../../../shared/api/numbers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { runBounded, runUntil } from '../../../shared/bounded';
 import { plural } from '../../../shared/text';
-import { isSuccess } from '../../../shared/transport/answer';
-import { toNodeApiError } from '../../../shared/transport/apiErrors';
 import { entryFailure } from '../../pipeline/failures';
 import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
@@ -141,11 +139,9 @@ async function removeNumbers(context: IExecuteFunctions, { enterpriseId, records
 		records.map((record) => async () => {
 			const e164 = String(record.phone_number);
 			try {
-				const response = await removeNumber(context, enterpriseId, e164, timeoutMs);
+				const { response, error } = await removeNumber(context, enterpriseId, e164, timeoutMs);
 				// 404: not monitored any more, which is what Sync wanted.
-				if (isSuccess(response.statusCode) || response.statusCode === 404) return { record };
-				const error = toNodeApiError(context.getNode(), response, `Removing ${e164}.`);
-				return { record, error };
+				return !error || response.statusCode === 404 ? { record } : { record, error };
 			} catch (error) {
 				return { record, error: error as NodeApiError };
 			}
