@@ -6,7 +6,7 @@ import { listAll, PAGE_CONCURRENCY } from '../transport/pages';
 import { telnyxAnswer, telnyxResult } from '../transport/request';
 import { ENDPOINTS, requestTo } from './endpoints';
 
-/** Every enterprise of the account (free reads). */
+/** Free reads, every page. */
 export async function listEnterprises(context: RequestContext): Promise<IDataObject[]> {
 	return await listAll(context, requestTo(ENDPOINTS['GET /enterprises']));
 }
@@ -41,7 +41,7 @@ export async function checkFrequencies(
 	return new Map(enterpriseIds.map((id, index) => [id, read[index]]));
 }
 
-/** One enterprise (a free read). */
+/** A free read. */
 export async function getEnterprise(
 	context: RequestContext,
 	enterpriseId: string,
