@@ -213,7 +213,7 @@ export interface RunReport {
 	samples: OrderedItem[];
 	/** Hints instead of the summary (Sync and Dry Run say their own). */
 	hints?: string[];
-	/** What the numbers added cost a month (addedCost.ts), after the summary. */
+	/** What the numbers added cost a month (monthlyCost.ts), after the summary. */
 	costHint?: string;
 }
 

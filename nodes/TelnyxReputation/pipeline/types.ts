@@ -43,7 +43,7 @@ export interface NumberGroup {
  * as the problem, `failed` the request carrying it failed for another reason and was not
  * processed, `unknown` the answer never came (or came unreadable, or as a 5xx): Telnyx may
  * have processed, and billed, it; `over_budget` never sent: it would take the enterprise's
- * monthly cost over the Monthly Budget (budget.ts).
+ * monthly cost over the Monthly Budget (monthlyCost.ts).
  */
 export type FailureStatus = 'invalid' | 'refused' | 'failed' | 'unknown' | 'over_budget';
 

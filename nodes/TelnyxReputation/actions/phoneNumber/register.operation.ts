@@ -12,11 +12,15 @@ import { monitoredAmong } from '../../../shared/api/numbers';
 import { eachNumber } from '../../pipeline/answers';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { failsInStopMode, report, stopOnFailure, withSucceeded } from '../../pipeline/report';
-import { addedByEnterprise, addedCostHint } from '../../pipeline/addedCost';
-import { monthlyBudgetOption, stopIfOverBudget, withinBudget } from '../../pipeline/budget';
-import { batchesOf, sendBatch, withRefused } from '../../pipeline/send';
-import type { SendOptions } from '../../pipeline/sendOptions';
-import { readSendOptions } from '../../pipeline/sendOptions';
+import {
+	addedByEnterprise,
+	addedCostHint,
+	monthlyBudgetOption,
+	stopIfOverBudget,
+	withinBudget,
+} from '../../pipeline/monthlyCost';
+import type { SendOptions } from '../../pipeline/send';
+import { batchesOf, readSendOptions, sendBatch, withRefused } from '../../pipeline/send';
 import type { Settlement } from '../../pipeline/settle';
 import { settled, settlementOf, unknownEntries } from '../../pipeline/settle';
 import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';

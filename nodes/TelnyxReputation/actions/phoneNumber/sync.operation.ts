@@ -16,10 +16,15 @@ import { entryFailure } from '../../pipeline/failures';
 import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { failsInStopMode, report, stopOnFailure, withSucceeded } from '../../pipeline/report';
-import { addedByEnterprise, addedCostHint, toAddByEnterprise } from '../../pipeline/addedCost';
-import { monthlyBudgetOption, stopIfOverBudget, withinBudget } from '../../pipeline/budget';
-import { batchesOf } from '../../pipeline/send';
-import { readSendOptions } from '../../pipeline/sendOptions';
+import {
+	addedByEnterprise,
+	addedCostHint,
+	monthlyBudgetOption,
+	stopIfOverBudget,
+	toAddByEnterprise,
+	withinBudget,
+} from '../../pipeline/monthlyCost';
+import { batchesOf, readSendOptions } from '../../pipeline/send';
 import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type {
 	Failure,
