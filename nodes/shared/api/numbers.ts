@@ -4,8 +4,7 @@ import { runBounded } from '../bounded';
 import { canonical } from '../phoneNumbers';
 import type { RequestContext } from '../transport/credentials';
 import { listPages, PAGE_CONCURRENCY, readSettled } from '../transport/pages';
-import type { ApiRequest } from '../transport/request';
-import type { TelnyxResult } from '../transport/request';
+import type { ApiRequest, TelnyxResult } from '../transport/request';
 import { telnyxAnswer, telnyxResult } from '../transport/request';
 import { ENDPOINTS, requestTo } from './endpoints';
 
