@@ -110,14 +110,14 @@ function readBody(body: unknown): unknown {
 }
 
 /**
- * An error of the item's answer, named by its number in an operation on one number: in an
- * error item's Table row, and to a model that called the node as a tool (n8n's agent passes
- * it the message alone).
+ * The error just made of the item's answer, named by its number in an operation on one number:
+ * in an error item's Table row, and to a model that called the node as a tool (n8n's agent
+ * passes it the message alone).
  */
-function forTheItem(context: IExecuteSingleFunctions, error: NodeApiError): NodeApiError {
+function forTheItem(context: IExecuteSingleFunctions, made: NodeApiError): NodeApiError {
 	if (context.getNodeParameter('phoneNumber', '') !== '')
-		error.message = `${readPhoneNumber(ofItem(context))}: ${error.message}`;
-	return error;
+		made.message = `${readPhoneNumber(ofItem(context))}: ${made.message}`;
+	return made;
 }
 
 /** The API's error for a non-2xx answer to the item's request, as the user sees it. */
