@@ -37,7 +37,7 @@ export class TelnyxReputation implements INodeType {
 		// 1.3: Remediation Submit outputs one item per number billed (submit.operation.ts); the
 		// pool summary opens with a sentence, says what the pool costs a month and calls the
 		// numbers never checked so (spam_risk.never_checked, was `none`); Register and Sync say
-		// what the numbers they add cost a month (pipeline/addedCost.ts). Each cost is one more
+		// what the numbers they add cost a month (pipeline/monthlyCost.ts). Each cost is one more
 		// free read per enterprise.
 		version: [1, 1.1, 1.2, 1.3],
 		defaultVersion: 1.3,

@@ -20,6 +20,25 @@ export async function runBounded<T>(
 	return results;
 }
 
+/**
+ * Runs tasks as `runBounded` does until a finished task's result `ends` the run: `end` is that
+ * result, the first to finish of those that end it.
+ */
+export async function runUntil<T>(
+	tasks: Array<() => Promise<T>>,
+	limit: number,
+	ends: (result: T) => boolean,
+): Promise<{ results: Array<T | undefined>; end?: T }> {
+	let end: T | undefined;
+	const endOnce = (task: () => Promise<T>) => async () => {
+		const result = await task();
+		if (end === undefined && ends(result)) end = result;
+		return result;
+	};
+	const results = await runBounded(tasks.map(endOnce), limit, () => end !== undefined);
+	return { results, end };
+}
+
 export function chunk<T>(values: T[], size: number): T[][] {
 	const chunks: T[][] = [];
 	for (let start = 0; start < values.length; start += size) {

@@ -37,7 +37,7 @@ export function idLocator(fields: {
 	};
 }
 
-/** The By ID mode: a UUID, checked in the editor. */
+/** A UUID, checked in the editor. */
 function byIdMode(example: string, idLabel: string) {
 	return {
 		displayName: 'By ID',

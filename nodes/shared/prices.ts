@@ -16,7 +16,7 @@ export const PRICES: Prices = { checkUsd: 0.1, remediationUsd: 1, enterpriseMont
 /** `count` times `each` US dollars, in whole cents (0.1 × 3 is 0.3, not 0.30000000000000004). */
 export const totalUsd = (count: number, each: number) => Math.round(count * each * 100) / 100;
 
-/** "USD 0.30", "USD 1,200.00". */
+/** Dollars as every message writes them: "USD 0.30", "USD 1,200.00". */
 export const usd = (amount: number) =>
 	`USD ${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 

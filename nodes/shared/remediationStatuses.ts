@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** A remediation request's statuses, as the API names them. */
+/** As the API names them. */
 export const remediationStatuses: INodePropertyOptions[] = [
 	{ name: 'Cancelled', value: 'cancelled' },
 	{ name: 'Completed', value: 'completed' },

@@ -52,7 +52,7 @@ export function resourceDescription(
 	];
 }
 
-/** The operations that run as custom operations, as n8n's `customOperations` wants them. */
+/** In the shape of n8n's `customOperations`: resource → operation → its `execute`. */
 export function customOperations(resources: Resource[]) {
 	return Object.fromEntries(
 		resources.map((resource) => [

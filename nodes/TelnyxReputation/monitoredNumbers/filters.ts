@@ -26,7 +26,7 @@ const title = (value: string) =>
 const ownershipName = (status: string) =>
 	status === 'flagged' ? 'Flagged for Ownership Review' : title(status);
 
-/** The reputation filters, in the Filters collection beside the phone number filters. */
+/** In the Filters collection, beside the phone number filters. */
 export const reputationFilterFields: INodeProperties[] = [
 	{
 		displayName: 'Flagged',

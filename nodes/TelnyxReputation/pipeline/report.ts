@@ -106,10 +106,20 @@ function failureWithAccount(
 	return withDescription(error, `${error.description ?? ''}\n\n${lines.map(sentence).join('\n')}`);
 }
 
+/**
+ * Whether a batch's outcome ends the run: with Continue On Fail off, no batch starts after a
+ * failure, so that `stopOnFailure` can say which numbers were processed (and billed).
+ */
+export function failsInStopMode(context: IExecuteFunctions): (outcome: BatchOutcome) => boolean {
+	const stops = !context.continueOnFail();
+	return (outcome) => stops && outcome.error !== undefined;
+}
+
 /** With Continue On Fail off, a run with a failure stops the node: its first error, with an account of every number. */
 export function stopOnFailure(context: IExecuteFunctions, verb: string, sent: SentBatches): void {
-	if (sent.firstError && !context.continueOnFail())
-		throw failureWithAccount(verb, sent.firstError, sent.outcomes, sent.batches);
+	const error = sent.end?.error;
+	if (error && !context.continueOnFail())
+		throw failureWithAccount(verb, error, sent.outcomes, sent.batches);
 }
 
 /** The run with each success item's JSON changed by `change` (Sync's status, Register's flag). */
@@ -203,7 +213,7 @@ export interface RunReport {
 	samples: OrderedItem[];
 	/** Hints instead of the summary (Sync and Dry Run say their own). */
 	hints?: string[];
-	/** What the numbers added cost a month (addedCost.ts), after the summary. */
+	/** What the numbers added cost a month (monthlyCost.ts), after the summary. */
 	costHint?: string;
 }
 

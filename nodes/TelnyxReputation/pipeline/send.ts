@@ -1,20 +1,41 @@
 // Sending a batched operation's numbers: in requests of at most the endpoint's size, a few at
 // once, and with Retry Without Refused Numbers again without the numbers a refusal named. What
 // a 2xx answer says of each number is the operation's to read (answers.ts helps).
-import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import { entryFailure, refusedBatch } from './failures';
 import type { TelnyxResponse } from '../../shared/transport/answer';
 import { OutcomeUnknownError } from '../../shared/transport/apiErrors';
 import type { Endpoint } from '../../shared/api/endpoints';
 import { requestTo } from '../../shared/api/endpoints';
-import { chunk, runBounded } from '../../shared/bounded';
+import { chunk } from '../../shared/bounded';
 import { plural } from '../../shared/text';
-import type { SendOptions } from './sendOptions';
-import { readSendOptions } from './sendOptions';
 import type { TelnyxResult } from '../../shared/transport/request';
 import { telnyxResult } from '../../shared/transport/request';
-import type { Batch, BatchOutcome, Failure, NumberEntry, NumberGroup, SentBatches } from './types';
+import type { Batch, BatchOutcome, Failure, NumberEntry, NumberGroup } from './types';
+
+export const DEFAULT_CONCURRENCY = 3;
+
+/** The Options (actions/common/options.ts) that say how a run sends: not per item, read once. */
+export interface SendOptions {
+	concurrency: number;
+	retryWithoutRefused: boolean;
+	/** Set only when the operation's Timeout is: else the node's Request Options → Timeout applies. */
+	timeoutMs?: number;
+}
+
+export function readSendOptions(context: IExecuteFunctions): SendOptions {
+	const { timeout } = context.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		concurrency: context.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as number,
+		retryWithoutRefused: context.getNodeParameter(
+			'options.retryWithoutRefused',
+			0,
+			false,
+		) as boolean,
+		...(typeof timeout === 'number' ? { timeoutMs: timeout * 1000 } : {}),
+	};
+}
 
 /** A billable endpoint that takes many numbers per request: the body is `phone_numbers` and the group's fields. */
 export type BatchEndpoint = Endpoint & { maxNumbers: number };
@@ -139,30 +160,4 @@ export function batchesOf(groups: NumberGroup[], maxPerRequest: number): Batch[]
 		...batch,
 		label: `request ${index + 1} of ${batches.length} (${plural(batch.entries.length, 'number')} for enterprise ${batch.enterpriseId})`,
 	}));
-}
-
-/**
- * Runs `sendOne` (send, read, settle: the operation's steps for one batch) for each batch, a
- * few at once. A batch has failed only once its unknown outcomes are settled, so it is run
- * whole: with Continue On Fail off, no batch starts after the first failure (those in flight
- * finish), and `stopOnFailure` then stops the node with an account of every number.
- */
-export async function sendBatches(
-	context: IExecuteFunctions,
-	batches: Batch[],
-	sendOne: (batch: Batch, options: SendOptions) => Promise<BatchOutcome>,
-): Promise<SentBatches> {
-	const continueOnFail = context.continueOnFail();
-	const options = readSendOptions(context);
-	let firstError: NodeApiError | undefined;
-	const outcomes = await runBounded(
-		batches.map((batch) => async () => {
-			const outcome = await sendOne(batch, options);
-			firstError ??= outcome.error;
-			return outcome;
-		}),
-		options.concurrency,
-		() => !continueOnFail && firstError !== undefined,
-	);
-	return { batches, outcomes, firstError };
 }

@@ -88,44 +88,44 @@ function stillUnknown(
 }
 
 /**
- * Settles the numbers of unknown outcome of `outcome` with `read` (free reads, all of them at
- * once). When the reads fail, the numbers stay unknown and say `howToSettle`.
+ * The outcome once the free reads are in: `found` is what they found of its numbers of unknown
+ * outcome (`unknownEntries`), or the error they failed with, and then those numbers stay
+ * unknown and say `howToSettle`.
  */
-export async function settleUnknown(
+export function settled(
 	context: IExecuteFunctions,
 	outcome: BatchOutcome,
-	read: (entries: NumberEntry[]) => Promise<Settlement>,
+	found: Settlement | Error,
 	howToSettle: string,
-): Promise<BatchOutcome> {
-	if (!outcome.failures.some((failure) => failure.status === 'unknown')) return outcome;
-	let settlement: Settlement;
-	try {
-		settlement = await read(unknownEntries(outcome));
-	} catch (error) {
-		const why = `The free read to find out failed too (${(error as Error).message}). ${howToSettle}`;
+): BatchOutcome {
+	if (found instanceof Error) {
+		const why = `The free read to find out failed too (${found.message}). ${howToSettle}`;
 		return stillUnknown(outcome, outcome.failures, why);
 	}
 	const failures = outcome.failures.flatMap((failure): Failure[] => {
 		if (failure.status !== 'unknown') return [failure];
 		const e164 = failure.phoneNumber ?? '';
-		if (settlement.processed.has(e164)) return [];
-		const message = settlement.notProcessed.get(e164);
+		if (found.processed.has(e164)) return [];
+		const message = found.notProcessed.get(e164);
 		if (!message) return [failure];
 		return [notProcessed(context, failure, `${message} (the request: ${reasonOf(failure)})`)];
 	});
 	const reason = reasonOf(outcome.failures.find((failure) => failure.status === 'unknown'));
-	for (const { item } of settlement.succeeded) {
-		const found = `A free read found this processed (the request: ${reason})`;
-		item.json.notice = [item.json.notice, found].filter(Boolean).join('. ');
-	}
-	const settled = stillUnknown(outcome, failures, howToSettle).failures;
+	const notice = `A free read found this processed (the request: ${reason})`;
+	const succeeded = found.succeeded.map(({ order, item }) => ({
+		order,
+		item: { ...item, json: { ...item.json, notice: joinNotice(item.json.notice, notice) } },
+	}));
+	const marked = stillUnknown(outcome, failures, howToSettle).failures;
 	return {
 		...outcome,
-		succeeded: [...outcome.succeeded, ...settlement.succeeded],
-		failures: settled,
-		error: settled[0]?.error as NodeApiError | undefined,
+		succeeded: [...outcome.succeeded, ...succeeded],
+		failures: marked,
+		error: marked[0]?.error as NodeApiError | undefined,
 	};
 }
+
+const joinNotice = (before: unknown, notice: string) => [before, notice].filter(Boolean).join('. ');
 
 /** Why a number's outcome was unknown, as a clause: its error without the "Outcome unknown" label. */
 const reasonOf = (failure: Failure | undefined) =>

@@ -43,7 +43,7 @@ export interface NumberGroup {
  * as the problem, `failed` the request carrying it failed for another reason and was not
  * processed, `unknown` the answer never came (or came unreadable, or as a 5xx): Telnyx may
  * have processed, and billed, it; `over_budget` never sent: it would take the enterprise's
- * monthly cost over the Monthly Budget (budget.ts).
+ * monthly cost over the Monthly Budget (monthlyCost.ts).
  */
 export type FailureStatus = 'invalid' | 'refused' | 'failed' | 'unknown' | 'over_budget';
 
@@ -89,6 +89,6 @@ export interface BatchOutcome {
 export interface SentBatches {
 	batches: Batch[];
 	outcomes: Array<BatchOutcome | undefined>;
-	/** The error of the first request that failed, as they finished. */
-	firstError?: NodeApiError;
+	/** In Stop mode, the outcome of the first request that failed, as they finished: it ended the run. */
+	end?: BatchOutcome;
 }

@@ -24,6 +24,7 @@ import { ofItem } from '../../shared/parameters/items';
 import { readPhoneNumber } from '../../shared/parameters/phoneNumbers';
 import { matchesQuery } from '../../shared/queryFilters';
 import { isSample, leftOutSample } from '../../shared/samples';
+import type { TelnyxResponse } from '../../shared/transport/answer';
 import { isSuccess } from '../../shared/transport/answer';
 import type { AnswerError } from '../../shared/transport/apiErrors';
 import {
@@ -109,6 +110,21 @@ function readBody(body: unknown): unknown {
 }
 
 /**
+ * The error just made of the item's answer, named by its number in an operation on one number:
+ * in an error item's Table row, and to a model that called the node as a tool (n8n's agent
+ * passes it the message alone).
+ */
+function forTheItem(context: IExecuteSingleFunctions, made: NodeApiError): NodeApiError {
+	if (context.getNodeParameter('phoneNumber', '') !== '')
+		made.message = `${readPhoneNumber(ofItem(context))}: ${made.message}`;
+	return made;
+}
+
+/** The API's error for a non-2xx answer to the item's request, as the user sees it. */
+export const refusal = (context: IExecuteSingleFunctions, response: TelnyxResponse) =>
+	forTheItem(context, toNodeApiError(context.getNode(), response));
+
+/**
  * The first postReceive step of every declarative operation (they all set
  * `ignoreHttpStatusErrors`): a non-2xx answer becomes the API's own error, and a 2xx that is
  * not the JSON the API documents (`emptyAllowed`: an empty body is an answer too) an error too.
@@ -116,23 +132,15 @@ function readBody(body: unknown): unknown {
 function answerChecks({ emptyAllowed }: { emptyAllowed: boolean }): PostReceive {
 	return async function (this: IExecuteSingleFunctions, items, response) {
 		learn(await paceOf(this), response.statusCode, response.headers);
-		const telnyxResponse = {
+		const answer = {
 			statusCode: response.statusCode,
 			body: readBody(response.body),
 			headers: response.headers,
 		};
-		let error;
-		if (isSuccess(response.statusCode)) {
-			const undocumented = undocumentedBody(telnyxResponse, emptyAllowed);
-			if (!undocumented) return items;
-			error = undocumentedAnswerError(this.getNode(), telnyxResponse, undocumented);
-		} else error = toNodeApiError(this.getNode(), telnyxResponse);
-		// An operation on one number names it first: in an error item's Table row, and to a model
-		// that called the node as a tool (n8n's agent passes it the message alone).
-		if (this.getNodeParameter('phoneNumber', '') !== '') {
-			error.message = `${readPhoneNumber(ofItem(this))}: ${error.message}`;
-		}
-		throw error;
+		if (!isSuccess(response.statusCode)) throw refusal(this, answer);
+		const undocumented = undocumentedBody(answer, emptyAllowed);
+		if (!undocumented) return items;
+		throw forTheItem(this, undocumentedAnswerError(this.getNode(), answer, undocumented));
 	};
 }
 

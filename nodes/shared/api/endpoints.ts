@@ -20,119 +20,86 @@ export interface Endpoint {
 	maxNumbers?: number;
 }
 
-const ENTERPRISE = '/enterprises/{enterpriseId}';
+/** How an endpoint is sent beside its method and path. */
+type Traits = Omit<Endpoint, 'method' | 'path'>;
 
-export const ENDPOINTS = {
-	listEnterprises: { method: 'GET', path: '/enterprises', policy: 'idempotent' },
+/**
+ * Each endpoint by its method and path, as the API's reference names it, so an operation
+ * shows what it sends: `ENDPOINTS['GET /enterprises/{enterpriseId}']`.
+ */
+const TRAITS = {
+	'GET /enterprises': { policy: 'idempotent' },
 	/** Not billable; a second try after a lost answer would meet the first one's enterprise (409). */
-	createEnterprise: { method: 'POST', path: '/enterprises', policy: 'atMostOnce' },
-	getEnterprise: { method: 'GET', path: ENTERPRISE, policy: 'idempotent' },
+	'POST /enterprises': { policy: 'atMostOnce' },
+	'GET /enterprises/{enterpriseId}': { policy: 'idempotent' },
 	/** The API says "replace": a second try sends the same fields again. */
-	updateEnterprise: { method: 'PUT', path: ENTERPRISE, policy: 'idempotent' },
+	'PUT /enterprises/{enterpriseId}': { policy: 'idempotent' },
 	/** Soft delete; a second try after a lost answer would answer 404. */
-	deleteEnterprise: { method: 'DELETE', path: ENTERPRISE, policy: 'atMostOnce' },
+	'DELETE /enterprises/{enterpriseId}': { policy: 'atMostOnce' },
 
-	listNumbers: {
-		method: 'GET',
-		path: '/reputation/numbers',
-		policy: 'idempotent',
-		enterpriseOptional: true,
-	},
+	'GET /reputation/numbers': { policy: 'idempotent', enterpriseOptional: true },
 	/** Bills a live lookup with `fresh=true`, and for a number with no stored data yet. */
-	getNumber: {
-		method: 'GET',
-		path: '/reputation/numbers/{phoneNumber}',
-		policy: 'idempotent',
-		enterpriseOptional: true,
-	},
-	removeNumber: {
-		method: 'DELETE',
-		path: '/reputation/numbers/{phoneNumber}',
-		policy: 'atMostOnce',
-		enterpriseOptional: true,
-	},
+	'GET /reputation/numbers/{phoneNumber}': { policy: 'idempotent', enterpriseOptional: true },
+	'DELETE /reputation/numbers/{phoneNumber}': { policy: 'atMostOnce', enterpriseOptional: true },
 	/** Billable. */
-	registerNumbers: {
-		method: 'POST',
-		path: `${ENTERPRISE}/reputation/numbers`,
-		policy: 'atMostOnce',
-		maxNumbers: 100,
-	},
+	'POST /enterprises/{enterpriseId}/reputation/numbers': { policy: 'atMostOnce', maxNumbers: 100 },
 	/** Billable live lookups. */
-	refreshNumbers: {
-		method: 'POST',
-		path: `${ENTERPRISE}/reputation/numbers/refresh`,
+	'POST /enterprises/{enterpriseId}/reputation/numbers/refresh': {
 		policy: 'atMostOnce',
 		maxNumbers: 100,
 	},
 
-	listRemediations: {
-		method: 'GET',
-		path: `${ENTERPRISE}/reputation/remediation`,
-		policy: 'idempotent',
-	},
-	getRemediation: {
-		method: 'GET',
-		path: `${ENTERPRISE}/reputation/remediation/{remediationId}`,
+	'GET /enterprises/{enterpriseId}/reputation/remediation': { policy: 'idempotent' },
+	'GET /enterprises/{enterpriseId}/reputation/remediation/{remediationId}': {
 		policy: 'idempotent',
 	},
 	/** Billable per number. */
-	submitRemediation: {
-		method: 'POST',
-		path: `${ENTERPRISE}/reputation/remediation`,
+	'POST /enterprises/{enterpriseId}/reputation/remediation': {
 		policy: 'atMostOnce',
 		maxNumbers: 2000,
 	},
 
-	getReputationSettings: { method: 'GET', path: `${ENTERPRISE}/reputation`, policy: 'idempotent' },
-	enableReputation: { method: 'POST', path: `${ENTERPRISE}/reputation`, policy: 'atMostOnce' },
-	disableReputation: { method: 'DELETE', path: `${ENTERPRISE}/reputation`, policy: 'atMostOnce' },
-	updateCheckFrequency: {
-		method: 'PATCH',
-		path: `${ENTERPRISE}/reputation/frequency`,
-		policy: 'idempotent',
-	},
-	generateLoa: { method: 'POST', path: `${ENTERPRISE}/reputation/loa`, policy: 'idempotent' },
-	replaceLoa: { method: 'PATCH', path: `${ENTERPRISE}/reputation/loa`, policy: 'idempotent' },
+	'GET /enterprises/{enterpriseId}/reputation': { policy: 'idempotent' },
+	'POST /enterprises/{enterpriseId}/reputation': { policy: 'atMostOnce' },
+	'DELETE /enterprises/{enterpriseId}/reputation': { policy: 'atMostOnce' },
+	'PATCH /enterprises/{enterpriseId}/reputation/frequency': { policy: 'idempotent' },
+	'POST /enterprises/{enterpriseId}/reputation/loa': { policy: 'idempotent' },
+	'PATCH /enterprises/{enterpriseId}/reputation/loa': { policy: 'idempotent' },
 	/** Not billable; a document sent twice is an unlinked copy that Telnyx deletes after 30 minutes. */
-	uploadDocument: { method: 'POST', path: '/documents', policy: 'idempotent' },
+	'POST /documents': { policy: 'idempotent' },
 
-	setOwnershipWebhook: {
-		method: 'PATCH',
-		path: `${ENTERPRISE}/reputation/webhook`,
+	'PATCH /enterprises/{enterpriseId}/reputation/webhook': {
 		policy: 'idempotent',
 		emptyAllowed: true,
 	},
-	getOwnershipProof: {
-		method: 'GET',
-		path: `${ENTERPRISE}/reputation/external_verification`,
-		policy: 'idempotent',
-	},
-	submitOwnershipProof: {
-		method: 'POST',
-		path: `${ENTERPRISE}/reputation/external_verification`,
-		policy: 'atMostOnce',
-	},
-	confirmOwnership: {
-		method: 'POST',
-		path: `${ENTERPRISE}/reputation/numbers/{phoneNumber}/ownership_confirm`,
+	'GET /enterprises/{enterpriseId}/reputation/external_verification': { policy: 'idempotent' },
+	'POST /enterprises/{enterpriseId}/reputation/external_verification': { policy: 'atMostOnce' },
+	'POST /enterprises/{enterpriseId}/reputation/numbers/{phoneNumber}/ownership_confirm': {
 		policy: 'atMostOnce',
 	},
 
-	getTermsStatus: { method: 'GET', path: '/terms_of_service/status', policy: 'idempotent' },
-	getCurrentTerms: { method: 'GET', path: '/terms_of_service/info', policy: 'idempotent' },
-	agreeToTerms: {
-		method: 'POST',
-		path: '/terms_of_service/number_reputation/agree',
-		policy: 'idempotent',
-	},
-	listAgreements: { method: 'GET', path: '/terms_of_service/agreements', policy: 'idempotent' },
-	getAgreement: {
-		method: 'GET',
-		path: '/terms_of_service/agreements/{agreementId}',
-		policy: 'idempotent',
-	},
-} as const satisfies Record<string, Endpoint>;
+	'GET /terms_of_service/status': { policy: 'idempotent' },
+	'GET /terms_of_service/info': { policy: 'idempotent' },
+	'POST /terms_of_service/number_reputation/agree': { policy: 'idempotent' },
+	'GET /terms_of_service/agreements': { policy: 'idempotent' },
+	'GET /terms_of_service/agreements/{agreementId}': { policy: 'idempotent' },
+} as const satisfies Record<`${IHttpRequestMethods} /${string}`, Traits>;
+
+type Route = keyof typeof TRAITS;
+
+/** The method and path a route's key names, as types: a path's `{name}`s are checked where it is used. */
+type Named<R> = R extends `${infer M extends IHttpRequestMethods} ${infer P}`
+	? { method: M; path: P }
+	: never;
+
+export const ENDPOINTS = Object.fromEntries(
+	Object.entries(TRAITS).map(([route, traits]) => {
+		const [method, path] = route.split(' ');
+		return [route, { method, path, ...traits }];
+	}),
+) as { readonly [R in Route]: Named<R> & (typeof TRAITS)[R] };
+
+const ENTERPRISE = '/enterprises/{enterpriseId}';
 
 /** The path of an endpoint the enterprise is optional for: under the enterprise when one is given. */
 export const scopedPath = (endpoint: Endpoint, enterpriseId: string): string =>

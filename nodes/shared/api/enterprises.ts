@@ -6,9 +6,9 @@ import { listAll, PAGE_CONCURRENCY } from '../transport/pages';
 import { telnyxAnswer, telnyxResult } from '../transport/request';
 import { ENDPOINTS, requestTo } from './endpoints';
 
-/** Every enterprise of the account (free reads). */
+/** Free reads, every page. */
 export async function listEnterprises(context: RequestContext): Promise<IDataObject[]> {
-	return await listAll(context, requestTo(ENDPOINTS.listEnterprises));
+	return await listAll(context, requestTo(ENDPOINTS['GET /enterprises']));
 }
 
 /**
@@ -19,7 +19,9 @@ export async function checkFrequencyOf(
 	context: RequestContext,
 	enterpriseId: string,
 ): Promise<string | undefined> {
-	const request = requestTo(ENDPOINTS.getReputationSettings, { enterpriseId });
+	const request = requestTo(ENDPOINTS['GET /enterprises/{enterpriseId}/reputation'], {
+		enterpriseId,
+	});
 	const { response, error } = await telnyxResult.call(context, request);
 	if (response.statusCode === 404) return undefined;
 	if (error) throw error;
@@ -39,14 +41,14 @@ export async function checkFrequencies(
 	return new Map(enterpriseIds.map((id, index) => [id, read[index]]));
 }
 
-/** One enterprise (a free read). */
+/** A free read. */
 export async function getEnterprise(
 	context: RequestContext,
 	enterpriseId: string,
 ): Promise<IDataObject> {
 	const answer = (await telnyxAnswer.call(
 		context,
-		requestTo(ENDPOINTS.getEnterprise, { enterpriseId }),
+		requestTo(ENDPOINTS['GET /enterprises/{enterpriseId}'], { enterpriseId }),
 	)) as { data?: IDataObject };
 	return answer.data ?? {};
 }
@@ -69,7 +71,7 @@ export async function findEnterprise(
 	legalName: string,
 	fein: string,
 ): Promise<IDataObject | undefined> {
-	const named = await listAll(context, requestTo(ENDPOINTS.listEnterprises), {
+	const named = await listAll(context, requestTo(ENDPOINTS['GET /enterprises']), {
 		'filter[legal_name][contains]': legalName.trim(),
 	});
 	return named.find(

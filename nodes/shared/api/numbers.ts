@@ -2,11 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { runBounded } from '../bounded';
 import { canonical } from '../phoneNumbers';
-import type { TelnyxResponse } from '../transport/answer';
 import type { RequestContext } from '../transport/credentials';
 import { listPages, PAGE_CONCURRENCY, readSettled } from '../transport/pages';
-import type { ApiRequest } from '../transport/request';
-import { telnyxAnswer, telnyxRequest } from '../transport/request';
+import type { ApiRequest, TelnyxResult } from '../transport/request';
+import { telnyxAnswer, telnyxResult } from '../transport/request';
 import { ENDPOINTS, requestTo } from './endpoints';
 
 /** A monitored number's reputation data as the API lists it (the field set may grow). */
@@ -31,7 +30,7 @@ export type Monitored = Map<string, IDataObject>;
 
 /** The list of monitored numbers of one enterprise, or with '' of the whole account (free). */
 export const numberList = (enterpriseId: string): ApiRequest =>
-	requestTo(ENDPOINTS.listNumbers, { enterpriseId });
+	requestTo(ENDPOINTS['GET /reputation/numbers'], { enterpriseId });
 
 const byNumber = (records: IDataObject[]): Monitored =>
 	new Map(records.map((record) => [canonical(String(record.phone_number)), record]));
@@ -134,13 +133,20 @@ export async function monitoredCount(
 	return meta?.total_results ?? data?.length ?? 0;
 }
 
-/** Stops monitoring one number of an enterprise (the API has no batch removal): its answer, whatever its status. */
+/**
+ * Stops monitoring one number of an enterprise (the API has no batch removal). A 404 says it
+ * is not monitored: the caller decides whether that is what it wanted.
+ */
 export async function removeNumber(
 	context: RequestContext,
 	enterpriseId: string,
 	phoneNumber: string,
 	timeoutMs?: number,
-): Promise<TelnyxResponse> {
-	const request = requestTo(ENDPOINTS.removeNumber, { enterpriseId, phoneNumber });
-	return await telnyxRequest.call(context, request, { timeoutMs });
+): Promise<TelnyxResult> {
+	const request = requestTo(ENDPOINTS['DELETE /reputation/numbers/{phoneNumber}'], {
+		enterpriseId,
+		phoneNumber,
+	});
+	const where = `Removing ${phoneNumber}.`;
+	return await telnyxResult.call(context, request, { timeoutMs, where, safeToRunAgain: true });
 }

@@ -12,6 +12,8 @@ export async function setOwnershipWebhook(
 	enterpriseId: string,
 	url: string | null,
 ): Promise<TelnyxResult> {
-	const request = requestTo(ENDPOINTS.setOwnershipWebhook, { enterpriseId });
+	const request = requestTo(ENDPOINTS['PATCH /enterprises/{enterpriseId}/reputation/webhook'], {
+		enterpriseId,
+	});
 	return await telnyxResult.call(context, request, { body: ownershipWebhookBody(url) });
 }

@@ -8,7 +8,7 @@ import { listAll } from '../transport/pages';
 
 /** The remediation requests of an enterprise (a paged list of summaries, free). */
 export const remediationList = (enterpriseId: string): ApiRequest =>
-	requestTo(ENDPOINTS.listRemediations, { enterpriseId });
+	requestTo(ENDPOINTS['GET /enterprises/{enterpriseId}/reputation/remediation'], { enterpriseId });
 
 /** One remediation request in full, with its per-number results once there are some (free). */
 export async function getRemediation(
@@ -16,7 +16,10 @@ export async function getRemediation(
 	enterpriseId: string,
 	remediationId: string,
 ): Promise<IDataObject> {
-	const request = requestTo(ENDPOINTS.getRemediation, { enterpriseId, remediationId });
+	const request = requestTo(
+		ENDPOINTS['GET /enterprises/{enterpriseId}/reputation/remediation/{remediationId}'],
+		{ enterpriseId, remediationId },
+	);
 	return ((await telnyxAnswer.call(context, request)) as { data: IDataObject }).data;
 }
 

@@ -34,7 +34,7 @@ export async function searchEnterprises(
 	if (filter) qs['filter[legal_name][contains]'] = filter;
 	const { data = [], meta = {} } = (await telnyxAnswer.call(
 		this,
-		requestTo(ENDPOINTS.listEnterprises),
+		requestTo(ENDPOINTS['GET /enterprises']),
 		{ qs },
 	)) as EnterprisePage;
 	const more = (meta.page_number ?? page) < (meta.total_pages ?? 0);

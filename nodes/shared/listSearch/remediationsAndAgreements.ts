@@ -17,7 +17,7 @@ import { telnyxAnswer } from '../transport/request';
 import { checkUuid } from '../parameters/validators';
 import { productTypeOptions } from '../productTypes';
 
-/** Records per picker page, as the enterprise picker reads them. */
+/** As the enterprise picker reads them, so every picker pages alike. */
 const PICKER_PAGE_SIZE = 50;
 
 const day = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : '');
@@ -112,7 +112,7 @@ export async function searchAgreements(
 ): Promise<INodeListSearchResult> {
 	return await pickerPage(
 		this,
-		requestTo(ENDPOINTS.listAgreements),
+		requestTo(ENDPOINTS['GET /terms_of_service/agreements']),
 		(agreement) => ({ name: agreementName(agreement), value: String(agreement.id) }),
 		filter,
 		paginationToken,

@@ -1,6 +1,6 @@
 // The API's answer as the transport reads it: the response, its error envelope's entries and
 // its rate-limit headers (what the retry policy and the error mapping both read).
-/** One entry of the Telnyx error envelope `{ errors: [...] }`. */
+/** In `{ errors: [...] }`, the body of the API's error answers. */
 export interface TelnyxErrorEntry {
 	code?: string;
 	title?: string;

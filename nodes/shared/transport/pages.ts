@@ -28,7 +28,6 @@ export const PAGE_CONCURRENCY = 5;
 export interface PageWindow {
 	/** The first page to read (a pass resumed by a later poll). */
 	from?: number;
-	/** At most this many records. */
 	limit?: number;
 	/** No page starts after this time (ms since the epoch); the pages under way are awaited. */
 	until?: number;

@@ -52,6 +52,17 @@ export interface RequestParts {
 	carriesNumbers?: boolean;
 }
 
+export interface ResultParts extends RequestParts {
+	/** Where it happened, added to the error's description ("In request 2 of 3 …"). */
+	where?: string;
+	/**
+	 * Running the request again is safe (Create finds its enterprise first; a removal or a
+	 * deletion run again answers 404), so a 5xx answer stays the API's error, not an unknown
+	 * outcome. A request that got no answer is still one.
+	 */
+	safeToRunAgain?: boolean;
+}
+
 /**
  * One attempt of `options` through n8n's helper: the pace learns from its answer, and a 2xx
  * that is not the JSON the API documents (`emptyAllowed`: an empty body is an answer too) throws.
@@ -86,7 +97,7 @@ function attemptOf(
  * when no answer came back, or a 2xx that is not the JSON the API documents. For an
  * at-most-once request that may have been processed, what it throws is an OutcomeUnknownError.
  */
-export async function telnyxRequest(
+async function telnyxRequest(
 	this: RequestContext,
 	request: ApiRequest,
 	parts: RequestParts = {},
@@ -145,12 +156,13 @@ export type TelnyxResult =
 export async function telnyxResult(
 	this: RequestContext,
 	request: ApiRequest,
-	parts: RequestParts & { where?: string } = {},
+	parts: ResultParts = {},
 ): Promise<TelnyxResult> {
 	const response = await telnyxRequest.call(this, request, parts);
 	if (isSuccess(response.statusCode)) return { response };
 	const node = this.getNode();
 	const refusal = toNodeApiError(node, response, parts.where);
+	if (parts.safeToRunAgain) return { response, error: refusal };
 	const failure = failureOfAnswer(response);
 	return {
 		response,

@@ -1,9 +1,9 @@
-// The Options of the operations that send phone numbers (read by pipeline/sendOptions.ts; the
+// The Options of the operations that send phone numbers (read by pipeline/send.ts; the
 // Default Country is read with the number it reads, in shared/parameters/phoneNumbers.ts).
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_COUNTRY } from '../../../shared/phoneNumbers';
-import { DEFAULT_CONCURRENCY } from '../../pipeline/sendOptions';
+import { DEFAULT_CONCURRENCY } from '../../pipeline/send';
 
 const DEFAULT_TIMEOUT_SECONDS = 60;
 

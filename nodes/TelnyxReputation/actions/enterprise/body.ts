@@ -109,7 +109,7 @@ export function enterpriseBody(
 	const body: IDataObject = {};
 	for (const field of fields) {
 		const value = checkField(where, field, values[field.property.name]);
-		if (value !== undefined) body[field.api] = value;
+		if (value !== undefined) body[field.apiName] = value;
 		else if (required && field.required) refuse(where, `${field.property.displayName} is required`);
 	}
 	return body;

@@ -12,9 +12,9 @@ import { ENDPOINTS, requestTo } from '../../../shared/api/endpoints';
 import { findEnterprise } from '../../../shared/api/enterprises';
 import type { ItemParameters } from '../../../shared/parameters/items';
 import { ofExecuteItem } from '../../../shared/parameters/items';
-import { isSuccess } from '../../../shared/transport/answer';
-import { OutcomeUnknownError, toNodeApiError } from '../../../shared/transport/apiErrors';
-import { telnyxRequest } from '../../../shared/transport/request';
+import { OutcomeUnknownError } from '../../../shared/transport/apiErrors';
+import type { TelnyxResult } from '../../../shared/transport/request';
+import { telnyxResult } from '../../../shared/transport/request';
 import { perInputItem } from '../../monitoredNumbers/items';
 import { additionalFields } from '../common/fields';
 import { enterpriseBody } from './body';
@@ -64,22 +64,23 @@ const found = (enterprise: IDataObject) => ({ ...enterprise, already_existed: tr
  */
 async function post(context: IExecuteFunctions, body: IDataObject): Promise<IDataObject> {
 	const [legalName, fein] = [String(body.legal_name), String(body.fein)];
-	let response;
+	const request = requestTo(ENDPOINTS['POST /enterprises']);
+	let result: TelnyxResult;
 	try {
-		response = await telnyxRequest.call(context, requestTo(ENDPOINTS.createEnterprise), { body });
+		result = await telnyxResult.call(context, request, { body, safeToRunAgain: true });
 	} catch (caught) {
-		// telnyxRequest throws n8n's errors only: a connection error, or this unknown outcome.
+		// Thrown only without an answer: a connection error, or this unknown outcome.
 		const error = caught as NodeApiError;
 		const made =
 			error instanceof OutcomeUnknownError && (await findEnterprise(context, legalName, fein));
 		if (made) return { ...made, already_existed: false };
 		throw error;
 	}
-	if (isSuccess(response.statusCode))
-		return { ...(response.body as { data: IDataObject }).data, already_existed: false };
+	const { response, error } = result;
+	if (!error) return { ...(response.body as { data: IDataObject }).data, already_existed: false };
 	const twin = response.statusCode === 409 && (await findEnterprise(context, legalName, fein));
 	if (twin) return found(twin);
-	throw toNodeApiError(context.getNode(), response);
+	throw error;
 }
 
 /**

@@ -10,9 +10,8 @@ import type { Endpoint } from '../../../shared/api/endpoints';
 import { ENDPOINTS, requestTo } from '../../../shared/api/endpoints';
 import { enterpriseLocator } from '../../../shared/locators';
 import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters/items';
-import { isSuccess } from '../../../shared/transport/answer';
-import { toNodeApiError } from '../../../shared/transport/apiErrors';
-import { telnyxRequest } from '../../../shared/transport/request';
+import { withDescription } from '../../../shared/transport/apiErrors';
+import { telnyxAnswer, telnyxResult } from '../../../shared/transport/request';
 import { perInputItem } from '../../monitoredNumbers/items';
 
 export const option: INodePropertyOptions = {
@@ -33,18 +32,20 @@ export const description = updateDisplayOptions(
 
 /** A free read of one of the enterprise's lists or settings; undefined when it cannot be read. */
 async function read(context: IExecuteFunctions, endpoint: Endpoint, enterpriseId: string) {
-	const response = await telnyxRequest
+	const body = await telnyxAnswer
 		.call(context, requestTo(endpoint, { enterpriseId }), { qs: { 'page[size]': 1 } })
 		.catch(() => undefined);
-	return response && isSuccess(response.statusCode)
-		? (response.body as { data?: { status?: string }; meta?: { total_results?: number } })
-		: undefined;
+	return body as { data?: { status?: string }; meta?: { total_results?: number } } | undefined;
 }
 
 /** What still hangs on the enterprise, read for free when Telnyx refuses to delete it. */
 async function dependents(context: IExecuteFunctions, enterpriseId: string): Promise<string> {
-	const settings = await read(context, ENDPOINTS.getReputationSettings, enterpriseId);
-	const numbers = await read(context, ENDPOINTS.listNumbers, enterpriseId);
+	const settings = await read(
+		context,
+		ENDPOINTS['GET /enterprises/{enterpriseId}/reputation'],
+		enterpriseId,
+	);
+	const numbers = await read(context, ENDPOINTS['GET /reputation/numbers'], enterpriseId);
 	const parts = [
 		settings?.data?.status ? `Number Reputation (${settings.data.status})` : '',
 		numbers?.meta?.total_results ? `${numbers.meta.total_results} monitored numbers` : '',
@@ -56,14 +57,12 @@ async function dependents(context: IExecuteFunctions, enterpriseId: string): Pro
 /** Delete: Telnyx keeps the enterprise as deleted (a soft delete); a Get of it then answers 404. */
 async function deleteOne(context: IExecuteFunctions, itemIndex: number) {
 	const enterpriseId = readEnterpriseId(ofExecuteItem(context, itemIndex));
-	const response = await telnyxRequest.call(
-		context,
-		requestTo(ENDPOINTS.deleteEnterprise, { enterpriseId }),
-	);
-	if (isSuccess(response.statusCode)) return { enterprise_id: enterpriseId, deleted: true };
-	const refused = [400, 409].includes(response.statusCode);
-	const why = refused ? await dependents(context, enterpriseId) : undefined;
-	throw toNodeApiError(context.getNode(), response, why);
+	const request = requestTo(ENDPOINTS['DELETE /enterprises/{enterpriseId}'], { enterpriseId });
+	const { response, error } = await telnyxResult.call(context, request, { safeToRunAgain: true });
+	if (!error) return { enterprise_id: enterpriseId, deleted: true };
+	if (![400, 409].includes(response.statusCode)) throw error;
+	const why = await dependents(context, enterpriseId);
+	throw withDescription(error, `${error.description}\n${why}`);
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

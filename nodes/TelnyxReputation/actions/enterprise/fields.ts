@@ -4,8 +4,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** A field of the API's enterprise and how the panel shows it. */
 export interface EnterpriseField {
-	/** The API's name for it. */
-	api: string;
+	apiName: string;
 	property: INodeProperties;
 	/** Create cannot do without it. */
 	required?: boolean;
@@ -175,7 +174,7 @@ function group(displayName: string, name: string, description: string): INodePro
 /** Every field of an enterprise, in the order Create shows the required ones. */
 export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 	{
-		api: 'legal_name',
+		apiName: 'legal_name',
 		property: text('Legal Name', 'legalName', {
 			placeholder: 'e.g. Acme Plumbing LLC',
 			description: 'As on the incorporation or tax documents (3 to 64 characters)',
@@ -186,7 +185,7 @@ export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 		lockedOnceEnabled: true,
 	},
 	{
-		api: 'doing_business_as',
+		apiName: 'doing_business_as',
 		property: text('Doing Business As', 'doingBusinessAs', {
 			placeholder: 'e.g. Acme Plumbing',
 			description: 'The name the business trades under',
@@ -196,7 +195,7 @@ export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 		lockedOnceEnabled: true,
 	},
 	{
-		api: 'organization_type',
+		apiName: 'organization_type',
 		property: options('Organization Type', 'organizationType', [
 			{ name: 'Commercial', value: 'commercial', description: 'For-profit (most callers)' },
 			{ name: 'Government', value: 'government', description: 'A government body' },
@@ -210,7 +209,7 @@ export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 		fixedAtCreation: true,
 	},
 	{
-		api: 'organization_legal_type',
+		apiName: 'organization_legal_type',
 		property: options('Organization Legal Type', 'organizationLegalType', [
 			{ name: 'Corporation', value: 'corporation', description: 'A C- or S-corporation' },
 			{ name: 'LLC', value: 'llc', description: 'A limited liability company' },
@@ -226,7 +225,7 @@ export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 		required: true,
 	},
 	{
-		api: 'country_code',
+		apiName: 'country_code',
 		property: options('Country', 'countryCode', COUNTRIES, {
 			default: 'US',
 			description:
@@ -236,7 +235,7 @@ export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 		fixedAtCreation: true,
 	},
 	{
-		api: 'jurisdiction_of_incorporation',
+		apiName: 'jurisdiction_of_incorporation',
 		property: text('Jurisdiction of Incorporation', 'jurisdictionOfIncorporation', {
 			placeholder: 'e.g. Delaware',
 			description: 'The state, province or country the enterprise is incorporated in',
@@ -244,14 +243,14 @@ export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 		required: true,
 	},
 	{
-		api: 'website',
+		apiName: 'website',
 		property: text('Website', 'website', { placeholder: 'e.g. https://acmeplumbing.example.com' }),
 		required: true,
 		max: 255,
 		lockedOnceEnabled: true,
 	},
 	{
-		api: 'fein',
+		apiName: 'fein',
 		property: text('FEIN', 'fein', {
 			placeholder: 'e.g. 12-3456789',
 			description:
@@ -262,7 +261,7 @@ export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 		lockedOnceEnabled: true,
 	},
 	{
-		api: 'industry',
+		apiName: 'industry',
 		property: options(
 			'Industry',
 			'industry',
@@ -273,7 +272,7 @@ export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 		lockedOnceEnabled: true,
 	},
 	{
-		api: 'number_of_employees',
+		apiName: 'number_of_employees',
 		// In size order, not alphabetical: ranges read smallest first.
 		property: options(
 			'Number of Employees',
@@ -287,46 +286,46 @@ export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 		lockedOnceEnabled: true,
 	},
 	{
-		api: 'organization_contact',
+		apiName: 'organization_contact',
 		property: group('Organization Contact', 'organizationContact', 'The main contact for vetting'),
 		required: true,
 		lockedOnceEnabled: true,
 	},
 	{
-		api: 'billing_contact',
+		apiName: 'billing_contact',
 		property: group('Billing Contact', 'billingContact', 'Who receives the invoices'),
 		required: true,
 	},
 	{
-		api: 'organization_physical_address',
+		apiName: 'organization_physical_address',
 		property: group('Organization Address', 'organizationAddress', 'Where the enterprise is'),
 		required: true,
 		lockedOnceEnabled: true,
 	},
 	{
-		api: 'billing_address',
+		apiName: 'billing_address',
 		property: group('Billing Address', 'billingAddress', 'Where invoices go'),
 		required: true,
 	},
 	{
-		api: 'role_type',
+		apiName: 'role_type',
 		property: options('Role Type', 'roleType', ROLE_TYPES, { default: 'enterprise' }),
 		fixedAtCreation: true,
 	},
 	{
-		api: 'customer_reference',
+		apiName: 'customer_reference',
 		property: text('Customer Reference', 'customerReference', {
 			description: 'Your own label for the enterprise; not used in vetting',
 		}),
 		max: 255,
 	},
 	{
-		api: 'corporate_registration_number',
+		apiName: 'corporate_registration_number',
 		property: text('Corporate Registration Number', 'corporateRegistrationNumber'),
 		max: 100,
 	},
 	{
-		api: 'dun_bradstreet_number',
+		apiName: 'dun_bradstreet_number',
 		property: text('D-U-N-S Number', 'dunBradstreetNumber', {
 			placeholder: 'e.g. 150483782',
 			description: 'The 9-digit Dun & Bradstreet number',
@@ -335,7 +334,7 @@ export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 		lockedOnceEnabled: true,
 	},
 	{
-		api: 'primary_business_domain_sic_code',
+		apiName: 'primary_business_domain_sic_code',
 		property: text('SIC Code', 'sicCode', {
 			placeholder: 'e.g. 7372',
 			description: 'The 4-digit Standard Industrial Classification code of the main business',
@@ -343,7 +342,7 @@ export const ENTERPRISE_FIELDS: EnterpriseField[] = [
 		max: 10,
 	},
 	{
-		api: 'professional_license_number',
+		apiName: 'professional_license_number',
 		property: text('Professional License Number', 'professionalLicenseNumber', {
 			description: 'For regulated industries',
 		}),

@@ -12,7 +12,10 @@ export const option: INodePropertyOptions = {
 	description:
 		'Get an enterprise: its legal details, contacts, addresses, and whether Number Reputation is enabled',
 	action: 'Get the details of an enterprise',
-	routing: singleRequest({ endpoint: ENDPOINTS.getEnterprise, output: [unwrapData] }),
+	routing: singleRequest({
+		endpoint: ENDPOINTS['GET /enterprises/{enterpriseId}'],
+		output: [unwrapData],
+	}),
 };
 
 const properties: INodeProperties[] = [

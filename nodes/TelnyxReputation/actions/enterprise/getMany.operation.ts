@@ -34,7 +34,7 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	description: 'List the enterprises of the account',
 	action: 'Get many enterprises',
-	routing: pagedList(ENDPOINTS.listEnterprises, enterpriseFilters),
+	routing: pagedList(ENDPOINTS['GET /enterprises'], enterpriseFilters),
 };
 
 const properties: INodeProperties[] = [

@@ -32,7 +32,7 @@ const names = (fields: EnterpriseField[]) => {
  * with the fields named before anything is sent.
  */
 async function refuseLockedFields(context: IExecuteSingleFunctions, body: IDataObject) {
-	const locked = lockable.filter((field) => body[field.api] !== undefined);
+	const locked = lockable.filter((field) => body[field.apiName] !== undefined);
 	if (!locked.length) return;
 	const enterprise = await getEnterprise(context, readEnterpriseId(ofItem(context)));
 	if (enterprise.number_reputation_enabled !== true) return;
@@ -69,7 +69,7 @@ export const option: INodePropertyOptions = {
 		'Change the fields set below and keep the others; the legal details are locked once Number Reputation is enabled',
 	action: 'Update an enterprise',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.updateEnterprise,
+		endpoint: ENDPOINTS['PUT /enterprises/{enterpriseId}'],
 		prepare: [updateBody],
 		output: [unwrapData],
 	}),

@@ -15,7 +15,10 @@ export const option: INodePropertyOptions = {
 		'Answer Telnyx about a flagged number hosted with another provider: keep it, or give it up (which removes it)',
 	action: 'Confirm ownership of a phone number',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.confirmOwnership,
+		endpoint:
+			ENDPOINTS[
+				'POST /enterprises/{enterpriseId}/reputation/numbers/{phoneNumber}/ownership_confirm'
+			],
 		output: [unwrapData],
 	}),
 };

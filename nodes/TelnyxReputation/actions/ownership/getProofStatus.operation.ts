@@ -14,7 +14,7 @@ export const option: INodePropertyOptions = {
 		"Get the review status of the enterprise's ownership proof: pending, approved, rejected, or not submitted",
 	action: 'Get the ownership proof status',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.getOwnershipProof,
+		endpoint: ENDPOINTS['GET /enterprises/{enterpriseId}/reputation/external_verification'],
 		// Telnyx answers 404 when nothing was submitted: that is a status, not a failure.
 		answers: {
 			404: (context) => ({

@@ -38,7 +38,7 @@ export const option: INodePropertyOptions = {
 		"Set the one URL Telnyx sends an enterprise's number-ownership events to, replacing the URL set before (a webhook trigger's too), or stop the events",
 	action: 'Set the ownership webhook URL',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.setOwnershipWebhook,
+		endpoint: ENDPOINTS['PATCH /enterprises/{enterpriseId}/reputation/webhook'],
 		prepare: [webhookBody],
 		output: [
 			unwrapOrConfirm((context) => ({

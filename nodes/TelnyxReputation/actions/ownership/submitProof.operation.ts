@@ -53,7 +53,7 @@ export const option: INodePropertyOptions = {
 		'Send ownership proof so numbers hosted with another provider can be registered (reviewed once per enterprise)',
 	action: 'Submit ownership proof',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.submitOwnershipProof,
+		endpoint: ENDPOINTS['POST /enterprises/{enterpriseId}/reputation/external_verification'],
 		prepare: [proofBody],
 		output: [unwrapData],
 	}),

@@ -9,7 +9,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
-import { singleRequest } from '../../routing/declarative';
+import { refusal, singleRequest } from '../../routing/declarative';
 import { endpointPath } from '../../routing/pathParameters';
 import { unwrapData } from '../../routing/outputs';
 import { optionalEnterpriseLocator } from '../../../shared/locators';
@@ -19,13 +19,12 @@ import { readPhoneNumber } from '../../../shared/parameters/phoneNumbers';
 import { simplifyFields, simplifyOutput } from '../../monitoredNumbers/simplify';
 import { ofItem } from '../../../shared/parameters/items';
 import { canonical } from '../../../shared/phoneNumbers';
-import { toNodeApiError } from '../../../shared/transport/apiErrors';
 import { pricesOf } from '../../../shared/transport/credentials';
 
 const isLiveLookup = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('options.fresh', false) === true;
 
-const storedRecordPath = endpointPath(ENDPOINTS.listNumbers);
+const storedRecordPath = endpointPath(ENDPOINTS['GET /reputation/numbers']);
 
 /**
  * The number's own GET bills a live lookup when the number has no stored data yet (the API's
@@ -64,13 +63,7 @@ async function recordOfTheNumber(
 	if (record) return [{ json: record }];
 	// The words and advice of the 404 the number's own GET gives, from the one error mapping.
 	const notMonitored = { title: 'Resource not found', detail: 'Phone number is not monitored.' };
-	const error = toNodeApiError(this.getNode(), {
-		statusCode: 404,
-		body: { errors: [notMonitored] },
-		headers: {},
-	});
-	error.message = `${e164}: ${error.message}`;
-	throw error;
+	throw refusal(this, { statusCode: 404, body: { errors: [notMonitored] }, headers: {} });
 }
 
 export const option: INodePropertyOptions = {
@@ -80,7 +73,7 @@ export const option: INodePropertyOptions = {
 		'Get the stored spam score and reputation data of a monitored number (free; a live lookup is billable)',
 	action: "Get a number's reputation (free; USD 0.10 with Live Lookup)",
 	routing: singleRequest({
-		endpoint: ENDPOINTS.getNumber,
+		endpoint: ENDPOINTS['GET /reputation/numbers/{phoneNumber}'],
 		prepare: [storedOrLive],
 		output: [recordOfTheNumber],
 		bills: isLiveLookup,

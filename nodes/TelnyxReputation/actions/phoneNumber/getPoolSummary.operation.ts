@@ -18,7 +18,7 @@ import { scanSettled } from '../../monitoredNumbers/scan';
 import { listChanged } from '../../monitoredNumbers/answer';
 import { simplified, simplifyFields } from '../../monitoredNumbers/simplify';
 import { perInputItem } from '../../monitoredNumbers/items';
-import { monthlyBudgetOption } from '../../pipeline/budget';
+import { monthlyBudgetOption } from '../../pipeline/monthlyCost';
 import { PoolSummary } from '../../monitoredNumbers/summary';
 
 export const option: INodePropertyOptions = {

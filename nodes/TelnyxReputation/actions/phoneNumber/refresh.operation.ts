@@ -10,16 +10,19 @@ import type { TelnyxResponse } from '../../../shared/transport/answer';
 import { eachNumber } from '../../pipeline/answers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
-import { report, stopOnFailure, withSucceeded } from '../../pipeline/report';
-import type { Sent } from '../../pipeline/send';
-import { batchesOf, sendBatch, sendBatches, withRefused } from '../../pipeline/send';
-import type { SendOptions } from '../../pipeline/sendOptions';
+import { failsInStopMode, report, stopOnFailure, withSucceeded } from '../../pipeline/report';
+import type { SendOptions, Sent } from '../../pipeline/send';
+import { batchesOf, readSendOptions, sendBatch, withRefused } from '../../pipeline/send';
 import { PRICES, usd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
-import { CLOCK_SKEW_MS, settlementOf, settleUnknown } from '../../pipeline/settle';
+import type { Settlement } from '../../pipeline/settle';
+import { CLOCK_SKEW_MS, settled, settlementOf, unknownEntries } from '../../pipeline/settle';
 import { monitoredAmong } from '../../../shared/api/numbers';
 import { batchedNumberFields } from '../common/fields';
-import type { Batch, BatchOutcome } from '../../pipeline/types';
+import type { Batch, BatchOutcome, NumberEntry } from '../../pipeline/types';
+import { runUntil } from '../../../shared/bounded';
+
+const REFRESH = ENDPOINTS['POST /enterprises/{enterpriseId}/reputation/numbers/refresh'];
 
 export const option: INodePropertyOptions = {
 	name: 'Refresh',
@@ -30,7 +33,7 @@ export const option: INodePropertyOptions = {
 
 const properties = batchedNumberFields({
 	billing: `Each refreshed number is a billable live lookup (${usd(PRICES.checkUsd)}), and Telnyx rate-limits refreshes per enterprise. Telnyx also checks every monitored number on the enterprise's check frequency, each check billed the same.`,
-	maxPerRequest: ENDPOINTS.refreshNumbers.maxNumbers,
+	maxPerRequest: REFRESH.maxNumbers,
 });
 
 export const description = updateDisplayOptions(
@@ -69,56 +72,53 @@ function refreshed(
  * After a request whose answer was lost: a number checked since it was sent was refreshed, a
  * number not monitored was not; the others may still be (free reads, nothing sent again).
  */
-async function settleRefreshed(
+async function refreshedAmong(
 	context: IExecuteFunctions,
 	{ batch, sentAt }: Sent,
-	outcome: BatchOutcome,
-): Promise<BatchOutcome> {
+	entries: NumberEntry[],
+): Promise<Settlement> {
 	const since = sentAt - CLOCK_SKEW_MS;
-	return await settleUnknown(
-		context,
-		outcome,
-		async (entries) => {
-			const monitored = await monitoredAmong(
-				context,
-				batch.enterpriseId,
-				entries.map((entry) => entry.e164),
-			);
-			const checkedSince = (e164: string) => {
-				const data = monitored.get(e164)?.reputation_data as IDataObject | null | undefined;
-				return Date.parse(String(data?.last_refreshed_at ?? '')) >= since;
-			};
-			return settlementOf(entries, ({ e164 }) => {
-				if (checkedSince(e164))
-					return { processed: { phone_number: e164, success: true, error: null } };
-				return monitored.has(e164) ? undefined : { notProcessed: NOT_MONITORED };
-			});
-		},
-		'Telnyx may still be refreshing it: its reputation_data.last_refreshed_at (Phone Number → Get Many, free) shows when it has. Refreshing it again may bill a second lookup.',
-	);
+	const numbers = entries.map((entry) => entry.e164);
+	const monitored = await monitoredAmong(context, batch.enterpriseId, numbers);
+	const checkedSince = (e164: string) => {
+		const data = monitored.get(e164)?.reputation_data as IDataObject | null | undefined;
+		return Date.parse(String(data?.last_refreshed_at ?? '')) >= since;
+	};
+	return settlementOf(entries, ({ e164 }) => {
+		if (checkedSince(e164))
+			return { processed: { phone_number: e164, success: true, error: null } };
+		return monitored.has(e164) ? undefined : { notProcessed: NOT_MONITORED };
+	});
 }
 
 const NOT_MONITORED =
 	'Not refreshed: a free read shows the number is not monitored on this enterprise';
+
+const HOW_TO_SETTLE =
+	'Telnyx may still be refreshing it: its reputation_data.last_refreshed_at (Phone Number → Get Many, free) shows when it has. Refreshing it again may bill a second lookup.';
 
 async function refreshBatch(
 	context: IExecuteFunctions,
 	batch: Batch,
 	options: SendOptions,
 ): Promise<BatchOutcome> {
-	const sent = await sendBatch(context, ENDPOINTS.refreshNumbers, batch, options);
+	const sent = await sendBatch(context, REFRESH, batch, options);
 	const read = sent.answer ? refreshed(context, sent.batch, sent.answer) : sent.outcome;
-	return withRefused(sent, await settleRefreshed(context, sent, read));
+	const unknown = unknownEntries(read);
+	if (unknown.length === 0) return withRefused(sent, read);
+	const found = await refreshedAmong(context, sent, unknown).catch((error: Error) => error);
+	return withRefused(sent, settled(context, read, found, HOW_TO_SETTLE));
 }
 
 /** Refresh (billable live lookups), batched across all input items: a custom operation. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { items, invalid, samples } = readInput(this);
 	stopIfInvalid(this, invalid);
-	const batches = batchesOf(groupNumbers(items), ENDPOINTS.refreshNumbers.maxNumbers);
-	const sent = await sendBatches(this, batches, (batch, options) =>
-		refreshBatch(this, batch, options),
-	);
+	const options = readSendOptions(this);
+	const batches = batchesOf(groupNumbers(items), REFRESH.maxNumbers);
+	const tasks = batches.map((batch) => async () => await refreshBatch(this, batch, options));
+	const { results, end } = await runUntil(tasks, options.concurrency, failsInStopMode(this));
+	const sent = { batches, outcomes: results, end };
 	stopOnFailure(this, 'refreshed', sent);
 	const { checkUsd } = await pricesOf(this);
 	const billed = withSucceeded(sent, (json) => ({ ...json, billed_usd: checkUsd }));

@@ -11,16 +11,24 @@ import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { monitoredAmong } from '../../../shared/api/numbers';
 import { eachNumber } from '../../pipeline/answers';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
-import { report, stopOnFailure, withSucceeded } from '../../pipeline/report';
-import { addedByEnterprise, addedCostHint } from '../../pipeline/addedCost';
-import { monthlyBudgetOption, stopIfOverBudget, withinBudget } from '../../pipeline/budget';
-import type { Sent } from '../../pipeline/send';
-import { batchesOf, sendBatch, sendBatches, withRefused } from '../../pipeline/send';
-import type { SendOptions } from '../../pipeline/sendOptions';
-import { settlementOf, settleUnknown } from '../../pipeline/settle';
+import { failsInStopMode, report, stopOnFailure, withSucceeded } from '../../pipeline/report';
+import {
+	addedByEnterprise,
+	addedCostHint,
+	monthlyBudgetOption,
+	stopIfOverBudget,
+	withinBudget,
+} from '../../pipeline/monthlyCost';
+import type { SendOptions } from '../../pipeline/send';
+import { batchesOf, readSendOptions, sendBatch, withRefused } from '../../pipeline/send';
+import type { Settlement } from '../../pipeline/settle';
+import { settled, settlementOf, unknownEntries } from '../../pipeline/settle';
 import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
-import type { Batch, BatchOutcome } from '../../pipeline/types';
+import type { Batch, BatchOutcome, NumberEntry } from '../../pipeline/types';
+import { runUntil } from '../../../shared/bounded';
 import { batchedNumberFields } from '../common/fields';
+
+const REGISTER = ENDPOINTS['POST /enterprises/{enterpriseId}/reputation/numbers'];
 
 export const option: INodePropertyOptions = {
 	name: 'Register',
@@ -42,7 +50,7 @@ const skipMonitoredOption: INodeProperties = {
 const properties = batchedNumberFields({
 	billing:
 		'Registering numbers is billable. Numbers the enterprise monitors already are not sent again (Options → Skip Numbers Already Monitored, on by default), so a nightly re-run bills only new numbers.',
-	maxPerRequest: ENDPOINTS.registerNumbers.maxNumbers,
+	maxPerRequest: REGISTER.maxNumbers,
 	numbersNote:
 		"They must be US numbers in your Telnyx inventory (local or toll-free), or, once the enterprise's ownership proof is approved (Number Ownership → Submit Proof), US local numbers hosted elsewhere; reputation must be approved on the enterprise.",
 	options: [skipMonitoredOption, monthlyBudgetOption],
@@ -67,31 +75,24 @@ const withMonitoredFlag = (json: IDataObject, alreadyMonitored: boolean): IDataO
  * After a request whose answer was lost: the numbers the enterprise monitors now were
  * registered, the others were not (free reads; nothing is sent again to find out).
  */
-async function settleRegistered(
+async function registeredAmong(
 	context: IExecuteFunctions,
-	{ batch }: Sent,
-	outcome: BatchOutcome,
-): Promise<BatchOutcome> {
-	return await settleUnknown(
-		context,
-		outcome,
-		async (entries) => {
-			const monitored = await monitoredAmong(
-				context,
-				batch.enterpriseId,
-				entries.map((entry) => entry.e164),
-			);
-			return settlementOf(entries, (entry) => {
-				const record = monitored.get(entry.e164);
-				return record ? { processed: { ...record } } : { notProcessed: NOT_REGISTERED };
-			});
-		},
-		'To settle it, run the node again with Skip Numbers Already Monitored on: it reads first (free) which numbers are monitored, and sends only the others.',
-	);
+	enterpriseId: string,
+	entries: NumberEntry[],
+): Promise<Settlement> {
+	const numbers = entries.map((entry) => entry.e164);
+	const monitored = await monitoredAmong(context, enterpriseId, numbers);
+	return settlementOf(entries, (entry) => {
+		const record = monitored.get(entry.e164);
+		return record ? { processed: { ...record } } : { notProcessed: NOT_REGISTERED };
+	});
 }
 
 const NOT_REGISTERED =
 	'Not registered: a free read shows the number is not monitored, so it can be sent again';
+
+const HOW_TO_SETTLE =
+	'To settle it, run the node again with Skip Numbers Already Monitored on: it reads first (free) which numbers are monitored, and sends only the others.';
 
 /** One request of numbers to register (Sync sends its missing numbers this way): 201 has one record per number, output as it is. */
 export async function registerBatch(
@@ -99,10 +100,15 @@ export async function registerBatch(
 	batch: Batch,
 	options: SendOptions,
 ): Promise<BatchOutcome> {
-	const sent = await sendBatch(context, ENDPOINTS.registerNumbers, batch, options);
+	const sent = await sendBatch(context, REGISTER, batch, options);
 	const records = (sent.answer?.body as { data?: unknown } | undefined)?.data;
 	const read = sent.answer ? eachNumber(context, sent.batch, sent.answer, records) : sent.outcome;
-	return withRefused(sent, await settleRegistered(context, sent, read));
+	const unknown = unknownEntries(read);
+	if (unknown.length === 0) return withRefused(sent, read);
+	const found = await registeredAmong(context, sent.batch.enterpriseId, unknown).catch(
+		(error: Error) => error,
+	);
+	return withRefused(sent, settled(context, read, found, HOW_TO_SETTLE));
 }
 
 /**
@@ -120,10 +126,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { toSend: notMonitored, skipped } = skipNumbers(groups, alreadyMonitored);
 	const { toSend, over } = await withinBudget(this, notMonitored);
 	stopIfOverBudget(this, over);
-	const batches = batchesOf(toSend, ENDPOINTS.registerNumbers.maxNumbers);
-	const sent = await sendBatches(this, batches, (batch, options) =>
-		registerBatch(this, batch, options),
-	);
+	const options = readSendOptions(this);
+	const batches = batchesOf(toSend, REGISTER.maxNumbers);
+	const tasks = batches.map((batch) => async () => await registerBatch(this, batch, options));
+	const { results, end } = await runUntil(tasks, options.concurrency, failsInStopMode(this));
+	const sent = { batches, outcomes: results, end };
 	stopOnFailure(this, 'registered', sent);
 	return [
 		report(this, {

@@ -22,7 +22,7 @@ export const option: INodePropertyOptions = {
 	description: 'Stop monitoring a number (it stays in your Telnyx inventory)',
 	action: 'Remove a number from monitoring',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.removeNumber,
+		endpoint: ENDPOINTS['DELETE /reputation/numbers/{phoneNumber}'],
 		output: [removedNumber],
 	}),
 };

@@ -10,18 +10,21 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import type { Monitored } from '../../../shared/api/numbers';
 import { removeNumber } from '../../../shared/api/numbers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
-import { runBounded } from '../../../shared/bounded';
+import { runBounded, runUntil } from '../../../shared/bounded';
 import { plural } from '../../../shared/text';
-import { isSuccess } from '../../../shared/transport/answer';
-import { toNodeApiError } from '../../../shared/transport/apiErrors';
 import { entryFailure } from '../../pipeline/failures';
 import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
-import { report, stopOnFailure, withSucceeded } from '../../pipeline/report';
-import { addedByEnterprise, addedCostHint, toAddByEnterprise } from '../../pipeline/addedCost';
-import { monthlyBudgetOption, stopIfOverBudget, withinBudget } from '../../pipeline/budget';
-import { batchesOf, sendBatches } from '../../pipeline/send';
-import { readSendOptions } from '../../pipeline/sendOptions';
+import { failsInStopMode, report, stopOnFailure, withSucceeded } from '../../pipeline/report';
+import {
+	addedByEnterprise,
+	addedCostHint,
+	monthlyBudgetOption,
+	stopIfOverBudget,
+	toAddByEnterprise,
+	withinBudget,
+} from '../../pipeline/monthlyCost';
+import { batchesOf, readSendOptions } from '../../pipeline/send';
 import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type {
 	Failure,
@@ -32,6 +35,8 @@ import type {
 } from '../../pipeline/types';
 import { batchedNumberFields } from '../common/fields';
 import { registerBatch } from './register.operation';
+
+const REGISTER = ENDPOINTS['POST /enterprises/{enterpriseId}/reputation/numbers'];
 
 export const option: INodePropertyOptions = {
 	name: 'Sync',
@@ -81,7 +86,7 @@ const dryRunByVersion: INodeProperties[] = [
 const properties = batchedNumberFields({
 	billing:
 		'Registering the missing numbers is billable: Dry Run reports what would change first. Numbers not in the input are removed only with Remove Numbers Not in Input on, and Max Removals stops a mistaken input from emptying the enterprise.',
-	maxPerRequest: ENDPOINTS.registerNumbers.maxNumbers,
+	maxPerRequest: REGISTER.maxNumbers,
 	own: [
 		{
 			displayName: 'Remove Numbers Not in Input',
@@ -139,11 +144,9 @@ async function removeNumbers(context: IExecuteFunctions, { enterpriseId, records
 		records.map((record) => async () => {
 			const e164 = String(record.phone_number);
 			try {
-				const response = await removeNumber(context, enterpriseId, e164, timeoutMs);
+				const { response, error } = await removeNumber(context, enterpriseId, e164, timeoutMs);
 				// 404: not monitored any more, which is what Sync wanted.
-				if (isSuccess(response.statusCode) || response.statusCode === 404) return { record };
-				const error = toNodeApiError(context.getNode(), response, `Removing ${e164}.`);
-				return { record, error };
+				return !error || response.statusCode === 404 ? { record } : { record, error };
 			} catch (error) {
 				return { record, error: error as NodeApiError };
 			}
@@ -280,10 +283,11 @@ function syncHint(sent: SentBatches, kept: number, removed: number, notRemoved: 
 /** The real run: the missing numbers registered, then the extra ones removed. */
 async function applySync(context: IExecuteFunctions, plan: SyncPlan) {
 	const { toSend, extras, kept, invalid, samples, extraItem } = plan;
-	const batches = batchesOf(toSend, ENDPOINTS.registerNumbers.maxNumbers);
-	const sent = await sendBatches(context, batches, (batch, options) =>
-		registerBatch(context, batch, options),
-	);
+	const options = readSendOptions(context);
+	const batches = batchesOf(toSend, REGISTER.maxNumbers);
+	const tasks = batches.map((batch) => async () => await registerBatch(context, batch, options));
+	const { results, end } = await runUntil(tasks, options.concurrency, failsInStopMode(context));
+	const sent = { batches, outcomes: results, end };
 	// Its numbers are sent by Register's requests: a stop says which were registered (and billed).
 	stopOnFailure(context, 'registered', sent);
 	const { removed, failures } = await removeExtras(context, extras, extraItem);

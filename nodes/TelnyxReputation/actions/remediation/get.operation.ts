@@ -12,7 +12,7 @@ export const option: INodePropertyOptions = {
 	description: 'Get a remediation request with its status and, once done, its results per number',
 	action: 'Get a remediation request',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.getRemediation,
+		endpoint: ENDPOINTS['GET /enterprises/{enterpriseId}/reputation/remediation/{remediationId}'],
 		output: [unwrapData],
 	}),
 };

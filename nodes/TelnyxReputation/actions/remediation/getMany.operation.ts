@@ -46,7 +46,10 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	description: 'List the remediation requests of an enterprise',
 	action: 'Get many remediation requests',
-	routing: pagedList(ENDPOINTS.listRemediations, remediationFilters),
+	routing: pagedList(
+		ENDPOINTS['GET /enterprises/{enterpriseId}/reputation/remediation'],
+		remediationFilters,
+	),
 };
 
 const properties: INodeProperties[] = [

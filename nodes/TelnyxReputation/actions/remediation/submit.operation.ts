@@ -12,13 +12,14 @@ import { unconfirmed } from '../../pipeline/answers';
 import { entryFailure } from '../../pipeline/failures';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
-import { report, stopOnFailure } from '../../pipeline/report';
-import type { Sent } from '../../pipeline/send';
-import { batchesOf, sendBatch, sendBatches, withRefused } from '../../pipeline/send';
-import type { SendOptions } from '../../pipeline/sendOptions';
+import { failsInStopMode, report, stopOnFailure } from '../../pipeline/report';
+import type { SendOptions, Sent } from '../../pipeline/send';
+import { batchesOf, readSendOptions, sendBatch, withRefused } from '../../pipeline/send';
 import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import { successItem } from '../../pipeline/outputItems';
-import { CLOCK_SKEW_MS, settleUnknown } from '../../pipeline/settle';
+import type { Settlement } from '../../pipeline/settle';
+import { CLOCK_SKEW_MS, settled, unknownEntries } from '../../pipeline/settle';
+import { runUntil } from '../../../shared/bounded';
 import { listPages } from '../../../shared/transport/pages';
 import { getRemediation, remediationList } from '../../../shared/api/remediations';
 import { checkHttpsUrl } from '../../../shared/parameters/validators';
@@ -40,6 +41,8 @@ import { oneSubmitAtATime, openRequestsOf, rememberSubmitted } from './openReque
 
 /** The API takes a call purpose of up to 2,000 characters. */
 const MAX_PURPOSE_LENGTH = 2000;
+
+const SUBMIT = ENDPOINTS['POST /enterprises/{enterpriseId}/reputation/remediation'];
 
 export const option: INodePropertyOptions = {
 	name: 'Submit',
@@ -77,7 +80,7 @@ const onlyFlaggedByVersion: INodeProperties[] = [
 const properties = batchedNumberFields({
 	billing:
 		'Remediation is billable: USD 1 for every number sent. With Only Flagged Numbers on (the default for new nodes), numbers not flagged are left out first, with free reads.',
-	maxPerRequest: ENDPOINTS.submitRemediation.maxNumbers,
+	maxPerRequest: SUBMIT.maxNumbers,
 	numbersNote:
 		'They must be monitored on the enterprise. A number already in an open request (pending or in progress) is left out first (free reads), not billed again.',
 	own: [
@@ -280,38 +283,34 @@ async function requestsLike(
  * for among those created since (free reads) by its call purpose and count of numbers. One
  * match is the request; none means nothing was created; several stay unknown, named.
  */
-async function findSubmitted(
+async function submittedAmong(
 	context: IExecuteFunctions,
 	{ batch, sentAt }: Sent,
-	outcome: BatchOutcome,
+	entries: NumberEntry[],
 	run: SubmitRun,
-): Promise<BatchOutcome> {
-	return await settleUnknown(
-		context,
-		outcome,
-		async (entries) => {
-			const matches = await requestsLike(context, batch, entries.length, sentAt);
-			if (matches.length > 1)
-				throw new Error(
-					`${matches.length} remediation requests created since then match it: ${matches.map((request) => request.id).join(', ')}`,
-				);
-			const numbers = entries.map((entry) => entry.e164);
-			if (matches.length === 0)
-				return {
-					succeeded: [],
-					processed: new Set(),
-					notProcessed: new Map(numbers.map((e164) => [e164, NOT_SUBMITTED])),
-				};
-			const request = await getRemediation(context, batch.enterpriseId, String(matches[0].id));
-			return {
-				succeeded: submittedItems(context, batch, entries, request, run),
-				processed: new Set(numbers),
-				notProcessed: new Map(),
-			};
-		},
-		'To settle it, look for the request with Remediation → Get Many (free) before submitting these numbers again: Telnyx refuses a number that has a request in progress.',
-	);
+): Promise<Settlement> {
+	const matches = await requestsLike(context, batch, entries.length, sentAt);
+	if (matches.length > 1)
+		throw new Error(
+			`${matches.length} remediation requests created since then match it: ${matches.map((request) => request.id).join(', ')}`,
+		);
+	const numbers = entries.map((entry) => entry.e164);
+	if (matches.length === 0)
+		return {
+			succeeded: [],
+			processed: new Set(),
+			notProcessed: new Map(numbers.map((e164) => [e164, NOT_SUBMITTED])),
+		};
+	const request = await getRemediation(context, batch.enterpriseId, String(matches[0].id));
+	return {
+		succeeded: submittedItems(context, batch, entries, request, run),
+		processed: new Set(numbers),
+		notProcessed: new Map(),
+	};
 }
+
+const HOW_TO_SETTLE =
+	'To settle it, look for the request with Remediation → Get Many (free) before submitting these numbers again: Telnyx refuses a number that has a request in progress.';
 
 const NOT_SUBMITTED =
 	'Not submitted: free reads show no remediation request was created for this number, so it can be sent again';
@@ -330,11 +329,14 @@ async function submitBatch(
 	options: SendOptions,
 	run: SubmitRun,
 ): Promise<BatchOutcome> {
-	const sent = await sendBatch(context, ENDPOINTS.submitRemediation, batch, options);
+	const sent = await sendBatch(context, SUBMIT, batch, options);
 	const read = sent.answer
 		? remediationRequestOf(context, sent.batch, sent.answer, run)
 		: sent.outcome;
-	return withRefused(sent, await findSubmitted(context, sent, read, run));
+	const unknown = unknownEntries(read);
+	if (unknown.length === 0) return withRefused(sent, read);
+	const found = await submittedAmong(context, sent, unknown, run).catch((error: Error) => error);
+	return withRefused(sent, settled(context, read, found, HOW_TO_SETTLE));
 }
 
 /** A number already in an open request, as the item that says it was not sent again. */
@@ -404,11 +406,13 @@ async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], 
 		.map((group) => group.enterpriseId);
 	return await oneSubmitAtATime(context.getNode(), enterprises, async () => {
 		const open = await leaveOutOpen(context, groups);
-		const batches = batchesOf(open.toSend, ENDPOINTS.submitRemediation.maxNumbers);
-		const sent = await sendBatches(context, batches, (batch, options) =>
-			submitBatch(context, batch, options, run),
+		const options = readSendOptions(context);
+		const batches = batchesOf(open.toSend, SUBMIT.maxNumbers);
+		const tasks = batches.map(
+			(batch) => async () => await submitBatch(context, batch, options, run),
 		);
-		return { open, sent };
+		const { results, end } = await runUntil(tasks, options.concurrency, failsInStopMode(context));
+		return { open, sent: { batches, outcomes: results, end } };
 	});
 }
 

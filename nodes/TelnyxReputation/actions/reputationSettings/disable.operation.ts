@@ -21,7 +21,7 @@ export const option: INodePropertyOptions = {
 		'Turn off reputation monitoring; every monitored number of the enterprise is removed',
 	action: 'Disable reputation monitoring',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.disableReputation,
+		endpoint: ENDPOINTS['DELETE /enterprises/{enterpriseId}/reputation'],
 		output: [disabledReputation],
 	}),
 };

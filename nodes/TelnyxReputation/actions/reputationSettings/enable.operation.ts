@@ -20,7 +20,7 @@ export const option: INodePropertyOptions = {
 	description: 'Turn on reputation monitoring for an enterprise (billable)',
 	action: 'Enable monitoring (billable, USD 100 a month)',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.enableReputation,
+		endpoint: ENDPOINTS['POST /enterprises/{enterpriseId}/reputation'],
 		output: [unwrapData, enabledCost],
 		bills: () => true,
 	}),

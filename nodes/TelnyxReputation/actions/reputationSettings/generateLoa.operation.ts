@@ -75,7 +75,7 @@ export const option: INodePropertyOptions = {
 	description: 'Render the Letter of Authorization (LOA) as a PDF file to sign (not billable)',
 	action: 'Generate the letter of authorization',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.generateLoa,
+		endpoint: ENDPOINTS['POST /enterprises/{enterpriseId}/reputation/loa'],
 		request: { encoding: 'arraybuffer', headers: { Accept: 'application/pdf, application/json' } },
 		prepare: [loaBody],
 		output: [pdfToBinary],

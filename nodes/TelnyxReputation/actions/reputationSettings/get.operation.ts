@@ -13,7 +13,7 @@ export const option: INodePropertyOptions = {
 		'Get the reputation status, Letter of Authorization (LOA) status and check frequency of an enterprise',
 	action: 'Get reputation settings',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.getReputationSettings,
+		endpoint: ENDPOINTS['GET /enterprises/{enterpriseId}/reputation'],
 		output: [unwrapData],
 	}),
 };

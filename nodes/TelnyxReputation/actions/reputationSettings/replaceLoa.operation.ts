@@ -14,7 +14,7 @@ export const option: INodePropertyOptions = {
 		'Point the settings at a new signed Letter of Authorization (LOA), before the one set is approved',
 	action: 'Replace the letter of authorization',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.replaceLoa,
+		endpoint: ENDPOINTS['PATCH /enterprises/{enterpriseId}/reputation/loa'],
 		output: [unwrapData],
 	}),
 };

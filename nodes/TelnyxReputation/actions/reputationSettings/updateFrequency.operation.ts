@@ -15,7 +15,7 @@ export const option: INodePropertyOptions = {
 		'Change how often scores are refreshed (only once reputation is approved); says the monthly cost before and after',
 	action: 'Update the reputation check frequency',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.updateCheckFrequency,
+		endpoint: ENDPOINTS['PATCH /enterprises/{enterpriseId}/reputation/frequency'],
 		output: [unwrapData],
 		around: withCostBeforeAndAfter,
 	}),

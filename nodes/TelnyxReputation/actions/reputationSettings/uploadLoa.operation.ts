@@ -81,7 +81,7 @@ export const option: INodePropertyOptions = {
 		'Upload the signed Letter of Authorization (LOA) from a binary field (not billable); its ID feeds Enable',
 	action: 'Upload the signed letter of authorization',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.uploadDocument,
+		endpoint: ENDPOINTS['POST /documents'],
 		prepare: [multipartFile],
 		output: [unwrapData],
 	}),

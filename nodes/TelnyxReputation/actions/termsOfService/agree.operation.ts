@@ -10,7 +10,7 @@ export const option: INodePropertyOptions = {
 	description: 'Accept the current Number Reputation terms of service (needed before Enable)',
 	action: 'Agree to the number reputation terms',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.agreeToTerms,
+		endpoint: ENDPOINTS['POST /terms_of_service/number_reputation/agree'],
 		output: [unwrapData],
 	}),
 };

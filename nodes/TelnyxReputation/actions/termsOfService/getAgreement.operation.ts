@@ -12,7 +12,7 @@ export const option: INodePropertyOptions = {
 	description: "Get one of the account's terms of service agreements",
 	action: 'Get a terms of service agreement',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.getAgreement,
+		endpoint: ENDPOINTS['GET /terms_of_service/agreements/{agreementId}'],
 		output: [unwrapData],
 	}),
 };

@@ -12,7 +12,7 @@ export const option: INodePropertyOptions = {
 	description: 'Get the current terms per product: version, URL and effective date',
 	action: 'Get the current terms of service',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.getCurrentTerms,
+		endpoint: ENDPOINTS['GET /terms_of_service/info'],
 		// The answer is `{ agreements: [...] }`, not wrapped in `data`: one item per product.
 		output: [itemPerEntry('agreements')],
 	}),

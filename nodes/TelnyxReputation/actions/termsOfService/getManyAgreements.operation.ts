@@ -12,7 +12,7 @@ export const option: INodePropertyOptions = {
 	description:
 		"List the account's terms of service agreements (agreeing to a new version adds one)",
 	action: 'Get many terms of service agreements',
-	routing: pagedList(ENDPOINTS.listAgreements),
+	routing: pagedList(ENDPOINTS['GET /terms_of_service/agreements']),
 };
 
 const properties: INodeProperties[] = [

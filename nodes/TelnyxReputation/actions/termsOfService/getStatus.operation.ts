@@ -10,7 +10,7 @@ export const option: INodePropertyOptions = {
 	description: 'Check whether the account has agreed to the current Number Reputation terms',
 	action: 'Get the number reputation terms status',
 	routing: singleRequest({
-		endpoint: ENDPOINTS.getTermsStatus,
+		endpoint: ENDPOINTS['GET /terms_of_service/status'],
 		// product_type is always sent: the API's default product is branded calling.
 		request: { qs: { product_type: 'number_reputation' } },
 		output: [unwrapData],

@@ -1,16 +1,18 @@
-// Monthly Budget (Register, Sync): the most an enterprise's monitoring may cost a month, its
-// fee and its numbers' scheduled checks at its check frequency. Numbers that would take it over
-// are not sent; what the enterprise monitors already is never touched. Free reads decide.
+// What the numbers a run adds to monitoring cost a month. Telnyx checks each monitored number
+// at its enterprise's check frequency and bills every check, so Register and Sync say it before
+// the bill comes, and with Monthly Budget leave out the numbers that would take an enterprise's
+// monitoring (its fee and its numbers' checks) over it; what the enterprise monitors already is
+// never touched. Free reads decide both.
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkFrequencyOf } from '../../shared/api/enterprises';
+import { checkFrequencies, checkFrequencyOf } from '../../shared/api/enterprises';
 import { monitoredCount } from '../../shared/api/numbers';
 import { CHECKS_PER_MONTH, checksMonthlyUsd, PRICES, usd } from '../../shared/prices';
 import { plural } from '../../shared/text';
 import { pricesOf } from '../../shared/transport/credentials';
 import { CONTINUE_ADVICE } from './outputItems';
-import type { Failure, NumberGroup } from './types';
+import type { Failure, NumberGroup, SentBatches } from './types';
 
 export const monthlyBudgetOption: INodeProperties = {
 	displayName: 'Monthly Budget (USD)',
@@ -94,3 +96,47 @@ export function stopIfOverBudget(context: IExecuteFunctions, over: Failure[]): v
 		},
 	);
 }
+
+/** From this node version (one more free read per enterprise: its check frequency). */
+const SAYS_ADDED_COST = 1.3;
+
+/**
+ * "Monitoring the 3 numbers added costs about USD 6.53 a month (business_daily checks at
+ * USD 0.10)", from each enterprise's frequency (free reads); `added` counts the numbers by
+ * enterprise. Undefined when nothing is added or the frequencies cannot be read.
+ */
+export async function addedCostHint(
+	context: IExecuteFunctions,
+	added: Map<string, number>,
+	verb: 'added' | 'to add',
+): Promise<string | undefined> {
+	const numbers = [...added.values()].reduce((sum, count) => sum + count, 0);
+	if (numbers === 0 || context.getNode().typeVersion < SAYS_ADDED_COST) return undefined;
+	const frequencies = await checkFrequencies(context, [...added.keys()]).catch(() => undefined);
+	if (!frequencies) return undefined;
+	const prices = await pricesOf(context);
+	let monthly = 0;
+	for (const [enterpriseId, count] of added)
+		monthly += checksMonthlyUsd(count, frequencies.get(enterpriseId) ?? 'never', prices);
+	const used = [...new Set([...frequencies.values()].filter(Boolean))];
+	const how = used.length === 1 ? `${used[0]} checks` : 'each enterprise’s check frequency';
+	return `Monitoring the ${plural(numbers, 'number')} ${verb} costs about ${usd(monthly)} a month (${how} at ${usd(prices.checkUsd)})`;
+}
+
+/** The numbers each enterprise gained in a run: its batches' successes. */
+export function addedByEnterprise({ batches, outcomes }: SentBatches): Map<string, number> {
+	const added = new Map<string, number>();
+	batches.forEach(({ enterpriseId }, index) => {
+		const count = outcomes[index]?.succeeded.length ?? 0;
+		if (count) added.set(enterpriseId, (added.get(enterpriseId) ?? 0) + count);
+	});
+	return added;
+}
+
+/** The numbers each enterprise would gain: the groups still to send. */
+export const toAddByEnterprise = (groups: NumberGroup[]): Map<string, number> =>
+	groups.reduce(
+		(added, { enterpriseId, numbers }) =>
+			added.set(enterpriseId, (added.get(enterpriseId) ?? 0) + numbers.size),
+		new Map<string, number>(),
+	);
