@@ -71,7 +71,8 @@ export function readRow(json: IDataObject, now: string): PoolRow {
 	const row = { ...newRow(String(json.phone_number), now), ...json } as PoolRow;
 	row.state ||= regionOf(row.area_code) ?? '';
 	// A row that never had a call (or is older than the dialer's counts) idles from when it joined.
-	if (!json.calls_day) [row.calls_today, row.calls_day] = [0, row.since.slice(0, 10)];
+	if (!json.calls_day)
+		[row.calls_today, row.calls_day] = [0, String(row.since || now).slice(0, 10)];
 	row.dial_rank = dialRank(String(row.spam_risk ?? ''), row.connection_score ?? null);
 	return row;
 }

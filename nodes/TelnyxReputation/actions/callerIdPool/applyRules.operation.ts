@@ -34,7 +34,8 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		required: true,
 		default: '[]',
-		placeholder: "e.g. {{ $('Pool rows').all().map(item => item.json) }}",
+		placeholder:
+			"e.g. {{ [...$('Rows of these numbers').all(), ...$('Resting rows').all()].map(item => item.json) }}",
 		description:
 			"The rows of the pool's data table that the input is about, and the resting ones, as a list: an expression such as the one shown",
 	},
