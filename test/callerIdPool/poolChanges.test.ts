@@ -8,6 +8,7 @@ import { runNode } from '../../support/engine/runNode';
 import { usNumbers } from '../../support/sandbox/state';
 import { byId, operation } from '../harness/parameters';
 import { useSandbox } from '../harness/useSandbox';
+import { poolRowOf } from './poolRow';
 
 const api = useSandbox();
 const NUMBERS = usNumbers(600);
@@ -140,21 +141,12 @@ describe('List Pool Changes', () => {
 });
 
 describe('Apply Pool Rules on a morning of changes', () => {
-	const row = (phone_number: string, fields: IDataObject = {}): IDataObject => ({
-		phone_number,
-		area_code: '949',
-		enterprise_id: enterprise,
-		status: 'active',
-		since: '2026-11-01T06:00:00.000Z',
-		reason: 'joined the pool',
-		remediation_id: '',
-		spam_risk: 'low',
-		connection_score: 50,
-		checked_at: '2026-11-01T06:00:00.000Z',
-		calls_today: 3,
-		calls_day: new Date().toISOString().slice(0, 10),
-		...fields,
-	});
+	const row = (phone_number: string, fields: IDataObject = {}) =>
+		poolRowOf(enterprise, phone_number, {
+			calls_today: 3,
+			calls_day: new Date().toISOString().slice(0, 10),
+			...fields,
+		});
 
 	test('new rows are marked to insert; a gone number leaves once a free read confirms it; due rows rest', async () => {
 		const staticData: IDataObject = {};

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { operation } from '../harness/parameters';
 import { useSandbox } from '../harness/useSandbox';
 import { runNode } from '../../support/engine/runNode';
+import { poolRowOf } from './poolRow';
 
 const api = useSandbox();
 const DAY_MS = 86_400_000;
@@ -22,19 +23,8 @@ beforeEach(() => {
 	enterprise = api.sandbox.state.enterpriseMonitoring(POOL);
 });
 
-const poolRow = (phone_number: string, fields: IDataObject = {}): IDataObject => ({
-	phone_number,
-	area_code: phone_number.slice(2, 5),
-	enterprise_id: enterprise,
-	status: 'active',
-	since: '2026-11-01T06:00:00.000Z',
-	reason: 'joined the pool',
-	remediation_id: '',
-	spam_risk: 'low',
-	connection_score: 50,
-	checked_at: '2026-12-01T06:00:00.000Z',
-	...fields,
-});
+const poolRow = (phone_number: string, fields: IDataObject = {}) =>
+	poolRowOf(enterprise, phone_number, fields);
 const riskChanged = (phone_number: string, spam_risk: string, checked_at: string) => ({
 	event: 'spamRiskChanged',
 	phone_number,
