@@ -130,6 +130,44 @@ describe('List Pool Changes', () => {
 		expect(elsewhere.items.filter((item) => item.json.pool_change === 'joined')).toHaveLength(2);
 	});
 
+	test('a server that repeats a page or refuses stops the run with its reason, and what it remembered is kept', async () => {
+		const staticData: IDataObject = {};
+		await listChanges(staticData, { poolIsEmpty: true });
+		const remembered = JSON.stringify(staticData);
+		const run = async () =>
+			await runNode({
+				credential: api.credential,
+				parameters: operation('callerIdPool', 'listChanges', { enterpriseId: byId(enterprise) }),
+				staticData,
+			});
+		const firstPage = {
+			data: NUMBERS.slice(0, 250).map((phone_number) => ({
+				phone_number,
+				enterprise_id: enterprise,
+				reputation_data: { spam_risk: 'low', connection_score: 50 },
+			})),
+			meta: { page_number: 1, page_size: 250, total_pages: 3, total_results: 600 },
+		};
+		api.sandbox.injectReply({ status: 200, body: firstPage }, Infinity);
+		const repeated = await run();
+		expect(repeated.error?.message).toBeDefined();
+		expect(repeated.items).toEqual([]);
+		expect(JSON.stringify(staticData)).toBe(remembered);
+
+		api.sandbox.reset();
+		enterprise = api.sandbox.state.enterpriseMonitoring(NUMBERS);
+		api.sandbox.injectReply(
+			{
+				status: 403,
+				body: { errors: [{ code: '10010', title: 'Forbidden', detail: 'Not allowed' }] },
+			},
+			Infinity,
+		);
+		const refused = await run();
+		expect(refused.error?.message).toMatch(/Forbidden|Not allowed/);
+		expect(JSON.stringify(staticData)).toBe(remembered);
+	});
+
 	test('is refused as a tool: a model would move what the morning remembers', async () => {
 		const result = await runNode({
 			credential: api.credential,
