@@ -27,6 +27,8 @@ const MIN_SECRET_LENGTH = 24;
 
 interface Settings {
 	pool: string;
+	/** Version 2 saves the day's counts as one row; version 1 writes each number's pool row. */
+	byDay: boolean;
 	cap: number;
 	saveEveryMs: number;
 	reloadEveryMs: number;
@@ -37,6 +39,7 @@ function settingsOf(context: IWebhookFunctions): Settings {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	return {
 		pool: context.getNodeParameter('dialerPool') as string,
+		byDay: context.getNode().typeVersion >= 2,
 		cap: context.getNodeParameter('dailyCap', 100) as number,
 		saveEveryMs: ((options.saveCountsEverySeconds as number | undefined) ?? 30) * 1000,
 		reloadEveryMs: ((options.reloadEveryMinutes as number | undefined) ?? 60) * MINUTE_MS,
@@ -95,16 +98,17 @@ const eventItems = (items: IDataObject[]): INodeExecutionData[][] | undefined =>
 
 /**
  * The executions an answer starts: a load of the pool when the trigger needs one (none is
- * running), and the counts to save once Save Counts Every has passed. Never one per answer.
+ * running), and the counts to save once Save Counts Every has passed (`day_counts`, the day's
+ * counts as one row; `save_count`, a pool row to mark as called). Never one per answer.
  */
 function eventsFor(index: DialerIndex, settings: Settings, now: number, needsLoad: boolean) {
 	const items: IDataObject[] = [];
 	if (needsLoad && index.claimLoad(now, settings.loadTimeoutMs)) {
 		items.push({ event: 'load_pool', pool: settings.pool, reason: loadReason(index) });
 	}
-	for (const count of index.takeUnsaved(now, settings.saveEveryMs)) {
-		items.push({ event: 'save_count', pool: settings.pool, ...count });
-	}
+	const { dayCounts, marks } = index.takeSaves(now, settings.saveEveryMs, settings.byDay);
+	if (dayCounts) items.push({ event: 'day_counts', pool: settings.pool, ...dayCounts });
+	for (const mark of marks) items.push({ event: 'save_count', pool: settings.pool, ...mark });
 	return eventItems(items);
 }
 
@@ -127,7 +131,8 @@ export class TelnyxCallerIdDialerTrigger implements INodeType {
 		name: 'telnyxCallerIdDialerTrigger',
 		icon: { light: 'file:telnyx.svg', dark: 'file:telnyx.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ "cap " + $parameter.dailyCap + " calls a number a day" }}',
 		description:
 			'Answers a dialer which caller ID to call from, from the pool held in memory: no execution per answer',
@@ -156,7 +161,7 @@ export class TelnyxCallerIdDialerTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Answers each dialer from the pool held in memory, with no execution per answer. The workflow runs only to load the pool (read its active rows, then Telnyx → Caller ID Pool → Load Dialer) and to save the counts of the day.',
+					"Answers each dialer from the pool held in memory, with no execution per answer. The workflow runs only to load the pool (read its active rows and today's counts, then Telnyx → Caller ID Pool → Load Dialer) and to save the day's counts.",
 				name: 'dialerNotice',
 				type: 'notice',
 				default: '',

@@ -22,12 +22,12 @@ import type { Credential } from './runNode';
 import { additionalData } from './runNode';
 import { nodeTypes, POLL_TRIGGER_TYPE, WEBHOOK_TRIGGER_TYPE } from './nodeTypes';
 
-function triggerWorkflow(type: string, parameters: INodeParameters) {
+function triggerWorkflow(type: string, parameters: INodeParameters, typeVersion = 1) {
 	const node: INode = {
 		id: 'trigger',
 		name: 'Trigger',
 		type,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: {
@@ -114,7 +114,7 @@ export interface Delivery {
  * function with its raw body, as n8n's webhook server hands it over.
  */
 export class WebhookTrigger {
-	private readonly parts = triggerWorkflow(this.type, this.parameters);
+	private readonly parts = triggerWorkflow(this.type, this.parameters, this.typeVersion);
 	private server?: Server;
 	readonly deliveries: Delivery[] = [];
 	url = '';
@@ -123,6 +123,7 @@ export class WebhookTrigger {
 		private readonly credential: Credential,
 		private readonly parameters: INodeParameters,
 		private readonly type = WEBHOOK_TRIGGER_TYPE,
+		private readonly typeVersion = 1,
 	) {}
 
 	private webhookData(isTest = false): IWebhookData {

@@ -1,6 +1,6 @@
 // The Caller ID Dialer Trigger through n8n-core's webhook context, over real HTTP: answers from
-// the pool held in the process, no execution per answer, a load asked for once, counts handed
-// on to be saved in batches, and Apply Pool Rules' decisions followed at once. The pool and the
+// the pool held in the process, no execution per answer, a load asked for once, the day's counts
+// handed on as one row and started again from it, and Apply Pool Rules' decisions followed at once. The pool and the
 // counts live in the process, so each test names a pool and dials numbers of its own.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -21,13 +21,14 @@ let trigger: WebhookTrigger | undefined;
 afterEach(async () => await trigger?.stop());
 
 let pools = 0;
-/** A published dialer of a pool of its own (counts and pools live in the process). */
-async function dialer(fields: INodeParameters = {}) {
+/** A published dialer (its newest version unless told) of a pool of its own (counts and pools live in the process). */
+async function dialer(fields: INodeParameters = {}, typeVersion = 2) {
 	const pool = `dialer_test_${++pools}`;
 	trigger = new WebhookTrigger(
 		api.credential,
 		{ path: 'which-caller-id', dialerPool: pool, dailyCap: 100, ...fields },
 		DIALER_TRIGGER_TYPE,
+		typeVersion,
 	);
 	await trigger.start();
 	await trigger.activate();
@@ -58,6 +59,8 @@ const row = (phone_number: string, fields: IDataObject = {}): IDataObject => ({
 	dial_rank: 20,
 	...fields,
 });
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 const numbers = (areaCode: string, exchange: string, count: number) =>
 	Array.from({ length: count }, (_, i) => `+1${areaCode}${exchange}${String(i).padStart(4, '0')}`);
@@ -110,6 +113,7 @@ describe('Caller ID Dialer Trigger', () => {
 			pool,
 			loaded: true,
 			numbers: 3,
+			count_rows: 0,
 		});
 		const [first, second] = await waiting;
 		expect([first.caller_id, second.caller_id].sort()).toEqual(local.slice(0, 2));
@@ -157,15 +161,99 @@ describe('Caller ID Dialer Trigger', () => {
 		expect(trigger.deliveries.filter((d) => d.started)).toHaveLength(1);
 	});
 
-	test('the counts of the day are handed on once Save Counts Every has passed: one execution, each number once with its latest count', async () => {
+	test("the day's counts are handed on once Save Counts Every has passed: one execution, one row of counts, and only the rows not yet marked with today", async () => {
 		const { pool, trigger } = await dialer({ options: { saveCountsEverySeconds: 1 } });
+		const [a, b] = numbers('949', '306', 2);
+		void ask(trigger.url, '+19495551234');
+		await eventuallyAsync(10, async () => started(trigger, 'load_pool').length === 1);
+		await loadDialer(pool, [row(a), row(b, { calls_today: 5, calls_day: today() })]);
+		const saved = await eventuallyAsync(15, async () => {
+			await ask(trigger.url, '+19495551234');
+			return started(trigger, 'day_counts').length > 0;
+		});
+		expect(saved).toBe(true);
+		const batch = trigger.deliveries.find((d) =>
+			d.started?.some((item) => item.json.event === 'day_counts'),
+		)!.started!;
+		const [dayCounts, ...marks] = batch.map((item) => item.json);
+		expect(dayCounts).toEqual({
+			event: 'day_counts',
+			pool,
+			day: today(),
+			process: expect.stringMatching(/^[0-9a-f]{8}$/),
+			counts: expect.stringMatching(
+				new RegExp(`^\\+1949306000[01]=\\d+(,\\+1949306000[01]=\\d+)?$`),
+			),
+			numbers: expect.any(Number),
+		});
+		// b's row says today already; a's is marked once, with its count when the save was made.
+		expect(marks).toEqual([
+			{
+				event: 'save_count',
+				pool,
+				phone_number: a,
+				calls_today: expect.any(Number),
+				calls_day: today(),
+			},
+		]);
+		const more = await eventuallyAsync(15, async () => {
+			await ask(trigger.url, '+19495551234');
+			return started(trigger, 'day_counts').length > 1;
+		});
+		expect(more).toBe(true);
+		expect(started(trigger, 'save_count')).toHaveLength(1);
+	});
+
+	test('a save marks at most 60 rows; the rest follow with the next saves, each once', async () => {
+		const { pool, trigger } = await dialer({ options: { saveCountsEverySeconds: 1 } });
+		const local = numbers('949', '307', 100);
+		void ask(trigger.url, '+19495551234');
+		await eventuallyAsync(10, async () => started(trigger, 'load_pool').length === 1);
+		await loadDialer(
+			pool,
+			local.map((n) => row(n)),
+		);
+		await Promise.all(
+			Array.from({ length: 99 }, async () => await ask(trigger.url, '+19495551234')),
+		);
+		const allMarked = await eventuallyAsync(20, async () => {
+			await ask(trigger.url, '+12125551234');
+			return started(trigger, 'save_count').length >= 100;
+		});
+		expect(allMarked).toBe(true);
+		const saves = trigger.deliveries
+			.map((d) => (d.started ?? []).filter((item) => item.json.event === 'save_count').length)
+			.filter((marks) => marks > 0);
+		expect(saves.slice(0, 2)).toEqual([60, 40]);
+		const marked = started(trigger, 'save_count').map((item) => item.json.phone_number);
+		expect(new Set(marked).size).toBe(100);
+	});
+
+	test('the counts saved today start the day again after n8n restarts: the cap holds across it', async () => {
+		const { pool, trigger } = await dialer({ dailyCap: 3 });
+		const [a, b] = numbers('949', '308', 2);
+		const waiting = ask(trigger.url, '+19495551234');
+		await eventuallyAsync(10, async () => started(trigger, 'load_pool').length === 1);
+		const loaded = await loadDialer(pool, [
+			row(a),
+			row(b),
+			{ day: today(), process: 'a1b2c3d4', counts: `${a}=3,${b}=1`, numbers: 2 },
+			{ day: today(), process: 'e5f6a7b8', counts: `${b}=2`, numbers: 1 },
+		]);
+		expect(loaded).toMatchObject({ numbers: 2, count_rows: 2 });
+		const answers = [await waiting, await ask(trigger.url, '+19495551234')];
+		expect(answers.map((answer) => [answer.caller_id, answer.calls_today])).toEqual([
+			[b, 3],
+			[null, null],
+		]);
+	});
+
+	test("version 1 (workflows imported before the day's counts): each number dialled is handed on with its latest count, as before", async () => {
+		const { pool, trigger } = await dialer({ options: { saveCountsEverySeconds: 1 } }, 1);
 		const [a, b] = numbers('949', '303', 2);
 		void ask(trigger.url, '+19495551234');
 		await eventuallyAsync(10, async () => started(trigger, 'load_pool').length === 1);
-		await loadDialer(pool, [
-			row(a),
-			row(b, { calls_today: 5, calls_day: new Date().toISOString().slice(0, 10) }),
-		]);
+		await loadDialer(pool, [row(a), row(b, { calls_today: 5, calls_day: today() })]);
 		const saved = await eventuallyAsync(15, async () => {
 			await ask(trigger.url, '+19495551234');
 			return started(trigger, 'save_count').length > 0;
@@ -174,6 +262,7 @@ describe('Caller ID Dialer Trigger', () => {
 		const batch = trigger.deliveries.find(
 			(d) => d.started?.[0].json.event === 'save_count',
 		)!.started!;
+		expect(started(trigger, 'day_counts')).toEqual([]);
 		expect(new Set(batch.map((item) => item.json.phone_number)).size).toBe(batch.length);
 		for (const item of batch) {
 			expect(item.json).toEqual({
@@ -194,7 +283,7 @@ describe('Caller ID Dialer Trigger', () => {
 		expect(failed.loaded).toBe(false);
 		const answer = await waiting;
 		expect(answer.status).toBe(503);
-		expect(String(answer.error)).toContain(`The data table ${pool} is missing`);
+		expect(String(answer.error)).toContain(`A data table of the pool ${pool} is missing`);
 		expect(String(answer.error)).toContain('"Create the caller ID pool tables"');
 		const again = await ask(trigger.url, '+19495551234');
 		expect(again.status).toBe(503);

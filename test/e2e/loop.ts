@@ -451,17 +451,24 @@ export async function checkLoop(
 			JSON.stringify(counted),
 		);
 		// The trigger hands the counts on with the first answer after Save Counts Every (30 s), so
-		// calls keep coming (into 312) until 213's row shows its latest count.
+		// calls keep coming (into 312) until the day's row shows 213's latest count.
 		const after = await askDialer(dialerUrl, '+12135551234');
+		const dayCount = `${after.caller_id}=${after.calls_today}`;
 		const kept = await eventuallyAsync(WITHIN_S + 30, async () => {
 			await askDialer(dialerUrl, '+13125551234');
-			const found = row(await pool(), String(after.caller_id));
-			return found?.calls_today === after.calls_today && found?.calls_day === after.day;
+			const days = await rowsOf(n8n, tables.caller_id_calls);
+			return days.some(
+				(day) => day.day === after.day && String(day.counts).split(',').includes(dayCount),
+			);
 		});
+		const marked = row(await pool(), String(after.caller_id));
 		verify(
-			`each number's count of the day is saved to its pool row within Save Counts Every (${after.caller_id}: ${after.calls_today})`,
-			after.caller_id === '+12135550203' && after.calls_today === 7 && kept,
-			JSON.stringify([after, row(await pool(), String(after.caller_id))]),
+			`the day's counts are saved as one row of caller_id_calls within Save Counts Every (${dayCount}), and the number's pool row says its day`,
+			after.caller_id === '+12135550203' &&
+				after.calls_today === 7 &&
+				kept &&
+				marked?.calls_day === after.day,
+			JSON.stringify([after, await rowsOf(n8n, tables.caller_id_calls), marked]),
 		);
 		// The time is a measure, not a check: this machine is shared (npm run bench:pool judges it).
 		const executionsBefore = await executionCount(n8n, 'loopDialer');

@@ -1,4 +1,4 @@
-// The caller-ID loop's two data tables, set up in one step: the example that creates them
+// The caller-ID loop's data tables, set up in one step: the example that creates them
 // (examples/caller-id-tables.workflow.json), the header-only CSVs for n8n's Import CSV
 // (examples/tables/) and the README's list agree with every column the loop examples use.
 import { readFileSync } from 'node:fs';
@@ -43,9 +43,13 @@ function usedColumns(): Array<[table: string, column: string, type: string]> {
 }
 
 describe("the loop examples' data tables", () => {
-	it('are both created by "Create the caller ID pool tables", with n8n\'s own nodes only, reusing a table that exists', () => {
+	it('are all created by "Create the caller ID pool tables", with n8n\'s own nodes only, reusing a table that exists', () => {
 		const example = readExample(TABLES_EXAMPLE);
-		expect(Object.keys(LOOP_TABLES).sort()).toEqual(['caller_id_history', 'caller_id_pool']);
+		expect(Object.keys(LOOP_TABLES).sort()).toEqual([
+			'caller_id_calls',
+			'caller_id_history',
+			'caller_id_pool',
+		]);
 		expect(example.nodes.every((node) => String(node.type).startsWith('n8n-nodes-base.'))).toBe(
 			true,
 		);

@@ -2,9 +2,9 @@
  * The calls each caller ID has been given today, kept by this n8n process. A pick reads and
  * raises a count with no await in between, and a process runs one piece of JavaScript at a
  * time, so answers asked for at the same moment never share a count: none goes over its cap,
- * none goes uncounted. The pool table keeps the counts too (written after each answer), which
- * starts a process's day again after a restart; several processes (queue mode's workers) each
- * count their own answers, so there the cap holds per process.
+ * none goes uncounted. The dialer's workflow saves the day's counts (one row of the calls
+ * table per process, see dayCounts.ts), which starts a process's day again after a restart;
+ * several processes each count their own answers, so there the cap holds per process.
  */
 class CallCounts {
 	/** Counts per day ("2026-12-07" in the workflow's time zone), today and yesterday only. */
@@ -27,6 +27,11 @@ class CallCounts {
 		const calls = Math.max(counts.get(phoneNumber) ?? 0, stored);
 		counts.set(phoneNumber, calls);
 		return calls;
+	}
+
+	/** Every number's calls on `day`, as this process counts them. */
+	countedOn(day: string): ReadonlyMap<string, number> {
+		return this.countsOn(day);
 	}
 
 	/** Counts one more call from the number on `day`; returns its calls that day. */

@@ -6,6 +6,8 @@ import { sleep } from 'n8n-workflow';
 
 import { areaCodeOf, regionOf } from '../../shared/areaCodes';
 import { callCounts } from './callCounts';
+import type { DayCounts } from './dayCounts';
+import { countsIn, dayCountsOf } from './dayCounts';
 import type { Callee } from './pick';
 import { pickCallerId, storedCalls } from './pick';
 
@@ -16,11 +18,24 @@ const RETRY_FAILED_LOAD_MS = 5_000;
 
 const LOAD_CHECK_MS = 50;
 
-/** What the trigger hands on to be saved: a number's count of the day. */
+/**
+ * The most pool rows a save writes `calls_day` to. Each write into a big pool table is slow
+ * (matched without an index), and the morning's idle rule needs the day only to the day: 60
+ * every 30 s marks 172,800 numbers a day, more than the largest pool dials.
+ */
+const MARKS_PER_SAVE = 60;
+
+/** A pool row's count to write: its calls on `calls_day`. */
 export interface CallCount {
 	phone_number: string;
 	calls_today: number;
 	calls_day: string;
+}
+
+/** What a save hands on: the day's counts as one row, and the pool rows to mark as called. */
+export interface Saves {
+	dayCounts?: DayCounts;
+	marks: CallCount[];
 }
 
 type Loaded = { state: 'loaded'; at: number } | { state: 'failed'; reason: string };
@@ -60,6 +75,9 @@ export class DialerIndex {
 
 	/** Counts given since the last save, the newest per number. */
 	private unsaved = new Map<string, CallCount>();
+
+	/** Numbers dialled on a day their pool row does not say yet: number → that day. */
+	private unmarked = new Map<string, string>();
 
 	private savedAt = Date.now();
 
@@ -108,13 +126,29 @@ export class DialerIndex {
 		for (const resolve of waiting) resolve();
 	}
 
-	/** Replaces the pool with `rows` (the table's rows, as the Data table node reads them). */
-	load(rows: IDataObject[], now: number): void {
+	/**
+	 * Replaces the pool with `rows` (the table's rows, as the Data table node reads them); the
+	 * counts saved today (`days`, rows of the calls table) start this process's day again.
+	 */
+	load(rows: IDataObject[], days: IDataObject[], now: number): void {
 		this.rows.clear();
 		this.byAreaCode.clear();
 		this.byState.clear();
 		for (const row of rows) this.put(row);
+		for (const saved of days) {
+			const day = String(saved.day);
+			for (const [phoneNumber, calls] of countsIn(saved)) {
+				callCounts.callsOn(day, phoneNumber, calls);
+				if (this.isUnmarked(phoneNumber, day)) this.unmarked.set(phoneNumber, day);
+			}
+		}
 		this.settle({ state: 'loaded', at: now }, 0);
+	}
+
+	/** Whether the number is in the pool and its row says an older day than `day`. */
+	private isUnmarked(phoneNumber: string, day: string): boolean {
+		const row = this.rows.get(phoneNumber);
+		return row !== undefined && String(row.calls_day ?? '') < day;
 	}
 
 	/** Makes the next call read the pool again; answers meanwhile come from what is held. */
@@ -189,17 +223,54 @@ export class DialerIndex {
 				calls_today: calls,
 				calls_day: day,
 			});
+			if (this.isUnmarked(phoneNumber, day)) this.unmarked.set(phoneNumber, day);
 		}
 		return answer;
 	}
 
-	/** The counts to save now, once `everyMs` has passed since the last save; each given once. */
-	takeUnsaved(now: number, everyMs: number): CallCount[] {
-		if (!this.unsaved.size || now - this.savedAt < everyMs) return [];
-		const counts = [...this.unsaved.values()];
+	/**
+	 * What to save now, once `everyMs` has passed since the last save. `byDay`: the day's counts
+	 * as one row, and at most MARKS_PER_SAVE pool rows marked with their day; otherwise (the
+	 * trigger's version 1) every number dialled meanwhile, to write to its pool row.
+	 */
+	takeSaves(now: number, everyMs: number, byDay: boolean): Saves {
+		if ((!this.unsaved.size && !this.unmarked.size) || now - this.savedAt < everyMs) {
+			return { marks: [] };
+		}
+		const unsaved = [...this.unsaved.values()];
 		this.unsaved = new Map();
 		this.savedAt = now;
-		return counts;
+		if (!byDay) return { marks: unsaved };
+		const day = unsaved.at(-1)?.calls_day;
+		return {
+			dayCounts: day ? this.dayCountsOn(day) : undefined,
+			marks: this.takeMarks(),
+		};
+	}
+
+	/** This pool's numbers dialled on `day`, with their calls. */
+	private dayCountsOn(day: string): DayCounts {
+		const counted = [...callCounts.countedOn(day)].filter(
+			([phoneNumber, calls]) => calls > 0 && this.rows.has(phoneNumber),
+		);
+		return dayCountsOf(day, counted);
+	}
+
+	/** The next pool rows to mark as called, each once; the index's rows say their day at once. */
+	private takeMarks(): CallCount[] {
+		const marks: CallCount[] = [];
+		for (const [phoneNumber, day] of this.unmarked) {
+			if (marks.length === MARKS_PER_SAVE) break;
+			this.unmarked.delete(phoneNumber);
+			const row = this.rows.get(phoneNumber);
+			if (!row) continue;
+			// Counts older than yesterday are forgotten: it had a call that day, at least.
+			const calls = callCounts.countedOn(day).get(phoneNumber) ?? 1;
+			marks.push({ phone_number: phoneNumber, calls_today: calls, calls_day: day });
+			// A new object (the ranked list keeps the old one: only the counts differ, not the rank).
+			this.rows.set(phoneNumber, { ...row, calls_today: calls, calls_day: day });
+		}
+		return marks;
 	}
 }
 
