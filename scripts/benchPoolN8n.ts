@@ -38,7 +38,7 @@ import { startPostgres } from '../support/n8n/services';
 import { dialerCredential } from '../support/n8n/dialerSecret';
 import type { Sandbox } from '../support/sandbox/server';
 import { startSandbox } from '../support/sandbox/server';
-import { askDialer, executionCount } from '../test/e2e/loopDialer';
+import { askDialer } from '../test/e2e/loopDialer';
 import { servedAfterPublishing } from '../test/e2e/wait';
 import { benchMornings, MORNINGS, morningWorkflow, seedNumbers } from './benchMorning';
 
@@ -75,6 +75,25 @@ const FLOOR_WORKFLOW = {
 	],
 	connections: {},
 	settings: { executionOrder: 'v1', saveDataSuccessExecution: 'none' },
+};
+
+/**
+ * A webhook whose executions are kept. Execution ids come from one sequence, so the executions
+ * the dialer started in a minute are the difference of two markers' ids, while the dialer keeps
+ * none, as the example does (keeping them saves its load of the whole pool and slows n8n).
+ */
+const MARKER_WORKFLOW = {
+	name: 'bench marker',
+	nodes: [
+		{
+			...FLOOR_WORKFLOW.nodes[0],
+			parameters: { path: 'marker', responseMode: 'onReceived', options: {} },
+			id: 'a1b2c3d4-0000-4000-8000-000000000003',
+			webhookId: 'a1b2c3d4-0000-4000-8000-000000000004',
+		},
+	],
+	connections: {},
+	settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
 };
 
 /** A small deterministic random source, so that each run asks the same questions. */
@@ -184,19 +203,30 @@ function countProblems(answers: Answered[]): string[] {
 	return problems;
 }
 
-/**
- * The dialer's executions, asked again while n8n answers 503 "Database is not ready!" (its
- * database pool was busy with the count saves), for at most a minute.
- */
-async function executionsOf(n8n: RunningN8n): Promise<number> {
-	for (const deadline = Date.now() + 60_000; ; await sleep(1000)) {
-		try {
-			return await executionCount(n8n, 'benchDialer');
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-		}
+/** The id of a new marker execution, once n8n has kept it (within a minute). */
+async function markerId(n8n: RunningN8n): Promise<number> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId: 'benchMarker' }));
+	const latest = async () =>
+		(await call(n8n, `/executions?filter=${filter}&limit=1`)) as {
+			count: number;
+			results: Array<{ id: string }>;
+		};
+	const before = (await latest()).count;
+	await fetch(`${n8n.url}/webhook/marker`, { signal: AbortSignal.timeout(30_000) });
+	for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(500)) {
+		const kept = await latest();
+		if (kept.count > before) return Number(kept.results[0].id);
 	}
+	throw new Error('the marker execution was not kept within a minute');
 }
+
+/** The CPU time n8n's process has used, in ms (/proc's clock ticks are 10 ms): what an answer costs it. */
+const cpuMs = (pid: number) =>
+	readFileSync(`/proc/${pid}/stat`, 'utf8')
+		.split(') ')[1]
+		.split(' ')
+		.slice(11, 13)
+		.reduce((sum, ticks) => sum + Number(ticks) * 10, 0);
 
 const rssMb = (pid: number) =>
 	Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -245,11 +275,9 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 			data: { apiKey: sandbox.state.apiKey, baseUrl: sandbox.url },
 		},
 	]);
-	// Its successful executions kept (the example keeps none), so that they can be counted.
-	const dialer = readExample('which-caller-id') as { settings?: object };
-	dialer.settings = { ...dialer.settings, saveDataSuccessExecution: 'all' };
-	await importWorkflow(n8n, userFolder, dialer, 'benchDialer');
+	await importWorkflow(n8n, userFolder, readExample('which-caller-id'), 'benchDialer');
 	await importWorkflow(n8n, userFolder, FLOOR_WORKFLOW, 'benchFloor');
+	await importWorkflow(n8n, userFolder, MARKER_WORKFLOW, 'benchMarker');
 	for (const id of Object.keys(MORNINGS) as Array<keyof typeof MORNINGS>)
 		await importWorkflow(n8n, userFolder, morningWorkflow(id), id);
 	const rows: string[] = [];
@@ -280,7 +308,7 @@ async function benchSize(
 	try {
 		const tables = await freshTables(running);
 		seedNumbers(sandbox, size, US_AREA_CODES);
-		for (const id of ['benchDialer', 'benchFloor', ...Object.keys(MORNINGS)]) {
+		for (const id of ['benchDialer', 'benchFloor', 'benchMarker', ...Object.keys(MORNINGS)]) {
 			const problem = await setWorkflowActive(running, id, true);
 			if (problem) throw new Error(problem);
 		}
@@ -304,15 +332,21 @@ async function benchSize(
 		}
 		const loaded = (performance.now() - loading) / 1000;
 		const bytesBefore = databaseBytes();
-		const executionsBefore = await executionsOf(running);
+		const markerBefore = await markerId(running);
 		let peak = rssMb(running.pid);
 		const sampler = setInterval(() => (peak = Math.max(peak, rssMb(running.pid))), 1000);
+		const cpuBefore = cpuMs(running.pid);
 		const answers = await load(url);
+		const cpuPerAnswer = (cpuMs(running.pid) - cpuBefore) / answers.length;
 		clearInterval(sampler);
-		const executions = (await executionsOf(running)) - executionsBefore;
+		// The marker's own execution is the one id between the two not the dialer's.
+		const executions = (await markerId(running)) - markerBefore - 1;
 		const floorUrl = `${running.url}/webhook/floor`;
 		await servedAfterPublishing(floorUrl);
-		const floor = (await load(floorUrl)).map((a) => a.ms).sort((a, b) => a - b);
+		const floorCpuBefore = cpuMs(running.pid);
+		const floorAnswers = await load(floorUrl);
+		const floorCpu = (cpuMs(running.pid) - floorCpuBefore) / floorAnswers.length;
+		const floor = floorAnswers.map((a) => a.ms).sort((a, b) => a - b);
 		const times = answers.map((a) => a.ms).sort((a, b) => a - b);
 		const ratio = (share: number) =>
 			`${(percentile(times, share) / percentile(floor, share)).toFixed(2)}×`;
@@ -327,7 +361,7 @@ async function benchSize(
 		const problems = [...mornings.problems, ...countProblems([warmUp, ...answers])];
 		const perAnswer = (databaseBytes() - bytesBefore) / answers.length / 1024;
 		const failed = answers.filter((a) => a.status !== 200).length;
-		const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${mornings.historyDay.toFixed(1)} s | ${Math.round(mornings.peakMb)} MB | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms (${ratio(0.5)}) | ${Math.round(percentile(times, 0.95))} ms (${ratio(0.95)}) | ${Math.round(percentile(floor, 0.5))} / ${Math.round(percentile(floor, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB |`;
+		const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${mornings.historyDay.toFixed(1)} s | ${Math.round(mornings.peakMb)} MB | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms (${ratio(0.5)}) | ${Math.round(percentile(times, 0.95))} ms (${ratio(0.95)}) | ${Math.round(percentile(floor, 0.5))} / ${Math.round(percentile(floor, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB | ${cpuPerAnswer.toFixed(1)} / ${floorCpu.toFixed(1)} ms |`;
 		console.log(row);
 		const refused = answers.find((a) => a.status !== 200);
 		if (refused) console.log(`  not answered, e.g.: ${JSON.stringify(refused)}`);
@@ -351,10 +385,10 @@ async function main() {
 		`\nThe pool's mornings, then the dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, Telnyx at 100 ms a read, cap ${CAP}):\n`,
 	);
 	console.log(
-		'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory over the mornings (peak RSS) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer |',
+		'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory over the mornings (peak RSS) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer | n8n CPU per answer: dialer / floor |',
 	);
 	console.log(
-		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 	);
 	for (const row of rows) console.log(row);
 }
