@@ -31,7 +31,7 @@ class CallCounts {
 
 	/** Every number's calls on `day`, as this process counts them. */
 	countedOn(day: string): ReadonlyMap<string, number> {
-		return this.countsOn(day);
+		return this.days.get(day) ?? new Map();
 	}
 
 	/** Counts one more call from the number on `day`; returns its calls that day. */

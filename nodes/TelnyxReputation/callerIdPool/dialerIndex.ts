@@ -240,7 +240,10 @@ export class DialerIndex {
 		const unsaved = [...this.unsaved.values()];
 		this.unsaved = new Map();
 		this.savedAt = now;
-		if (!byDay) return { marks: unsaved };
+		if (!byDay) {
+			this.unmarked.clear();
+			return { marks: unsaved };
+		}
 		const day = unsaved.at(-1)?.calls_day;
 		return {
 			dayCounts: day ? this.dayCountsOn(day) : undefined,
@@ -262,8 +265,9 @@ export class DialerIndex {
 		for (const [phoneNumber, day] of this.unmarked) {
 			if (marks.length === MARKS_PER_SAVE) break;
 			this.unmarked.delete(phoneNumber);
-			const row = this.rows.get(phoneNumber);
-			if (!row) continue;
+			// Gone from the pool, or its row (read again since) says the day already.
+			if (!this.isUnmarked(phoneNumber, day)) continue;
+			const row = this.rows.get(phoneNumber)!;
 			// Counts older than yesterday are forgotten: it had a call that day, at least.
 			const calls = callCounts.countedOn(day).get(phoneNumber) ?? 1;
 			marks.push({ phone_number: phoneNumber, calls_today: calls, calls_day: day });
