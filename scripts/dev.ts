@@ -1,6 +1,7 @@
 // `npm run dev`: the real n8n editor on localhost, with this node, a sandbox credential and the
 // example workflow already loaded. Ctrl+C stops it.
 import { DEV_MCP_TOKEN, OWNER, startDevEnvironment } from './devEnvironment';
+import { LOOP_TABLES } from '../support/n8n/dataTables';
 
 async function main() {
 	const environment = await startDevEnvironment();
@@ -18,7 +19,7 @@ async function main() {
 		`"Caller ID reputation MCP server", once published, answers MCP clients at ${environment.url}/mcp/telnyx-reputation (Authorization: Bearer ${DEV_MCP_TOKEN}).`,
 	);
 	console.log(
-		"The caller-ID loop's data tables caller_id_pool and caller_id_history are created, empty (Overview → Data tables).",
+		`The caller-ID loop's data tables ${Object.keys(LOOP_TABLES).join(', ')} are created, empty (Overview → Data tables).`,
 	);
 	const port = new URL(environment.sandbox.url).port;
 	const sandbox =

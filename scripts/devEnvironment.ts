@@ -21,7 +21,7 @@ import {
 	WORKFLOW_ID,
 } from '../support/n8n/n8n';
 import { startCollector, withCollector } from '../support/n8n/collector';
-import { createLoopTables, TABLES_EXAMPLE } from '../support/n8n/dataTables';
+import { createLoopTables, LOOP_TABLES, TABLES_EXAMPLE } from '../support/n8n/dataTables';
 import { linksOf, smtpCredential, startSmtpSink } from '../support/n8n/smtpSink';
 import { dialerCredential } from '../support/n8n/dialerSecret';
 import { freePort, portFor } from '../support/n8n/ports';
@@ -137,7 +137,7 @@ export async function startDevEnvironment(): Promise<DevEnvironment> {
 	progress('Starting n8n');
 	const server = await startN8n(n8n, userFolder, port);
 	// Before anyone opens a loop example: its Data table nodes look their tables up by name.
-	progress('Creating the data tables caller_id_pool and caller_id_history');
+	progress(`Creating the data tables ${Object.keys(LOOP_TABLES).join(', ')}`);
 	await createLoopTables(server).catch(async (error: unknown) => {
 		await server.stop();
 		throw error;

@@ -206,7 +206,7 @@ async function checkDialerBeforeTables(n8n: RunningN8n, dialerUrl: string, verif
 
 /** Runs "Create the caller ID pool tables" as a user does (Execute workflow): the tables' ids. */
 async function tablesFromExample(n8n: RunningN8n, verify: Verify): Promise<Record<string, string>> {
-	step('"Create the caller ID pool tables" creates both tables, with their columns and types');
+	step('"Create the caller ID pool tables" creates the tables, with their columns and types');
 	const ran = await runFrom(n8n, 'loopTables', 'Create the tables');
 	const names = Object.keys(LOOP_TABLES);
 	let found: Record<string, FoundTable> = {};
@@ -215,7 +215,7 @@ async function tablesFromExample(n8n: RunningN8n, verify: Verify): Promise<Recor
 		return names.every((name) => found[name]?.columns.length === LOOP_TABLES[name].length);
 	});
 	verify(
-		'the example created caller_id_pool and caller_id_history, each column with its type',
+		`the example created ${names.join(', ')}, each column with its type`,
 		ran === '' &&
 			created &&
 			names.every(
@@ -312,7 +312,7 @@ export async function checkLoop(
 			verify(`n8n ${line} creates the data tables`, false, String(error));
 			return;
 		}
-		verify('n8n creates the data tables caller_id_pool and caller_id_history', true);
+		verify(`n8n creates the data tables ${Object.keys(tables).join(', ')}`, true);
 		const pool = async () => await rowsOf(n8n, tables.caller_id_pool);
 		const history = async () => await rowsOf(n8n, tables.caller_id_history);
 		const row = (rows: Row[], number: string) => rows.find((r) => r.phone_number === number);
