@@ -176,7 +176,7 @@ export class TelnyxCallerIdDialerTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Answers each dialer from the pool held in memory, with no execution per answer. The workflow runs only to load the pool (read its active rows and today's counts, then Telnyx → Caller ID Pool → Load Dialer) and to save the day's counts. Above a few answers a second, start n8n 2.41+ with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true: otherwise n8n builds an expression isolate for every answer (see the README).",
+					"Answers each dialer from the pool held in memory, with no execution per answer: the workflow runs only to load the pool (its active rows and today's counts, then Telnyx → Caller ID Pool → Load Dialer) and to save the day's counts. Above a few answers a second, start n8n 2.41+ with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true, or n8n builds an expression isolate for every answer (see the README).",
 				name: 'dialerNotice',
 				type: 'notice',
 				default: '',
