@@ -8,13 +8,15 @@ import { OutcomeUnknownError } from '../../shared/transport/apiErrors';
 import { entryFailure } from './failures';
 import { successItem } from './outputItems';
 import { canonical } from '../../shared/phoneNumbers';
-import type { Batch, BatchOutcome, NumberEntry } from './types';
+import type { Batch, BatchOutcome } from './types';
 
 /**
  * The records of a list in an answer, by their `phone_number` in E.164 (the API may spell a
  * number `19493253498` or `+1 (949) 325-3498`); empty when the answer is not such a list.
  */
-function byPhoneNumber<T extends { phone_number: string }>(records: unknown): Map<string, T> {
+export function byPhoneNumber<T extends { phone_number: string }>(
+	records: unknown,
+): Map<string, T> {
 	const found = new Map<string, T>();
 	if (!Array.isArray(records)) return found;
 	for (const record of records) {
@@ -43,23 +45,23 @@ export function unconfirmed(
 
 /**
  * Maps an answer that lists one record per number: each number's record is its output item,
- * unless `refusalOf` finds it failed; a number the answer does not list may have been
- * processed, and gets an error of its own, never another number's.
+ * unless `refusals` has its error (by E.164: the record says it failed); a number the answer
+ * does not list may have been processed, and gets an error of its own, never another number's.
  */
-export function eachNumber<T extends { phone_number: string }>(
+export function eachNumber(
 	context: IExecuteFunctions,
 	batch: Batch,
 	response: TelnyxResponse,
 	records: unknown,
-	refusalOf: (entry: NumberEntry, record: T) => NodeApiError | undefined = () => undefined,
+	refusals = new Map<string, NodeApiError>(),
 ): BatchOutcome {
-	const byNumber = byPhoneNumber<T>(records);
+	const byNumber = byPhoneNumber(records);
 	const outcome: BatchOutcome = { succeeded: [], failures: [] };
 	let missing: NodeApiError | undefined;
 	for (const entry of batch.entries) {
 		const record = byNumber.get(entry.e164);
 		const error = record
-			? refusalOf(entry, record)
+			? refusals.get(entry.e164)
 			: (missing ??= unconfirmed(context, batch, response));
 		if (record && !error) {
 			outcome.succeeded.push(successItem([entry], { ...record }));

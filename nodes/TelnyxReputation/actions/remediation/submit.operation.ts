@@ -15,7 +15,9 @@ import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput
 import { failsInStopMode, report, stopOnFailure } from '../../pipeline/report';
 import type { SendOptions, Sent } from '../../pipeline/send';
 import { batchesOf, readSendOptions, sendBatch, withRefused } from '../../pipeline/send';
-import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import type { Answered } from '../../pipeline/skip';
+import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import type { Monitored } from '../../../shared/api/numbers';
 import { successItem } from '../../pipeline/outputItems';
 import type { Settlement } from '../../pipeline/settle';
 import { CLOCK_SKEW_MS, settled, unknownEntries } from '../../pipeline/settle';
@@ -315,12 +317,19 @@ const HOW_TO_SETTLE =
 const NOT_SUBMITTED =
 	'Not submitted: free reads show no remediation request was created for this number, so it can be sent again';
 
-/** A monitored number that is not flagged, as the item that says it was not submitted. */
-function notFlagged(record: IDataObject): IDataObject | undefined {
-	if (isFlagged(record)) return undefined;
-	const { phone_number, reputation_data } = record;
-	return { phone_number, status: 'not_flagged', submitted: false, reputation_data };
-}
+/** Each group's monitored numbers that are not flagged, as the items that say they were not submitted. */
+const notFlaggedItems = (monitored: Array<Monitored | undefined>): Answered =>
+	monitored.map(
+		(records) =>
+			new Map(
+				[...(records ?? [])]
+					.filter(([, record]) => !isFlagged(record))
+					.map(([e164, { phone_number, reputation_data }]) => [
+						e164,
+						{ phone_number, status: 'not_flagged', submitted: false, reputation_data },
+					]),
+			),
+	);
 
 /** One request of numbers to remediate: 202 is one remediation request for all of them. */
 async function submitBatch(
@@ -340,18 +349,20 @@ async function submitBatch(
 }
 
 /** A number already in an open request, as the item that says it was not sent again. */
-function alreadySubmitted(perNumber: boolean): (found: IDataObject) => IDataObject {
-	return ({ phone_number, enterprise_id, request }) => {
-		const { id, status } = request as IDataObject;
-		return {
-			phone_number,
-			status: 'already_submitted',
-			...(perNumber ? {} : { submitted: false }),
-			remediation_id: id,
-			remediation_status: status,
-			...(perNumber ? { enterprise_id, billed_usd: 0 } : {}),
-			reason: ALREADY_SUBMITTED,
-		};
+function alreadySubmitted(
+	phone_number: string,
+	enterprise_id: string,
+	{ id, status }: IDataObject,
+	perNumber: boolean,
+): IDataObject {
+	return {
+		phone_number,
+		status: 'already_submitted',
+		...(perNumber ? {} : { submitted: false }),
+		remediation_id: id,
+		remediation_status: status,
+		...(perNumber ? { enterprise_id, billed_usd: 0 } : {}),
+		reason: ALREADY_SUBMITTED,
 	};
 }
 
@@ -367,17 +378,16 @@ async function leaveOutOpen(context: IExecuteFunctions, groups: NumberGroup[]) {
 	for (const { enterpriseId, numbers } of groups)
 		if (numbers.size > 0 && !open.has(enterpriseId))
 			open.set(enterpriseId, await openRequestsOf(context, enterpriseId));
-	const skipped = groups.map(({ enterpriseId, numbers }) => {
+	const perNumber = context.getNode().typeVersion >= ONE_ITEM_PER_NUMBER;
+	const answered: Answered = groups.map(({ enterpriseId, numbers }) => {
 		const found = new Map<string, IDataObject>();
 		for (const e164 of numbers.keys()) {
 			const request = open.get(enterpriseId)?.byNumber.get(e164);
-			if (request) found.set(e164, { phone_number: e164, enterprise_id: enterpriseId, request });
+			if (request) found.set(e164, alreadySubmitted(e164, enterpriseId, request, perNumber));
 		}
 		return found;
 	});
 	const unnamed = [...open.values()].reduce((sum, { unnamed }) => sum + unnamed.length, 0);
-	const perNumber = context.getNode().typeVersion >= ONE_ITEM_PER_NUMBER;
-	const answered = answeredBy(skipped, alreadySubmitted(perNumber));
 	return { ...skipNumbers(groups, answered), unnamed };
 }
 
@@ -429,7 +439,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const groups = groupNumbers(items);
 	const onlyFlagged = this.getNodeParameter('onlyFlagged', 0, false) as boolean;
 	const monitored = onlyFlagged ? await monitoredOfGroups(this, groups) : [];
-	const flagged = skipNumbers(groups, answeredBy(monitored, notFlagged));
+	const flagged = skipNumbers(groups, notFlaggedItems(monitored));
 	const run: SubmitRun = {
 		prices: await pricesOf(this),
 		billed: new Map(),
