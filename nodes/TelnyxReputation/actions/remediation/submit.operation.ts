@@ -155,22 +155,24 @@ function remediationFields(context: IExecuteFunctions, itemIndex: number): IData
 	return fields;
 }
 
-/** What one run of Submit keeps while it sends: the account's prices, and what each request billed. */
-interface SubmitRun {
-	prices: Prices;
-	/** Request id → USD billed: its numbers not counted ineligible. */
-	billed: Map<string, number>;
-	/** Numbers Telnyx counted ineligible, and how many of them it did not name. */
+/** What one created remediation request billed: its numbers not counted ineligible. */
+interface Billing {
+	requestId: string;
+	usd: number;
+	/** Its numbers Telnyx counted ineligible: named, or counted without naming them yet. */
 	ineligible: { named: number; unnamed: number };
 }
+
+/** A batch's outcome, with what its request billed when one was created (or found created). */
+type SubmitOutcome = BatchOutcome & { billing?: Billing };
 
 /** 202: one remediation request for the whole batch, paired with every item that gave a number. */
 function remediationRequestOf(
 	context: IExecuteFunctions,
 	batch: Batch,
 	response: TelnyxResponse,
-	run: SubmitRun,
-): BatchOutcome {
+	prices: Prices,
+): SubmitOutcome {
 	const data = (response.body as { data?: IDataObject })?.data;
 	if (!data || typeof data.id !== 'string') {
 		const error = unconfirmed(context, batch, response);
@@ -180,7 +182,8 @@ function remediationRequestOf(
 			error,
 		};
 	}
-	return { succeeded: submittedItems(context, batch, batch.entries, data, run), failures: [] };
+	const { items, billing } = submittedItems(context, batch, batch.entries, data, prices);
+	return { succeeded: items, failures: [], billing };
 }
 
 /** From this version, Submit outputs one item per number it billed; before it, one per request. */
@@ -218,6 +221,25 @@ function numberOutcome(
 	};
 }
 
+/** What a created request billed: Telnyx's count of numbers submitted, else those not ineligible. */
+function billingOf(
+	request: IDataObject,
+	numbers: string[],
+	ineligible: Set<string> | undefined,
+	prices: Prices,
+): Billing {
+	const submitted = Number.isInteger(request.phone_numbers_submitted)
+		? Number(request.phone_numbers_submitted)
+		: numbers.length - (ineligible?.size ?? 0);
+	return {
+		requestId: String(request.id),
+		usd: totalUsd(submitted, prices.remediationUsd),
+		ineligible: ineligible
+			? { named: ineligible.size, unnamed: 0 }
+			: { named: 0, unnamed: Number(request.phone_numbers_ineligible) },
+	};
+}
+
 /**
  * The items of a created remediation request, each naming its number and what it billed: an
  * item per number (its own row in the Table view), or with nodes saved before 1.3 the request's
@@ -228,26 +250,23 @@ function submittedItems(
 	{ enterpriseId }: Batch,
 	entries: NumberEntry[],
 	request: IDataObject,
-	run: SubmitRun,
-): OrderedItem[] {
+	prices: Prices,
+): { items: OrderedItem[]; billing: Billing } {
 	const numbers = entries.map((entry) => entry.e164);
 	const ineligible = ineligibleOf(request, numbers);
-	const submitted = Number.isInteger(request.phone_numbers_submitted)
-		? Number(request.phone_numbers_submitted)
-		: numbers.length - (ineligible?.size ?? 0);
-	const billed = totalUsd(submitted, run.prices.remediationUsd);
-	run.billed.set(String(request.id), billed);
-	run.ineligible[ineligible ? 'named' : 'unnamed'] +=
-		ineligible?.size ?? Number(request.phone_numbers_ineligible);
+	const billing = billingOf(request, numbers, ineligible, prices);
 	rememberSubmitted(
 		enterpriseId,
 		request,
 		numbers.filter((e164) => !ineligible?.has(e164)),
 	);
-	if (context.getNode().typeVersion < ONE_ITEM_PER_NUMBER)
-		return [successItem(entries, { ...request, phone_numbers: numbers, billed_usd: billed })];
-	return entries.map((entry) => {
-		const { status, ...outcome } = numberOutcome(entry.e164, ineligible, request, run.prices);
+	if (context.getNode().typeVersion < ONE_ITEM_PER_NUMBER) {
+		const json = { ...request, phone_numbers: numbers, billed_usd: billing.usd };
+		const item = successItem(entries, json);
+		return { items: [item], billing };
+	}
+	const items = entries.map((entry) => {
+		const { status, ...outcome } = numberOutcome(entry.e164, ineligible, request, prices);
 		return successItem([entry], {
 			phone_number: entry.e164,
 			status,
@@ -257,6 +276,7 @@ function submittedItems(
 			...outcome,
 		});
 	});
+	return { items, billing };
 }
 
 /** The remediation requests created since `sentAt` with the batch's call purpose and count of numbers (free reads). */
@@ -289,25 +309,23 @@ async function submittedAmong(
 	context: IExecuteFunctions,
 	{ batch, sentAt }: Sent,
 	entries: NumberEntry[],
-	run: SubmitRun,
-): Promise<Settlement> {
+	prices: Prices,
+): Promise<{ settlement: Settlement; billing?: Billing }> {
 	const matches = await requestsLike(context, batch, entries.length, sentAt);
 	if (matches.length > 1)
 		throw new Error(
 			`${matches.length} remediation requests created since then match it: ${matches.map((request) => request.id).join(', ')}`,
 		);
 	const numbers = entries.map((entry) => entry.e164);
-	if (matches.length === 0)
-		return {
-			succeeded: [],
-			processed: new Set(),
-			notProcessed: new Map(numbers.map((e164) => [e164, NOT_SUBMITTED])),
-		};
+	if (matches.length === 0) {
+		const notProcessed = new Map(numbers.map((e164) => [e164, NOT_SUBMITTED]));
+		return { settlement: { succeeded: [], processed: new Set(), notProcessed } };
+	}
 	const request = await getRemediation(context, batch.enterpriseId, String(matches[0].id));
+	const { items, billing } = submittedItems(context, batch, entries, request, prices);
 	return {
-		succeeded: submittedItems(context, batch, entries, request, run),
-		processed: new Set(numbers),
-		notProcessed: new Map(),
+		settlement: { succeeded: items, processed: new Set(numbers), notProcessed: new Map() },
+		billing,
 	};
 }
 
@@ -336,16 +354,19 @@ async function submitBatch(
 	context: IExecuteFunctions,
 	batch: Batch,
 	options: SendOptions,
-	run: SubmitRun,
-): Promise<BatchOutcome> {
+	prices: Prices,
+): Promise<SubmitOutcome> {
 	const sent = await sendBatch(context, SUBMIT, batch, options);
-	const read = sent.answer
-		? remediationRequestOf(context, sent.batch, sent.answer, run)
+	const read: SubmitOutcome = sent.answer
+		? remediationRequestOf(context, sent.batch, sent.answer, prices)
 		: sent.outcome;
 	const unknown = unknownEntries(read);
-	if (unknown.length === 0) return withRefused(sent, read);
-	const found = await submittedAmong(context, sent, unknown, run).catch((error: Error) => error);
-	return withRefused(sent, settled(context, read, found, HOW_TO_SETTLE));
+	if (unknown.length === 0) return { ...withRefused(sent, read), billing: read.billing };
+	const found = await submittedAmong(context, sent, unknown, prices).catch((error: Error) => error);
+	if (found instanceof Error)
+		return withRefused(sent, settled(context, read, found, HOW_TO_SETTLE));
+	const outcome = settled(context, read, found.settlement, HOW_TO_SETTLE);
+	return { ...withRefused(sent, outcome), billing: found.billing };
 }
 
 /** A number already in an open request, as the item that says it was not sent again. */
@@ -391,9 +412,20 @@ async function leaveOutOpen(context: IExecuteFunctions, groups: NumberGroup[]) {
 	return { ...skipNumbers(groups, answered), unnamed };
 }
 
+/** What the run billed in all, each request once: two lost answers may find the same request. */
+const billedUsd = (billings: Billing[]) =>
+	totalUsd(
+		[...new Map(billings.map(({ requestId, usd }) => [requestId, usd])).values()].reduce(
+			(sum, usd) => sum + usd,
+			0,
+		),
+		1,
+	);
+
 /** Hints beyond the summary: numbers counted ineligible, and open requests that name no numbers. */
-function submitHints(run: SubmitRun, unnamedRequests: number): string[] {
-	const { named, unnamed } = run.ineligible;
+function submitHints(billings: Billing[], unnamedRequests: number): string[] {
+	const named = billings.reduce((sum, billing) => sum + billing.ineligible.named, 0);
+	const unnamed = billings.reduce((sum, billing) => sum + billing.ineligible.unnamed, 0);
 	const hints: string[] = [];
 	if (named + unnamed)
 		hints.push(
@@ -410,7 +442,7 @@ function submitHints(run: SubmitRun, unnamedRequests: number): string[] {
  * One Submit per enterprise at a time in this process, so that the numbers already in an open
  * request (one this run's twin may have just made) are left out before the others are sent.
  */
-async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], run: SubmitRun) {
+async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], prices: Prices) {
 	const enterprises = groups
 		.filter((group) => group.numbers.size > 0)
 		.map((group) => group.enterpriseId);
@@ -419,7 +451,7 @@ async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], 
 		const options = readSendOptions(context);
 		const batches = batchesOf(open.toSend, SUBMIT.maxNumbers);
 		const tasks = batches.map(
-			(batch) => async () => await submitBatch(context, batch, options, run),
+			(batch) => async () => await submitBatch(context, batch, options, prices),
 		);
 		const { results, end } = await runUntil(tasks, options.concurrency, failsInStopMode(context));
 		return { open, sent: { batches, outcomes: results, end } };
@@ -440,20 +472,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const onlyFlagged = this.getNodeParameter('onlyFlagged', 0, false) as boolean;
 	const monitored = onlyFlagged ? await monitoredOfGroups(this, groups) : [];
 	const flagged = skipNumbers(groups, notFlaggedItems(monitored));
-	const run: SubmitRun = {
-		prices: await pricesOf(this),
-		billed: new Map(),
-		ineligible: { named: 0, unnamed: 0 },
-	};
-	const { open, sent } = await submitNotOpen(this, flagged.toSend, run);
+	const prices = await pricesOf(this);
+	const { open, sent } = await submitNotOpen(this, flagged.toSend, prices);
 	stopOnFailure(this, 'submitted', sent);
+	const billings = sent.outcomes.flatMap((outcome) => outcome?.billing ?? []);
 	const output = report(this, {
 		verb: 'submitted',
-		billedEach: run.prices.remediationUsd,
-		billedUsd: totalUsd(
-			[...run.billed.values()].reduce((sum, usd) => sum + usd, 0),
-			1,
-		),
+		billedEach: prices.remediationUsd,
+		billedUsd: billedUsd(billings),
 		sent,
 		failures: invalid,
 		samples,
@@ -462,7 +488,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			{ items: open.skipped, as: 'already submitted' },
 		],
 	});
-	for (const message of submitHints(run, open.unnamed))
+	for (const message of submitHints(billings, open.unnamed))
 		this.addExecutionHints({ message, location: 'outputPane' });
 	return [output];
 }
