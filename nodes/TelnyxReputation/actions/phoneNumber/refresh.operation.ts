@@ -117,7 +117,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const sent = { batches, outcomes: results, end };
 	stopOnFailure(this, 'refreshed', sent);
 	const { checkUsd } = await pricesOf(this);
-	const billed = withSucceeded(sent, (json) => ({ ...json, billed_usd: checkUsd }));
+	const billed = withSucceeded(sent, { last: { billed_usd: checkUsd } });
 	return [
 		report(this, {
 			verb: 'refreshed',

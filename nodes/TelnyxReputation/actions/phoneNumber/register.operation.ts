@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -66,19 +65,18 @@ export const description = updateDisplayOptions(
 const skipsMonitored = (context: IExecuteFunctions) =>
 	context.getNodeParameter('options.skipMonitored', 0, skipMonitoredOption.default) as boolean;
 
-/** A registered number's item, saying whether it was monitored before (next to the number in the Table view). */
-const withMonitoredFlag = (json: IDataObject, alreadyMonitored: boolean): IDataObject => ({
-	phone_number: json.phone_number,
-	already_monitored: alreadyMonitored,
-	...json,
-});
-
-/** Each group's numbers the enterprise monitors already, as the items that say so. */
+/**
+ * Each group's numbers the enterprise monitors already, as their records marked so (next to
+ * the number in the Table view).
+ */
 const alreadyMonitoredItems = (monitored: Array<Monitored | undefined>): Answered =>
 	monitored.map(
 		(records) =>
 			new Map(
-				[...(records ?? [])].map(([e164, record]) => [e164, withMonitoredFlag(record, true)]),
+				[...(records ?? [])].map(([e164, record]) => [
+					e164,
+					{ phone_number: record.phone_number, already_monitored: true, ...record },
+				]),
 			),
 	);
 
@@ -148,7 +146,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return [
 		report(this, {
 			verb: 'registered',
-			sent: skip ? withSucceeded(sent, (json) => withMonitoredFlag(json, false)) : sent,
+			sent: skip ? withSucceeded(sent, { first: { already_monitored: false } }) : sent,
 			failures: [...invalid, ...over],
 			samples,
 			notSent: { items: skipped, as: 'already monitored' },

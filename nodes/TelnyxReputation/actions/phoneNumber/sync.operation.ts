@@ -301,7 +301,7 @@ async function applySync(context: IExecuteFunctions, plan: SyncPlan) {
 	const { removed, failures } = await removeExtras(context, extras, extraItem);
 	return report(context, {
 		verb: 'added',
-		sent: withSucceeded(sent, (json) => withStatus('added', json)),
+		sent: withSucceeded(sent, { first: { status: 'added' } }),
 		failures: [...invalid, ...failures],
 		samples,
 		notSent: { items: [...kept, ...removed], as: 'kept' },
