@@ -11,6 +11,7 @@ import type { TelnyxResponse } from '../../../shared/transport/answer';
 import { unconfirmed } from '../../pipeline/answers';
 import { entryFailure } from '../../pipeline/failures';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
+import type { ItemFields } from '../../pipeline/readInput';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { failsInStopMode, report, stopOnFailure } from '../../pipeline/report';
 import type { SendOptions, Sent } from '../../pipeline/send';
@@ -125,7 +126,7 @@ export const description = updateDisplayOptions(
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-/** The request's other fields for one item, checked before anything is sent. */
+/** The request's other fields for one item. */
 function remediationFields(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = context.getNode();
 	const purpose = String(context.getNodeParameter('callPurpose', itemIndex, '')).trim();
@@ -154,6 +155,16 @@ function remediationFields(context: IExecuteFunctions, itemIndex: number): IData
 	if (webhookUrl) fields.webhook_url = checkHttpsUrl(node, webhookUrl, { itemIndex });
 	return fields;
 }
+
+/** The request's other fields for each item, checked before anything is sent, or the error that rejects the item. */
+const remediationFieldsOf = (context: IExecuteFunctions): ItemFields =>
+	context.getInputData().map((_, itemIndex) => {
+		try {
+			return remediationFields(context, itemIndex);
+		} catch (error) {
+			return error as Error;
+		}
+	});
 
 /** What one created remediation request billed: its numbers not counted ineligible. */
 interface Billing {
@@ -466,7 +477,7 @@ async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], 
  * enterprise at a time in this process leaves out the numbers already in an open request.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const { items, invalid, samples } = readInput(this, remediationFields);
+	const { items, invalid, samples } = readInput(this, remediationFieldsOf(this));
 	stopIfInvalid(this, invalid);
 	const groups = groupNumbers(items);
 	const onlyFlagged = this.getNodeParameter('onlyFlagged', 0, false) as boolean;
