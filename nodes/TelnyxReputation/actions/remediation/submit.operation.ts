@@ -8,8 +8,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/transport/answer';
-import { unconfirmed } from '../../pipeline/answers';
-import { entryFailure } from '../../pipeline/failures';
+import { entryFailure, unconfirmed } from '../../pipeline/answers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import type { ItemFields } from '../../pipeline/readInput';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
