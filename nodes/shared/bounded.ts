@@ -22,7 +22,8 @@ export async function runBounded<T>(
 
 /**
  * Runs tasks as `runBounded` does until a finished task's result `ends` the run: `end` is that
- * result, the first to finish of those that end it.
+ * result, the first to finish of those that end it. A runner, not a pipeline step: the batched
+ * operations hand it each batch's own work, and it only decides when to start the next.
  */
 export async function runUntil<T>(
 	tasks: Array<() => Promise<T>>,

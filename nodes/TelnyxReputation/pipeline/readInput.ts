@@ -12,8 +12,8 @@ import { isSample, leftOutSample } from '../../shared/samples';
 import { withDescription } from '../../shared/transport/apiErrors';
 import type { Failure, NumberGroup, NumberSource, OrderedItem } from './types';
 
-/** Reads an item's other body fields (checked; throws NodeOperationError when one is bad). */
-export type ReadFields = (context: IExecuteFunctions, itemIndex: number) => IDataObject;
+/** Each input item's other body fields, read and checked by the operation, or the error that rejects the item. */
+export type ItemFields = Array<IDataObject | Error>;
 
 /** The value at a dotted path (already split) in an object, or undefined. */
 function valueAt(object: unknown, path: string[]): unknown {
@@ -158,13 +158,13 @@ const isNodesOwnList = (context: IExecuteFunctions) =>
  * normalizes the numbers. Every value the user gave ends up either in an item's numbers or in
  * `invalid`, with its reason; a sample item is left out whole (samples.ts). Nothing is sent here.
  */
-export function readInput(context: IExecuteFunctions, readFields?: ReadFields): ReadInput {
+export function readInput(context: IExecuteFunctions, itemFields?: ItemFields): ReadInput {
 	const rejections = new Rejections();
 	const items: ItemNumbers[] = [];
 	const samples: OrderedItem[] = [];
 	let order = 0; // each value's place among all values given, to keep input order
 	const ofNoRow = isNodesOwnList(context);
-	const readItem = itemReader(context, readFields);
+	const readItem = itemReader(context, itemFields);
 	context.getInputData().forEach((inputItem, itemIndex) => {
 		if (isSample(inputItem.json)) {
 			const item = { json: leftOutSample(inputItem.json), pairedItem: { item: itemIndex } };
@@ -201,7 +201,7 @@ export function readInput(context: IExecuteFunctions, readFields?: ReadFields): 
  * fails for one item (a missing field…) rejects that item only: its error comes back with the
  * raw numbers read before it, for the failure item.
  */
-function itemReader(context: IExecuteFunctions, readFields?: ReadFields) {
+function itemReader(context: IExecuteFunctions, itemFields?: ItemFields) {
 	const numbersOf = numberSource(context);
 	const enterpriseOf = oncePerRunIfFixed(context, 'enterpriseId', readEnterpriseId);
 	const countryOf = oncePerRunIfFixed(context, 'options.defaultCountry', readDefaultCountry);
@@ -211,7 +211,8 @@ function itemReader(context: IExecuteFunctions, readFields?: ReadFields) {
 			raw = numbersOf(json, itemIndex);
 			const enterpriseId = enterpriseOf(itemIndex);
 			const country: CountryCode = countryOf(itemIndex);
-			const fields = readFields?.(context, itemIndex) ?? {};
+			const fields = itemFields?.[itemIndex] ?? {};
+			if (fields instanceof Error) throw fields;
 			return { raw, enterpriseId, country, fields };
 		} catch (error) {
 			return { error, input: raw };

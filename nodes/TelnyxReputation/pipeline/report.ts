@@ -122,16 +122,19 @@ export function stopOnFailure(context: IExecuteFunctions, verb: string, sent: Se
 		throw failureWithAccount(verb, error, sent.outcomes, sent.batches);
 }
 
-/** The run with each success item's JSON changed by `change` (Sync's status, Register's flag). */
+/**
+ * The run with fields added to each success item's JSON: `first` before the answer's (Sync's
+ * status, Register's flag), `last` after it (Refresh's price).
+ */
 export function withSucceeded(
 	sent: SentBatches,
-	change: (json: IDataObject) => IDataObject,
+	{ first, last }: { first?: IDataObject; last?: IDataObject },
 ): SentBatches {
 	const changed = (outcome: BatchOutcome): BatchOutcome => ({
 		...outcome,
 		succeeded: outcome.succeeded.map(({ order, item }) => ({
 			order,
-			item: { ...item, json: change(item.json) },
+			item: { ...item, json: { ...first, ...item.json, ...last } },
 		})),
 	});
 	return { ...sent, outcomes: sent.outcomes.map((outcome) => outcome && changed(outcome)) };

@@ -3,7 +3,7 @@
 // a 2xx answer says of each number is the operation's to read (answers.ts helps).
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
-import { entryFailure, refusedBatch } from './failures';
+import { entryFailure, refusedBatch } from './answers';
 import type { TelnyxResponse } from '../../shared/transport/answer';
 import { OutcomeUnknownError } from '../../shared/transport/apiErrors';
 import type { Endpoint } from '../../shared/api/endpoints';

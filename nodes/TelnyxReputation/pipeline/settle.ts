@@ -19,16 +19,14 @@ export interface Settlement {
 	notProcessed: Map<string, string>;
 }
 
-/** What a free read found of one number: processed (the item its answer would have given), not processed (the sentence that says so), or nothing (still unknown). */
-export type Found = { processed: IDataObject } | { notProcessed: string } | undefined;
+/** What a free read found of one number: processed (the item its answer would have given), or not processed (the sentence that says so). */
+export type Found = { processed: IDataObject } | { notProcessed: string };
 
-export function settlementOf(
-	entries: NumberEntry[],
-	found: (entry: NumberEntry) => Found,
-): Settlement {
+/** The settlement of `entries` from what the free reads found of them, by E.164: a number found nothing of stays unknown. */
+export function settlementOf(entries: NumberEntry[], found: Map<string, Found>): Settlement {
 	const settlement: Settlement = { succeeded: [], processed: new Set(), notProcessed: new Map() };
 	for (const entry of entries) {
-		const fate = found(entry);
+		const fate = found.get(entry.e164);
 		if (fate && 'processed' in fate) {
 			settlement.succeeded.push(successItem([entry], fate.processed));
 			settlement.processed.add(entry.e164);

@@ -34,26 +34,11 @@ export interface Skipped {
 	skipped: OrderedItem[];
 }
 
-/** The items of the numbers that need no request, by E.164: one map per group, aligned with the groups. */
-export type Answered = Array<Map<string, IDataObject>>;
-
 /**
- * Each group's records in `monitored` as the items `answer` makes of them: a record it makes
- * none of (undefined) is a number still to send.
+ * The items of the numbers that need no request, by E.164: one map per group, aligned with the
+ * groups. The operation makes them from the records `monitoredOfGroups` found.
  */
-export function answeredBy(
-	monitored: Array<Monitored | undefined>,
-	answer: (record: IDataObject) => IDataObject | undefined,
-): Answered {
-	return monitored.map((records) => {
-		const answered = new Map<string, IDataObject>();
-		for (const [e164, record] of records ?? []) {
-			const json = answer(record);
-			if (json) answered.set(e164, json);
-		}
-		return answered;
-	});
-}
+export type Answered = Array<Map<string, IDataObject>>;
 
 /** Splits each group: a number `answered` has an item for is skipped, with that item; the others stay to be sent. */
 export function skipNumbers(groups: NumberGroup[], answered: Answered): Skipped {

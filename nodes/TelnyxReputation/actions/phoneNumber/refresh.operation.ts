@@ -7,7 +7,7 @@ import type {
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/transport/answer';
-import { eachNumber } from '../../pipeline/answers';
+import { byPhoneNumber, eachNumber } from '../../pipeline/answers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { failsInStopMode, report, stopOnFailure, withSucceeded } from '../../pipeline/report';
@@ -15,7 +15,7 @@ import type { SendOptions, Sent } from '../../pipeline/send';
 import { batchesOf, readSendOptions, sendBatch, withRefused } from '../../pipeline/send';
 import { PRICES, usd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
-import type { Settlement } from '../../pipeline/settle';
+import type { Found, Settlement } from '../../pipeline/settle';
 import { CLOCK_SKEW_MS, settled, settlementOf, unknownEntries } from '../../pipeline/settle';
 import { monitoredAmong } from '../../../shared/api/numbers';
 import { batchedNumberFields } from '../common/fields';
@@ -54,18 +54,15 @@ function refreshed(
 	response: TelnyxResponse,
 ): BatchOutcome {
 	const results = (response.body as { data?: { results?: unknown } })?.data?.results;
-	return eachNumber<RefreshResult>(context, batch, response, results, (entry, result) =>
-		result.success === true
-			? undefined
-			: new NodeApiError(
-					context.getNode(),
-					{ status: response.statusCode },
-					{
-						message: `Refresh of ${entry.e164} failed: ${result.error ?? 'no reason given'}`,
-						httpCode: String(response.statusCode),
-					},
-				),
-	);
+	const refusals = new Map<string, NodeApiError>();
+	for (const [e164, result] of byPhoneNumber<RefreshResult>(results)) {
+		if (result.success === true) continue;
+		const message = `Refresh of ${e164} failed: ${result.error ?? 'no reason given'}`;
+		const httpCode = String(response.statusCode);
+		const status = { status: response.statusCode };
+		refusals.set(e164, new NodeApiError(context.getNode(), status, { message, httpCode }));
+	}
+	return eachNumber(context, batch, response, results, refusals);
 }
 
 /**
@@ -80,15 +77,14 @@ async function refreshedAmong(
 	const since = sentAt - CLOCK_SKEW_MS;
 	const numbers = entries.map((entry) => entry.e164);
 	const monitored = await monitoredAmong(context, batch.enterpriseId, numbers);
-	const checkedSince = (e164: string) => {
+	const found = new Map<string, Found>();
+	for (const e164 of numbers) {
 		const data = monitored.get(e164)?.reputation_data as IDataObject | null | undefined;
-		return Date.parse(String(data?.last_refreshed_at ?? '')) >= since;
-	};
-	return settlementOf(entries, ({ e164 }) => {
-		if (checkedSince(e164))
-			return { processed: { phone_number: e164, success: true, error: null } };
-		return monitored.has(e164) ? undefined : { notProcessed: NOT_MONITORED };
-	});
+		if (Date.parse(String(data?.last_refreshed_at ?? '')) >= since)
+			found.set(e164, { processed: { phone_number: e164, success: true, error: null } });
+		else if (!monitored.has(e164)) found.set(e164, { notProcessed: NOT_MONITORED });
+	}
+	return settlementOf(entries, found);
 }
 
 const NOT_MONITORED =
@@ -121,7 +117,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const sent = { batches, outcomes: results, end };
 	stopOnFailure(this, 'refreshed', sent);
 	const { checkUsd } = await pricesOf(this);
-	const billed = withSucceeded(sent, (json) => ({ ...json, billed_usd: checkUsd }));
+	const billed = withSucceeded(sent, { last: { billed_usd: checkUsd } });
 	return [
 		report(this, {
 			verb: 'refreshed',

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -8,6 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
+import type { Monitored } from '../../../shared/api/numbers';
 import { monitoredAmong } from '../../../shared/api/numbers';
 import { eachNumber } from '../../pipeline/answers';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
@@ -21,9 +21,10 @@ import {
 } from '../../pipeline/monthlyCost';
 import type { SendOptions } from '../../pipeline/send';
 import { batchesOf, readSendOptions, sendBatch, withRefused } from '../../pipeline/send';
-import type { Settlement } from '../../pipeline/settle';
+import type { Found, Settlement } from '../../pipeline/settle';
 import { settled, settlementOf, unknownEntries } from '../../pipeline/settle';
-import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import type { Answered } from '../../pipeline/skip';
+import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type { Batch, BatchOutcome, NumberEntry } from '../../pipeline/types';
 import { runUntil } from '../../../shared/bounded';
 import { batchedNumberFields } from '../common/fields';
@@ -64,12 +65,20 @@ export const description = updateDisplayOptions(
 const skipsMonitored = (context: IExecuteFunctions) =>
 	context.getNodeParameter('options.skipMonitored', 0, skipMonitoredOption.default) as boolean;
 
-/** A registered number's item, saying whether it was monitored before (next to the number in the Table view). */
-const withMonitoredFlag = (json: IDataObject, alreadyMonitored: boolean): IDataObject => ({
-	phone_number: json.phone_number,
-	already_monitored: alreadyMonitored,
-	...json,
-});
+/**
+ * Each group's numbers the enterprise monitors already, as their records marked so (next to
+ * the number in the Table view).
+ */
+const alreadyMonitoredItems = (monitored: Array<Monitored | undefined>): Answered =>
+	monitored.map(
+		(records) =>
+			new Map(
+				[...(records ?? [])].map(([e164, record]) => [
+					e164,
+					{ phone_number: record.phone_number, already_monitored: true, ...record },
+				]),
+			),
+	);
 
 /**
  * After a request whose answer was lost: the numbers the enterprise monitors now were
@@ -82,10 +91,12 @@ async function registeredAmong(
 ): Promise<Settlement> {
 	const numbers = entries.map((entry) => entry.e164);
 	const monitored = await monitoredAmong(context, enterpriseId, numbers);
-	return settlementOf(entries, (entry) => {
-		const record = monitored.get(entry.e164);
-		return record ? { processed: { ...record } } : { notProcessed: NOT_REGISTERED };
-	});
+	const found = new Map<string, Found>();
+	for (const e164 of numbers) {
+		const record = monitored.get(e164);
+		found.set(e164, record ? { processed: { ...record } } : { notProcessed: NOT_REGISTERED });
+	}
+	return settlementOf(entries, found);
 }
 
 const NOT_REGISTERED =
@@ -122,7 +133,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const groups = groupNumbers(items);
 	const skip = skipsMonitored(this);
 	const monitored = skip ? await monitoredOfGroups(this, groups, { sendIfUnreadable: true }) : [];
-	const alreadyMonitored = answeredBy(monitored, (record) => withMonitoredFlag(record, true));
+	const alreadyMonitored = alreadyMonitoredItems(monitored);
 	const { toSend: notMonitored, skipped } = skipNumbers(groups, alreadyMonitored);
 	const { toSend, over } = await withinBudget(this, notMonitored);
 	stopIfOverBudget(this, over);
@@ -135,7 +146,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return [
 		report(this, {
 			verb: 'registered',
-			sent: skip ? withSucceeded(sent, (json) => withMonitoredFlag(json, false)) : sent,
+			sent: skip ? withSucceeded(sent, { first: { already_monitored: false } }) : sent,
 			failures: [...invalid, ...over],
 			samples,
 			notSent: { items: skipped, as: 'already monitored' },

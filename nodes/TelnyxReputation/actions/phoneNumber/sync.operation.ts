@@ -12,7 +12,7 @@ import { removeNumber } from '../../../shared/api/numbers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { runBounded, runUntil } from '../../../shared/bounded';
 import { plural } from '../../../shared/text';
-import { entryFailure } from '../../pipeline/failures';
+import { entryFailure } from '../../pipeline/answers';
 import { successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { failsInStopMode, report, stopOnFailure, withSucceeded } from '../../pipeline/report';
@@ -25,7 +25,8 @@ import {
 	withinBudget,
 } from '../../pipeline/monthlyCost';
 import { batchesOf, readSendOptions } from '../../pipeline/send';
-import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import type { Answered } from '../../pipeline/skip';
+import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type {
 	Failure,
 	NumberEntry,
@@ -118,6 +119,13 @@ export const description = updateDisplayOptions(
 
 /** An item for a number, with the Sync status first so it lines up in the Table view. */
 const withStatus = (status: string, json: IDataObject) => ({ status, ...json });
+
+/** Each group's numbers in the input that the enterprise monitors, as the items that keep them. */
+const keptItems = (monitored: Array<Monitored | undefined>): Answered =>
+	monitored.map(
+		(records) =>
+			new Map([...(records ?? [])].map(([e164, record]) => [e164, withStatus('kept', record)])),
+	);
 
 /** The place in the output of the monitored numbers no item gave: after the input's. */
 const AFTER_INPUT = Number.MAX_SAFE_INTEGER / 2;
@@ -293,7 +301,7 @@ async function applySync(context: IExecuteFunctions, plan: SyncPlan) {
 	const { removed, failures } = await removeExtras(context, extras, extraItem);
 	return report(context, {
 		verb: 'added',
-		sent: withSucceeded(sent, (json) => withStatus('added', json)),
+		sent: withSucceeded(sent, { first: { status: 'added' } }),
 		failures: [...invalid, ...failures],
 		samples,
 		notSent: { items: [...kept, ...removed], as: 'kept' },
@@ -318,7 +326,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	// Only when numbers not in the input may go is each enterprise's whole list read.
 	const monitored = await monitoredOfGroups(this, groups, { wholeList: removeMissing });
 	const extras = removeMissing ? notInInput(groups, monitored) : [];
-	const inInput = answeredBy(monitored, (record) => withStatus('kept', record));
+	const inInput = keptItems(monitored);
 	const { toSend: missing, skipped: kept } = skipNumbers(groups, inInput);
 	const { toSend, over } = await withinBudget(this, missing);
 	const removals = extras.reduce((sum, { records }) => sum + records.length, 0);

@@ -8,14 +8,16 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/transport/answer';
-import { unconfirmed } from '../../pipeline/answers';
-import { entryFailure } from '../../pipeline/failures';
+import { entryFailure, unconfirmed } from '../../pipeline/answers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
+import type { ItemFields } from '../../pipeline/readInput';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { failsInStopMode, report, stopOnFailure } from '../../pipeline/report';
 import type { SendOptions, Sent } from '../../pipeline/send';
 import { batchesOf, readSendOptions, sendBatch, withRefused } from '../../pipeline/send';
-import { answeredBy, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import type { Answered } from '../../pipeline/skip';
+import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import type { Monitored } from '../../../shared/api/numbers';
 import { successItem } from '../../pipeline/outputItems';
 import type { Settlement } from '../../pipeline/settle';
 import { CLOCK_SKEW_MS, settled, unknownEntries } from '../../pipeline/settle';
@@ -123,7 +125,7 @@ export const description = updateDisplayOptions(
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-/** The request's other fields for one item, checked before anything is sent. */
+/** The request's other fields for one item. */
 function remediationFields(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = context.getNode();
 	const purpose = String(context.getNodeParameter('callPurpose', itemIndex, '')).trim();
@@ -153,22 +155,34 @@ function remediationFields(context: IExecuteFunctions, itemIndex: number): IData
 	return fields;
 }
 
-/** What one run of Submit keeps while it sends: the account's prices, and what each request billed. */
-interface SubmitRun {
-	prices: Prices;
-	/** Request id → USD billed: its numbers not counted ineligible. */
-	billed: Map<string, number>;
-	/** Numbers Telnyx counted ineligible, and how many of them it did not name. */
+/** The request's other fields for each item, checked before anything is sent, or the error that rejects the item. */
+const remediationFieldsOf = (context: IExecuteFunctions): ItemFields =>
+	context.getInputData().map((_, itemIndex) => {
+		try {
+			return remediationFields(context, itemIndex);
+		} catch (error) {
+			return error as Error;
+		}
+	});
+
+/** What one created remediation request billed: its numbers not counted ineligible. */
+interface Billing {
+	requestId: string;
+	usd: number;
+	/** Its numbers Telnyx counted ineligible: named, or counted without naming them yet. */
 	ineligible: { named: number; unnamed: number };
 }
+
+/** A batch's outcome, with what its request billed when one was created (or found created). */
+type SubmitOutcome = BatchOutcome & { billing?: Billing };
 
 /** 202: one remediation request for the whole batch, paired with every item that gave a number. */
 function remediationRequestOf(
 	context: IExecuteFunctions,
 	batch: Batch,
 	response: TelnyxResponse,
-	run: SubmitRun,
-): BatchOutcome {
+	prices: Prices,
+): SubmitOutcome {
 	const data = (response.body as { data?: IDataObject })?.data;
 	if (!data || typeof data.id !== 'string') {
 		const error = unconfirmed(context, batch, response);
@@ -178,7 +192,8 @@ function remediationRequestOf(
 			error,
 		};
 	}
-	return { succeeded: submittedItems(context, batch, batch.entries, data, run), failures: [] };
+	const { items, billing } = submittedItems(context, batch, batch.entries, data, prices);
+	return { succeeded: items, failures: [], billing };
 }
 
 /** From this version, Submit outputs one item per number it billed; before it, one per request. */
@@ -216,6 +231,25 @@ function numberOutcome(
 	};
 }
 
+/** What a created request billed: Telnyx's count of numbers submitted, else those not ineligible. */
+function billingOf(
+	request: IDataObject,
+	numbers: string[],
+	ineligible: Set<string> | undefined,
+	prices: Prices,
+): Billing {
+	const submitted = Number.isInteger(request.phone_numbers_submitted)
+		? Number(request.phone_numbers_submitted)
+		: numbers.length - (ineligible?.size ?? 0);
+	return {
+		requestId: String(request.id),
+		usd: totalUsd(submitted, prices.remediationUsd),
+		ineligible: ineligible
+			? { named: ineligible.size, unnamed: 0 }
+			: { named: 0, unnamed: Number(request.phone_numbers_ineligible) },
+	};
+}
+
 /**
  * The items of a created remediation request, each naming its number and what it billed: an
  * item per number (its own row in the Table view), or with nodes saved before 1.3 the request's
@@ -226,26 +260,23 @@ function submittedItems(
 	{ enterpriseId }: Batch,
 	entries: NumberEntry[],
 	request: IDataObject,
-	run: SubmitRun,
-): OrderedItem[] {
+	prices: Prices,
+): { items: OrderedItem[]; billing: Billing } {
 	const numbers = entries.map((entry) => entry.e164);
 	const ineligible = ineligibleOf(request, numbers);
-	const submitted = Number.isInteger(request.phone_numbers_submitted)
-		? Number(request.phone_numbers_submitted)
-		: numbers.length - (ineligible?.size ?? 0);
-	const billed = totalUsd(submitted, run.prices.remediationUsd);
-	run.billed.set(String(request.id), billed);
-	run.ineligible[ineligible ? 'named' : 'unnamed'] +=
-		ineligible?.size ?? Number(request.phone_numbers_ineligible);
+	const billing = billingOf(request, numbers, ineligible, prices);
 	rememberSubmitted(
 		enterpriseId,
 		request,
 		numbers.filter((e164) => !ineligible?.has(e164)),
 	);
-	if (context.getNode().typeVersion < ONE_ITEM_PER_NUMBER)
-		return [successItem(entries, { ...request, phone_numbers: numbers, billed_usd: billed })];
-	return entries.map((entry) => {
-		const { status, ...outcome } = numberOutcome(entry.e164, ineligible, request, run.prices);
+	if (context.getNode().typeVersion < ONE_ITEM_PER_NUMBER) {
+		const json = { ...request, phone_numbers: numbers, billed_usd: billing.usd };
+		const item = successItem(entries, json);
+		return { items: [item], billing };
+	}
+	const items = entries.map((entry) => {
+		const { status, ...outcome } = numberOutcome(entry.e164, ineligible, request, prices);
 		return successItem([entry], {
 			phone_number: entry.e164,
 			status,
@@ -255,6 +286,7 @@ function submittedItems(
 			...outcome,
 		});
 	});
+	return { items, billing };
 }
 
 /** The remediation requests created since `sentAt` with the batch's call purpose and count of numbers (free reads). */
@@ -287,25 +319,23 @@ async function submittedAmong(
 	context: IExecuteFunctions,
 	{ batch, sentAt }: Sent,
 	entries: NumberEntry[],
-	run: SubmitRun,
-): Promise<Settlement> {
+	prices: Prices,
+): Promise<{ settlement: Settlement; billing?: Billing }> {
 	const matches = await requestsLike(context, batch, entries.length, sentAt);
 	if (matches.length > 1)
 		throw new Error(
 			`${matches.length} remediation requests created since then match it: ${matches.map((request) => request.id).join(', ')}`,
 		);
 	const numbers = entries.map((entry) => entry.e164);
-	if (matches.length === 0)
-		return {
-			succeeded: [],
-			processed: new Set(),
-			notProcessed: new Map(numbers.map((e164) => [e164, NOT_SUBMITTED])),
-		};
+	if (matches.length === 0) {
+		const notProcessed = new Map(numbers.map((e164) => [e164, NOT_SUBMITTED]));
+		return { settlement: { succeeded: [], processed: new Set(), notProcessed } };
+	}
 	const request = await getRemediation(context, batch.enterpriseId, String(matches[0].id));
+	const { items, billing } = submittedItems(context, batch, entries, request, prices);
 	return {
-		succeeded: submittedItems(context, batch, entries, request, run),
-		processed: new Set(numbers),
-		notProcessed: new Map(),
+		settlement: { succeeded: items, processed: new Set(numbers), notProcessed: new Map() },
+		billing,
 	};
 }
 
@@ -315,43 +345,55 @@ const HOW_TO_SETTLE =
 const NOT_SUBMITTED =
 	'Not submitted: free reads show no remediation request was created for this number, so it can be sent again';
 
-/** A monitored number that is not flagged, as the item that says it was not submitted. */
-function notFlagged(record: IDataObject): IDataObject | undefined {
-	if (isFlagged(record)) return undefined;
-	const { phone_number, reputation_data } = record;
-	return { phone_number, status: 'not_flagged', submitted: false, reputation_data };
-}
+/** Each group's monitored numbers that are not flagged, as the items that say they were not submitted. */
+const notFlaggedItems = (monitored: Array<Monitored | undefined>): Answered =>
+	monitored.map(
+		(records) =>
+			new Map(
+				[...(records ?? [])]
+					.filter(([, record]) => !isFlagged(record))
+					.map(([e164, { phone_number, reputation_data }]) => [
+						e164,
+						{ phone_number, status: 'not_flagged', submitted: false, reputation_data },
+					]),
+			),
+	);
 
 /** One request of numbers to remediate: 202 is one remediation request for all of them. */
 async function submitBatch(
 	context: IExecuteFunctions,
 	batch: Batch,
 	options: SendOptions,
-	run: SubmitRun,
-): Promise<BatchOutcome> {
+	prices: Prices,
+): Promise<SubmitOutcome> {
 	const sent = await sendBatch(context, SUBMIT, batch, options);
-	const read = sent.answer
-		? remediationRequestOf(context, sent.batch, sent.answer, run)
+	const read: SubmitOutcome = sent.answer
+		? remediationRequestOf(context, sent.batch, sent.answer, prices)
 		: sent.outcome;
 	const unknown = unknownEntries(read);
-	if (unknown.length === 0) return withRefused(sent, read);
-	const found = await submittedAmong(context, sent, unknown, run).catch((error: Error) => error);
-	return withRefused(sent, settled(context, read, found, HOW_TO_SETTLE));
+	if (unknown.length === 0) return { ...withRefused(sent, read), billing: read.billing };
+	const found = await submittedAmong(context, sent, unknown, prices).catch((error: Error) => error);
+	if (found instanceof Error)
+		return withRefused(sent, settled(context, read, found, HOW_TO_SETTLE));
+	const outcome = settled(context, read, found.settlement, HOW_TO_SETTLE);
+	return { ...withRefused(sent, outcome), billing: found.billing };
 }
 
 /** A number already in an open request, as the item that says it was not sent again. */
-function alreadySubmitted(perNumber: boolean): (found: IDataObject) => IDataObject {
-	return ({ phone_number, enterprise_id, request }) => {
-		const { id, status } = request as IDataObject;
-		return {
-			phone_number,
-			status: 'already_submitted',
-			...(perNumber ? {} : { submitted: false }),
-			remediation_id: id,
-			remediation_status: status,
-			...(perNumber ? { enterprise_id, billed_usd: 0 } : {}),
-			reason: ALREADY_SUBMITTED,
-		};
+function alreadySubmitted(
+	phone_number: string,
+	enterprise_id: string,
+	{ id, status }: IDataObject,
+	perNumber: boolean,
+): IDataObject {
+	return {
+		phone_number,
+		status: 'already_submitted',
+		...(perNumber ? {} : { submitted: false }),
+		remediation_id: id,
+		remediation_status: status,
+		...(perNumber ? { enterprise_id, billed_usd: 0 } : {}),
+		reason: ALREADY_SUBMITTED,
 	};
 }
 
@@ -367,23 +409,33 @@ async function leaveOutOpen(context: IExecuteFunctions, groups: NumberGroup[]) {
 	for (const { enterpriseId, numbers } of groups)
 		if (numbers.size > 0 && !open.has(enterpriseId))
 			open.set(enterpriseId, await openRequestsOf(context, enterpriseId));
-	const skipped = groups.map(({ enterpriseId, numbers }) => {
+	const perNumber = context.getNode().typeVersion >= ONE_ITEM_PER_NUMBER;
+	const answered: Answered = groups.map(({ enterpriseId, numbers }) => {
 		const found = new Map<string, IDataObject>();
 		for (const e164 of numbers.keys()) {
 			const request = open.get(enterpriseId)?.byNumber.get(e164);
-			if (request) found.set(e164, { phone_number: e164, enterprise_id: enterpriseId, request });
+			if (request) found.set(e164, alreadySubmitted(e164, enterpriseId, request, perNumber));
 		}
 		return found;
 	});
 	const unnamed = [...open.values()].reduce((sum, { unnamed }) => sum + unnamed.length, 0);
-	const perNumber = context.getNode().typeVersion >= ONE_ITEM_PER_NUMBER;
-	const answered = answeredBy(skipped, alreadySubmitted(perNumber));
 	return { ...skipNumbers(groups, answered), unnamed };
 }
 
+/** What the run billed in all, each request once: two lost answers may find the same request. */
+const billedUsd = (billings: Billing[]) =>
+	totalUsd(
+		[...new Map(billings.map(({ requestId, usd }) => [requestId, usd])).values()].reduce(
+			(sum, usd) => sum + usd,
+			0,
+		),
+		1,
+	);
+
 /** Hints beyond the summary: numbers counted ineligible, and open requests that name no numbers. */
-function submitHints(run: SubmitRun, unnamedRequests: number): string[] {
-	const { named, unnamed } = run.ineligible;
+function submitHints(billings: Billing[], unnamedRequests: number): string[] {
+	const named = billings.reduce((sum, billing) => sum + billing.ineligible.named, 0);
+	const unnamed = billings.reduce((sum, billing) => sum + billing.ineligible.unnamed, 0);
 	const hints: string[] = [];
 	if (named + unnamed)
 		hints.push(
@@ -400,7 +452,7 @@ function submitHints(run: SubmitRun, unnamedRequests: number): string[] {
  * One Submit per enterprise at a time in this process, so that the numbers already in an open
  * request (one this run's twin may have just made) are left out before the others are sent.
  */
-async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], run: SubmitRun) {
+async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], prices: Prices) {
 	const enterprises = groups
 		.filter((group) => group.numbers.size > 0)
 		.map((group) => group.enterpriseId);
@@ -409,7 +461,7 @@ async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], 
 		const options = readSendOptions(context);
 		const batches = batchesOf(open.toSend, SUBMIT.maxNumbers);
 		const tasks = batches.map(
-			(batch) => async () => await submitBatch(context, batch, options, run),
+			(batch) => async () => await submitBatch(context, batch, options, prices),
 		);
 		const { results, end } = await runUntil(tasks, options.concurrency, failsInStopMode(context));
 		return { open, sent: { batches, outcomes: results, end } };
@@ -424,26 +476,20 @@ async function submitNotOpen(context: IExecuteFunctions, groups: NumberGroup[], 
  * enterprise at a time in this process leaves out the numbers already in an open request.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const { items, invalid, samples } = readInput(this, remediationFields);
+	const { items, invalid, samples } = readInput(this, remediationFieldsOf(this));
 	stopIfInvalid(this, invalid);
 	const groups = groupNumbers(items);
 	const onlyFlagged = this.getNodeParameter('onlyFlagged', 0, false) as boolean;
 	const monitored = onlyFlagged ? await monitoredOfGroups(this, groups) : [];
-	const flagged = skipNumbers(groups, answeredBy(monitored, notFlagged));
-	const run: SubmitRun = {
-		prices: await pricesOf(this),
-		billed: new Map(),
-		ineligible: { named: 0, unnamed: 0 },
-	};
-	const { open, sent } = await submitNotOpen(this, flagged.toSend, run);
+	const flagged = skipNumbers(groups, notFlaggedItems(monitored));
+	const prices = await pricesOf(this);
+	const { open, sent } = await submitNotOpen(this, flagged.toSend, prices);
 	stopOnFailure(this, 'submitted', sent);
+	const billings = sent.outcomes.flatMap((outcome) => outcome?.billing ?? []);
 	const output = report(this, {
 		verb: 'submitted',
-		billedEach: run.prices.remediationUsd,
-		billedUsd: totalUsd(
-			[...run.billed.values()].reduce((sum, usd) => sum + usd, 0),
-			1,
-		),
+		billedEach: prices.remediationUsd,
+		billedUsd: billedUsd(billings),
 		sent,
 		failures: invalid,
 		samples,
@@ -452,7 +498,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			{ items: open.skipped, as: 'already submitted' },
 		],
 	});
-	for (const message of submitHints(run, open.unnamed))
+	for (const message of submitHints(billings, open.unnamed))
 		this.addExecutionHints({ message, location: 'outputPane' });
 	return [output];
 }
