@@ -7,6 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { ICredentialsDecrypted, ICredentialTestFunctions } from 'n8n-workflow';
 
 import { TelnyxCallerIdDialerTrigger } from '../../nodes/TelnyxCallerIdDialerTrigger/TelnyxCallerIdDialerTrigger.node';
+import { dayIn } from '../../nodes/TelnyxReputation/callerIdPool/pick';
 import { DIALER_SECRET } from '../../support/n8n/dialerSecret';
 import { DIALER_TRIGGER_TYPE, TOOL_TYPE } from '../../support/engine/nodeTypes';
 import { runNode } from '../../support/engine/runNode';
@@ -60,7 +61,8 @@ const row = (phone_number: string, fields: IDataObject = {}): IDataObject => ({
 	...fields,
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the workflow's time zone, as the trigger counts days (n8n's default zone here). */
+const today = () => dayIn('America/New_York', new Date());
 
 const numbers = (areaCode: string, exchange: string, count: number) =>
 	Array.from({ length: count }, (_, i) => `+1${areaCode}${exchange}${String(i).padStart(4, '0')}`);
@@ -180,7 +182,7 @@ describe('Caller ID Dialer Trigger', () => {
 			event: 'day_counts',
 			pool,
 			day: today(),
-			process: expect.stringMatching(/^[0-9a-f]{8}$/),
+			process: expect.stringMatching(new RegExp(`^[0-9a-f]{8} ${pool}$`)),
 			counts: expect.stringMatching(
 				new RegExp(`^\\+1949306000[01]=\\d+(,\\+1949306000[01]=\\d+)?$`),
 			),
@@ -231,7 +233,25 @@ describe('Caller ID Dialer Trigger', () => {
 		expect(marksOf(saves[0])).toBe(Math.min(60, dialled));
 		expect(Math.max(...saves.map(marksOf))).toBeLessThanOrEqual(60);
 		const marked = started(trigger, 'save_count').map((item) => item.json.phone_number);
+		expect(marked).toHaveLength(100);
 		expect(new Set(marked).size).toBe(100);
+	});
+
+	test("a number dialled, then gone from the pool (rested), stays in the day's counts: a restart gives it no fresh cap", async () => {
+		const { pool, trigger } = await dialer({ options: { saveCountsEverySeconds: 1 } });
+		const [a, b] = numbers('949', '309', 2);
+		const waiting = ask(trigger.url, '+19495551234');
+		await eventuallyAsync(10, async () => started(trigger, 'load_pool').length === 1);
+		await loadDialer(pool, [row(a), row(b, { dial_rank: 30 })]);
+		expect((await waiting).caller_id).toBe(a);
+		await loadDialer(pool, [row(b)]);
+		const saved = await eventuallyAsync(15, async () => {
+			await ask(trigger.url, '+19495551234');
+			return started(trigger, 'day_counts').length > 0;
+		});
+		expect(saved).toBe(true);
+		const counts = String(started(trigger, 'day_counts').at(-1)!.json.counts).split(',');
+		expect(counts).toContain(`${a}=1`);
 	});
 
 	test('the counts saved today start the day again after n8n restarts: the cap holds across it', async () => {

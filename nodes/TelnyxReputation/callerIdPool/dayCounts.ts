@@ -10,7 +10,10 @@ import type { IDataObject } from 'n8n-workflow';
 /** A row of the calls table. */
 export interface DayCounts {
 	day: string;
-	/** Which n8n process counted: a new one each time n8n starts, so a restart adds a row. */
+	/**
+	 * Which n8n process counted, and for which pool: the process is new each time n8n starts, so
+	 * a restart adds a row, and two pools of one n8n never write each other's row.
+	 */
 	process: string;
 	/** `+19495550101=12,+19495550102=11`: each number dialled that day and its calls. */
 	counts: string;
@@ -19,10 +22,14 @@ export interface DayCounts {
 
 const THIS_PROCESS = randomUUID().slice(0, 8);
 
-export function dayCountsOf(day: string, counted: Array<[string, number]>): DayCounts {
+export function dayCountsOf(
+	day: string,
+	pool: string,
+	counted: Array<[string, number]>,
+): DayCounts {
 	return {
 		day,
-		process: THIS_PROCESS,
+		process: `${THIS_PROCESS} ${pool}`,
 		counts: counted.map(([phoneNumber, calls]) => `${phoneNumber}=${calls}`).join(','),
 		numbers: counted.length,
 	};

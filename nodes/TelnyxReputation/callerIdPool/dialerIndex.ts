@@ -20,8 +20,8 @@ const LOAD_CHECK_MS = 50;
 
 /**
  * The most pool rows a save writes `calls_day` to. Each write into a big pool table is slow
- * (matched without an index), and the morning's idle rule needs the day only to the day: 60
- * every 30 s marks 172,800 numbers a day, more than the largest pool dials.
+ * (matched without an index), and the morning's idle rule counts in days: 60 every 30 s is
+ * 7,200 an hour of dialling, so a pool of 100,000 dialled 8 hours a day may lag a day or two.
  */
 const MARKS_PER_SAVE = 60;
 
@@ -57,6 +57,9 @@ function placeOf(phoneNumber: string) {
 }
 
 export class DialerIndex {
+	/** `pool`: the name of the pool's data table. */
+	constructor(private readonly pool: string) {}
+
 	private readonly rows = new Map<string, IDataObject>();
 
 	private readonly byAreaCode = new Map<string, Set<string>>();
@@ -78,6 +81,12 @@ export class DialerIndex {
 
 	/** Numbers dialled on a day their pool row does not say yet: number → that day. */
 	private unmarked = new Map<string, string>();
+
+	/** The day each number was last dialled from this pool: what its row of the day's counts holds. */
+	private dialled = new Map<string, string>();
+
+	/** The day of the latest call. */
+	private lastDay = '';
 
 	private savedAt = Date.now();
 
@@ -145,10 +154,11 @@ export class DialerIndex {
 		this.settle({ state: 'loaded', at: now }, 0);
 	}
 
-	/** Whether the number is in the pool and its row says an older day than `day`. */
+	/** Whether the number is in the pool and its row says no call on `day` (an older day, or none yet). */
 	private isUnmarked(phoneNumber: string, day: string): boolean {
 		const row = this.rows.get(phoneNumber);
-		return row !== undefined && String(row.calls_day ?? '') < day;
+		if (row === undefined) return false;
+		return String(row.calls_day ?? '') < day || !(Number(row.calls_today) > 0);
 	}
 
 	/** Makes the next call read the pool again; answers meanwhile come from what is held. */
@@ -224,6 +234,8 @@ export class DialerIndex {
 				calls_day: day,
 			});
 			if (this.isUnmarked(phoneNumber, day)) this.unmarked.set(phoneNumber, day);
+			this.dialled.set(phoneNumber, day);
+			this.lastDay = day;
 		}
 		return answer;
 	}
@@ -244,19 +256,24 @@ export class DialerIndex {
 			this.unmarked.clear();
 			return { marks: unsaved };
 		}
-		const day = unsaved.at(-1)?.calls_day;
 		return {
-			dayCounts: day ? this.dayCountsOn(day) : undefined,
+			dayCounts: unsaved.length ? this.dayCountsOn(this.lastDay) : undefined,
 			marks: this.takeMarks(),
 		};
 	}
 
-	/** This pool's numbers dialled on `day`, with their calls. */
+	/**
+	 * The numbers dialled from this pool on `day`, with their calls: also those no longer in it
+	 * (rested since), so that a restart does not give them a fresh cap if they come back today.
+	 */
 	private dayCountsOn(day: string): DayCounts {
-		const counted = [...callCounts.countedOn(day)].filter(
-			([phoneNumber, calls]) => calls > 0 && this.rows.has(phoneNumber),
-		);
-		return dayCountsOf(day, counted);
+		const counts = callCounts.countedOn(day);
+		const counted: Array<[string, number]> = [];
+		for (const [phoneNumber, dialledOn] of this.dialled) {
+			if (dialledOn !== day) this.dialled.delete(phoneNumber);
+			else counted.push([phoneNumber, counts.get(phoneNumber) ?? 0]);
+		}
+		return dayCountsOf(day, this.pool, counted);
 	}
 
 	/** The next pool rows to mark as called, each once; the index's rows say their day at once. */
@@ -284,7 +301,7 @@ const indexes = new Map<string, DialerIndex>();
 export function dialerIndexOf(pool: string): DialerIndex {
 	let index = indexes.get(pool);
 	if (!index) {
-		index = new DialerIndex();
+		index = new DialerIndex(pool);
 		indexes.set(pool, index);
 	}
 	return index;
