@@ -1,22 +1,14 @@
 // The loop's Code nodes, each on its own: the history's daily row and the report's figures.
 // The pool's rules and the dialer's pick are the package's own (test/callerIdPool).
+import type { IDataObject } from 'n8n-workflow';
+
+import { poolRowOf } from '../callerIdPool/poolRow';
 import { runCodeNode } from './codeNode';
 
 const ENTERPRISE = '2f6b8d0a-4c1e-4a3b-9d5f-7e9a1b3c5d70';
 
-const poolRow = (phone_number: string, fields: Record<string, unknown> = {}) => ({
-	phone_number,
-	area_code: phone_number.slice(2, 5),
-	enterprise_id: ENTERPRISE,
-	status: 'active',
-	since: '2026-11-01T06:00:00.000Z',
-	reason: 'joined the pool',
-	remediation_id: '',
-	spam_risk: 'low',
-	connection_score: 50,
-	checked_at: '2026-12-01T06:00:00.000Z',
-	...fields,
-});
+const poolRow = (phone_number: string, fields: IDataObject = {}) =>
+	poolRowOf(ENTERPRISE, phone_number, fields);
 describe('the history and the report (examples/caller-id-history, caller-id-weekly-report)', () => {
 	const summary = {
 		numbers: 10,
