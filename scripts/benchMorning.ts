@@ -27,12 +27,14 @@ type Node = Record<string, unknown> & { name: string; parameters: Record<string,
  * risk triggers left out and its morning asked by a webhook of the same name that answers at
  * the execution's end.
  */
-export function morningWorkflow(id: keyof typeof MORNINGS): object {
+export function morningWorkflow(id: keyof typeof MORNINGS, keepExecutions = false): object {
 	const { example, path } = MORNINGS[id];
 	const workflow = readExample(example) as unknown as {
 		nodes: Node[];
 		connections: Record<string, unknown>;
+		settings: Record<string, unknown>;
 	};
+	if (keepExecutions) workflow.settings.saveDataSuccessExecution = 'all';
 	workflow.nodes = workflow.nodes.filter((node) => !TRIGGERS.includes(node.name));
 	for (const name of TRIGGERS) delete workflow.connections[name];
 	const morning = workflow.nodes.find((node) => node.name === 'Every morning');
@@ -138,18 +140,22 @@ export async function benchMornings(
 	sandbox: Sandbox,
 	tables: Record<string, string>,
 	rssMb: () => number,
+	/** Called after each morning with its workflow's id (the per-node times of `morning` mode). */
+	after: (id: keyof typeof MORNINGS) => Promise<void> = async () => {},
 ): Promise<Mornings> {
 	let peakMb = rssMb();
 	const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb())), 500);
 	const problems: string[] = [];
 	try {
 		const first = await morning(n8n, 'benchMorning');
+		await after('benchMorning');
 		const monitored = sandbox.state.registrations.size;
 		const filled = await rowsOf(n8n, tables.caller_id_pool);
 		if (filled.length !== monitored)
 			problems.push(`first morning: ${filled.length} rows for ${monitored} numbers`);
 		const changed = changeOnePercent(sandbox);
 		const later = await morning(n8n, 'benchMorning');
+		await after('benchMorning');
 		const rows = await rowsOf(n8n, tables.caller_id_pool);
 		const stale = rows.filter(
 			(row) =>
@@ -159,6 +165,7 @@ export async function benchMornings(
 		if (rows.length !== monitored) problems.push(`later morning: ${rows.length} rows`);
 		if (stale.length) problems.push(`${stale.length} of ${changed.size} changes not in the rows`);
 		const historyDay = await morning(n8n, 'benchHistory');
+		await after('benchHistory');
 		const day = (await rowsOf(n8n, tables.caller_id_history)).find((row) => row.kind === 'pool');
 		const server = serverFigures(sandbox);
 		const differ = Object.keys(server).filter((key) => day?.[key] !== server[key]);

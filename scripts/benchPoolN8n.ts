@@ -10,7 +10,8 @@
 // same questions go to n8n's own Webhook node answering at once (the floor, no execution kept):
 // the dialer's times are printed as ratios to it, which carry from one machine to another.
 // A fourth argument `dialer` measures the dialer alone: the pool filled through n8n's REST API
-// (seconds at 100,000 rows), no morning.
+// (seconds at 100,000 rows), no morning. `morning` measures the mornings alone, their
+// executions kept (so n8n's memory is higher) and each one's time printed node by node.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,10 +42,12 @@ import { startSandbox } from '../support/sandbox/server';
 import { askDialer } from '../test/e2e/loopDialer';
 import { servedAfterPublishing } from '../test/e2e/wait';
 import { benchMornings, MORNINGS, morningWorkflow, seedNumbers } from './benchMorning';
+import { nodeTimes } from './nodeTimes';
 
 /** Questions a second (the third argument; 20 by default, the issue's target) and for how long. */
 const RATE = Number(process.argv[4] ?? 20);
 const DIALER_ONLY = process.argv[5] === 'dialer';
+const MORNINGS_ONLY = process.argv[5] === 'morning';
 const SECONDS = 60;
 const CAP = 100;
 const US_REGIONS = new Set(
@@ -279,7 +282,7 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 	await importWorkflow(n8n, userFolder, FLOOR_WORKFLOW, 'benchFloor');
 	await importWorkflow(n8n, userFolder, MARKER_WORKFLOW, 'benchMarker');
 	for (const id of Object.keys(MORNINGS) as Array<keyof typeof MORNINGS>)
-		await importWorkflow(n8n, userFolder, morningWorkflow(id), id);
+		await importWorkflow(n8n, userFolder, morningWorkflow(id, MORNINGS_ONLY), id);
 	const rows: string[] = [];
 	try {
 		for (const size of sizes)
@@ -314,9 +317,19 @@ async function benchSize(
 		}
 		const mornings = DIALER_ONLY
 			? { first: 0, later: 0, historyDay: 0, peakMb: 0, problems: [] }
-			: await benchMornings(running, sandbox, tables, () => rssMb(running.pid));
+			: await benchMornings(
+					running,
+					sandbox,
+					tables,
+					() => rssMb(running.pid),
+					async (id) => {
+						if (MORNINGS_ONLY) console.log(`  ${id}: ${await nodeTimes(n8n, running, id)}`);
+					},
+				);
 		if (DIALER_ONLY) await fillPool(running, tables.caller_id_pool, sandbox);
 		console.log(`  ${size} numbers: ${JSON.stringify(mornings)}`);
+		if (MORNINGS_ONLY)
+			return `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${mornings.historyDay.toFixed(1)} s | ${Math.round(mornings.peakMb)} MB | ${mornings.problems.join('; ') || 'none'} |`;
 		const url = `${running.url}/webhook/which-caller-id`;
 		await servedAfterPublishing(url);
 		const loading = performance.now();
@@ -381,15 +394,25 @@ async function main() {
 	} finally {
 		rmSync(work, { recursive: true, force: true });
 	}
-	console.log(
-		`\nThe pool's mornings, then the dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, Telnyx at 100 ms a read, cap ${CAP}):\n`,
-	);
-	console.log(
-		'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory over the mornings (peak RSS) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer | n8n CPU per answer: dialer / floor |',
-	);
-	console.log(
-		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-	);
+	if (MORNINGS_ONLY) {
+		console.log(
+			"\nThe pool's mornings (n8n 2.41.1, one main process, Telnyx at 100 ms a read), their executions kept:\n",
+		);
+		console.log(
+			'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory (peak RSS) | rows, day figures |',
+		);
+		console.log('| --- | --- | --- | --- | --- | --- | --- |');
+	} else {
+		console.log(
+			`\nThe pool's mornings, then the dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, Telnyx at 100 ms a read, cap ${CAP}):\n`,
+		);
+		console.log(
+			'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory over the mornings (peak RSS) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer | n8n CPU per answer: dialer / floor |',
+		);
+		console.log(
+			'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+		);
+	}
 	for (const row of rows) console.log(row);
 }
 
