@@ -6,23 +6,8 @@ import { NodeApiError } from 'n8n-workflow';
 import type { TelnyxResponse } from '../../shared/transport/answer';
 import { OutcomeUnknownError } from '../../shared/transport/apiErrors';
 import { entryFailure, successItem } from './outputItems';
-import { canonical } from '../../shared/phoneNumbers';
+import { byPhoneNumber } from '../../shared/api/numbers';
 import type { Batch, BatchOutcome } from './types';
-
-/**
- * The records of a list in an answer, by their `phone_number` in E.164 (the API may spell a
- * number `19493253498` or `+1 (949) 325-3498`); empty when the answer is not such a list.
- */
-export function byPhoneNumber<T extends { phone_number: string }>(
-	records: unknown,
-): Map<string, T> {
-	const found = new Map<string, T>();
-	if (!Array.isArray(records)) return found;
-	for (const record of records) {
-		if (typeof record?.phone_number === 'string') found.set(canonical(record.phone_number), record);
-	}
-	return found;
-}
 
 /** A 2xx answer that does not account for a sent, billable number: it may have been processed. */
 export function unconfirmed(
