@@ -186,7 +186,6 @@ export function canonical(value: string): string {
 
 const SEPARATORS = /[,;\r\n\t|]+/;
 
-/** One value the user gave, and what it reads as. */
 interface ReadNumber {
 	input: unknown;
 	normalized: NormalizedNumber;

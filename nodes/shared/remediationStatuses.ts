@@ -9,7 +9,6 @@ export const remediationStatuses: INodePropertyOptions[] = [
 	{ name: 'Pending', value: 'pending' },
 ];
 
-/** The statuses a request ends in. */
 export const FINISHED = ['cancelled', 'completed', 'failed'];
 
 export const finishedStatuses = remediationStatuses.filter((status) =>

@@ -38,7 +38,6 @@ async function enterpriseCost(context: IExecuteFunctions, enterpriseId: string) 
 	return { frequency, monitored, now, perNumber };
 }
 
-/** A number left out by the budget, as a failure item reads it. */
 function overBudgetFailure(
 	context: IExecuteFunctions,
 	group: NumberGroup,

@@ -1,8 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
 import { listed } from '../../shared/text';
 import { shown } from '../../shared/parameters/validators';
-import type { Failure, NumberEntry, NumberSource, OrderedItem } from './types';
+import type { Failure, FailureStatus, NumberEntry, NumberSource, OrderedItem } from './types';
 
 /** How n8n 1.x and 2.x both name the setting that turns failures into items. */
 export const CONTINUE_ADVICE =
@@ -35,6 +35,24 @@ export function successItem(entries: NumberEntry[], json: IDataObject): OrderedI
 	return {
 		order: sources.reduce((first, source) => Math.min(first, source.order), Infinity),
 		item: { json: notice ? { ...json, notice } : json, pairedItem: pairedTo(sources) },
+	};
+}
+
+/** A number's failure, from the error of the request that carried it: successItem's counterpart. */
+export function entryFailure(
+	entry: NumberEntry,
+	status: FailureStatus,
+	error: NodeApiError,
+	extra: Partial<Pick<Failure, 'entries' | 'message' | 'description'>> = {},
+): Failure {
+	return {
+		status,
+		phoneNumber: entry.e164,
+		sources: entry.sources,
+		error,
+		message: error.message,
+		description: error.description ?? undefined,
+		...extra,
 	};
 }
 

@@ -131,7 +131,6 @@ class Rejections {
 	}
 }
 
-/** One item's numbers, with the enterprise and other body fields they go with. */
 export interface ItemNumbers {
 	enterpriseId: string;
 	fields: IDataObject;

@@ -1,11 +1,18 @@
 // Sending a batched operation's numbers: in requests of at most the endpoint's size, a few at
-// once, and with Retry Without Refused Numbers again without the numbers a refusal named. What
-// a 2xx answer says of each number is the operation's to read (answers.ts helps).
+// once, and with Retry Without Refused Numbers again without the numbers a refusal named (the
+// API refuses a request as a whole). What a 2xx answer says of each number is the operation's
+// to read (answers.ts helps).
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
-import { entryFailure, refusedBatch } from './answers';
-import type { TelnyxResponse } from '../../shared/transport/answer';
-import { OutcomeUnknownError } from '../../shared/transport/apiErrors';
+import { entryFailure } from './outputItems';
+import type { TelnyxErrorEntry, TelnyxResponse } from '../../shared/transport/answer';
+import { errorEntries } from '../../shared/transport/answer';
+import {
+	entriesDescription,
+	entriesMessage,
+	OutcomeUnknownError,
+} from '../../shared/transport/apiErrors';
+import { canonical } from '../../shared/phoneNumbers';
 import type { Endpoint } from '../../shared/api/endpoints';
 import { requestTo } from '../../shared/api/endpoints';
 import { chunk } from '../../shared/bounded';
@@ -77,6 +84,66 @@ async function sendOnce(
 	if (!error) return { answer: response, outcome: { succeeded: [], failures: [] } };
 	if (error instanceof OutcomeUnknownError) return { outcome: wholeBatch(batch, error) };
 	return { outcome: refusedBatch(batch, error, response.body) };
+}
+
+/** `/body/phone_numbers/3` or, as plain JSON pointers, `/phone_numbers/3`. */
+const POINTER = /^(?:\/body)?\/phone_numbers\/(\d+)$/;
+/** Something in a message that may be a phone number: `+19493253498`, `(949) 325-3498`… */
+const NUMBER_IN_TEXT = /\+?\(?\d[\d\s().-]{5,}\d/g;
+
+/**
+ * The API's error entries grouped by the number of the batch they concern: the one their
+ * pointer names, or, without a usable pointer, the one number of the batch their detail names.
+ * An entry that names no number of the batch (or several) concerns the whole request.
+ */
+function entriesByNumber(
+	entries: TelnyxErrorEntry[],
+	batch: Batch,
+): Map<number, TelnyxErrorEntry[]> {
+	const positions = new Map(batch.entries.map((entry, index) => [entry.e164, index]));
+	const byIndex = new Map<number, TelnyxErrorEntry[]>();
+	for (const entry of entries) {
+		const match = POINTER.exec(entry.source?.pointer ?? '');
+		let index = match ? Number(match[1]) : undefined;
+		if (index === undefined || index >= batch.entries.length) {
+			const named = new Set(
+				(entry.detail?.match(NUMBER_IN_TEXT) ?? []).map((text) => positions.get(canonical(text))),
+			);
+			named.delete(undefined);
+			index = named.size === 1 ? [...named][0] : undefined;
+		}
+		if (index !== undefined) byIndex.set(index, [...(byIndex.get(index) ?? []), entry]);
+	}
+	return byIndex;
+}
+
+/**
+ * The request was refused as a whole (the API is all-or-nothing): numbers the API named are
+ * `refused` with their own reason, the others `failed` because they shared the request.
+ */
+export function refusedBatch(batch: Batch, error: NodeApiError, body: unknown): BatchOutcome {
+	const all = errorEntries(body);
+	const named = entriesByNumber(all, batch);
+	const where = `In ${batch.label}.`;
+	const failures = batch.entries.map((entry, index) => {
+		const own = named.get(index);
+		if (own) {
+			return entryFailure(entry, 'refused', error, {
+				entries: own,
+				message: entriesMessage(own, 'Refused'),
+				description: `${entriesDescription(own)}\n${where}`,
+			});
+		}
+		if (named.size === 0) return entryFailure(entry, 'failed', error, { entries: all });
+		return entryFailure(entry, 'failed', error, {
+			message:
+				'Not sent through: Telnyx refused the whole request because of other numbers in it; this number was not processed and can be sent again without them',
+			description: where,
+		});
+	});
+	const notNamed =
+		named.size > 0 ? batch.entries.filter((_, index) => !named.has(index)) : undefined;
+	return { succeeded: [], failures, error, notNamed };
 }
 
 /** Every number of a batch shares its request's fate: unknown when it may have been processed, else failed. */

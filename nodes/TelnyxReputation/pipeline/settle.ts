@@ -11,7 +11,6 @@ import type { BatchOutcome, Failure, NumberEntry, OrderedItem } from './types';
 
 /** What free reads found of the numbers of unknown outcome of one request. */
 export interface Settlement {
-	/** Items for the numbers found processed. */
 	succeeded: OrderedItem[];
 	/** The numbers (E.164) found processed: their items are in `succeeded`. */
 	processed: Set<string>;

@@ -50,7 +50,6 @@ export type FailureStatus = 'invalid' | 'refused' | 'failed' | 'unknown' | 'over
 export interface Failure {
 	status: FailureStatus;
 	phoneNumber: string | null;
-	/** The values of the input items that gave this number. */
 	sources: NumberSource[];
 	/** What n8n routes to the error output, and what stops the node in Stop mode. */
 	error: NodeApiError | NodeOperationError;
@@ -58,7 +57,6 @@ export interface Failure {
 	message: string;
 	/** This number's details: its own error entries, where it happened, what to do. */
 	description?: string;
-	/** The API's error entries that concern this number. */
 	entries?: TelnyxErrorEntry[];
 }
 

@@ -26,7 +26,6 @@ export interface NumberRule {
 	fields: INodeProperties[];
 	/** What is kept of a number for the next poll. */
 	keep(data: ReputationData | null): string;
-	/** What was kept, as the item's `previous`. */
 	previous(kept: string): IDataObject;
 	/** Whether the change from what was kept to what the API lists now is reported. */
 	isReported(kept: string, now: string, settings: Settings): boolean;
@@ -105,7 +104,6 @@ function numberItem(
 	};
 }
 
-/** The trigger's parameters, read as a rule reads them. */
 const settingsOf =
 	(context: IPollFunctions): Settings =>
 	(name, fallback) =>

@@ -20,7 +20,6 @@ export interface Endpoint {
 	maxNumbers?: number;
 }
 
-/** How an endpoint is sent beside its method and path. */
 type Traits = Omit<Endpoint, 'method' | 'path'>;
 
 /**

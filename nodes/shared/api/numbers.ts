@@ -32,8 +32,18 @@ export type Monitored = Map<string, IDataObject>;
 export const numberList = (enterpriseId: string): ApiRequest =>
 	requestTo(ENDPOINTS['GET /reputation/numbers'], { enterpriseId });
 
-const byNumber = (records: IDataObject[]): Monitored =>
-	new Map(records.map((record) => [canonical(String(record.phone_number)), record]));
+/**
+ * The records of a list in an answer, by their `phone_number` in E.164 (the API may spell a
+ * number `19493253498` or `+1 (949) 325-3498`); empty when the answer is not such a list.
+ */
+export function byPhoneNumber<T extends object = IDataObject>(records: unknown): Map<string, T> {
+	const found = new Map<string, T>();
+	if (!Array.isArray(records)) return found;
+	for (const record of records) {
+		if (typeof record?.phone_number === 'string') found.set(canonical(record.phone_number), record);
+	}
+	return found;
+}
 
 /**
  * Every number an enterprise monitors now: free list reads at the API's largest page (one
@@ -44,7 +54,7 @@ export async function monitoredNumbers(
 	context: IExecuteFunctions,
 	enterpriseId: string,
 ): Promise<Monitored> {
-	return byNumber(
+	return byPhoneNumber(
 		(await readSettled(async () => await listPages(context, numberList(enterpriseId)))).records,
 	);
 }
@@ -91,12 +101,12 @@ export async function monitoredAmong(
 	};
 	if (numbers.length <= 2) {
 		const found = await lookUpAll(numbers);
-		return found ? byNumber(found) : await monitoredNumbers(context, enterpriseId);
+		return found ? byPhoneNumber(found) : await monitoredNumbers(context, enterpriseId);
 	}
 
 	// The first page only (no further page starts after time 0): it says how many there are.
 	const first = await listPages(context, numberList(enterpriseId), {}, { until: 0 });
-	const found = byNumber(first.records);
+	const found = byPhoneNumber(first.records);
 	if (first.next === undefined) return found;
 	const pagesLeft = (first.pages ?? Infinity) - 1;
 	const unknown = numbers.filter((e164) => !found.has(e164));
@@ -106,7 +116,7 @@ export async function monitoredAmong(
 		pagesLeft <= unknown.length
 			? await readRest()
 			: ((await lookUpAll(unknown)) ?? (await readRest()));
-	for (const [e164, record] of byNumber(rest)) found.set(e164, record);
+	for (const [e164, record] of byPhoneNumber(rest)) found.set(e164, record);
 	return found;
 }
 

@@ -59,7 +59,6 @@ export function proxyLabel(proxy: IHttpRequestOptions['proxy']): string | undefi
 	return `${proxy.protocol ?? 'http'}://${proxy.host}:${proxy.port}`;
 }
 
-/** The node's Request Options, as options of n8n's request helpers. */
 export function nodeRequestOptions(context: RequestContext): NodeRequestOptions {
 	const { proxy, allowUnauthorizedCerts, timeout } = parameterOf(context);
 	const node = context.getNode();

@@ -2,7 +2,6 @@
 // EnterpriseUpdate): each once, with its API name and limits, for Create and Update alike.
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-/** A field of the API's enterprise and how the panel shows it. */
 export interface EnterpriseField {
 	apiName: string;
 	property: INodeProperties;

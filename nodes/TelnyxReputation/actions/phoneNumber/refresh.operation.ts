@@ -7,7 +7,7 @@ import type {
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/transport/answer';
-import { byPhoneNumber, eachNumber } from '../../pipeline/answers';
+import { eachNumber } from '../../pipeline/answers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { failsInStopMode, report, stopOnFailure, withSucceeded } from '../../pipeline/report';
@@ -17,7 +17,7 @@ import { PRICES, usd } from '../../../shared/prices';
 import { pricesOf } from '../../../shared/transport/credentials';
 import type { Found, Settlement } from '../../pipeline/settle';
 import { CLOCK_SKEW_MS, settled, settlementOf, unknownEntries } from '../../pipeline/settle';
-import { monitoredAmong } from '../../../shared/api/numbers';
+import { byPhoneNumber, monitoredAmong } from '../../../shared/api/numbers';
 import { batchedNumberFields } from '../common/fields';
 import type { Batch, BatchOutcome, NumberEntry } from '../../pipeline/types';
 import { runUntil } from '../../../shared/bounded';

@@ -12,8 +12,7 @@ import { removeNumber } from '../../../shared/api/numbers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import { runBounded, runUntil } from '../../../shared/bounded';
 import { plural } from '../../../shared/text';
-import { entryFailure } from '../../pipeline/answers';
-import { successItem } from '../../pipeline/outputItems';
+import { entryFailure, successItem } from '../../pipeline/outputItems';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
 import { failsInStopMode, report, stopOnFailure, withSucceeded } from '../../pipeline/report';
 import {

@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { TelnyxResponse } from '../../../shared/transport/answer';
-import { entryFailure, unconfirmed } from '../../pipeline/answers';
+import { unconfirmed } from '../../pipeline/answers';
 import { ENDPOINTS } from '../../../shared/api/endpoints';
 import type { ItemFields } from '../../pipeline/readInput';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
@@ -18,7 +18,7 @@ import { batchesOf, readSendOptions, sendBatch, withRefused } from '../../pipeli
 import type { Answered } from '../../pipeline/skip';
 import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type { Monitored } from '../../../shared/api/numbers';
-import { successItem } from '../../pipeline/outputItems';
+import { entryFailure, successItem } from '../../pipeline/outputItems';
 import type { Settlement } from '../../pipeline/settle';
 import { CLOCK_SKEW_MS, settled, unknownEntries } from '../../pipeline/settle';
 import { runUntil } from '../../../shared/bounded';
