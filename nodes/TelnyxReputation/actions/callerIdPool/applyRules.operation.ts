@@ -14,6 +14,7 @@ import { pricesOf } from '../../../shared/transport/credentials';
 import { plural } from '../../../shared/text';
 import { loadedDialerIndex } from '../../callerIdPool/dialerIndex';
 import { DEFAULT_DIALER_POOL, dialerPoolProperty } from '../../callerIdPool/fields';
+import type { Applied } from '../../callerIdPool/inputs';
 import { applyInputs } from '../../callerIdPool/inputs';
 import type { PoolRow } from '../../callerIdPool/row';
 import type { Decision, RuleSettings } from '../../callerIdPool/rules';
@@ -185,21 +186,41 @@ function keepDialerCurrent(pool: string, decisions: Decision[]): void {
 }
 
 /** Apply Pool Rules: one item per row the rules decided about, as { action, alert, row }. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const rows = poolRowsOf(this);
-	const inputs = this.getInputData().map((item) => item.json);
-	const options = this.getNodeParameter('options', 0, {}) as Partial<RuleSettings> & {
-		dialerPool?: string;
-	};
+type Options = Partial<RuleSettings> & { dialerPool?: string };
+
+/** The rules' settings: the options, and the pool's size as Telnyx counts it (one free read). */
+async function ruleSettings(
+	context: IExecuteFunctions,
+	options: Options,
+	jsons: IDataObject[],
+): Promise<RuleSettings> {
 	const enterprises = new Set(
-		[...rows, ...inputs].map((json) => json.enterprise_id).filter((id): id is string => !!id),
+		jsons.map((json) => json.enterprise_id).filter((id): id is string => !!id),
 	);
-	const settings: RuleSettings = {
+	return {
 		maxRestingShare: options.maxRestingShare ?? 0.2,
 		alertAfterDays: options.alertAfterDays ?? 30,
 		retryAfterDays: options.retryAfterDays ?? 14,
-		poolSize: await poolSize(this, enterprises),
+		poolSize: await poolSize(context, enterprises),
 	};
+}
+
+/** Says in the output pane which input items the rules left alone, and why. */
+function hintLeftAlone(context: IExecuteFunctions, applied: Applied): void {
+	const hints = [
+		applied.samples &&
+			`${plural(applied.samples, 'sample item')} (Fetch Test Event) left out: samples change no row.`,
+		applied.unknown &&
+			`${plural(applied.unknown, 'input item')} left alone: not a number's reading, a finished remediation or a submission.`,
+	].filter((hint): hint is string => !!hint);
+	for (const message of hints) context.addExecutionHints({ message, location: 'outputPane' });
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const rows = poolRowsOf(this);
+	const inputs = this.getInputData().map((item) => item.json);
+	const options = this.getNodeParameter('options', 0, {}) as Options;
+	const settings = await ruleSettings(this, options, [...rows, ...inputs]);
 	const rules = new PoolRules(rows, settings, new Date().toISOString());
 	const applied = applyInputs(rules, inputs);
 	const everyNumber = this.getNodeParameter('everyNumber', 0, false) as boolean;
@@ -212,13 +233,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		rules.morning(gone);
 		await idleNumbers(this, rules);
 	}
-	const hints = [
-		applied.samples &&
-			`${plural(applied.samples, 'sample item')} (Fetch Test Event) left out: samples change no row.`,
-		applied.unknown &&
-			`${plural(applied.unknown, 'input item')} left alone: not a number's reading, a finished remediation or a submission.`,
-	].filter((hint): hint is string => !!hint);
-	for (const message of hints) this.addExecutionHints({ message, location: 'outputPane' });
+	hintLeftAlone(this, applied);
 	const decisions = rules.decisions();
 	keepDialerCurrent(options.dialerPool || DEFAULT_DIALER_POOL, decisions);
 	return [
