@@ -185,7 +185,6 @@ function keepDialerCurrent(pool: string, decisions: Decision[]): void {
 	}
 }
 
-/** Apply Pool Rules: one item per row the rules decided about, as { action, alert, row }. */
 type Options = Partial<RuleSettings> & { dialerPool?: string };
 
 /** The rules' settings: the options, and the pool's size as Telnyx counts it (one free read). */
@@ -216,6 +215,7 @@ function hintLeftAlone(context: IExecuteFunctions, applied: Applied): void {
 	for (const message of hints) context.addExecutionHints({ message, location: 'outputPane' });
 }
 
+/** Apply Pool Rules: one item per row the rules decided about, as { action, alert, row }. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const rows = poolRowsOf(this);
 	const inputs = this.getInputData().map((item) => item.json);
