@@ -220,3 +220,62 @@ describe('Apply Pool Rules on a morning of changes', () => {
 		expect(result.hints).toEqual([]);
 	});
 });
+
+describe('Apply Pool Rules on numbers that changed, their rows not read', () => {
+	test('a changed number outside the rows given is active: only the columns its reading decides are handed on, and a rest brings every column but the calls', async () => {
+		const staticData: IDataObject = {};
+		await listChanges(staticData, { poolIsEmpty: true });
+		const { state } = api.sandbox;
+		state.setReputation(NUMBERS[1], { spam_risk: 'medium', connection_score: 20 });
+		state.setReputation(NUMBERS[2], { spam_risk: 'high', connection_score: 5 });
+		state.setReputation(NUMBERS[3], { spam_risk: 'medium', connection_score: 30 });
+		const { items, change } = await listChanges(staticData);
+		expect(change('changed')).toEqual([NUMBERS[1], NUMBERS[2], NUMBERS[3]]);
+		// The example reads only the rows the rules keep an eye on: here NUMBERS[3] rests.
+		const resting = poolRowOf(enterprise, NUMBERS[3], {
+			id: 4,
+			status: 'resting',
+			// Resting for two days: not yet long enough for a person to be told.
+			since: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+			reason: 'remediation completed: resting until it reads low risk',
+		});
+		const result = await runNode({
+			credential: api.credential,
+			parameters: operation('callerIdPool', 'applyRules', {
+				poolRows: JSON.stringify([resting]),
+				options: { idleAfterDays: 0 },
+			}),
+			items,
+		});
+		expect(result.error).toBeUndefined();
+		const decided = result.items.map((item) => item.json as IDataObject & { row: IDataObject });
+		const of = (number: string) => decided.find((json) => json.row.phone_number === number)!;
+		expect(of(NUMBERS[1])).toMatchObject({ action: 'save', new_row: false, row_read: false });
+		expect(Object.keys(of(NUMBERS[1]).row).sort()).toEqual(
+			[
+				'area_code',
+				'checked_at',
+				'connection_score',
+				'dial_rank',
+				'enterprise_id',
+				'phone_number',
+				'spam_risk',
+				'state',
+			].sort(),
+		);
+		expect(of(NUMBERS[1]).row).toMatchObject({ spam_risk: 'medium', connection_score: 20 });
+		const rested = of(NUMBERS[2]);
+		expect(rested).toMatchObject({ action: 'rest', new_row: false, row_read: false });
+		expect(rested.row).toMatchObject({
+			status: 'remediating',
+			remediation_id: 'pending',
+			spam_risk: 'high',
+			enterprise_id: enterprise,
+		});
+		expect(rested.row).not.toHaveProperty('calls_today');
+		expect(rested.row).not.toHaveProperty('calls_day');
+		// A changed number among the rows given is decided from its row, as before.
+		expect(of(NUMBERS[3])).toMatchObject({ action: 'save', new_row: false, row_read: true });
+		expect(of(NUMBERS[3]).row).toMatchObject({ id: 4, status: 'resting', spam_risk: 'medium' });
+	});
+});

@@ -174,12 +174,15 @@ export class DialerIndex {
 		this.settle({ state: 'failed', reason }, now + RETRY_FAILED_LOAD_MS);
 	}
 
-	/** Keeps `row` as the pool's newest word on its number (its status decides if it is dialled). */
+	/**
+	 * Keeps `row` as the pool's newest word on its number (its status decides if it is dialled);
+	 * a row the rules did not read brings only its decided columns.
+	 */
 	put(row: IDataObject): void {
 		const phoneNumber = phoneOf(row);
 		if (!phoneNumber) return;
 		const { areaCode, region } = placeOf(phoneNumber);
-		this.rows.set(phoneNumber, row);
+		this.rows.set(phoneNumber, { ...this.rows.get(phoneNumber), ...row });
 		addTo(this.byAreaCode, areaCode, phoneNumber);
 		addTo(this.byState, region, phoneNumber);
 		this.ranked = undefined;

@@ -28,10 +28,23 @@ export type Action = 'rest' | 'alert' | 'save' | 'remove' | 'stop_monitoring';
 export interface Decision {
 	action: Action;
 	alert: string;
+	/** The whole row; of a row not read, only the columns this run decided (see unread). */
 	row: PoolRow;
 	/** The row was not among those given: it is inserted, not updated (a first fill in bulk). */
 	new_row: boolean;
+	/** The row came from the table (it has its `id`); false for a new row and a row not read. */
+	row_read: boolean;
 }
+
+/** What no rule decides about a row not read: the table keeps them as they are. */
+const KEPT_BY_THE_TABLE: Record<Action, Array<keyof PoolRow>> = {
+	save: ['status', 'since', 'reason', 'remediation_id', 'calls_today', 'calls_day'],
+	rest: ['calls_today', 'calls_day'],
+	// Only a high-risk number left in rotation at the cap: its reason says so.
+	alert: ['status', 'since', 'remediation_id', 'calls_today', 'calls_day'],
+	remove: [],
+	stop_monitoring: [],
+};
 
 /** Remediation Submit's statuses for a number that is in a request. */
 const IN_A_REQUEST = ['submitted', 'already_submitted', 'submitted_or_ineligible'];
@@ -57,12 +70,16 @@ export interface Reading {
 	phoneNumber: string;
 	enterpriseId?: string | null;
 	reputation: IDataObject | null;
+	/** List Pool Changes says the number changed: it listed it before, so its row exists. */
+	inPool?: boolean;
 }
 
 export class PoolRules {
 	private readonly pool: Map<string, PoolRow>;
 	private readonly decided = new Map<string, Decision>();
 	private readonly given: Set<string>;
+	/** Numbers in the pool whose rows were not given (see unread). */
+	private readonly unread = new Set<string>();
 	/** The pool's rows resting now, kept as rows change (a morning may rest thousands). */
 	private resting = 0;
 
@@ -78,7 +95,12 @@ export class PoolRules {
 	}
 
 	decisions(): Decision[] {
-		return [...this.decided.values()];
+		return [...this.decided.values()].map((decision) => {
+			if (!this.unread.has(decision.row.phone_number)) return decision;
+			const row = { ...decision.row };
+			for (const column of KEPT_BY_THE_TABLE[decision.action]) delete row[column];
+			return { ...decision, row };
+		});
 	}
 
 	private cap(): number {
@@ -91,8 +113,15 @@ export class PoolRules {
 		this.pool.set(row.phone_number, row);
 		// A number rested in this run is submitted, whatever else happens to its row.
 		const rested = this.decided.get(row.phone_number)?.action === 'rest';
-		const new_row = !this.given.has(row.phone_number);
-		this.decided.set(row.phone_number, { action: rested ? 'rest' : action, alert, row, new_row });
+		const row_read = this.given.has(row.phone_number);
+		const new_row = !row_read && !this.unread.has(row.phone_number);
+		this.decided.set(row.phone_number, {
+			action: rested ? 'rest' : action,
+			alert,
+			row,
+			new_row,
+			row_read,
+		});
 	}
 
 	private moved(row: PoolRow, status: PoolStatus, reason: string): PoolRow {
@@ -114,11 +143,23 @@ export class PoolRules {
 		);
 	}
 
+	/**
+	 * A row the morning does not read: its number changed since the last morning (so it has a
+	 * row) and is not among the rows given, which hold every row resting, high risk or idle. So
+	 * it is active, and the rules decide it from its reading alone. Reading each such row would
+	 * cost a query that reads the whole table (n8n's data tables have no index but the id).
+	 */
+	private unreadRow(phoneNumber: string): PoolRow {
+		this.unread.add(phoneNumber);
+		return { ...newRow(phoneNumber, this.now), status: 'active' };
+	}
+
 	/** A newer reading of a number: it joins the pool, rests, is restored or is only saved. */
-	reading({ phoneNumber, enterpriseId, reputation }: Reading): void {
-		const before = this.pool.get(phoneNumber);
+	reading({ phoneNumber, enterpriseId, reputation, inPool }: Reading): void {
+		const given = this.pool.get(phoneNumber);
+		const before = given ?? (inPool ? this.unreadRow(phoneNumber) : undefined);
 		const checkedAt = String(reputation?.last_refreshed_at ?? '');
-		if (before && !(checkedAt > before.checked_at)) return;
+		if (given && !(checkedAt > given.checked_at)) return;
 		const spamRisk = String(reputation?.spam_risk ?? '');
 		const connection = reputation?.connection_score;
 		const connectionScore = typeof connection === 'number' ? connection : null;
@@ -135,7 +176,7 @@ export class PoolRules {
 			const reason = 'restored: reads low risk after remediation';
 			return this.keep(this.moved(row, 'active', reason), 'save');
 		}
-		if (!before || movedMaterially(before, row)) this.keep(row, 'save');
+		if (!given || movedMaterially(given, row)) this.keep(row, 'save');
 	}
 
 	/** A remediation request finished: each of its numbers by the result Telnyx gave it. */

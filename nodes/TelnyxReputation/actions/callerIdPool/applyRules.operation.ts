@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 		placeholder:
 			"e.g. {{ [...$('Rows of these numbers').all(), ...$('Resting rows').all()].map(item => item.json) }}",
 		description:
-			"The rows of the pool's data table that the input is about, and the resting ones, as a list: an expression such as the one shown",
+			"The rows of the pool's data table that the input is about, and the resting ones, as a list: an expression such as the one shown. A number List Pool Changes says changed needs no row: it is decided from its reading, and only the columns decided are handed on.",
 	},
 	{
 		displayName: 'Input Is Every Monitored Number',
@@ -215,7 +215,7 @@ function hintLeftAlone(context: IExecuteFunctions, applied: Applied): void {
 	for (const message of hints) context.addExecutionHints({ message, location: 'outputPane' });
 }
 
-/** Apply Pool Rules: one item per row the rules decided about, as { action, alert, row }. */
+/** Apply Pool Rules: one item per row the rules decided about, as a Decision. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const rows = poolRowsOf(this);
 	const inputs = this.getInputData().map((item) => item.json);
