@@ -32,6 +32,7 @@ import type { Sandbox } from '../../support/sandbox/server';
 import { dialerCredential } from '../../support/n8n/dialerSecret';
 import { askDialer, dialerLatency, executionCount } from './loopDialer';
 import { listeningElsewhere } from './listen';
+import { checkLaterMorning, MORNING_PATH } from './loopMorning';
 import { checkReport } from './loopReport';
 import { executeWorkflow } from './executeWorkflow';
 import { check, step } from './report';
@@ -72,7 +73,8 @@ function published(name: string, slackUrl: string): Workflow {
 /**
  * The pool workflow fed by a webhook instead of Telnyx's triggers, so that the test delivers
  * one exact trigger item twice. It answers once the rules have run (responseMode lastNode).
- * Its schedule is kept: the rules ask whether it started the run.
+ * Its schedule is a webhook of the same name (the rules ask whether it started the run), so a
+ * morning runs as in production, its static data kept.
  */
 function replayWorkflow(slackUrl: string): Workflow {
 	const workflow = published('caller-id-pool', slackUrl) as Workflow & {
@@ -105,6 +107,19 @@ function replayWorkflow(slackUrl: string): Workflow {
 			parameters: { jsCode: 'return $input.all().map((item) => ({ json: item.json.body }));' },
 		},
 	];
+	const morning = workflow.nodes.find((node) => node.name === 'Every morning');
+	Object.assign(morning ?? {}, {
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: 'c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f',
+		parameters: {
+			httpMethod: 'POST',
+			path: MORNING_PATH,
+			responseMode: 'lastNode',
+			responseData: 'noData',
+			options: {},
+		},
+	});
 	workflow.name = `${workflow.name} (replayed events)`;
 	for (const name of triggers) delete workflow.connections[name];
 	workflow.connections['Replayed event'] = {
@@ -709,6 +724,7 @@ export async function checkLoop(
 			join(userFolder, '..'),
 			verify,
 		);
+		await checkLaterMorning(n8n, state, pool, verify);
 		verify("the Telnyx API key is in no line of n8n's log", !n8n.log().includes(state.apiKey));
 	} finally {
 		// The later checks count the polls of the account's own numbers.
