@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { DATA_TABLE_SYSTEM_COLUMNS } from 'n8n-workflow';
+
 import { LOOP_TABLES, TABLES_EXAMPLE } from '../../support/n8n/dataTables';
 import { readExample } from '../../support/n8n/n8n';
 
@@ -32,8 +34,9 @@ function usedColumns(): Array<[table: string, column: string, type: string]> {
 			if (node.type !== 'n8n-nodes-base.dataTable') continue;
 			const parameters = node.parameters as DataTableParameters;
 			const table = String(parameters.dataTableId?.value);
+			// n8n's own columns (id, createdAt, updatedAt) are in every data table.
 			for (const { keyName } of parameters.filters?.conditions ?? [])
-				if (!used.has(`${table}.${keyName}`))
+				if (!DATA_TABLE_SYSTEM_COLUMNS.includes(keyName) && !used.has(`${table}.${keyName}`))
 					used.set(`${table}.${keyName}`, [table, keyName, 'any']);
 			for (const { id, type } of parameters.columns?.schema ?? [])
 				used.set(`${table}.${id}`, [table, id, type]);
