@@ -45,3 +45,26 @@ describe('the example workflows', () => {
 			expect([node.name, node.typeVersion]).toEqual([node.name, versions[String(node.type)]]);
 	});
 });
+
+describe('the pool example', () => {
+	test("writes a rested row (remediating) before Submit sends it: under n8n's v1 order the branch above runs first", () => {
+		const workflow = readExample('caller-id-pool') as unknown as {
+			nodes: Array<{ name: string; position: [number, number] }>;
+			connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+			settings: { executionOrder?: string };
+		};
+		const position = (name: string) => workflow.nodes.find((node) => node.name === name)?.position;
+		const next = (name: string) =>
+			(workflow.connections[name]?.main ?? []).flat().map((target) => target.node);
+		expect(workflow.settings.executionOrder).toBe('v1');
+		expect(next('Apply the pool rules').sort()).toEqual(['By action', 'Insert or update?']);
+		expect(position('Insert or update?')![1]).toBeLessThan(position('By action')![1]);
+		expect(next('Insert or update?')).toEqual([
+			'The decided columns',
+			'Save pool rows',
+			'The new row',
+		]);
+		expect(next('The decided columns')).toEqual(['Save the decided columns']);
+		expect(next('By action')).toContain('Submit for remediation');
+	});
+});

@@ -222,7 +222,8 @@ describe('Apply Pool Rules on a morning of changes', () => {
 });
 
 describe('Apply Pool Rules on numbers that changed, their rows not read', () => {
-	test('a changed number outside the rows given is active: only the columns its reading decides are handed on, and a rest brings every column but the calls', async () => {
+	/** Three numbers changed since the first morning: to medium, to high, and a resting one to medium. */
+	async function changedMorning() {
 		const staticData: IDataObject = {};
 		await listChanges(staticData, { poolIsEmpty: true });
 		const { state } = api.sandbox;
@@ -231,25 +232,38 @@ describe('Apply Pool Rules on numbers that changed, their rows not read', () => 
 		state.setReputation(NUMBERS[3], { spam_risk: 'medium', connection_score: 30 });
 		const { items, change } = await listChanges(staticData);
 		expect(change('changed')).toEqual([NUMBERS[1], NUMBERS[2], NUMBERS[3]]);
-		// The example reads only the rows the rules keep an eye on: here NUMBERS[3] rests.
-		const resting = poolRowOf(enterprise, NUMBERS[3], {
+		return items;
+	}
+
+	// The example reads only the rows the rules keep an eye on: here NUMBERS[3] rests.
+	const resting = () =>
+		poolRowOf(enterprise, NUMBERS[3], {
 			id: 4,
 			status: 'resting',
 			// Resting for two days: not yet long enough for a person to be told.
 			since: new Date(Date.now() - 2 * 86_400_000).toISOString(),
 			reason: 'remediation completed: resting until it reads low risk',
 		});
+
+	async function decide(items: IDataObject[], fields: IDataObject) {
 		const result = await runNode({
 			credential: api.credential,
 			parameters: operation('callerIdPool', 'applyRules', {
-				poolRows: JSON.stringify([resting]),
-				options: { idleAfterDays: 0 },
+				poolRows: JSON.stringify([resting()]),
+				...fields,
 			}),
 			items,
 		});
 		expect(result.error).toBeUndefined();
 		const decided = result.items.map((item) => item.json as IDataObject & { row: IDataObject });
-		const of = (number: string) => decided.find((json) => json.row.phone_number === number)!;
+		return (number: string) => decided.find((json) => json.row.phone_number === number)!;
+	}
+
+	test('with Changed Numbers Without Their Rows, a changed number outside the rows given is active: only the columns its reading decides are handed on, and a rest brings every column but the calls', async () => {
+		const of = await decide(await changedMorning(), {
+			changedWithoutRows: true,
+			options: { idleAfterDays: 0 },
+		});
 		expect(of(NUMBERS[1])).toMatchObject({ action: 'save', new_row: false, row_read: false });
 		expect(Object.keys(of(NUMBERS[1]).row).sort()).toEqual(
 			[
@@ -277,5 +291,23 @@ describe('Apply Pool Rules on numbers that changed, their rows not read', () => 
 		// A changed number among the rows given is decided from its row, as before.
 		expect(of(NUMBERS[3])).toMatchObject({ action: 'save', new_row: false, row_read: true });
 		expect(of(NUMBERS[3]).row).toMatchObject({ id: 4, status: 'resting', spam_risk: 'medium' });
+	});
+
+	test('at the resting cap, a changed number turned high is alerted: only its reading and the reason are handed on', async () => {
+		const of = await decide(await changedMorning(), {
+			changedWithoutRows: true,
+			options: { idleAfterDays: 0, maxRestingShare: 0 },
+		});
+		const alerted = of(NUMBERS[2]);
+		expect(alerted).toMatchObject({ action: 'alert', new_row: false, row_read: false });
+		expect(alerted.row.reason).toMatch(/^high risk: left in rotation/);
+		for (const column of ['status', 'since', 'remediation_id', 'calls_today', 'calls_day'])
+			expect(alerted.row).not.toHaveProperty(column);
+	});
+
+	test('without it (workflows imported before), a changed number without a row joins as a new row', async () => {
+		const of = await decide(await changedMorning(), { options: { idleAfterDays: 0 } });
+		expect(of(NUMBERS[1])).toMatchObject({ action: 'save', new_row: true, row_read: false });
+		expect(of(NUMBERS[1]).row).toMatchObject({ status: 'active', reason: 'joined the pool' });
 	});
 });

@@ -175,14 +175,17 @@ export class DialerIndex {
 	}
 
 	/**
-	 * Keeps `row` as the pool's newest word on its number (its status decides if it is dialled);
-	 * a row the rules did not read brings only its decided columns.
+	 * Keeps `row` as the pool's newest word on its number (its status decides if it is dialled).
+	 * A row the rules did not read brings only its decided columns: it is laid over the row
+	 * held, and one with no status, for a number not held, waits for the next load.
 	 */
 	put(row: IDataObject): void {
 		const phoneNumber = phoneOf(row);
 		if (!phoneNumber) return;
+		const held = this.rows.get(phoneNumber);
+		if (!held && !('status' in row)) return;
 		const { areaCode, region } = placeOf(phoneNumber);
-		this.rows.set(phoneNumber, { ...this.rows.get(phoneNumber), ...row });
+		this.rows.set(phoneNumber, held ? { ...held, ...row } : row);
 		addTo(this.byAreaCode, areaCode, phoneNumber);
 		addTo(this.byState, region, phoneNumber);
 		this.ranked = undefined;

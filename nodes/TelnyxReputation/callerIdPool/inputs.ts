@@ -9,13 +9,13 @@ import type { PoolRules, Reading } from './rules';
 function readingOfRecord(json: IDataObject): Reading | undefined {
 	if (typeof json.phone_number !== 'string') return undefined;
 	const enterpriseId = (json.enterprise_id as string | null | undefined) ?? null;
-	const inPool = json.pool_change === 'changed';
+	const changed = json.pool_change === 'changed';
 	if ('reputation_data' in json) {
 		const reputation = (json.reputation_data as IDataObject | null) ?? null;
-		return { phoneNumber: json.phone_number, enterpriseId, reputation, inPool };
+		return { phoneNumber: json.phone_number, enterpriseId, reputation, changed };
 	}
 	if ('spam_risk' in json && 'last_refreshed_at' in json) {
-		return { phoneNumber: json.phone_number, enterpriseId, reputation: json, inPool };
+		return { phoneNumber: json.phone_number, enterpriseId, reputation: json, changed };
 	}
 	return undefined;
 }

@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 		placeholder:
 			"e.g. {{ [...$('Rows of these numbers').all(), ...$('Resting rows').all()].map(item => item.json) }}",
 		description:
-			"The rows of the pool's data table that the input is about, and the resting ones, as a list: an expression such as the one shown. A number List Pool Changes says changed needs no row: it is decided from its reading, and only the columns decided are handed on.",
+			"The rows of the pool's data table that the input is about, and the resting ones, as a list: an expression such as the one shown",
 	},
 	{
 		displayName: 'Input Is Every Monitored Number',
@@ -47,6 +47,14 @@ const properties: INodeProperties[] = [
 		default: false,
 		description:
 			"Whether the input lists every monitored number (Get Many with Return All) and Pool Rows holds every row: then rows of numbers Telnyx no longer monitors leave the pool (each confirmed by a free read), high-risk numbers left in rotation and cooldowns now due rest while there is room, and long rests and idle numbers are alerted. Each morning's List Pool Changes runs the same rules without it, over the rows given.",
+	},
+	{
+		displayName: 'Changed Numbers Without Their Rows',
+		name: 'changedWithoutRows',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether Pool Rows leaves out the rows of the numbers List Pool Changes says changed, while it still holds every row resting, high risk or (in the morning) idle. Each such number is then active: it is decided from its reading alone, and only the columns decided are handed on, to be written by number.',
 	},
 	{
 		displayName: 'Options',
@@ -191,10 +199,10 @@ type Options = Partial<RuleSettings> & { dialerPool?: string };
 async function ruleSettings(
 	context: IExecuteFunctions,
 	options: Options,
-	jsons: IDataObject[],
+	readingsAndRows: IDataObject[],
 ): Promise<RuleSettings> {
 	const enterprises = new Set(
-		jsons.map((json) => json.enterprise_id).filter((id): id is string => !!id),
+		readingsAndRows.map((json) => json.enterprise_id).filter((id): id is string => !!id),
 	);
 	return {
 		maxRestingShare: options.maxRestingShare ?? 0.2,
@@ -221,6 +229,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const inputs = this.getInputData().map((item) => item.json);
 	const options = this.getNodeParameter('options', 0, {}) as Options;
 	const settings = await ruleSettings(this, options, [...rows, ...inputs]);
+	settings.changedWithoutRows = this.getNodeParameter('changedWithoutRows', 0, false) as boolean;
 	const rules = new PoolRules(rows, settings, new Date().toISOString());
 	const applied = applyInputs(rules, inputs);
 	const everyNumber = this.getNodeParameter('everyNumber', 0, false) as boolean;
