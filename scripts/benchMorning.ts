@@ -12,6 +12,7 @@ import { sleep } from 'n8n-workflow';
 import type { Sandbox } from '../support/sandbox/server';
 import type { RunningN8n } from '../support/n8n/n8n';
 import { readExample } from '../support/n8n/n8n';
+import { askedByWebhook } from '../support/n8n/askedByWebhook';
 import { rowsOf } from '../support/n8n/dataTables';
 
 export const MORNINGS = {
@@ -37,19 +38,11 @@ export function morningWorkflow(id: keyof typeof MORNINGS, keepExecutions = fals
 	if (keepExecutions) workflow.settings.saveDataSuccessExecution = 'all';
 	workflow.nodes = workflow.nodes.filter((node) => !TRIGGERS.includes(node.name));
 	for (const name of TRIGGERS) delete workflow.connections[name];
-	const morning = workflow.nodes.find((node) => node.name === 'Every morning');
-	Object.assign(morning ?? {}, {
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		webhookId: `b7e1c0d2-0000-4000-8000-${String(Object.keys(MORNINGS).indexOf(id)).padStart(12, '0')}`,
-		parameters: {
-			httpMethod: 'POST',
-			path,
-			responseMode: 'lastNode',
-			responseData: 'noData',
-			options: {},
-		},
-	});
+	askedByWebhook(
+		workflow.nodes.find((node) => node.name === 'Every morning'),
+		path,
+		`b7e1c0d2-0000-4000-8000-${String(Object.keys(MORNINGS).indexOf(id)).padStart(12, '0')}`,
+	);
 	return workflow;
 }
 
@@ -152,7 +145,7 @@ function laterProblems(
 			continue;
 		}
 		const first = earlier.get(row.phone_number) ?? {};
-		const kept = ['status', 'since', 'reason', 'calls_today', 'calls_day'];
+		const kept = ['status', 'since', 'reason', 'remediation_id', 'calls_today', 'calls_day'];
 		wrong.overwritten += Number(kept.some((column) => row[column] !== first[column]));
 	}
 	return [

@@ -41,6 +41,7 @@ import type { Sandbox } from '../support/sandbox/server';
 import { startSandbox } from '../support/sandbox/server';
 import { askDialer } from '../test/e2e/loopDialer';
 import { servedAfterPublishing } from '../test/e2e/wait';
+import type { Mornings } from './benchMorning';
 import { benchMornings, MORNINGS, morningWorkflow, seedNumbers } from './benchMorning';
 import { nodeTimes } from './nodeTimes';
 
@@ -295,6 +296,28 @@ async function benchDatabase(kind: string, sizes: number[], work: string) {
 	return rows;
 }
 
+/** The mornings (in `dialer` mode none: the pool filled through n8n's REST API). */
+async function poolFilled(
+	n8n: ReturnType<typeof installN8n>,
+	running: RunningN8n,
+	sandbox: Sandbox,
+	tables: Record<string, string>,
+): Promise<Mornings> {
+	if (DIALER_ONLY) {
+		await fillPool(running, tables.caller_id_pool, sandbox);
+		return { first: 0, later: 0, historyDay: 0, peakMb: 0, problems: [] };
+	}
+	return await benchMornings(
+		running,
+		sandbox,
+		tables,
+		() => rssMb(running.pid),
+		async (id) => {
+			if (MORNINGS_ONLY) console.log(`  ${id}: ${await nodeTimes(n8n, running, id)}`);
+		},
+	);
+}
+
 /**
  * One pool size in an n8n started for it (the dialer holds the pool in memory: a new process
  * reads the new table): the pool filled by the first morning and changed by a later one, the
@@ -315,18 +338,7 @@ async function benchSize(
 			const problem = await setWorkflowActive(running, id, true);
 			if (problem) throw new Error(problem);
 		}
-		const mornings = DIALER_ONLY
-			? { first: 0, later: 0, historyDay: 0, peakMb: 0, problems: [] }
-			: await benchMornings(
-					running,
-					sandbox,
-					tables,
-					() => rssMb(running.pid),
-					async (id) => {
-						if (MORNINGS_ONLY) console.log(`  ${id}: ${await nodeTimes(n8n, running, id)}`);
-					},
-				);
-		if (DIALER_ONLY) await fillPool(running, tables.caller_id_pool, sandbox);
+		const mornings = await poolFilled(n8n, running, sandbox, tables);
 		console.log(`  ${size} numbers: ${JSON.stringify(mornings)}`);
 		if (MORNINGS_ONLY)
 			return `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${mornings.historyDay.toFixed(1)} s | ${Math.round(mornings.peakMb)} MB | ${mornings.problems.join('; ') || 'none'} |`;

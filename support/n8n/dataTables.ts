@@ -121,6 +121,23 @@ export async function rowsOf(n8n: RunningN8n, tableId: string): Promise<Row[]> {
 	);
 }
 
+/** Writes `data` to the rows whose `column` holds `value`, as the editor's table view does. */
+export async function updateRows(
+	n8n: RunningN8n,
+	tableId: string,
+	[column, value]: [string, string],
+	data: Row,
+): Promise<void> {
+	const project = await projectId(n8n);
+	await call(n8n, `/projects/${project}/data-tables/${tableId}/rows`, {
+		method: 'PATCH',
+		body: JSON.stringify({
+			filter: { type: 'and', filters: [{ columnName: column, condition: 'eq', value }] },
+			data,
+		}),
+	});
+}
+
 /**
  * Points a workflow's Data table nodes at the tables by ID, saved as the editor saves it. n8n
  * 1.x's Data table node has no "By Name": a 1.x user picks each table from the list, which

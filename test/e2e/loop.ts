@@ -13,6 +13,7 @@ import {
 	setWorkflowActive,
 	startN8n,
 } from '../../support/n8n/n8n';
+import { askedByWebhook } from '../../support/n8n/askedByWebhook';
 import { startCollector, withCollector } from '../../support/n8n/collector';
 import type { FoundTable, Row } from '../../support/n8n/dataTables';
 import {
@@ -107,19 +108,11 @@ function replayWorkflow(slackUrl: string): Workflow {
 			parameters: { jsCode: 'return $input.all().map((item) => ({ json: item.json.body }));' },
 		},
 	];
-	const morning = workflow.nodes.find((node) => node.name === 'Every morning');
-	Object.assign(morning ?? {}, {
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		webhookId: 'c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f',
-		parameters: {
-			httpMethod: 'POST',
-			path: MORNING_PATH,
-			responseMode: 'lastNode',
-			responseData: 'noData',
-			options: {},
-		},
-	});
+	askedByWebhook(
+		workflow.nodes.find((node) => node.name === 'Every morning'),
+		MORNING_PATH,
+		'c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f',
+	);
 	workflow.name = `${workflow.name} (replayed events)`;
 	for (const name of triggers) delete workflow.connections[name];
 	workflow.connections['Replayed event'] = {
@@ -724,7 +717,7 @@ export async function checkLoop(
 			join(userFolder, '..'),
 			verify,
 		);
-		await checkLaterMorning(n8n, state, pool, verify);
+		await checkLaterMorning(n8n, state, tables.caller_id_pool, verify);
 		verify("the Telnyx API key is in no line of n8n's log", !n8n.log().includes(state.apiKey));
 	} finally {
 		// The later checks count the polls of the account's own numbers.
