@@ -195,7 +195,7 @@ function keepDialerCurrent(pool: string, decisions: Decision[]): void {
 
 type Options = Partial<RuleSettings> & { dialerPool?: string };
 
-/** The rules' settings: the options, and the pool's size as Telnyx counts it (one free read). */
+/** The rules' settings: the node's, and the pool's size as Telnyx counts it (one free read). */
 async function ruleSettings(
 	context: IExecuteFunctions,
 	options: Options,
@@ -209,6 +209,7 @@ async function ruleSettings(
 		alertAfterDays: options.alertAfterDays ?? 30,
 		retryAfterDays: options.retryAfterDays ?? 14,
 		poolSize: await poolSize(context, enterprises),
+		changedWithoutRows: context.getNodeParameter('changedWithoutRows', 0, false) as boolean,
 	};
 }
 
@@ -229,7 +230,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const inputs = this.getInputData().map((item) => item.json);
 	const options = this.getNodeParameter('options', 0, {}) as Options;
 	const settings = await ruleSettings(this, options, [...rows, ...inputs]);
-	settings.changedWithoutRows = this.getNodeParameter('changedWithoutRows', 0, false) as boolean;
 	const rules = new PoolRules(rows, settings, new Date().toISOString());
 	const applied = applyInputs(rules, inputs);
 	const everyNumber = this.getNodeParameter('everyNumber', 0, false) as boolean;
