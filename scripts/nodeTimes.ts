@@ -3,19 +3,15 @@
 // `flatted` reads it, so the package gains no dependency.
 import { createRequire } from 'node:module';
 
+import { call } from '../support/n8n/dataTables';
 import type { N8n, RunningN8n } from '../support/n8n/n8n';
 
 type RunData = Record<string, Array<{ executionTime?: number; data?: { main?: unknown[][] } }>>;
 
 /** The latest execution of `workflowId`: each node's time (all its runs) and items out, slowest first. */
 export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: string) {
-	const get = async (path: string) => {
-		const response = await fetch(`${running.url}/rest${path}`, {
-			headers: { cookie: running.cookie },
-			signal: AbortSignal.timeout(120_000),
-		});
-		return ((await response.json()) as { data: Record<string, unknown> }).data;
-	};
+	const get = async (path: string) =>
+		(await call(running, path, {}, 120_000)) as Record<string, unknown>;
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const list = (await get(`/executions?filter=${filter}&limit=1`)) as {
 		results?: Array<{ id: string }>;

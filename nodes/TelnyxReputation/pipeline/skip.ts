@@ -40,6 +40,16 @@ export interface Skipped {
  */
 export type Answered = Array<Map<string, IDataObject>>;
 
+/** Each group's monitored records as the items of numbers that need no request, `fields` first. */
+export const answeredWith = (
+	monitored: Array<Monitored | undefined>,
+	fields: IDataObject,
+): Answered =>
+	monitored.map(
+		(records) =>
+			new Map([...(records ?? [])].map(([e164, record]) => [e164, { ...fields, ...record }])),
+	);
+
 /** Splits each group: a number `answered` has an item for is skipped, with that item; the others stay to be sent. */
 export function skipNumbers(groups: NumberGroup[], answered: Answered): Skipped {
 	const skipped: OrderedItem[] = [];

@@ -7,7 +7,6 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/api/endpoints';
-import type { Monitored } from '../../../shared/api/numbers';
 import { monitoredAmong } from '../../../shared/api/numbers';
 import { eachNumber } from '../../pipeline/answers';
 import { groupNumbers, readInput, stopIfInvalid } from '../../pipeline/readInput';
@@ -23,8 +22,7 @@ import type { SendOptions } from '../../pipeline/send';
 import { batchesOf, readSendOptions, sendBatch, withRefused } from '../../pipeline/send';
 import type { Found, Settlement } from '../../pipeline/settle';
 import { settled, settlementOf, unknownEntries } from '../../pipeline/settle';
-import type { Answered } from '../../pipeline/skip';
-import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import { answeredWith, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type { Batch, BatchOutcome, NumberEntry } from '../../pipeline/types';
 import { runUntil } from '../../../shared/bounded';
 import { batchedNumberFields } from '../common/fields';
@@ -64,21 +62,6 @@ export const description = updateDisplayOptions(
 
 const skipsMonitored = (context: IExecuteFunctions) =>
 	context.getNodeParameter('options.skipMonitored', 0, skipMonitoredOption.default) as boolean;
-
-/**
- * Each group's numbers the enterprise monitors already, as their records marked so (next to
- * the number in the Table view).
- */
-const alreadyMonitoredItems = (monitored: Array<Monitored | undefined>): Answered =>
-	monitored.map(
-		(records) =>
-			new Map(
-				[...(records ?? [])].map(([e164, record]) => [
-					e164,
-					{ phone_number: record.phone_number, already_monitored: true, ...record },
-				]),
-			),
-	);
 
 /**
  * After a request whose answer was lost: the numbers the enterprise monitors now were
@@ -133,7 +116,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const groups = groupNumbers(items);
 	const skip = skipsMonitored(this);
 	const monitored = skip ? await monitoredOfGroups(this, groups, { sendIfUnreadable: true }) : [];
-	const alreadyMonitored = alreadyMonitoredItems(monitored);
+	// Marked so next to the number in the Table view (the report puts the number first).
+	const alreadyMonitored = answeredWith(monitored, { already_monitored: true });
 	const { toSend: notMonitored, skipped } = skipNumbers(groups, alreadyMonitored);
 	const { toSend, over } = await withinBudget(this, notMonitored);
 	stopIfOverBudget(this, over);

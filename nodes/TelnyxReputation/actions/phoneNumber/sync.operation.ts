@@ -24,8 +24,7 @@ import {
 	withinBudget,
 } from '../../pipeline/monthlyCost';
 import { batchesOf, readSendOptions } from '../../pipeline/send';
-import type { Answered } from '../../pipeline/skip';
-import { monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
+import { answeredWith, monitoredOfGroups, skipNumbers } from '../../pipeline/skip';
 import type {
 	Failure,
 	NumberEntry,
@@ -118,13 +117,6 @@ export const description = updateDisplayOptions(
 
 /** An item for a number, with the Sync status first so it lines up in the Table view. */
 const withStatus = (status: string, json: IDataObject) => ({ status, ...json });
-
-/** Each group's numbers in the input that the enterprise monitors, as the items that keep them. */
-const keptItems = (monitored: Array<Monitored | undefined>): Answered =>
-	monitored.map(
-		(records) =>
-			new Map([...(records ?? [])].map(([e164, record]) => [e164, withStatus('kept', record)])),
-	);
 
 /** The place in the output of the monitored numbers no item gave: after the input's. */
 const AFTER_INPUT = Number.MAX_SAFE_INTEGER / 2;
@@ -325,7 +317,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	// Only when numbers not in the input may go is each enterprise's whole list read.
 	const monitored = await monitoredOfGroups(this, groups, { wholeList: removeMissing });
 	const extras = removeMissing ? notInInput(groups, monitored) : [];
-	const inInput = keptItems(monitored);
+	const inInput = answeredWith(monitored, { status: 'kept' });
 	const { toSend: missing, skipped: kept } = skipNumbers(groups, inInput);
 	const { toSend, over } = await withinBudget(this, missing);
 	const removals = extras.reduce((sum, { records }) => sum + records.length, 0);
