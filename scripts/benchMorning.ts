@@ -13,6 +13,7 @@ import type { Sandbox } from '../support/sandbox/server';
 import type { RunningN8n } from '../support/n8n/n8n';
 import { readExample } from '../support/n8n/n8n';
 import { askedByWebhook } from '../support/n8n/askedByWebhook';
+import { sampleHeapInUse } from '../support/n8n/heapInUse';
 import { rowsOf } from '../support/n8n/dataTables';
 
 export const MORNINGS = {
@@ -83,8 +84,11 @@ export interface Mornings {
 	first: number;
 	later: number;
 	historyDay: number;
-	/** n8n's peak resident memory over both, in MB. */
+	/** n8n's resident memory before the first morning, and its peak over the three, in MB. */
+	restMb: number;
 	peakMb: number;
+	/** The peak of n8n's JavaScript heap in use over the three, in MB (support/n8n/heapInUse.ts). */
+	heapMb: number;
 	/** What went wrong with the rows, or nothing. */
 	problems: string[];
 }
@@ -177,8 +181,10 @@ export async function benchMornings(
 	/** Called after each morning with its workflow's id (the per-node times of `morning` mode). */
 	after: (id: keyof typeof MORNINGS) => Promise<void> = async () => {},
 ): Promise<Mornings> {
-	let peakMb = rssMb();
+	const restMb = rssMb();
+	let peakMb = restMb;
 	const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb())), 500);
+	const heapPeak = sampleHeapInUse(n8n.url);
 	const problems: string[] = [];
 	try {
 		const first = await morning(n8n, 'benchMorning');
@@ -200,8 +206,13 @@ export async function benchMornings(
 		const differ = Object.keys(server).filter((key) => day?.[key] !== server[key]);
 		if (differ.length)
 			problems.push(`the history's day differs from the server in ${differ.join(', ')}`);
-		return { first, later, historyDay, peakMb, problems };
+		return { first, later, historyDay, restMb, peakMb, heapMb: await heapPeak(), problems };
 	} finally {
 		clearInterval(sampler);
+		await heapPeak();
 	}
 }
+
+/** n8n's memory over the mornings, as the bench's tables print it. */
+export const memoryOf = ({ restMb, peakMb, heapMb }: Mornings) =>
+	`${Math.round(restMb)} → ${Math.round(peakMb)} MB (heap ${Math.round(heapMb)} MB)`;

@@ -42,7 +42,7 @@ import { startSandbox } from '../support/sandbox/server';
 import { askDialer } from '../test/e2e/loopDialer';
 import { servedAfterPublishing } from '../test/e2e/wait';
 import type { Mornings } from './benchMorning';
-import { benchMornings, MORNINGS, morningWorkflow, seedNumbers } from './benchMorning';
+import { benchMornings, memoryOf, MORNINGS, morningWorkflow, seedNumbers } from './benchMorning';
 import { nodeTimes } from './nodeTimes';
 
 /** Questions a second (the third argument; 20 by default, the issue's target) and for how long. */
@@ -50,6 +50,12 @@ const RATE = Number(process.argv[4] ?? 20);
 const DIALER_ONLY = process.argv[5] === 'dialer';
 const MORNINGS_ONLY = process.argv[5] === 'morning';
 const SECONDS = 60;
+/** The settings n8n inherits from the bench's environment that change these figures. */
+const N8N_SETTINGS =
+	['NODE_OPTIONS', 'N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE']
+		.filter((name) => process.env[name])
+		.map((name) => `${name}=${process.env[name]}`)
+		.join(', ') || "n8n's defaults";
 const CAP = 100;
 const US_REGIONS = new Set(
 	'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(
@@ -305,7 +311,7 @@ async function poolFilled(
 ): Promise<Mornings> {
 	if (DIALER_ONLY) {
 		await fillPool(running, tables.caller_id_pool, sandbox);
-		return { first: 0, later: 0, historyDay: 0, peakMb: 0, problems: [] };
+		return { first: 0, later: 0, historyDay: 0, restMb: 0, peakMb: 0, heapMb: 0, problems: [] };
 	}
 	return await benchMornings(
 		running,
@@ -330,7 +336,11 @@ async function benchSize(
 	{ kind, size, sandbox }: { kind: string; size: number; sandbox: Sandbox },
 	databaseBytes: () => number,
 ): Promise<string> {
-	const running = await startN8n(n8n, userFolder, await freePort(), env);
+	// Its /metrics gives the JavaScript heap in use (support/n8n/heapInUse.ts).
+	const running = await startN8n(n8n, userFolder, await freePort(), {
+		...env,
+		N8N_METRICS: 'true',
+	});
 	try {
 		const tables = await freshTables(running);
 		seedNumbers(sandbox, size, US_AREA_CODES);
@@ -341,7 +351,7 @@ async function benchSize(
 		const mornings = await poolFilled(n8n, running, sandbox, tables);
 		console.log(`  ${size} numbers: ${JSON.stringify(mornings)}`);
 		if (MORNINGS_ONLY)
-			return `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${mornings.historyDay.toFixed(1)} s | ${Math.round(mornings.peakMb)} MB | ${mornings.problems.join('; ') || 'none'} |`;
+			return `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${mornings.historyDay.toFixed(1)} s | ${memoryOf(mornings)} | ${mornings.problems.join('; ') || 'none'} |`;
 		const url = `${running.url}/webhook/which-caller-id`;
 		await servedAfterPublishing(url);
 		const loading = performance.now();
@@ -386,7 +396,7 @@ async function benchSize(
 		const problems = [...mornings.problems, ...countProblems([warmUp, ...answers])];
 		const perAnswer = (databaseBytes() - bytesBefore) / answers.length / 1024;
 		const failed = answers.filter((a) => a.status !== 200).length;
-		const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${mornings.historyDay.toFixed(1)} s | ${Math.round(mornings.peakMb)} MB | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms (${ratio(0.5)}) | ${Math.round(percentile(times, 0.95))} ms (${ratio(0.95)}) | ${Math.round(percentile(floor, 0.5))} / ${Math.round(percentile(floor, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB | ${cpuPerAnswer.toFixed(1)} / ${floorCpu.toFixed(1)} ms |`;
+		const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${mornings.historyDay.toFixed(1)} s | ${memoryOf(mornings)} | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms (${ratio(0.5)}) | ${Math.round(percentile(times, 0.95))} ms (${ratio(0.95)}) | ${Math.round(percentile(floor, 0.5))} / ${Math.round(percentile(floor, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB | ${cpuPerAnswer.toFixed(1)} / ${floorCpu.toFixed(1)} ms |`;
 		console.log(row);
 		const refused = answers.find((a) => a.status !== 200);
 		if (refused) console.log(`  not answered, e.g.: ${JSON.stringify(refused)}`);
@@ -408,18 +418,18 @@ async function main() {
 	}
 	if (MORNINGS_ONLY) {
 		console.log(
-			"\nThe pool's mornings (n8n 2.41.1, one main process, Telnyx at 100 ms a read), their executions kept:\n",
+			`\nThe pool's mornings (n8n 2.41.1, one main process, ${N8N_SETTINGS}, Telnyx at 100 ms a read), their executions kept:\n`,
 		);
 		console.log(
-			'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory (peak RSS) | rows, day figures |',
+			'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory: at rest → peak RSS (peak JS heap in use) | rows, day figures |',
 		);
 		console.log('| --- | --- | --- | --- | --- | --- | --- |');
 	} else {
 		console.log(
-			`\nThe pool's mornings, then the dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, Telnyx at 100 ms a read, cap ${CAP}):\n`,
+			`\nThe pool's mornings, then the dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, ${N8N_SETTINGS}, Telnyx at 100 ms a read, cap ${CAP}):\n`,
 		);
 		console.log(
-			'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory over the mornings (peak RSS) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer | n8n CPU per answer: dialer / floor |',
+			'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory over the mornings: at rest → peak RSS (peak JS heap in use) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer | n8n CPU per answer: dialer / floor |',
 		);
 		console.log(
 			'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
