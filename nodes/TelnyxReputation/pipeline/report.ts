@@ -5,14 +5,9 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 
-import {
-	CONTINUE_ADVICE,
-	droppedExtensions,
-	failureItems,
-	sameColumns,
-	tableOrder,
-} from './outputItems';
+import { CONTINUE_ADVICE, droppedExtensions, failureItems } from './outputItems';
 import { firstFew, plural } from '../../shared/text';
+import { sameColumns, tableOrder } from '../../shared/tableView';
 import { totalUsd, usd } from '../../shared/prices';
 import { withDescription } from '../../shared/transport/apiErrors';
 import type { Batch, BatchOutcome, Failure, NumberEntry, OrderedItem, SentBatches } from './types';

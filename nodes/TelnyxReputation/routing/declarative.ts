@@ -24,6 +24,7 @@ import { ofItem } from '../../shared/parameters/items';
 import { readPhoneNumber } from '../../shared/parameters/phoneNumbers';
 import { matchesQuery } from '../../shared/queryFilters';
 import { isSample, leftOutSample } from '../../shared/samples';
+import { tableOrder } from '../../shared/tableView';
 import type { TelnyxResponse } from '../../shared/transport/answer';
 import { isSuccess } from '../../shared/transport/answer';
 import type { AnswerError } from '../../shared/transport/apiErrors';
@@ -41,7 +42,6 @@ import { readPages } from '../../shared/transport/pages';
 import { proxyLabel } from '../../shared/transport/requestOptions';
 import type { AttemptFailure, RetryPolicy } from '../../shared/transport/retries';
 import { connectionErrorCode } from '../../shared/transport/retries';
-import { tableOrder } from '../pipeline/outputItems';
 import type { ReadablePath } from './pathParameters';
 import { endpointPath } from './pathParameters';
 

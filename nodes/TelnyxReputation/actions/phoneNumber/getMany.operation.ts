@@ -13,7 +13,7 @@ import { optionalEnterpriseLocator } from '../../../shared/locators';
 import { numberList } from '../../../shared/api/numbers';
 import type { ApiRequest } from '../../../shared/transport/request';
 import { listPages, readSettled } from '../../../shared/transport/pages';
-import { tableOrder } from '../../pipeline/outputItems';
+import { tableOrder } from '../../../shared/tableView';
 import { numberOptions } from '../common/options';
 import { readPhoneNumber } from '../../../shared/parameters/phoneNumbers';
 import type { ListCounts } from '../../monitoredNumbers/answer';

@@ -12,7 +12,7 @@ import { optionalEnterpriseLocator } from '../../../shared/locators';
 import { enterpriseName } from '../../../shared/listSearch/enterprises';
 import { listEnterprises } from '../../../shared/api/enterprises';
 import { numberList } from '../../../shared/api/numbers';
-import { tableOrder } from '../../pipeline/outputItems';
+import { tableOrder } from '../../../shared/tableView';
 import { costSentence, withMonthlyCost } from '../../monitoredNumbers/cost';
 import { scanSettled } from '../../monitoredNumbers/scan';
 import { listChanged } from '../../monitoredNumbers/answer';
