@@ -88,7 +88,7 @@ export interface Mornings {
 	restMb: number;
 	peakMb: number;
 	/** The peak of n8n's JavaScript heap in use over the three, in MB (support/n8n/heapInUse.ts). */
-	heapMb: number;
+	heapMb: number | undefined;
 	/** What went wrong with the rows, or nothing. */
 	problems: string[];
 }
@@ -213,6 +213,15 @@ export async function benchMornings(
 	}
 }
 
-/** n8n's memory over the mornings, as the bench's tables print it. */
-export const memoryOf = ({ restMb, peakMb, heapMb }: Mornings) =>
-	`${Math.round(restMb)} → ${Math.round(peakMb)} MB (heap ${Math.round(heapMb)} MB)`;
+/** A pool size's mornings as the first cells of a row of the bench's tables. */
+export const morningCells = (kind: string, size: number, mornings: Mornings) =>
+	[
+		kind,
+		size.toLocaleString('en-US'),
+		`${mornings.first.toFixed(1)} s`,
+		`${mornings.later.toFixed(1)} s`,
+		`${mornings.historyDay.toFixed(1)} s`,
+		`${Math.round(mornings.restMb)} → ${Math.round(mornings.peakMb)} MB (heap ${
+			mornings.heapMb === undefined ? 'n/a' : `${Math.round(mornings.heapMb)} MB`
+		})`,
+	].join(' | ');

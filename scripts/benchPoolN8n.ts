@@ -42,7 +42,13 @@ import { startSandbox } from '../support/sandbox/server';
 import { askDialer } from '../test/e2e/loopDialer';
 import { servedAfterPublishing } from '../test/e2e/wait';
 import type { Mornings } from './benchMorning';
-import { benchMornings, memoryOf, MORNINGS, morningWorkflow, seedNumbers } from './benchMorning';
+import {
+	benchMornings,
+	morningCells,
+	MORNINGS,
+	morningWorkflow,
+	seedNumbers,
+} from './benchMorning';
 import { nodeTimes } from './nodeTimes';
 
 /** Questions a second (the third argument; 20 by default, the issue's target) and for how long. */
@@ -311,7 +317,15 @@ async function poolFilled(
 ): Promise<Mornings> {
 	if (DIALER_ONLY) {
 		await fillPool(running, tables.caller_id_pool, sandbox);
-		return { first: 0, later: 0, historyDay: 0, restMb: 0, peakMb: 0, heapMb: 0, problems: [] };
+		return {
+			first: 0,
+			later: 0,
+			historyDay: 0,
+			restMb: 0,
+			peakMb: 0,
+			heapMb: undefined,
+			problems: [],
+		};
 	}
 	return await benchMornings(
 		running,
@@ -351,7 +365,7 @@ async function benchSize(
 		const mornings = await poolFilled(n8n, running, sandbox, tables);
 		console.log(`  ${size} numbers: ${JSON.stringify(mornings)}`);
 		if (MORNINGS_ONLY)
-			return `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${mornings.historyDay.toFixed(1)} s | ${memoryOf(mornings)} | ${mornings.problems.join('; ') || 'none'} |`;
+			return `| ${morningCells(kind, size, mornings)} | ${mornings.problems.join('; ') || 'none'} |`;
 		const url = `${running.url}/webhook/which-caller-id`;
 		await servedAfterPublishing(url);
 		const loading = performance.now();
@@ -396,7 +410,7 @@ async function benchSize(
 		const problems = [...mornings.problems, ...countProblems([warmUp, ...answers])];
 		const perAnswer = (databaseBytes() - bytesBefore) / answers.length / 1024;
 		const failed = answers.filter((a) => a.status !== 200).length;
-		const row = `| ${kind} | ${size.toLocaleString('en-US')} | ${mornings.first.toFixed(1)} s | ${mornings.later.toFixed(1)} s | ${mornings.historyDay.toFixed(1)} s | ${memoryOf(mornings)} | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms (${ratio(0.5)}) | ${Math.round(percentile(times, 0.95))} ms (${ratio(0.95)}) | ${Math.round(percentile(floor, 0.5))} / ${Math.round(percentile(floor, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB | ${cpuPerAnswer.toFixed(1)} / ${floorCpu.toFixed(1)} ms |`;
+		const row = `| ${morningCells(kind, size, mornings)} | ${loaded.toFixed(1)} s | ${Math.round(percentile(times, 0.5))} ms (${ratio(0.5)}) | ${Math.round(percentile(times, 0.95))} ms (${ratio(0.95)}) | ${Math.round(percentile(floor, 0.5))} / ${Math.round(percentile(floor, 0.95))} ms | ${answers.length - failed} of ${answers.length} | ${problems.length ? problems.slice(0, 3).join('; ') : 'none'} | ${executions} | ${Math.round(peak)} MB | ${perAnswer.toFixed(1)} KB | ${cpuPerAnswer.toFixed(1)} / ${floorCpu.toFixed(1)} ms |`;
 		console.log(row);
 		const refused = answers.find((a) => a.status !== 200);
 		if (refused) console.log(`  not answered, e.g.: ${JSON.stringify(refused)}`);

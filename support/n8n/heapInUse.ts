@@ -1,36 +1,43 @@
 // n8n's JavaScript heap in use, as n8n's own Prometheus endpoint reports it (N8N_METRICS=true).
 // Its resident memory also holds what the heap does not: the expression engine's isolates, code,
 // buffers, and heap that V8 has not collected yet (without a --max-old-space-size, V8 on a big
-// machine lets its heap grow far past what is live). The bench prints both.
+// machine lets its heap grow far past what is live). The bench prints both. A sample is taken
+// only when n8n's event loop is free, not during a node's synchronous work: the peak is a lower
+// bound.
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Longest wait for one answer: n8n answers late while an execution holds its event loop. */
 const ANSWER_WITHIN_MS = 20_000;
+const EVERY_MS = 500;
 
-async function heapInUseMb(url: string): Promise<number> {
-	const response = await fetch(`${url}/metrics`, {
-		signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
-	});
-	const text = await response.text();
-	const bytes = /^n8n_nodejs_heap_size_used_bytes (\d+)/m.exec(text)?.[1];
-	return bytes === undefined ? 0 : Number(bytes) / 1024 / 1024;
+/** MB in use; `undefined` when n8n answered without the figure (metrics off). */
+async function heapInUseMb(url: string, stop: AbortSignal): Promise<number | undefined> {
+	const signal = AbortSignal.any([stop, AbortSignal.timeout(ANSWER_WITHIN_MS)]);
+	const response = await fetch(`${url}/metrics`, { signal });
+	const bytes = /^n8n_nodejs_heap_size_used_bytes (\d+)/m.exec(await response.text())?.[1];
+	return response.ok && bytes !== undefined ? Number(bytes) / 1024 / 1024 : undefined;
 }
 
 /**
- * Samples the heap in use until `stop` is called, one question at a time; `stop` gives the
- * highest sample in MB (0 when n8n never answered: metrics off, or every answer too late).
+ * Samples the heap in use, one question at a time, until the returned function is called: it
+ * stops the sampling (a question in flight is cancelled) and gives the highest sample in MB,
+ * `undefined` when there was none (metrics off: the sampling ends at the first answer).
  */
-export function sampleHeapInUse(url: string): () => Promise<number> {
-	let peak = 0;
-	let sampling = true;
-	const loop = (async () => {
-		while (sampling) {
-			peak = Math.max(peak, await heapInUseMb(url).catch(() => 0));
-			await new Promise((done) => setTimeout(done, 500));
+export function sampleHeapInUse(url: string): () => Promise<number | undefined> {
+	const stop = new AbortController();
+	let peak: number | undefined;
+	const sampling = (async () => {
+		while (!stop.signal.aborted) {
+			const mb = await heapInUseMb(url, stop.signal).catch(() => null);
+			if (mb === undefined) return;
+			if (mb !== null) peak = Math.max(peak ?? 0, mb);
+			await sleep(EVERY_MS, undefined, { signal: stop.signal }).catch(() => {});
 		}
 	})();
-	return async () => {
-		sampling = false;
-		await loop;
-		return peak;
+	let stopped: Promise<number | undefined> | undefined;
+	return () => {
+		stop.abort();
+		stopped ??= sampling.then(() => peak);
+		return stopped;
 	};
 }
