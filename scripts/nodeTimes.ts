@@ -8,7 +8,11 @@ import type { N8n, RunningN8n } from '../support/n8n/n8n';
 
 type RunData = Record<string, Array<{ executionTime?: number; data?: { main?: unknown[][] } }>>;
 
-/** The latest execution of `workflowId`: each node's time (all its runs) and items out, slowest first. */
+/**
+ * The latest execution of `workflowId`: the size of the data n8n stored of it (the bench keeps
+ * successful runs here; the pool example keeps only failed ones, whole), then each node's time
+ * (all its runs) and items out, slowest first.
+ */
 export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: string) {
 	const get = async (path: string) =>
 		(await call(running, path, {}, 120_000)) as Record<string, unknown>;
@@ -20,10 +24,11 @@ export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: strin
 	if (!id) return 'no execution kept';
 	const flatted = createRequire(n8n.bin)('flatted') as { parse: (text: string) => unknown };
 	const execution = await get(`/executions/${id}`);
+	const saved = `${(Buffer.byteLength(String(execution.data)) / 1024 / 1024).toFixed(1)} MB saved`;
 	const data = flatted.parse(String(execution.data)) as { resultData: { runData: RunData } };
 	const nodes = Object.entries(data.resultData.runData);
 	if (!nodes.length) return `execution ${id} kept no node's data`;
-	return nodes
+	const times = nodes
 		.map(([node, runs]) => ({
 			node,
 			ms: runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0),
@@ -36,4 +41,5 @@ export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: strin
 				`${node}: ${(ms / 1000).toFixed(1)} s, ${runs} run(s), ${items} items out`,
 		)
 		.join('; ');
+	return `${saved}; ${times}`;
 }
