@@ -1,9 +1,10 @@
 // The order of the columns in n8n's Table view: the number and what happened to it first, before
-// the ids. Every output of numbers goes through here: the declarative operations' records, Get
-// Many's and the summary's, and the batched operations' reports (sameColumns when they mix kinds).
+// the ids. The outputs of numbers that come from Telnyx go through here: the declarative
+// operations' records, Get Many's and the summary's, and the batched operations' reports
+// (sameColumns when they mix kinds).
 import type { IDataObject } from 'n8n-workflow';
 
-/** The fields a user looks for first. */
+/** What a user looks for first in the Table view, before the ids. */
 const FIRST_COLUMNS = ['phone_number', 'input', 'status'];
 
 /**

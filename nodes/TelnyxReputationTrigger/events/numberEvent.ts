@@ -13,7 +13,10 @@ import { firstNumber, numberList } from '../../shared/api/numbers';
 import { fictionalNumber, sampleFields } from '../../shared/samples';
 import type { PollResult, TriggerEvent } from './event';
 
-/** A trigger parameter by name, with its fallback: all that a rule (`isReported`, `example`) sees of the poll's context. */
+/**
+ * A trigger parameter by name, with its fallback: all that a rule (`isReported`, `example`) sees
+ * of the poll's context.
+ */
 export type Settings = (name: string, fallback: unknown) => unknown;
 
 /**

@@ -27,7 +27,10 @@ export function ofItem(
 	};
 }
 
-/** Item `itemIndex` of a custom operation, which n8n runs once for all the items: each read names its item. */
+/**
+ * Item `itemIndex` of a custom operation, which n8n runs once for all the items: each read names
+ * its item.
+ */
 export function ofExecuteItem(context: IExecuteFunctions, itemIndex: number): ItemParameters {
 	return {
 		node: context.getNode(),
