@@ -27,7 +27,8 @@ export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: strin
 	const saved = `${(Buffer.byteLength(String(execution.data)) / 1024 / 1024).toFixed(1)} MB saved`;
 	const data = flatted.parse(String(execution.data)) as { resultData: { runData: RunData } };
 	const nodes = Object.entries(data.resultData.runData);
-	if (!nodes.length) return `execution ${id} kept no node's data`;
+	if (!nodes.length)
+		return `execution ${id}: no node's data shown (n8n's REST API shows none of an execution over EXECUTIONS_DATA_MAX_DISPLAY_SIZE, 100 MiB by default)`;
 	const times = nodes
 		.map(([node, runs]) => ({
 			node,
