@@ -12,6 +12,8 @@
 // A fourth argument `dialer` measures the dialer alone: the pool filled through n8n's REST API
 // (seconds at 100,000 rows), no morning. `morning` measures the mornings alone, their
 // executions kept (so n8n's memory is higher) and each one's time printed node by node.
+// n8n inherits the bench's environment (NODE_OPTIONS and N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE, which
+// the tables' title names, apply to the bench's own process too) and runs with N8N_METRICS=true.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
