@@ -437,7 +437,7 @@ async function main() {
 			`\nThe pool's mornings (n8n 2.41.1, one main process, ${N8N_SETTINGS}, Telnyx at 100 ms a read), their executions kept:\n`,
 		);
 		console.log(
-			'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory: at rest → peak RSS (peak JS heap in use) | rows, day figures |',
+			'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory: at rest → peak RSS (JS heap in use, highest sample) | rows, day figures |',
 		);
 		console.log('| --- | --- | --- | --- | --- | --- | --- |');
 	} else {
@@ -445,7 +445,7 @@ async function main() {
 			`\nThe pool's mornings, then the dialer at ${RATE} answers a second for ${SECONDS} s (n8n 2.41.1, one main process, ${N8N_SETTINGS}, Telnyx at 100 ms a read, cap ${CAP}):\n`,
 		);
 		console.log(
-			'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory over the mornings: at rest → peak RSS (peak JS heap in use) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer | n8n CPU per answer: dialer / floor |',
+			'| database | pool rows | first morning (fills the pool) | later morning (1% changed) | history day | n8n memory over the mornings: at rest → peak RSS (JS heap in use, highest sample) | first answer (loads the pool) | median (× floor) | 95th percentile (× floor) | n8n floor: median / 95th | answered | counts | executions | n8n memory (peak RSS) | database growth per answer | n8n CPU per answer: dialer / floor |',
 		);
 		console.log(
 			'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
