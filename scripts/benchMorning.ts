@@ -87,7 +87,7 @@ export interface Mornings {
 	/** n8n's resident memory before the first morning, and its peak over the three, in MB. */
 	restMb: number;
 	peakMb: number;
-	/** The peak of n8n's JavaScript heap in use over the three, in MB (support/n8n/heapInUse.ts). */
+	/** The highest sample of n8n's JavaScript heap in use over the three, in MB; none without metrics. */
 	heapMb: number | undefined;
 	/** What went wrong with the rows, or nothing. */
 	problems: string[];

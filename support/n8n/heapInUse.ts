@@ -10,12 +10,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const ANSWER_WITHIN_MS = 20_000;
 const EVERY_MS = 500;
 
-/** MB in use; `undefined` when n8n answered without the figure (metrics off). */
-async function heapInUseMb(url: string, stop: AbortSignal): Promise<number | undefined> {
+/**
+ * MB in use; `undefined` when metrics are off (a 404, or an answer without the figure); `null`
+ * for a sample missed (a 503 while n8n's database check lags, a refusal, a timeout).
+ */
+async function heapInUseMb(url: string, stop: AbortSignal): Promise<number | null | undefined> {
 	const signal = AbortSignal.any([stop, AbortSignal.timeout(ANSWER_WITHIN_MS)]);
 	const response = await fetch(`${url}/metrics`, { signal });
 	const bytes = /^n8n_nodejs_heap_size_used_bytes (\d+)/m.exec(await response.text())?.[1];
-	return response.ok && bytes !== undefined ? Number(bytes) / 1024 / 1024 : undefined;
+	if (response.status === 404 || (response.ok && bytes === undefined)) return undefined;
+	return response.ok ? Number(bytes) / 1024 / 1024 : null;
 }
 
 /**
