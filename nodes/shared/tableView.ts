@@ -1,10 +1,10 @@
 // The order of the columns in n8n's Table view: the number and what happened to it first, before
 // the ids. The outputs of numbers that come from Telnyx go through here: the declarative
-// operations' records, Get Many's and the summary's, and the batched operations' reports
-// (sameColumns when they mix kinds).
+// operations' records, Get Many's and the summary's (unless simplified), and the batched
+// operations' reports (sameColumns when they mix kinds).
 import type { IDataObject } from 'n8n-workflow';
 
-/** What a user looks for first in the Table view, before the ids. */
+/** In this order, ahead of every other column. */
 const FIRST_COLUMNS = ['phone_number', 'input', 'status'];
 
 /**
