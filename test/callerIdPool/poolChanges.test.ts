@@ -130,6 +130,77 @@ describe('List Pool Changes', () => {
 		expect(elsewhere.items.filter((item) => item.json.pool_change === 'joined')).toHaveLength(2);
 	});
 
+	test('Most Numbers per Run: a first fill in parts hands every number on once, each part as a first fill, and says what is left', async () => {
+		const staticData: IDataObject = {};
+		const part = { mostNumbers: 250, continueLastRun: true };
+		const first = await listChanges(staticData, { ...part, poolIsEmpty: true });
+		const second = await listChanges(staticData, part);
+		const third = await listChanges(staticData, part);
+		expect([first, second, third].map((run) => run.change('joined').length)).toEqual([
+			250, 250, 100,
+		]);
+		expect([first, second, third].flatMap((run) => run.change('joined'))).toEqual(NUMBERS);
+		expect([first, second, third].map((run) => run.compared)).toEqual([
+			expect.objectContaining({ part: 1, more_to_come: 350, next_part: true, first_fill: true }),
+			expect.objectContaining({ part: 2, more_to_come: 100, next_part: true, first_fill: true }),
+			expect.objectContaining({ part: 3, more_to_come: 0, next_part: false, first_fill: true }),
+		]);
+		expect(second.compared.pool_was_empty).toBe(false);
+		expect(first.hints).toContain(
+			'250 of 600 monitored numbers to look at: 250 new, 0 changed, 0 no longer listed. 350 more left for part 2.',
+		);
+		// The next morning is a morning: nothing left, no fill.
+		const morning = await listChanges(staticData, part);
+		expect(morning.compared).toMatchObject({ part: 1, joined: 0, more_to_come: 0, first_fill: false });
+	});
+
+	test('a part that finds nothing left by the last run is a first part; one that leaves no fewer than the last says no next part', async () => {
+		const staticData: IDataObject = {};
+		const part = { mostNumbers: 250, continueLastRun: true };
+		// Its memory lost (n8n kept no static data): the next part would start over, as part 1.
+		const lost = await listChanges({}, part);
+		expect(lost.compared).toMatchObject({ part: 1, more_to_come: 350, next_part: true });
+		await listChanges(staticData, { ...part, poolIsEmpty: true });
+		const added = usNumbers(300, 2_000);
+		added.forEach((number) => api.sandbox.state.register(enterprise, number));
+		const grown = await listChanges(staticData, part);
+		expect(grown.compared).toMatchObject({ part: 2, more_to_come: 400, next_part: false });
+		expect(grown.hints).toContain(
+			'250 of 900 monitored numbers to look at: 250 new, 0 changed, 0 no longer listed. 400 more left, but no fewer than part 1 left: no next part.',
+		);
+	});
+
+	test('a run that does not continue the last one finds what it left, still as a fill; List Every Number forgets once, not in each part', async () => {
+		const staticData: IDataObject = {};
+		await listChanges(staticData, { mostNumbers: 250, poolIsEmpty: true });
+		const anew = await listChanges(staticData, { mostNumbers: 250 });
+		expect(anew.change('joined')).toEqual(NUMBERS.slice(250, 500));
+		expect(anew.compared).toMatchObject({ part: 1, first_fill: true, next_part: true });
+
+		await listChanges(staticData);
+		const every = { mostNumbers: 400, listEveryNumber: true, continueLastRun: true };
+		const [one, two] = [await listChanges(staticData, every), await listChanges(staticData, every)];
+		expect([...one.change('joined'), ...two.change('joined')]).toEqual(NUMBERS);
+		expect(two.compared).toMatchObject({ part: 2, first_fill: false, more_to_come: 0 });
+	});
+
+	test('numbers no longer listed count towards the most: the rest stay remembered for the next part', async () => {
+		const staticData: IDataObject = {};
+		await listChanges(staticData, { poolIsEmpty: true });
+		NUMBERS.slice(0, 3).forEach((number) => api.sandbox.state.registrations.delete(number));
+		api.sandbox.state.setReputation(NUMBERS[10], { spam_risk: 'high' });
+		const part = { mostNumbers: 2, continueLastRun: true };
+		const first = await listChanges(staticData, part);
+		expect(first.items.map((json) => [json.pool_change, json.phone_number])).toEqual([
+			['changed', NUMBERS[10]],
+			['unlisted', NUMBERS[0]],
+			['compared', undefined],
+		]);
+		const second = await listChanges(staticData, part);
+		expect(second.change('unlisted')).toEqual([NUMBERS[1], NUMBERS[2]]);
+		expect(second.compared).toMatchObject({ part: 2, more_to_come: 0 });
+	});
+
 	test('a server that repeats a page or refuses stops the run with its reason, and what it remembered is kept', async () => {
 		const staticData: IDataObject = {};
 		await listChanges(staticData, { poolIsEmpty: true });

@@ -312,4 +312,20 @@ describe('Apply Pool Rules', () => {
 			/^idle \(its last call was on .*\): removed from monitoring, monitoring it cost about USD 2.18 a month$/,
 		);
 	});
+
+	test('a morning in parts alerts in its first part only: the later parts read the same resting and idle rows', async () => {
+		const day = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY_MS).toISOString();
+		const rows = [
+			poolRow(POOL[0], { status: 'resting', since: day(40), reason: 'high risk' }),
+			poolRow(POOL[1], { calls_day: day(40).slice(0, 10) }),
+		];
+		const options = { maxRestingShare: 0.5, idleAfterDays: 30 };
+		const part = async (number: number) =>
+			await applyRules([{ pool_change: 'compared', part: number }], rows, { options });
+		expect((await part(1)).decided.map((d) => [d.action, d.row.phone_number])).toEqual([
+			['alert', POOL[0]],
+			['alert', POOL[1]],
+		]);
+		expect((await part(2)).decided).toEqual([]);
+	});
 });

@@ -17,6 +17,25 @@ export interface Remembered {
 	enterprises?: string[];
 	/** The enterprise listed ('' for the whole account): another one starts afresh. */
 	enterpriseId?: string;
+	/** Numbers the last run found but left for the next part (Most Numbers per Run). */
+	left?: number;
+	/** The last run's part of its morning (1: the first). */
+	part?: number;
+	/** The parts fill an empty table: the numbers they hand on have no row yet. */
+	filling?: boolean;
+}
+
+/** How a run reads what was remembered. */
+export interface RunOf {
+	enterpriseId: string;
+	/** Asked to forget, so that every listed number is handed on as joined (once, not each part). */
+	listEveryNumber: boolean;
+	/** The table was empty: this run starts a first fill (and forgets). */
+	poolWasEmpty: boolean;
+	/** The run is the next part of the last one: it takes on what that one left. */
+	continues: boolean;
+	/** The most numbers handed on (Infinity: every one). */
+	most: number;
 }
 
 /** Why a number is handed on: new to the pool, a reading that moved, or no longer listed. */
@@ -56,12 +75,32 @@ export class PoolMemory {
 	private readonly enterprises: string[];
 	private readonly seen = new Set<number>();
 	readonly changes: Array<{ change: PoolChange; record: IDataObject }> = [];
+	/** Numbers to look at beyond the run's most: not remembered, so the next part finds them. */
+	left = 0;
+	/** This run's part of its morning, and what the part before it left (null: the first). */
+	readonly part: number;
+	readonly leftBefore: number | null;
+	readonly filling: boolean;
 
-	/** `forget`: every listed number is handed on as joined (the table is empty, or asked). */
-	constructor(remembered: Remembered, enterpriseId: string, forget: boolean) {
-		const fresh = forget || remembered.enterpriseId !== enterpriseId;
+	constructor(
+		remembered: Remembered,
+		private readonly run: RunOf,
+	) {
+		const sameEnterprise = remembered.enterpriseId === run.enterpriseId;
+		const unfinished = sameEnterprise && !run.poolWasEmpty && (remembered.left ?? 0) > 0;
+		const continued = unfinished && run.continues;
+		const fresh = !sameEnterprise || run.poolWasEmpty || (run.listEveryNumber && !continued);
 		this.numbers = fresh ? new Map() : unpackNumbers(remembered.numbers);
 		this.enterprises = fresh ? [] : [...(remembered.enterprises ?? [])];
+		this.part = continued ? (remembered.part ?? 1) + 1 : 1;
+		this.leftBefore = continued ? (remembered.left as number) : null;
+		// A fill's numbers not yet handed on have no row, whichever run hands them on.
+		this.filling = run.poolWasEmpty || (unfinished && !fresh && remembered.filling === true);
+	}
+
+	/** Whether the next part should run: more is left, and fewer than the part before left. */
+	get nextPart(): boolean {
+		return this.left > 0 && (this.leftBefore === null || this.left < this.leftBefore);
 	}
 
 	/** How many numbers the listing named. */
@@ -77,6 +116,10 @@ export class PoolMemory {
 		const kept = this.numbers.get(key);
 		const now = materialOf(record);
 		if (kept !== undefined && !movedMaterially(this.unpack(kept), now)) return;
+		if (this.changes.length >= this.run.most) {
+			this.left++;
+			return;
+		}
 		this.changes.push({
 			change: kept === undefined ? 'joined' : 'changed',
 			record: reading(record),
@@ -84,19 +127,30 @@ export class PoolMemory {
 		this.numbers.set(key, this.pack(now));
 	}
 
-	/** The remembered numbers this listing did not name: they leave the memory. */
+	/** The remembered numbers this listing did not name, within the run's most: they leave the memory. */
 	unlisted(): IDataObject[] {
 		const gone: IDataObject[] = [];
 		for (const [key, kept] of this.numbers) {
 			if (this.seen.has(key)) continue;
+			if (this.changes.length + gone.length >= this.run.most) {
+				this.left++;
+				continue;
+			}
 			gone.push({ phone_number: keyNumber(key), enterprise_id: this.unpack(kept).enterprise_id });
 			this.numbers.delete(key);
 		}
 		return gone;
 	}
 
-	remembered(enterpriseId: string): Remembered {
-		return { numbers: packNumbers(this.numbers), enterprises: this.enterprises, enterpriseId };
+	remembered(): Remembered {
+		return {
+			numbers: packNumbers(this.numbers),
+			enterprises: this.enterprises,
+			enterpriseId: this.run.enterpriseId,
+			left: this.left,
+			part: this.part,
+			filling: this.filling,
+		};
 	}
 
 	private pack({ spam_risk, enterprise_id, connection_score }: Material): string {

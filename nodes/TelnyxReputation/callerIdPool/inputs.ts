@@ -37,6 +37,8 @@ export interface Applied {
 	unknown: number;
 	unlisted: Set<string>;
 	compared: boolean;
+	/** Its part of the morning (Most Numbers per Run): the morning's alerts go in the first. */
+	part: number;
 }
 
 /** Gives each input item to the rule it is for. */
@@ -47,12 +49,14 @@ export function applyInputs(rules: PoolRules, inputs: IDataObject[]): Applied {
 		unknown: 0,
 		unlisted: new Set(),
 		compared: false,
+		part: 1,
 	};
 	for (const json of inputs) {
 		if (isSample(json)) {
 			applied.samples++;
 		} else if (json.pool_change === 'compared') {
 			applied.compared = true;
+			applied.part = typeof json.part === 'number' ? json.part : 1;
 		} else if (json.pool_change === 'unlisted') {
 			applied.unlisted.add(String(json.phone_number));
 		} else if (json.event === 'remediationFinished') {

@@ -262,10 +262,10 @@ export class PoolRules {
 
 	/**
 	 * The morning's rules, over every monitored number: the numbers no longer monitored leave,
-	 * high-risk numbers left in rotation and cooldowns now due rest while there is room, and long
-	 * rests go to a person.
+	 * high-risk numbers left in rotation and cooldowns now due rest while there is room, and (with
+	 * `alerts`) long rests go to a person.
 	 */
-	morning(gone: string[]): void {
+	morning(gone: string[], alerts: boolean): void {
 		for (const number of gone) {
 			const row = this.pool.get(number);
 			if (!row) continue;
@@ -283,6 +283,7 @@ export class PoolRules {
 			if (cooled && row.spam_risk === 'low')
 				this.keep(this.moved(row, 'active', 'restored: reads low risk'), 'save');
 		}
+		if (!alerts) return;
 		const before = now - this.settings.alertAfterDays * DAY_MS;
 		for (const row of this.pool.values()) {
 			if (row.status === 'cooldown' || !isResting(row) || Date.parse(row.since) >= before) continue;

@@ -239,8 +239,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			this,
 			rows.filter((row) => unlisted.has(String(row.phone_number))),
 		);
-		rules.morning(gone);
-		await idleNumbers(this, rules);
+		// A morning in parts alerts once: its later parts read the same resting and idle rows.
+		const alerts = applied.part === 1;
+		rules.morning(gone, alerts);
+		if (alerts) await idleNumbers(this, rules);
 	}
 	hintLeftAlone(this, applied);
 	const decisions = rules.decisions();

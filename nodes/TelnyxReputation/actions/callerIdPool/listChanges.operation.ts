@@ -11,7 +11,7 @@ import { numberList } from '../../../shared/api/numbers';
 import { optionalEnterpriseLocator } from '../../../shared/locators';
 import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters/items';
 import { formatCount } from '../../../shared/text';
-import type { Remembered } from '../../callerIdPool/changes';
+import type { Remembered, RunOf } from '../../callerIdPool/changes';
 import { PoolMemory } from '../../callerIdPool/changes';
 import { listChanged, runsAsTool } from '../../monitoredNumbers/answer';
 import { scanSettled } from '../../monitoredNumbers/scan';
@@ -41,7 +41,25 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to forget what this node remembered and list every monitored number as joined, so the rules look at every row again (after rows were changed by hand, or a morning failed before its rows were saved)',
+			'Whether to forget what this node remembered and list every monitored number as joined, so the rules look at every row again (after rows were changed by hand, or a morning failed before its rows were saved). A run that continues the last one does not forget again.',
+	},
+	{
+		displayName: 'Most Numbers per Run',
+		name: 'mostNumbers',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 0,
+		description:
+			"The most numbers one run hands on (0: every one). The rest are left for the next part, run by the same workflow with Continue the Last Run on, so that no execution carries the whole pool: its saved data and n8n's memory follow this number, not the pool's size. The last item says what is left and whether to run the next part (next_part).",
+	},
+	{
+		displayName: 'Continue the Last Run',
+		name: 'continueLastRun',
+		type: 'boolean',
+		default: false,
+		placeholder: "e.g. {{ $('When the morning runs a part').first().json.next_part === true }}",
+		description:
+			'Whether this run is the next part of the last one: it hands on what that run left, as its first fill when it was one, and Apply Pool Rules sends the morning\'s alerts only in the first part',
 	},
 ];
 
@@ -61,6 +79,15 @@ interface Compared {
 	listChange?: string;
 }
 
+/** The sentence's end: what is left for the next part, and whether it runs. */
+function leftFor(memory: PoolMemory): string {
+	if (!memory.left) return '';
+	const next = memory.nextPart
+		? `left for part ${memory.part + 1}`
+		: `left, but no fewer than part ${memory.part - 1} left: no next part`;
+	return ` ${formatCount(memory.left)} more ${next}.`;
+}
+
 /** The last item: what was compared, in a sentence and in counts. */
 function comparedItem(memory: PoolMemory, unlisted: number, how: Compared): IDataObject {
 	const count = (change: string) =>
@@ -68,15 +95,31 @@ function comparedItem(memory: PoolMemory, unlisted: number, how: Compared): IDat
 	const [joined, changed] = [count('joined'), count('changed')];
 	return {
 		pool_change: 'compared',
-		summary: `${formatCount(joined + changed + unlisted)} of ${formatCount(memory.listedCount)} monitored numbers to look at: ${formatCount(joined)} new, ${formatCount(changed)} changed, ${formatCount(unlisted)} no longer listed.`,
+		summary: `${formatCount(joined + changed + unlisted)} of ${formatCount(memory.listedCount)} monitored numbers to look at: ${formatCount(joined)} new, ${formatCount(changed)} changed, ${formatCount(unlisted)} no longer listed.${leftFor(memory)}`,
 		enterprise_id: how.enterpriseId || null,
 		monitored: memory.listedCount,
 		joined,
 		changed,
 		unlisted,
 		pool_was_empty: how.poolWasEmpty,
+		first_fill: memory.filling,
+		part: memory.part,
+		more_to_come: memory.left,
+		next_part: memory.nextPart,
 		pages_read: how.pages,
 		...(how.listChange ? { list_changed_while_read: true, list_change: how.listChange } : {}),
+	};
+}
+
+/** The node's parameters, as the memory reads them. */
+function runOf(context: IExecuteFunctions, enterpriseId: string): RunOf {
+	const most = context.getNodeParameter('mostNumbers', 0, 0) as number;
+	return {
+		enterpriseId,
+		poolWasEmpty: context.getNodeParameter('poolIsEmpty', 0, false) as boolean,
+		continues: context.getNodeParameter('continueLastRun', 0, false) as boolean,
+		listEveryNumber: context.getNodeParameter('listEveryNumber', 0, false) as boolean,
+		most: most > 0 ? most : Infinity,
 	};
 }
 
@@ -95,20 +138,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		});
 	}
 	const enterpriseId = readEnterpriseId(ofExecuteItem(this, 0), true);
-	const poolWasEmpty = this.getNodeParameter('poolIsEmpty', 0, false) as boolean;
-	const forget = poolWasEmpty || (this.getNodeParameter('listEveryNumber', 0, false) as boolean);
+	const run = runOf(this, enterpriseId);
 	const staticData = this.getWorkflowStaticData('node');
-	let memory = new PoolMemory(staticData as Remembered, enterpriseId, forget);
+	let memory = new PoolMemory(staticData as Remembered, run);
 	const scan = await scanSettled(this, numberList(enterpriseId), {}, () => {
-		memory = new PoolMemory(staticData as Remembered, enterpriseId, forget);
+		memory = new PoolMemory(staticData as Remembered, run);
 		return (records) => records.forEach((record) => memory.listed(record));
 	});
 	const unlisted = memory.unlisted();
-	Object.assign(staticData, memory.remembered(enterpriseId));
+	Object.assign(staticData, memory.remembered());
 	const listChange = scan.moved && listChanged(scan.moved, scan.reads);
 	const how = {
 		enterpriseId,
-		poolWasEmpty,
+		poolWasEmpty: run.poolWasEmpty,
 		pages: scan.pages,
 		listChange: listChange || undefined,
 	};
