@@ -178,8 +178,8 @@ export async function benchMornings(
 	sandbox: Sandbox,
 	tables: Record<string, string>,
 	rssMb: () => number,
-	/** Called after each morning with its workflow's id (the per-node times of `morning` mode). */
-	after: (id: keyof typeof MORNINGS) => Promise<void> = async () => {},
+	/** Called after each morning with its workflow's id and start (the node times of `morning` mode). */
+	after: (id: keyof typeof MORNINGS, since: Date) => Promise<void> = async () => {},
 ): Promise<Mornings> {
 	const restMb = rssMb();
 	let peakMb = restMb;
@@ -187,20 +187,23 @@ export async function benchMornings(
 	const heapPeak = sampleHeapInUse(n8n.url);
 	const problems: string[] = [];
 	try {
+		let since = new Date();
 		const first = await morning(n8n, 'benchMorning');
-		await after('benchMorning');
+		await after('benchMorning', since);
 		const monitored = sandbox.state.registrations.size;
 		const filled = await rowsOf(n8n, tables.caller_id_pool);
 		if (filled.length !== monitored)
 			problems.push(`first morning: ${filled.length} rows for ${monitored} numbers`);
 		const changed = changeOnePercent(sandbox);
+		since = new Date();
 		const later = await morning(n8n, 'benchMorning');
-		await after('benchMorning');
+		await after('benchMorning', since);
 		const rows = await rowsOf(n8n, tables.caller_id_pool);
 		if (rows.length !== monitored) problems.push(`later morning: ${rows.length} rows`);
 		problems.push(...laterProblems(filled, rows, changed, sandbox));
+		since = new Date();
 		const historyDay = await morning(n8n, 'benchHistory');
-		await after('benchHistory');
+		await after('benchHistory', since);
 		const day = (await rowsOf(n8n, tables.caller_id_history)).find((row) => row.kind === 'pool');
 		const server = serverFigures(sandbox);
 		const differ = Object.keys(server).filter((key) => day?.[key] !== server[key]);

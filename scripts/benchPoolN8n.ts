@@ -334,8 +334,8 @@ async function poolFilled(
 		sandbox,
 		tables,
 		() => rssMb(running.pid),
-		async (id) => {
-			if (MORNINGS_ONLY) console.log(`  ${id}: ${await nodeTimes(n8n, running, id)}`);
+		async (id, since) => {
+			if (MORNINGS_ONLY) console.log(`  ${id}: ${await nodeTimes(n8n, running, id, since)}`);
 		},
 	);
 }

@@ -8,39 +8,60 @@ import type { N8n, RunningN8n } from '../support/n8n/n8n';
 
 type RunData = Record<string, Array<{ executionTime?: number; data?: { main?: unknown[][] } }>>;
 
+/** One kept execution: the MB of data n8n stored of it, and its run data. */
+async function readExecution(
+	get: (path: string) => Promise<Record<string, unknown>>,
+	parse: (text: string) => unknown,
+	id: string,
+): Promise<{ mb: number; runData: RunData }> {
+	const execution = await get(`/executions/${id}`);
+	const data = parse(String(execution.data)) as { resultData: { runData: RunData } };
+	const mb = Buffer.byteLength(String(execution.data)) / 1024 / 1024;
+	return { mb, runData: data.resultData.runData };
+}
+
 /**
- * The latest execution of `workflowId`: the size of the data n8n stored of it (the bench keeps
- * successful runs here; the pool example keeps only failed ones, whole), then each node's time
- * (all its runs) and items out, slowest first.
+ * The executions of `workflowId` started since `since` (a morning and its parts, each an
+ * execution): how many, the data n8n stored of the largest, then each node's time (all its
+ * runs in all of them) and items out, slowest first.
  */
-export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: string) {
+export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: string, since: Date) {
 	const get = async (path: string) =>
 		(await call(running, path, {}, 120_000)) as Record<string, unknown>;
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const list = (await get(`/executions?filter=${filter}&limit=1`)) as {
+	const filter = encodeURIComponent(
+		JSON.stringify({ workflowId, startedAfter: since.toISOString() }),
+	);
+	const list = (await get(`/executions?filter=${filter}&limit=250`)) as {
 		results?: Array<{ id: string }>;
 	};
-	const id = list.results?.[0]?.id;
-	if (!id) return 'no execution kept';
+	const ids = (list.results ?? []).map((result) => result.id);
+	if (!ids.length) return 'no execution kept';
 	const flatted = createRequire(n8n.bin)('flatted') as { parse: (text: string) => unknown };
-	const execution = await get(`/executions/${id}`);
-	const saved = `${(Buffer.byteLength(String(execution.data)) / 1024 / 1024).toFixed(1)} MB saved`;
-	const data = flatted.parse(String(execution.data)) as { resultData: { runData: RunData } };
-	const nodes = Object.entries(data.resultData.runData);
-	if (!nodes.length)
-		return `execution ${id}: no node's data shown (n8n's REST API shows none of an execution over EXECUTIONS_DATA_MAX_DISPLAY_SIZE, 100 MiB by default)`;
-	const times = nodes
-		.map(([node, runs]) => ({
-			node,
-			ms: runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0),
-			runs: runs.length,
-			items: runs.reduce((sum, run) => sum + (run.data?.main ?? []).flat().length, 0),
-		}))
-		.sort((a, b) => b.ms - a.ms)
+	const totals = new Map<string, { ms: number; runs: number; items: number }>();
+	let [largest, blank] = [0, 0];
+	for (const id of ids) {
+		const { mb, runData } = await readExecution(get, flatted.parse, id);
+		largest = Math.max(largest, mb);
+		if (!Object.keys(runData).length) blank++;
+		for (const [node, runs] of Object.entries(runData)) {
+			const total = totals.get(node) ?? { ms: 0, runs: 0, items: 0 };
+			for (const run of runs) {
+				total.ms += run.executionTime ?? 0;
+				total.items += (run.data?.main ?? []).flat().length;
+			}
+			total.runs += runs.length;
+			totals.set(node, total);
+		}
+	}
+	const kept = `${ids.length} execution(s), the largest ${largest.toFixed(1)} MB saved`;
+	// n8n's REST API shows none of an execution over EXECUTIONS_DATA_MAX_DISPLAY_SIZE (100 MiB).
+	const hidden = blank ? `; ${blank} with no node's data shown (over n8n's display limit)` : '';
+	const times = [...totals]
+		.sort(([, a], [, b]) => b.ms - a.ms)
 		.map(
-			({ node, ms, runs, items }) =>
+			([node, { ms, runs, items }]) =>
 				`${node}: ${(ms / 1000).toFixed(1)} s, ${runs} run(s), ${items} items out`,
 		)
 		.join('; ');
-	return `${saved}; ${times}`;
+	return `${kept}${hidden}; ${times}`;
 }

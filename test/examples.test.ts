@@ -67,4 +67,22 @@ describe('the pool example', () => {
 		expect(next('The decided columns')).toEqual(['Save the decided columns']);
 		expect(next('By action')).toContain('Submit for remediation');
 	});
+
+	test("each part of the morning ends with what it left: under n8n's v1 order the lowest branch of Pool changes runs last", () => {
+		const workflow = readExample('caller-id-pool') as unknown as {
+			nodes: Array<{ name: string; position: [number, number] }>;
+			connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+		};
+		const position = (name: string) => workflow.nodes.find((node) => node.name === name)?.position;
+		const next = (name: string) =>
+			(workflow.connections[name]?.main ?? []).flat().map((target) => target.node);
+		const branches = next('Pool changes');
+		expect(branches).toContain('What this part left');
+		const last = position('What this part left')![1];
+		for (const branch of branches.filter((name) => name !== 'What this part left'))
+			expect(position(branch)![1]).toBeLessThan(last);
+		expect(next('What this part left')).toEqual([]);
+		expect(next('Every morning')).toEqual(['The morning, in parts']);
+		expect(next('Next part?')).toEqual(['The morning, in parts']);
+	});
 });

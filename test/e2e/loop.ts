@@ -53,6 +53,8 @@ const POOL: Array<[string, number]> = [
 	['+14155550401', 75],
 	['+14155550402', 35],
 ];
+/** Most Numbers per Run of the published pool workflow: its first morning runs in three parts. */
+const PART_SIZE = 4;
 /** The Monthly Budget the e2e sets on the history's Pool summary. */
 const REPORT_BUDGET_USD = 150;
 /** Each poll reads within a minute; a busy machine runs the execution later. */
@@ -133,6 +135,15 @@ function replayWorkflow(slackUrl: string): Workflow {
  * Runs a workflow from one of its triggers, as the editor's "Execute workflow" does (the same
  * call as listening for a test event: a schedule trigger fires at once). Answers what went wrong, or ''.
  */
+/** What the pool workflow's List Pool Changes remembers, as n8n saved it. */
+async function poolChangesMemory(n8n: RunningN8n, id: string) {
+	const reply = await fetch(`${n8n.url}/rest/workflows/${id}`, { headers: { Cookie: n8n.cookie } });
+	const { data } = (await reply.json()) as {
+		data: { staticData?: Record<string, { part?: number; left?: number }> | null };
+	};
+	return data.staticData?.['node:Pool changes'];
+}
+
 async function runFrom(n8n: RunningN8n, id: string, trigger: string): Promise<string> {
 	const { status, body } = await listenForTestEvent(n8n, id, trigger);
 	return status === 200 ? '' : `${status} ${body}`;
@@ -263,6 +274,9 @@ export async function checkLoop(
 	// The team's budget, set where the README says: the history's Pool summary (Options).
 	const summary = workflows.loopHistory.nodes.find((node) => node.name === 'Pool summary')!;
 	(summary.parameters as { options: object }).options = { monthlyBudget: REPORT_BUDGET_USD };
+	// Parts of 4 numbers, so that the first morning fills the pool of ten in three executions.
+	const changes = workflows.loopPool.nodes.find((node) => node.name === 'Pool changes')!;
+	(changes.parameters as { mostNumbers: number }).mostNumbers = PART_SIZE;
 	// The dialer keeps no successful execution (its pool load would be megabytes); the e2e keeps
 	// them, to count that answers start none.
 	workflows.loopDialer.settings = {
@@ -362,6 +376,14 @@ export async function checkLoop(
 			async () => (await pool()).length === POOL.length,
 		);
 		const rows = await pool();
+		const remembered = await poolChangesMemory(n8n, 'loopPool');
+		verify(
+			`the first morning ran in ${Math.ceil(POOL.length / PART_SIZE)} parts of at most ${PART_SIZE} numbers, each an execution of its own that kept what the one before remembered; each number has one row`,
+			remembered?.part === Math.ceil(POOL.length / PART_SIZE) &&
+				remembered.left === 0 &&
+				rows.length === POOL.length,
+			JSON.stringify({ part: remembered?.part, left: remembered?.left, rows: rows.length }),
+		);
 		verify(
 			'the pool table holds every number of the enterprise, active, with its area code, state and reading',
 			ran === '' &&
