@@ -318,14 +318,21 @@ describe('Apply Pool Rules', () => {
 		const rows = [
 			poolRow(POOL[0], { status: 'resting', since: day(40), reason: 'high risk' }),
 			poolRow(POOL[1], { calls_day: day(40).slice(0, 10) }),
+			// High risk and left in rotation: the one resting number is the most 10% allows.
+			poolRow(POOL[2], { spam_risk: 'high' }),
 		];
-		const options = { maxRestingShare: 0.5, idleAfterDays: 30 };
-		const part = async (number: number) =>
-			await applyRules([{ pool_change: 'compared', part: number }], rows, { options });
+		const options = { maxRestingShare: 0.1, idleAfterDays: 30 };
+		const part = async (number: number, more: IDataObject[] = []) =>
+			await applyRules([...more, { pool_change: 'compared', part: number }], rows, { options });
 		expect((await part(1)).decided.map((d) => [d.action, d.row.phone_number])).toEqual([
+			['alert', POOL[2]],
 			['alert', POOL[0]],
 			['alert', POOL[1]],
 		]);
 		expect((await part(2)).decided).toEqual([]);
+		// The rest of the morning's rules still run in a later part: a number gone leaves.
+		api.sandbox.state.registrations.delete(POOL[1]);
+		const gone = await part(2, [{ pool_change: 'unlisted', phone_number: POOL[1] }]);
+		expect(gone.decided.map((d) => [d.action, d.row.phone_number])).toEqual([['remove', POOL[1]]]);
 	});
 });

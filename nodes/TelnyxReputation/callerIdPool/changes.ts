@@ -10,7 +10,7 @@ import { keyNumber, numberKey, packNumbers, unpackNumbers } from '../../shared/p
 import type { Material } from './rules';
 import { movedMaterially } from './rules';
 
-/** Workflow static data of the node (n8n keeps it only for production executions). */
+/** Workflow static data of the node (n8n keeps none for a manual execution). */
 export interface Remembered {
 	/** Packed: per number, its risk's letter, connection score (base 36) and enterprise's place. */
 	numbers?: string;
@@ -21,12 +21,12 @@ export interface Remembered {
 	left?: number;
 	/** The last run's part of its morning (1: the first). */
 	part?: number;
-	/** The parts fill an empty table: the numbers they hand on have no row yet. */
+	/** The parts fill an empty table: the numbers the next part hands on have no row yet. */
 	filling?: boolean;
 }
 
-/** How a run reads what was remembered. */
-export interface RunOf {
+/** The node's parameters that decide how a run reads what was remembered. */
+export interface RunSettings {
 	enterpriseId: string;
 	/** Asked to forget, so that every listed number is handed on as joined (once, not each part). */
 	listEveryNumber: boolean;
@@ -77,6 +77,7 @@ export class PoolMemory {
 	readonly changes: Array<{ change: PoolChange; record: IDataObject }> = [];
 	/** Numbers to look at beyond the run's most: not remembered, so the next part finds them. */
 	left = 0;
+	private gone = 0;
 	/** This run's part of its morning, and what the part before it left (null: the first). */
 	readonly part: number;
 	readonly leftBefore: number | null;
@@ -84,18 +85,19 @@ export class PoolMemory {
 
 	constructor(
 		remembered: Remembered,
-		private readonly run: RunOf,
+		private readonly run: RunSettings,
 	) {
 		const sameEnterprise = remembered.enterpriseId === run.enterpriseId;
-		const unfinished = sameEnterprise && !run.poolWasEmpty && (remembered.left ?? 0) > 0;
-		const continued = unfinished && run.continues;
+		const continued =
+			sameEnterprise && !run.poolWasEmpty && run.continues && (remembered.left ?? 0) > 0;
 		const fresh = !sameEnterprise || run.poolWasEmpty || (run.listEveryNumber && !continued);
 		this.numbers = fresh ? new Map() : unpackNumbers(remembered.numbers);
 		this.enterprises = fresh ? [] : [...(remembered.enterprises ?? [])];
 		this.part = continued ? (remembered.part ?? 1) + 1 : 1;
 		this.leftBefore = continued ? (remembered.left as number) : null;
-		// A fill's numbers not yet handed on have no row, whichever run hands them on.
-		this.filling = run.poolWasEmpty || (unfinished && !fresh && remembered.filling === true);
+		// Only the next part of a fill trusts that a number not remembered has no row: another
+		// run may follow a part whose rows were written but whose memory was not saved.
+		this.filling = run.poolWasEmpty || (continued && !fresh && remembered.filling === true);
 	}
 
 	/** Whether the next part should run: more is left, and fewer than the part before left. */
@@ -127,7 +129,7 @@ export class PoolMemory {
 		this.numbers.set(key, this.pack(now));
 	}
 
-	/** The remembered numbers this listing did not name, within the run's most: they leave the memory. */
+	/** The remembered numbers not listed, within the run's most: they leave the memory. */
 	unlisted(): IDataObject[] {
 		const gone: IDataObject[] = [];
 		for (const [key, kept] of this.numbers) {
@@ -137,6 +139,7 @@ export class PoolMemory {
 				continue;
 			}
 			gone.push({ phone_number: keyNumber(key), enterprise_id: this.unpack(kept).enterprise_id });
+			this.gone++;
 			this.numbers.delete(key);
 		}
 		return gone;
@@ -149,7 +152,8 @@ export class PoolMemory {
 			enterpriseId: this.run.enterpriseId,
 			left: this.left,
 			part: this.part,
-			filling: this.filling,
+			// A number no longer listed has a row; listed again, it would join as if it had none.
+			filling: this.filling && this.gone === 0,
 		};
 	}
 

@@ -263,7 +263,8 @@ export class PoolRules {
 	/**
 	 * The morning's rules, over every monitored number: the numbers no longer monitored leave,
 	 * high-risk numbers left in rotation and cooldowns now due rest while there is room, and (with
-	 * `alerts`) long rests go to a person.
+	 * `alerts`: a morning's first part) long rests, and numbers the cap leaves in rotation, go to
+	 * a person.
 	 */
 	morning(gone: string[], alerts: boolean): void {
 		for (const number of gone) {
@@ -275,11 +276,14 @@ export class PoolRules {
 		}
 		const now = Date.parse(this.now);
 		const due = now - this.settings.retryAfterDays * DAY_MS;
+		// At the cap, a row left in rotation is alerted once a morning, not again in each part.
+		const rest = (row: PoolRow, why: string) => {
+			if (alerts || this.resting < this.cap()) this.rest(row, why);
+		};
 		for (const row of [...this.pool.values()]) {
-			if (row.status === 'active' && row.spam_risk === 'high') this.rest(row, 'high risk');
+			if (row.status === 'active' && row.spam_risk === 'high') rest(row, 'high risk');
 			const cooled = row.status === 'cooldown' && Date.parse(row.since) <= due;
-			if (cooled && row.spam_risk !== 'low')
-				this.rest({ ...row, status: 'active' }, 'cooldown over');
+			if (cooled && row.spam_risk !== 'low') rest({ ...row, status: 'active' }, 'cooldown over');
 			if (cooled && row.spam_risk === 'low')
 				this.keep(this.moved(row, 'active', 'restored: reads low risk'), 'save');
 		}

@@ -11,7 +11,7 @@ import { numberList } from '../../../shared/api/numbers';
 import { optionalEnterpriseLocator } from '../../../shared/locators';
 import { ofExecuteItem, readEnterpriseId } from '../../../shared/parameters/items';
 import { formatCount } from '../../../shared/text';
-import type { Remembered, RunOf } from '../../callerIdPool/changes';
+import type { Remembered, RunSettings } from '../../callerIdPool/changes';
 import { PoolMemory } from '../../callerIdPool/changes';
 import { listChanged, runsAsTool } from '../../monitoredNumbers/answer';
 import { scanSettled } from '../../monitoredNumbers/scan';
@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to forget what this node remembered and list every monitored number as joined, so the rules look at every row again (after rows were changed by hand, or a morning failed before its rows were saved). A run that continues the last one does not forget again.',
+			'Whether to forget what this node remembered and list every monitored number as joined, so the rules look at every row again (after rows were changed by hand, or a morning failed before its rows were saved). Forgets once: not again in the parts that continue the run.',
 	},
 	{
 		displayName: 'Most Numbers per Run',
@@ -50,7 +50,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: 0,
 		description:
-			"The most numbers one run hands on (0: every one). The rest are left for the next part, run by the same workflow with Continue the Last Run on, so that no execution carries the whole pool: its saved data and n8n's memory follow this number, not the pool's size. The last item says what is left and whether to run the next part (next_part).",
+			'The most numbers one run hands on (0: every one), so that no execution carries the whole pool: the rest are left for the next part, which the workflow runs with Continue the Last Run on. The last item says what is left and whether to run the next part (next_part). Each part also carries the rows the workflow reads besides these (in the example the resting and high-risk ones, and in the first part the idle ones).',
 	},
 	{
 		displayName: 'Continue the Last Run',
@@ -59,7 +59,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		placeholder: "e.g. {{ $('When the morning runs a part').first().json.next_part === true }}",
 		description:
-			'Whether this run is the next part of the last one: it hands on what that run left, as its first fill when it was one, and Apply Pool Rules sends the morning\'s alerts only in the first part',
+			"Whether this run is the next part of the last one (the example sets it from the last part's item): it counts its part (Apply Pool Rules sends the morning's alerts in the first part only; the example's loop stops if the count breaks), goes on with a first fill, and does not forget again with List Every Number",
 	},
 ];
 
@@ -82,10 +82,10 @@ interface Compared {
 /** The sentence's end: what is left for the next part, and whether it runs. */
 function leftFor(memory: PoolMemory): string {
 	if (!memory.left) return '';
-	const next = memory.nextPart
-		? `left for part ${memory.part + 1}`
-		: `left, but no fewer than part ${memory.part - 1} left: no next part`;
-	return ` ${formatCount(memory.left)} more ${next}.`;
+	const more = `${formatCount(memory.left)} more`;
+	if (memory.nextPart) return ` ${more} left for part ${memory.part + 1}.`;
+	const before = formatCount(memory.leftBefore ?? 0);
+	return ` ${more} left (part ${memory.part - 1} left ${before}): no next part; the next morning goes on.`;
 }
 
 /** The last item: what was compared, in a sentence and in counts. */
@@ -112,7 +112,7 @@ function comparedItem(memory: PoolMemory, unlisted: number, how: Compared): IDat
 }
 
 /** The node's parameters, as the memory reads them. */
-function runOf(context: IExecuteFunctions, enterpriseId: string): RunOf {
+function runSettings(context: IExecuteFunctions, enterpriseId: string): RunSettings {
 	const most = context.getNodeParameter('mostNumbers', 0, 0) as number;
 	return {
 		enterpriseId,
@@ -124,8 +124,8 @@ function runOf(context: IExecuteFunctions, enterpriseId: string): RunOf {
 }
 
 /**
- * List Pool Changes: an item per number that joined, changed or left since the last production
- * run (what it remembers is workflow static data, which n8n keeps only for those), then one item
+ * List Pool Changes: an item per number that joined, changed or left since the last run n8n
+ * kept static data for (every run but a manual one: a sub-workflow's part too), then one item
  * `{ pool_change: 'compared', … }` that says what was compared: Apply Pool Rules runs the
  * morning's rules when it sees it.
  */
@@ -138,7 +138,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		});
 	}
 	const enterpriseId = readEnterpriseId(ofExecuteItem(this, 0), true);
-	const run = runOf(this, enterpriseId);
+	const run = runSettings(this, enterpriseId);
 	const staticData = this.getWorkflowStaticData('node');
 	let memory = new PoolMemory(staticData as Remembered, run);
 	const scan = await scanSettled(this, numberList(enterpriseId), {}, () => {
