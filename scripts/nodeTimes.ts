@@ -20,10 +20,13 @@ async function readExecution(
 	return { mb, runData: data.resultData.runData };
 }
 
+/** The pool example's node that runs the morning's parts, each an execution of the workflow. */
+const PARTS_NODE = 'The morning, in parts';
+
 /**
- * The executions of `workflowId` started since `since` (a morning and its parts, each an
- * execution): how many, the data n8n stored of the largest, then each node's time (all its
- * runs in all of them) and items out, slowest first.
+ * The executions of `workflowId` started since `since`: the morning, and each of its parts (an
+ * execution that ran no PARTS_NODE) with the data n8n stored of the largest, then each part
+ * node's time (all its runs in all parts) and items out, slowest first.
  */
 export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: string, since: Date) {
 	const get = async (path: string) =>
@@ -38,10 +41,14 @@ export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: strin
 	if (!ids.length) return 'no execution kept';
 	const flatted = createRequire(n8n.bin)('flatted') as { parse: (text: string) => unknown };
 	const totals = new Map<string, { ms: number; runs: number; items: number }>();
-	let [largest, blank] = [0, 0];
+	let [largest, blank, parts, caller] = [0, 0, 0, ''];
 	for (const id of ids) {
 		const { mb, runData } = await readExecution(get, flatted.parse, id);
-		largest = Math.max(largest, mb);
+		if (PARTS_NODE in runData) {
+			caller = `the morning: ${mb.toFixed(1)} MB saved, ${runData[PARTS_NODE].length} part(s) run; `;
+			continue;
+		}
+		[largest, parts] = [Math.max(largest, mb), parts + 1];
 		if (!Object.keys(runData).length) blank++;
 		for (const [node, runs] of Object.entries(runData)) {
 			const total = totals.get(node) ?? { ms: 0, runs: 0, items: 0 };
@@ -53,7 +60,7 @@ export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: strin
 			totals.set(node, total);
 		}
 	}
-	const kept = `${ids.length} execution(s), the largest ${largest.toFixed(1)} MB saved`;
+	const kept = `${caller}${parts} execution(s) of the work, the largest ${largest.toFixed(1)} MB saved`;
 	// n8n's REST API shows none of an execution over EXECUTIONS_DATA_MAX_DISPLAY_SIZE (100 MiB).
 	const hidden = blank ? `; ${blank} with no node's data shown (over n8n's display limit)` : '';
 	const times = [...totals]
