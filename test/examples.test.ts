@@ -85,14 +85,14 @@ describe('the pool example', () => {
 		expect(next('Every morning')).toEqual(['The morning, in parts']);
 		expect(next('Next part?')).toEqual(['The morning, in parts']);
 		expect(next('When the morning runs a part')).toEqual(['Any pool row']);
-		// A part continues the last one only when the loop asked for it, and the loop asks only
-		// for the part it expects: a part that lost its memory starts over as part 1, and stops it.
+		// A part continues the memory the part before it saved, named by the item the loop hands
+		// on; the loop asks only for the part it expects: a part that lost that memory is part 1.
 		const parameters = (name: string) =>
 			JSON.stringify(
 				(workflow.nodes.find((node) => node.name === name) as { parameters?: object }).parameters,
 			);
 		expect(parameters('Pool changes')).toContain(
-			`"continueLastRun":"={{ $('When the morning runs a part').first().json.next_part === true }}"`,
+			`"lastPartKey":"={{ $('When the morning runs a part').first().json.part_key ?? '' }}"`,
 		);
 		expect(parameters('Next part?')).toContain(
 			'$json.next_part === true && $json.part === $runIndex + 1',

@@ -39,6 +39,16 @@ async function listChanges(staticData: IDataObject, fields: IDataObject = {}) {
 	return { items, compared, change, hints: result.hints.map((hint) => hint.message) };
 }
 
+/** Runs as the example's loop does: each part continues the one before by its part_key. */
+function inParts(staticData: IDataObject, mostNumbers: number, fields: IDataObject = {}) {
+	let lastPartKey = '';
+	return async (first: IDataObject = {}) => {
+		const run = await listChanges(staticData, { mostNumbers, lastPartKey, ...fields, ...first });
+		lastPartKey = String(run.compared.part_key);
+		return run;
+	};
+}
+
 describe('List Pool Changes', () => {
 	test('into an empty pool every number joins; a morning with nothing new hands on no number', async () => {
 		const staticData: IDataObject = {};
@@ -132,10 +142,9 @@ describe('List Pool Changes', () => {
 
 	test('Most Numbers per Run: a first fill in parts hands every number on once, each part as a first fill, and says what is left', async () => {
 		const staticData: IDataObject = {};
-		const part = { mostNumbers: 250, continueLastRun: true };
-		const first = await listChanges(staticData, { ...part, poolIsEmpty: true });
-		const second = await listChanges(staticData, part);
-		const third = await listChanges(staticData, part);
+		const part = inParts(staticData, 250);
+		const first = await part({ poolIsEmpty: true });
+		const [second, third] = [await part(), await part()];
 		expect([first, second, third].map((run) => run.change('joined').length)).toEqual([
 			250, 250, 100,
 		]);
@@ -150,7 +159,7 @@ describe('List Pool Changes', () => {
 			'250 of 600 monitored numbers to look at: 250 new, 0 changed, 0 no longer listed. 350 more left for part 2.',
 		);
 		// The next morning is a morning: nothing left, no fill.
-		const morning = await listChanges(staticData, part);
+		const morning = await listChanges(staticData, { mostNumbers: 250 });
 		expect(morning.compared).toMatchObject({
 			part: 1,
 			joined: 0,
@@ -159,16 +168,24 @@ describe('List Pool Changes', () => {
 		});
 	});
 
-	test('a part that finds nothing left by the last run is a first part; one that leaves no fewer than the last says no next part', async () => {
+	test('a part that finds another memory than its part saved is a first part, no longer a fill; one that leaves no fewer than the last says no next part', async () => {
 		const staticData: IDataObject = {};
-		const part = { mostNumbers: 250, continueLastRun: true };
+		const part = inParts(staticData, 250);
+		await part({ poolIsEmpty: true });
+		// A trigger of the same workflow saved the static data it held: the memory before part 2.
+		const older = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		await part();
+		Object.assign(staticData, older);
+		const put = await part();
+		expect(put.compared).toMatchObject({ part: 1, first_fill: false, next_part: true });
 		// Its memory lost (n8n kept no static data): the next part would start over, as part 1.
-		const lost = await listChanges({}, part);
-		expect(lost.compared).toMatchObject({ part: 1, more_to_come: 350, next_part: true });
-		await listChanges(staticData, { ...part, poolIsEmpty: true });
-		const added = usNumbers(300, 2_000);
-		added.forEach((number) => api.sandbox.state.register(enterprise, number));
-		const grown = await listChanges(staticData, part);
+		const lost = await listChanges({}, { mostNumbers: 250, lastPartKey: put.compared.part_key });
+		expect(lost.compared).toMatchObject({ part: 1, first_fill: false });
+
+		const grows = inParts({}, 250);
+		await grows({ poolIsEmpty: true });
+		usNumbers(300, 2_000).forEach((number) => api.sandbox.state.register(enterprise, number));
+		const grown = await grows();
 		expect(grown.compared).toMatchObject({ part: 2, more_to_come: 400, next_part: false });
 		expect(grown.hints).toContain(
 			'250 of 900 monitored numbers to look at: 250 new, 0 changed, 0 no longer listed. 400 more left (part 1 left 350): no next part; the next morning goes on.',
@@ -184,8 +201,8 @@ describe('List Pool Changes', () => {
 		expect(anew.compared).toMatchObject({ part: 1, first_fill: false, next_part: true });
 
 		await listChanges(staticData);
-		const every = { mostNumbers: 400, listEveryNumber: true, continueLastRun: true };
-		const [one, two] = [await listChanges(staticData, every), await listChanges(staticData, every)];
+		const every = inParts(staticData, 400, { listEveryNumber: true });
+		const [one, two] = [await every(), await every()];
 		expect([...one.change('joined'), ...two.change('joined')]).toEqual(NUMBERS);
 		expect(two.compared).toMatchObject({ part: 2, first_fill: false, more_to_come: 0 });
 	});
@@ -195,30 +212,29 @@ describe('List Pool Changes', () => {
 		await listChanges(staticData, { poolIsEmpty: true });
 		NUMBERS.slice(0, 3).forEach((number) => api.sandbox.state.registrations.delete(number));
 		api.sandbox.state.setReputation(NUMBERS[10], { spam_risk: 'high' });
-		const part = { mostNumbers: 2, continueLastRun: true };
-		const first = await listChanges(staticData, part);
+		const part = inParts(staticData, 2);
+		const first = await part();
 		expect(first.items.map((json) => [json.pool_change, json.phone_number])).toEqual([
 			['changed', NUMBERS[10]],
 			['unlisted', NUMBERS[0]],
 			['compared', undefined],
 		]);
-		const second = await listChanges(staticData, part);
+		const second = await part();
 		expect(second.change('unlisted')).toEqual([NUMBERS[1], NUMBERS[2]]);
 		expect(second.compared).toMatchObject({ part: 2, more_to_come: 0 });
 	});
 
 	test('a fill ends in the part that hands on a number no longer listed: listed again, its row would be read', async () => {
-		const staticData: IDataObject = {};
-		const part = { mostNumbers: 302, continueLastRun: true };
-		await listChanges(staticData, { ...part, poolIsEmpty: true });
+		const part = inParts({}, 302);
+		await part({ poolIsEmpty: true });
 		// The list moved as it was read: five numbers of the first part are missing from the second.
 		const { state } = api.sandbox;
 		NUMBERS.slice(0, 5).forEach((number) => state.registrations.delete(number));
-		const second = await listChanges(staticData, part);
+		const second = await part();
 		expect(second.change('unlisted')).toEqual(NUMBERS.slice(0, 4));
 		expect(second.compared).toMatchObject({ part: 2, first_fill: true, more_to_come: 1 });
 		state.register(enterprise, NUMBERS[0]);
-		const third = await listChanges(staticData, part);
+		const third = await part();
 		expect(third.change('joined')).toEqual([NUMBERS[0]]);
 		expect(third.compared).toMatchObject({ part: 3, first_fill: false });
 	});

@@ -19,8 +19,9 @@ export interface Remembered {
 	enterpriseId?: string;
 	/** Numbers the last run found but left for the next part (Most Numbers per Run). */
 	left?: number;
-	/** The last run's part of its morning (1: the first). */
+	/** The last run's part of its morning (1: the first), and the key that names this memory. */
 	part?: number;
+	partKey?: string;
 	/** The parts fill an empty table: the numbers the next part hands on have no row yet. */
 	filling?: boolean;
 }
@@ -32,8 +33,8 @@ export interface RunSettings {
 	listEveryNumber: boolean;
 	/** The table was empty: this run starts a first fill (and forgets). */
 	poolWasEmpty: boolean;
-	/** The run is the next part of the last one: it takes on what that one left. */
-	continues: boolean;
+	/** The key of the part this run continues (its last item's `part_key`); '' for a new run. */
+	lastPartKey: string;
 	/** The most numbers handed on (Infinity: every one). */
 	most: number;
 }
@@ -80,6 +81,8 @@ export class PoolMemory {
 	private gone = 0;
 	/** This run's part of its morning, and what the part before it left (null: the first). */
 	readonly part: number;
+	/** Names the memory this run saves, for the part that continues it. */
+	readonly partKey: string;
 	readonly leftBefore: number | null;
 	readonly filling: boolean;
 
@@ -88,12 +91,19 @@ export class PoolMemory {
 		private readonly run: RunSettings,
 	) {
 		const sameEnterprise = remembered.enterpriseId === run.enterpriseId;
+		// n8n saves a workflow's static data whole, so a trigger of the same workflow can put back
+		// an older memory: a part continues only the memory the part before it saved.
 		const continued =
-			sameEnterprise && !run.poolWasEmpty && run.continues && (remembered.left ?? 0) > 0;
+			sameEnterprise &&
+			!run.poolWasEmpty &&
+			run.lastPartKey !== '' &&
+			remembered.partKey === run.lastPartKey &&
+			(remembered.left ?? 0) > 0;
 		const fresh = !sameEnterprise || run.poolWasEmpty || (run.listEveryNumber && !continued);
 		this.numbers = fresh ? new Map() : unpackNumbers(remembered.numbers);
 		this.enterprises = fresh ? [] : [...(remembered.enterprises ?? [])];
 		this.part = continued ? (remembered.part ?? 1) + 1 : 1;
+		this.partKey = `${this.part}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 		this.leftBefore = continued ? (remembered.left as number) : null;
 		// Only the next part of a fill trusts that a number not remembered has no row: another
 		// run may follow a part whose rows were written but whose memory was not saved.
@@ -152,6 +162,7 @@ export class PoolMemory {
 			enterpriseId: this.run.enterpriseId,
 			left: this.left,
 			part: this.part,
+			partKey: this.partKey,
 			// A number no longer listed has a row; listed again, it would join as if it had none.
 			filling: this.filling && this.gone === 0,
 		};

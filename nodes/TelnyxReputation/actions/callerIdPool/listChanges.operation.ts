@@ -50,16 +50,16 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: 0,
 		description:
-			'The most numbers one run hands on (0: every one), so that no execution carries the whole pool: the rest are left for the next part, which the workflow runs with Continue the Last Run on. The last item says what is left and whether to run the next part (next_part). Each part also carries the rows the workflow reads besides these (in the example the resting and high-risk ones, and in the first part the idle ones).',
+			'The most numbers one run hands on (0: every one), so that no execution carries the whole pool: the rest are left for the next part, which the workflow runs with Continues Part set. The last item says what is left and whether to run the next part (next_part). Each part also carries the rows the workflow reads besides these (in the example the resting and high-risk ones, and in the first part the idle ones).',
 	},
 	{
-		displayName: 'Continue the Last Run',
-		name: 'continueLastRun',
-		type: 'boolean',
-		default: false,
-		placeholder: "e.g. {{ $('When the morning runs a part').first().json.next_part === true }}",
+		displayName: 'Continues Part',
+		name: 'lastPartKey',
+		type: 'string',
+		default: '',
+		placeholder: "e.g. {{ $('When the morning runs a part').first().json.part_key }}",
 		description:
-			"Whether this run is the next part of the last one (the example sets it from the last part's item): it counts its part (Apply Pool Rules sends the morning's alerts in the first part only; the example's loop stops if the count breaks), goes on with a first fill, and does not forget again with List Every Number",
+			"The part_key of the part this run continues (its last item), or empty for a new run. The next part counts its part (Apply Pool Rules sends the morning's alerts in the first part only), goes on with a first fill and does not forget again with List Every Number, but only from the memory that part saved: n8n saves a workflow's static data whole, so a trigger of the same workflow can put back an older one. Then the run is a first part, and the example's loop stops.",
 	},
 ];
 
@@ -104,6 +104,7 @@ function comparedItem(memory: PoolMemory, unlisted: number, how: Compared): IDat
 		pool_was_empty: how.poolWasEmpty,
 		first_fill: memory.filling,
 		part: memory.part,
+		part_key: memory.partKey,
 		more_to_come: memory.left,
 		next_part: memory.nextPart,
 		pages_read: how.pages,
@@ -117,7 +118,7 @@ function runSettings(context: IExecuteFunctions, enterpriseId: string): RunSetti
 	return {
 		enterpriseId,
 		poolWasEmpty: context.getNodeParameter('poolIsEmpty', 0, false) as boolean,
-		continues: context.getNodeParameter('continueLastRun', 0, false) as boolean,
+		lastPartKey: String(context.getNodeParameter('lastPartKey', 0, '') ?? ''),
 		listEveryNumber: context.getNodeParameter('listEveryNumber', 0, false) as boolean,
 		most: most > 0 ? most : Infinity,
 	};
