@@ -34,7 +34,7 @@ export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: strin
 	const filter = encodeURIComponent(
 		JSON.stringify({ workflowId, startedAfter: since.toISOString() }),
 	);
-	const list = (await get(`/executions?filter=${filter}&limit=250`)) as {
+	const list = (await get(`/executions?filter=${filter}&limit=100`)) as {
 		results?: Array<{ id: string }>;
 	};
 	const ids = (list.results ?? []).map((result) => result.id);
