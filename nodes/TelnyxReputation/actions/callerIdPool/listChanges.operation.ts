@@ -50,7 +50,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: 0,
 		description:
-			'The most numbers one run hands on (0: every one), so that no execution carries the whole pool: the rest are left for the next part, which the workflow runs with Continues Part set. The last item says what is left and whether to run the next part (next_part). Each part also carries the rows the workflow reads besides these (in the example the resting and high-risk ones, and in the first part the idle ones).',
+			'The most numbers one run hands on (0: every one), so that no execution carries the whole pool: the rest are left for the next part, which the workflow runs with Continues Part set. The last item says what is left and whether to run the next part. Each part also carries the rows the workflow reads besides these (in the example the resting and high-risk ones, and in the first part the idle ones).',
 	},
 	{
 		displayName: 'Continues Part',
@@ -59,7 +59,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: "e.g. {{ $('When the morning runs a part').first().json.part_key }}",
 		description:
-			"The part_key of the part this run continues (its last item), or empty for a new run. The next part counts its part (Apply Pool Rules sends the morning's alerts in the first part only), goes on with a first fill and does not forget again with List Every Number, but only from the memory that part saved: n8n saves a workflow's static data whole, so a trigger of the same workflow can put back an older one. Then the run is a first part, and the example's loop stops.",
+			"The part key of the part this run continues (in that part's last item), or empty for a new run. The next part counts its part (Apply Pool Rules sends the morning's alerts in the first part only), goes on with a first fill and does not forget again with List Every Number, but only from the memory that part saved: n8n saves a workflow's static data whole, so a trigger of the same workflow can put back an older one. Then the run is a first part, and the example's loop stops.",
 	},
 ];
 
