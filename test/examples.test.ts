@@ -82,6 +82,11 @@ describe('the pool example', () => {
 		for (const branch of branches.filter((name) => name !== 'What this part left'))
 			expect(position(branch)![1]).toBeLessThan(last);
 		expect(next('What this part left')).toEqual([]);
+		// One item, whatever the part carried: a Filter would hand on its discarded items too.
+		expect(workflow.nodes.find((node) => node.name === 'What this part left')).toMatchObject({
+			type: 'n8n-nodes-base.limit',
+			parameters: { maxItems: 1, keep: 'lastItems' },
+		});
 		expect(next('Every morning')).toEqual(['The morning, in parts']);
 		expect(next('Next part?')).toEqual(['The morning, in parts']);
 		expect(next('When the morning runs a part')).toEqual(['Any pool row']);
