@@ -82,7 +82,13 @@ describe('the pool example', () => {
 		for (const branch of branches.filter((name) => name !== 'What this part left'))
 			expect(position(branch)![1]).toBeLessThan(last);
 		expect(next('What this part left')).toEqual([]);
-		// One item, whatever the part carried: a Filter would hand on its discarded items too.
+		// Nothing waits after it: the rows' reads always answer, so With the pool rows (two
+		// inputs) never runs once the stack is empty, after the part's last item.
+		for (const name of ['Rows of these numbers', 'Resting rows'])
+			expect(workflow.nodes.find((node) => node.name === name)).toMatchObject({
+				alwaysOutputData: true,
+			});
+		// One item, whatever the part carried: a Filter returns its discarded items too.
 		expect(workflow.nodes.find((node) => node.name === 'What this part left')).toMatchObject({
 			type: 'n8n-nodes-base.limit',
 			parameters: { maxItems: 1, keep: 'lastItems' },

@@ -140,7 +140,7 @@ describe('List Pool Changes', () => {
 		expect(elsewhere.items.filter((item) => item.json.pool_change === 'joined')).toHaveLength(2);
 	});
 
-	test('Most Numbers per Run: a first fill in parts hands every number on once, each part as a first fill, and says what is left', async () => {
+	test('Max Numbers per Run: a first fill in parts hands every number on once, each part as a first fill, and says what is left', async () => {
 		const staticData: IDataObject = {};
 		const part = inParts(staticData, 250);
 		const first = await part({ poolIsEmpty: true });

@@ -53,7 +53,7 @@ const POOL: Array<[string, number]> = [
 	['+14155550401', 75],
 	['+14155550402', 35],
 ];
-/** Most Numbers per Run of the published pool workflow: its first morning runs in three parts. */
+/** Max Numbers per Run of the published pool workflow: its first morning runs in three parts. */
 const PART_SIZE = 4;
 /** The Monthly Budget the e2e sets on the history's Pool summary. */
 const REPORT_BUDGET_USD = 150;

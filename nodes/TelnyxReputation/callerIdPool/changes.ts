@@ -17,7 +17,7 @@ export interface Remembered {
 	enterprises?: string[];
 	/** The enterprise listed ('' for the whole account): another one starts afresh. */
 	enterpriseId?: string;
-	/** Numbers the last run found but left for the next part (Most Numbers per Run). */
+	/** Numbers the last run found but left for the next part (Max Numbers per Run). */
 	left?: number;
 	/** The last run's part of its morning (1: the first), and the key that names this memory. */
 	part?: number;

@@ -37,7 +37,7 @@ export interface Applied {
 	unknown: number;
 	unlisted: Set<string>;
 	compared: boolean;
-	/** Its part of the morning (Most Numbers per Run): the morning's alerts go in the first. */
+	/** Its part of the morning (Max Numbers per Run): the morning's alerts go in the first. */
 	part: number;
 }
 

@@ -44,22 +44,22 @@ const properties: INodeProperties[] = [
 			'Whether to forget what this node remembered and list every monitored number as joined, so the rules look at every row again (after rows were changed by hand, or a morning failed before its rows were saved). Forgets once: not again in the parts that continue the run.',
 	},
 	{
-		displayName: 'Most Numbers per Run',
+		displayName: 'Max Numbers per Run',
 		name: 'mostNumbers',
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: 0,
 		description:
-			'The most numbers one run hands on (0: every one), so that no execution carries the whole pool: the rest are left for the next part, which the workflow runs with Continues Part set. The last item says what is left and whether to run the next part. Each part also carries the rows the workflow reads besides these (in the example the resting and high-risk ones, and in the first part the idle ones).',
+			"The most numbers this run outputs (0: no limit), so that no execution carries the whole pool. The rest are left for the next run, which continues this one when its Part Key to Continue is this run's part key (in the last item). The last item says how many are left and whether to run again.",
 	},
 	{
-		displayName: 'Continues Part',
+		displayName: 'Part Key to Continue',
 		name: 'lastPartKey',
 		type: 'string',
 		default: '',
 		placeholder: "e.g. {{ $('When the morning runs a part').first().json.part_key }}",
 		description:
-			"The part key of the part this run continues (in that part's last item), or empty for a new run. The next part counts its part (Apply Pool Rules sends the morning's alerts in the first part only), goes on with a first fill and does not forget again with List Every Number, but only from the memory that part saved: n8n saves a workflow's static data whole, so a trigger of the same workflow can put back an older one. Then the run is a first part, and the example's loop stops.",
+			"The part key from the last item of the run this one continues; empty for a new run. A continuing run counts on from that part (Apply Pool Rules sends the morning's alerts in part 1 only), goes on with a first fill and does not forget again. If what this node remembers was saved by another run (another execution of this workflow can put back an older memory), this run starts again at part 1.",
 	},
 ];
 
