@@ -6,7 +6,15 @@ import { createRequire } from 'node:module';
 import { call } from '../support/n8n/dataTables';
 import type { N8n, RunningN8n } from '../support/n8n/n8n';
 
-type RunData = Record<string, Array<{ executionTime?: number; data?: { main?: unknown[][] } }>>;
+type RunData = Record<
+	string,
+	Array<{
+		executionTime?: number;
+		data?: { main?: unknown[][] };
+		/** n8n's note on a run that started a sub-execution (Execute Sub-workflow). */
+		metadata?: { subExecution?: object };
+	}>
+>;
 
 /** One kept execution: the MB of data n8n stored of it, and its run data. */
 async function readExecution(
@@ -20,13 +28,16 @@ async function readExecution(
 	return { mb, runData: data.resultData.runData };
 }
 
-/** The pool example's node that runs the morning's parts, each an execution of the workflow. */
-const PARTS_NODE = 'The morning, in parts';
+/** How many sub-executions (the morning's parts) an execution started. */
+const partsStarted = (runData: RunData) =>
+	Object.values(runData)
+		.flat()
+		.filter((run) => run.metadata?.subExecution).length;
 
 /**
- * The executions of `workflowId` started since `since`: the morning, and each of its parts (an
- * execution that ran no PARTS_NODE) with the data n8n stored of the largest, then each part
- * node's time (all its runs in all parts) and items out, slowest first.
+ * The executions of `workflowId` started since `since`: the morning (the one that started the
+ * others as its parts), then the parts with the data n8n stored of the largest, and each node's
+ * time (all its runs in all parts) and items out, slowest first.
  */
 export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: string, since: Date) {
 	const get = async (path: string) =>
@@ -44,8 +55,9 @@ export async function nodeTimes(n8n: N8n, running: RunningN8n, workflowId: strin
 	let [largest, blank, parts, caller] = [0, 0, 0, ''];
 	for (const id of ids) {
 		const { mb, runData } = await readExecution(get, flatted.parse, id);
-		if (PARTS_NODE in runData) {
-			caller = `the morning: ${mb.toFixed(1)} MB saved, ${runData[PARTS_NODE].length} part(s) run; `;
+		const started = partsStarted(runData);
+		if (started) {
+			caller = `the morning: ${mb.toFixed(1)} MB saved, ${started} part(s) run; `;
 			continue;
 		}
 		[largest, parts] = [Math.max(largest, mb), parts + 1];

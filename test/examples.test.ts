@@ -47,15 +47,17 @@ describe('the example workflows', () => {
 });
 
 describe('the pool example', () => {
+	const workflow = readExample('caller-id-pool') as unknown as {
+		nodes: Array<{ name: string; position: [number, number]; parameters?: object }>;
+		connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+		settings: { executionOrder?: string };
+	};
+	const node = (name: string) => workflow.nodes.find((candidate) => candidate.name === name);
+	const position = (name: string) => node(name)?.position;
+	const next = (name: string) =>
+		(workflow.connections[name]?.main ?? []).flat().map((target) => target.node);
+
 	test("writes a rested row (remediating) before Submit sends it: under n8n's v1 order the branch above runs first", () => {
-		const workflow = readExample('caller-id-pool') as unknown as {
-			nodes: Array<{ name: string; position: [number, number] }>;
-			connections: Record<string, { main: Array<Array<{ node: string }>> }>;
-			settings: { executionOrder?: string };
-		};
-		const position = (name: string) => workflow.nodes.find((node) => node.name === name)?.position;
-		const next = (name: string) =>
-			(workflow.connections[name]?.main ?? []).flat().map((target) => target.node);
 		expect(workflow.settings.executionOrder).toBe('v1');
 		expect(next('Apply the pool rules').sort()).toEqual(['By action', 'Insert or update?']);
 		expect(position('Insert or update?')![1]).toBeLessThan(position('By action')![1]);
@@ -69,13 +71,6 @@ describe('the pool example', () => {
 	});
 
 	test("each part of the morning ends with what it left: under n8n's v1 order the lowest branch of Pool changes runs last", () => {
-		const workflow = readExample('caller-id-pool') as unknown as {
-			nodes: Array<{ name: string; position: [number, number] }>;
-			connections: Record<string, { main: Array<Array<{ node: string }>> }>;
-		};
-		const position = (name: string) => workflow.nodes.find((node) => node.name === name)?.position;
-		const next = (name: string) =>
-			(workflow.connections[name]?.main ?? []).flat().map((target) => target.node);
 		const branches = next('Pool changes');
 		expect(branches).toContain('What this part left');
 		const last = position('What this part left')![1];
@@ -85,11 +80,9 @@ describe('the pool example', () => {
 		// Nothing waits after it: the rows' reads always answer, so With the pool rows (two
 		// inputs) never runs once the stack is empty, after the part's last item.
 		for (const name of ['Rows of these numbers', 'Resting rows'])
-			expect(workflow.nodes.find((node) => node.name === name)).toMatchObject({
-				alwaysOutputData: true,
-			});
+			expect(node(name)).toMatchObject({ alwaysOutputData: true });
 		// One item, whatever the part carried: a Filter returns its discarded items too.
-		expect(workflow.nodes.find((node) => node.name === 'What this part left')).toMatchObject({
+		expect(node('What this part left')).toMatchObject({
 			type: 'n8n-nodes-base.limit',
 			parameters: { maxItems: 1, keep: 'lastItems' },
 		});
@@ -98,10 +91,7 @@ describe('the pool example', () => {
 		expect(next('When the morning runs a part')).toEqual(['Any pool row']);
 		// A part continues the memory the part before it saved, named by the item the loop hands
 		// on; the loop asks only for the part it expects: a part that lost that memory is part 1.
-		const parameters = (name: string) =>
-			JSON.stringify(
-				(workflow.nodes.find((node) => node.name === name) as { parameters?: object }).parameters,
-			);
+		const parameters = (name: string) => JSON.stringify(node(name)?.parameters);
 		expect(parameters('Pool changes')).toContain(
 			`"lastPartKey":"={{ $('When the morning runs a part').first().json.part_key ?? '' }}"`,
 		);

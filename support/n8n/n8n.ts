@@ -263,6 +263,12 @@ async function signIn(url: string): Promise<string> {
 	return cookie;
 }
 
+/** A workflow as n8n's REST API gives it to the editor (its version, its static data…). */
+export async function workflowOf<T extends object>(n8n: RunningN8n, id: string): Promise<T> {
+	const reply = await fetch(`${n8n.url}/rest/workflows/${id}`, { headers: { Cookie: n8n.cookie } });
+	return ((await reply.json()) as { data: T }).data;
+}
+
 /**
  * Activates (or deactivates) a workflow as the editor's toggle does, on both n8n lines: POST
  * …/activate with its version. Answers what went wrong, or ''.
@@ -273,8 +279,7 @@ export async function setWorkflowActive(
 	active: boolean,
 ): Promise<string> {
 	const headers = { 'Content-Type': 'application/json', Cookie: n8n.cookie };
-	const workflow = await fetch(`${n8n.url}/rest/workflows/${id}`, { headers });
-	const { data } = (await workflow.json()) as { data: { versionId: string } };
+	const data = await workflowOf<{ versionId: string }>(n8n, id);
 	const response = await fetch(
 		`${n8n.url}/rest/workflows/${id}/${active ? 'activate' : 'deactivate'}`,
 		{
@@ -296,8 +301,7 @@ export async function listenForTestEvent(
 	triggerName: string,
 ): Promise<{ status: number; body: string }> {
 	const headers = { 'Content-Type': 'application/json', Cookie: n8n.cookie };
-	const workflow = await fetch(`${n8n.url}/rest/workflows/${id}`, { headers });
-	const { data } = (await workflow.json()) as { data: object };
+	const data = await workflowOf(n8n, id);
 	const response = await fetch(`${n8n.url}/rest/workflows/${id}/run`, {
 		method: 'POST',
 		headers,

@@ -12,6 +12,7 @@ import {
 	listenForTestEvent,
 	setWorkflowActive,
 	startN8n,
+	workflowOf,
 } from '../../support/n8n/n8n';
 import { askedByWebhook } from '../../support/n8n/askedByWebhook';
 import { startCollector, withCollector } from '../../support/n8n/collector';
@@ -137,10 +138,8 @@ function replayWorkflow(slackUrl: string): Workflow {
  */
 /** What the pool workflow's List Pool Changes remembers, as n8n saved it. */
 async function poolChangesMemory(n8n: RunningN8n, id: string) {
-	const reply = await fetch(`${n8n.url}/rest/workflows/${id}`, { headers: { Cookie: n8n.cookie } });
-	const { data } = (await reply.json()) as {
-		data: { staticData?: Record<string, { part?: number; left?: number }> | null };
-	};
+	type Memory = { part?: number; left?: number };
+	const data = await workflowOf<{ staticData?: Record<string, Memory> | null }>(n8n, id);
 	return data.staticData?.['node:Pool changes'];
 }
 
